@@ -1,0 +1,151 @@
+// A fast writer for many rows, for seeding and imports. One INSERT … SELECT FROM unnest(…)
+// per batch: each column travels as one parameter holding a PostgreSQL array literal, so a
+// statement carries thousands of rows with a handful of parameters (far below PostgreSQL's
+// 65,535-parameter limit) and costs one round trip. It goes through Prisma's
+// $executeRawUnsafe, so it works on PostgreSQL and on embedded PGlite alike.
+//
+// Why literals, not JS arrays: Prisma and the drivers walk a JS array parameter element by
+// element (type inference, mapping, escaping) — most of the seed's time. One string per column,
+// built here, passes through untouched and PostgreSQL parses it with array_in.
+import type pg from "pg";
+
+/**
+ * What the writer needs of a database connection: a Prisma client or interactive-transaction
+ * client fits as is; pgRunner() adapts a `pg` pool for the PostgreSQL-only fast path.
+ */
+export interface SqlRunner {
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+/**
+ * A pg pool as a SqlRunner. For big seeds on PostgreSQL: Prisma hands every parameter through
+ * its query compiler (WASM), which doubles the time of multi-megabyte inserts; pg sends them as is.
+ */
+export function pgRunner(pool: pg.Pool): SqlRunner {
+  return {
+    $executeRawUnsafe: async (query, ...values) => (await pool.query(query, values)).rowCount ?? 0,
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await pool.query(query, values)).rows as T,
+  };
+}
+
+export type ColumnType =
+  | "int"
+  | "float"
+  | "text"
+  | "boolean"
+  | "date"
+  | "timestamp"
+  | "numeric"
+  | "jsonb"
+  | "text[]"
+  /** A PostgreSQL enum type, by name (e.g. "Segment"). */
+  | { enum: string };
+
+export interface Column<Row> {
+  name: keyof Row & string;
+  type: ColumnType;
+}
+
+export interface TableSpec<Row> {
+  table: string;
+  columns: ReadonlyArray<Column<Row>>;
+  /** Columns set by a SQL expression rather than from the rows (e.g. `CURRENT_TIMESTAMP`). */
+  expressions?: Readonly<Record<string, string>>;
+}
+
+/** Columns from a { field: type } map; the mapped type makes every field of the row appear. */
+export function columns<Row>(types: { [K in keyof Row & string]: ColumnType }): Column<Row>[] {
+  return Object.entries(types).map(([name, type]) => ({ name: name as keyof Row & string, type: type as ColumnType }));
+}
+
+/** Rows per statement: large enough to amortise the round trip, small enough to keep messages modest. */
+export const DEFAULT_BATCH_ROWS = 5_000;
+
+/** Inserts the rows in batches and returns how many were inserted. */
+export async function bulkInsert<Row>(
+  db: SqlRunner,
+  spec: TableSpec<Row>,
+  rows: readonly Row[],
+  batchRows = DEFAULT_BATCH_ROWS,
+): Promise<number> {
+  const sql = insertSql(spec);
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += batchRows) {
+    const batch = rows.slice(start, start + batchRows);
+    inserted += await db.$executeRawUnsafe(sql, ...columnLiterals(spec, batch));
+  }
+  return inserted;
+}
+
+/**
+ * INSERT INTO "T" ("a", "b", "c") SELECT "a", "b", "c"::text[]
+ *   FROM unnest($1::text::int[], $2::text::date[], $3::text::text[]) AS t("a", "b", "c")
+ * Parameters are typed text (so no driver reinterprets them) and cast to the column's array type.
+ * Text-array columns arrive as arrays of array literals ('{"x","y"}'), because unnest would flatten
+ * a two-dimensional array; the SELECT casts each literal back to text[].
+ */
+export function insertSql<Row>(spec: TableSpec<Row>): string {
+  const names = spec.columns.map((c) => quoteIdent(c.name));
+  const selected = spec.columns.map((c, i) => (c.type === "text[]" ? `${names[i]}::text[]` : names[i]));
+  const params = spec.columns.map((c, i) => `$${i + 1}::text::${arrayType(c.type)}`);
+  const expressions = Object.entries(spec.expressions ?? {});
+  const targets = [...names, ...expressions.map(([name]) => quoteIdent(name))];
+  const values = [...selected, ...expressions.map(([, sql]) => sql)];
+  return (
+    `INSERT INTO ${quoteIdent(spec.table)} (${targets.join(", ")}) ` +
+    `SELECT ${values.join(", ")} FROM unnest(${params.join(", ")}) AS t(${names.join(", ")})`
+  );
+}
+
+function arrayType(type: ColumnType): string {
+  if (typeof type === "object") return `${quoteIdent(type.enum)}[]`;
+  // The element type of the unnested parameter: text[] columns travel as text literals.
+  const element = { int: "int", float: "float8", text: "text", boolean: "boolean", date: "date", timestamp: "timestamp", numeric: "numeric", jsonb: "jsonb", "text[]": "text" }[type];
+  return `${element}[]`;
+}
+
+/** One array literal per column. */
+function columnLiterals<Row>(spec: TableSpec<Row>, rows: readonly Row[]): string[] {
+  return spec.columns.map((column) => arrayLiteral(rows.map((row) => elementText(row[column.name], column.type))));
+}
+
+/** A value as array_in reads it, or null for SQL NULL. */
+function elementText(value: unknown, type: ColumnType): string | null {
+  if (value === null || value === undefined) return null;
+  switch (type) {
+    case "date":
+      return (value as Date).toISOString().slice(0, 10);
+    case "timestamp":
+      // Prisma keeps DateTime as UTC in timestamp(3) columns; PostgreSQL drops the "Z" on input.
+      return (value as Date).toISOString();
+    case "jsonb":
+      return JSON.stringify(value);
+    case "text[]":
+      return arrayLiteral(value as readonly string[]);
+    default:
+      return String(value);
+  }
+}
+
+/** A PostgreSQL array literal: elements double-quoted with backslashes and quotes escaped; NULL bare. */
+export function arrayLiteral(items: ReadonlyArray<string | null>): string {
+  return `{${items.map((item) => (item === null ? "NULL" : `"${item.replace(/[\\"]/g, "\\$&")}"`)).join(",")}}`;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Moves the serial-id sequences of the tables past their largest id, after rows were inserted
+ * with explicit ids (the next row the app creates must not collide with them).
+ */
+export async function syncIdSequences(db: SqlRunner, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    const t = quoteIdent(table);
+    await db.$queryRawUnsafe(
+      `SELECT setval(pg_get_serial_sequence('${t}', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM ${t}`,
+    );
+  }
+}
