@@ -7,3 +7,6 @@ const handle = globalForDb.bowtieDb ?? openDb();
 globalForDb.bowtieDb = handle;
 
 export const db = handle.prisma;
+
+/** For scripts: close the connection (and the embedded database) so the process can exit. */
+export const closeDb = () => handle.close();

@@ -139,7 +139,7 @@ export const MEASURE_FORMATS: Record<MeasureKey | ScaleKey, MeasureFormat> = {
   qbr_attendance: PERCENT,
   // Its raw value is null: the UI shows the NPS and CSAT parts instead.
   nps_csat: { unit: "", factor: 1, decimals: 0 },
-  nps: { unit: "NPS", factor: 1, decimals: 0 },
+  nps: { unit: "", factor: 1, decimals: 0 },
   csat: { unit: "/ 5", factor: 1, decimals: 1 },
   roi_achievement: PERCENT,
   renewal_likelihood: { unit: "points", factor: 1, decimals: 0 },

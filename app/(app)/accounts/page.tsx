@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { buttonClass } from "@/components/ui/button";
+import { BandChips } from "@/components/accounts/band-chips";
+import { TriageFilters } from "@/components/accounts/triage-filters";
+import { TriageTable } from "@/components/accounts/triage-table";
+import { requireRole } from "@/lib/auth/session";
+import { listTriage } from "@/lib/data/accounts";
+import { listUsersByRole } from "@/lib/data/users";
+import { triageHref, ZTriageQuery } from "@/lib/validation/triage";
+
+export const metadata: Metadata = { title: "My accounts" };
+
+const PAGE_SIZE = 25;
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireRole(["csm", "manager", "admin", "ae"]);
+  const query = ZTriageQuery.parse(await searchParams);
+  const mine = user.role === "csm";
+  const [page, csms] = await Promise.all([listTriage(user, query, PAGE_SIZE), mine ? Promise.resolve([]) : listUsersByRole("csm")]);
+  const withPage = (p: number) => triageHref({ ...query, page: p });
+
+  return (
+    <>
+      <PageHeader
+        title={mine ? "My accounts" : "All accounts"}
+        description={mine ? "Your book, riskiest first. Open an account to see why it scores the way it does." : "Every CSM's book, riskiest first. Pick a CSM to see one book."}
+        actions={
+          <Link href={triageHref({ ...query, page: undefined }, "/api/exports/accounts")} className={buttonClass("secondary")} prefetch={false}>
+            Export CSV
+          </Link>
+        }
+      />
+      <div className="mb-4">
+        <BandChips counts={page.bandCounts} active={query.band} hrefFor={(band) => triageHref({ ...query, band, page: 1 })} />
+      </div>
+      <Card>
+        <TriageFilters query={query} csms={mine ? null : csms.map((c) => ({ id: c.id, name: c.name }))} total={page.total} />
+        {page.rows.length === 0 ? (
+          <EmptyState title="No accounts match these filters">
+            <Link href="/accounts" className="text-brand-700 hover:underline">Clear all filters</Link>
+          </EmptyState>
+        ) : (
+          <TriageTable rows={page.rows} query={query} showCsm={!mine} />
+        )}
+        <Pagination page={query.page} pageSize={PAGE_SIZE} total={page.total} hrefFor={withPage} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
+import { listUsers } from "@/lib/data/users";
+import { CreateUserForm } from "./create-user-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requirePermission("settings:manage");
+  const users = await listUsers();
+  return (
+    <>
+      <PageHeader title="Settings" description="Users and roles. Health-model weights, API keys and imports live here too as they arrive." />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader title="Users" description={`${users.length} people can sign in`} />
+          <Table label="Users">
+            <thead>
+              <tr><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Status</Th></tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <Td className="font-medium text-slate-900">{u.name}</Td>
+                  <Td>{u.email}</Td>
+                  <Td>{ROLE_LABELS[u.role]}</Td>
+                  <Td>{u.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+        <Card>
+          <CardHeader title="Add a user" description="They sign in with this email and password." />
+          <CreateUserForm roles={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { Logo } from "@/components/ui/logo";
+import { navFor, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+export function Sidebar({ user }: { user: { name: string; email: string; role: Role } }) {
+  const initials = user.name.split(" ").map((p) => p[0]).slice(0, 2).join("");
+  return (
+    <aside className="no-print sticky top-0 flex h-screen w-56 shrink-0 flex-col bg-slate-900 text-white">
+      <div className="flex items-center gap-2.5 px-5 py-5">
+        <Logo />
+        <span className="text-lg font-semibold tracking-tight">Bowtie</span>
+      </div>
+      <nav aria-label="Main" className="flex-1 space-y-1 px-3">
+        {navFor(user.role).map((item) => (
+          <NavLink key={item.href} href={item.href} label={item.label} />
+        ))}
+      </nav>
+      <div className="border-t border-slate-800 px-4 py-4">
+        <div className="flex items-center gap-3">
+          <span aria-hidden className="grid h-9 w-9 place-items-center rounded-full bg-brand-600 text-sm font-semibold">{initials}</span>
+          <div className="min-w-0 flex-1">
+            <p className="truncate text-sm font-medium" data-testid="current-user">{user.name}</p>
+            <p className="truncate text-xs text-slate-400" data-testid="current-role">{ROLE_LABELS[user.role]}</p>
+          </div>
+        </div>
+        <div className="mt-3">
+          <SignOutButton />
+        </div>
+      </div>
+    </aside>
+  );
+}

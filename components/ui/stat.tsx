@@ -1,0 +1,16 @@
+import { cn } from "./cn";
+
+export function Stat({ label, value, hint, tone = "default" }: { label: string; value: string; hint?: string; tone?: "default" | "good" | "warn" | "bad" }) {
+  const toneClass = { default: "text-slate-900", good: "text-emerald-700", warn: "text-amber-700", bad: "text-red-700" }[tone];
+  return (
+    <div className="rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className={cn("mt-1 text-2xl font-semibold tabular-nums", toneClass)}>{value}</dd>
+      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+    </div>
+  );
+}
+
+export function StatGrid({ children }: { children: React.ReactNode }) {
+  return <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">{children}</dl>;
+}

@@ -1,0 +1,42 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type { Role };
+
+export const ROLES = ["admin", "manager", "csm", "ae", "executive"] as const satisfies readonly Role[];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  manager: "CS manager",
+  csm: "CSM",
+  ae: "Account executive",
+  executive: "Executive",
+};
+
+/** Where each role lands after signing in (SPEC §1: where each role lives). */
+export const ROLE_HOME: Record<Role, string> = {
+  csm: "/accounts",
+  manager: "/scorecard",
+  ae: "/renewals",
+  admin: "/settings",
+  executive: "/dashboard",
+};
+
+export interface NavItem {
+  href: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+const EVERYONE = ROLES;
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/accounts", label: "My accounts", roles: ["csm", "manager", "admin", "ae"] },
+  { href: "/renewals", label: "Renewals", roles: ["ae", "manager", "admin", "executive"] },
+  { href: "/scorecard", label: "Scorecard", roles: ["manager", "admin", "executive"] },
+  { href: "/dashboard", label: "Portfolio", roles: EVERYONE },
+  { href: "/settings", label: "Settings", roles: ["admin"] },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { getUser, type UserSummary } from "@/lib/data/users";
+import { authOptions } from "./options";
+import { can, type GlobalAction } from "./permissions";
+import type { Role } from "./roles";
+
+export type CurrentUser = UserSummary;
+
+/**
+ * The signed-in user, read fresh from the database once per request, so a deactivated user
+ * or a changed role takes effect at once rather than when the session cookie expires.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (typeof id !== "number") return null;
+  const user = await getUser(id);
+  return user?.active ? user : null;
+});
+
+/** For pages: the user, or a redirect to sign-in. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For pages: the user if their role may see it, otherwise the 403 "not allowed" page. */
+export async function requireRole(roles: readonly Role[]): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
+export async function requirePermission(action: GlobalAction): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!can(user, action)) forbidden();
+  return user;
+}

@@ -1,0 +1,259 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Band, LifecycleStage, Segment } from "@/lib/generated/prisma/enums";
+import { addDays, daysBetween, todayIso, toIsoDate } from "@/lib/domain/dates";
+import { sortDirection, type TTriageQuery } from "@/lib/validation/triage";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { HealthResult } from "@/lib/domain/health";
+
+export interface AccountListRow {
+  externalId: string;
+  name: string;
+  domain: string | null;
+  segment: Segment;
+  arr: number;
+  renewalDate: string;
+  daysToRenewal: number;
+  stage: LifecycleStage;
+  stageIsManual: boolean;
+  csmName: string | null;
+  healthScore: number | null;
+  healthBand: Band | null;
+  healthTrend: number | null;
+  healthInsufficient: boolean;
+  biggestDetractor: string | null;
+  lastTouchAt: string | null;
+  openTasks: number;
+}
+
+/** The accounts a viewer triages: a CSM's own book; everyone else sees every book (or one CSM's). */
+export function bookScope(viewer: CurrentUser, csmId?: number): Prisma.AccountWhereInput {
+  if (viewer.role === "csm") return { csmId: viewer.id };
+  return csmId ? { csmId } : {};
+}
+
+function triageWhere(viewer: CurrentUser, query: TTriageQuery, today: string): Prisma.AccountWhereInput {
+  const and: Prisma.AccountWhereInput[] = [{ status: "active" }, bookScope(viewer, query.csm)];
+  if (query.segment) and.push({ segment: query.segment });
+  if (query.stage) and.push({ OR: [{ stageOverride: query.stage }, { stageOverride: null, lifecycleStage: query.stage }] });
+  if (query.renewal !== undefined) and.push({ renewalDate: { gte: dateOnly(today), lte: dateOnly(addDays(today, query.renewal)) } });
+  if (query.q) and.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { domain: { contains: query.q, mode: "insensitive" } }] });
+  return { AND: and };
+}
+
+function triageOrder(query: TTriageQuery): Prisma.AccountOrderByWithRelationInput[] {
+  const dir = sortDirection(query);
+  const nullsLast = (field: "healthScore" | "healthTrend") => ({ [field]: { sort: dir, nulls: "last" } });
+  const primary: Prisma.AccountOrderByWithRelationInput = {
+    score: nullsLast("healthScore"),
+    trend: nullsLast("healthTrend"),
+    arr: { arr: dir },
+    renewal: { renewalDate: dir },
+    name: { name: dir },
+  }[query.sort];
+  return [primary, { id: "asc" }];
+}
+
+const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export interface TriagePage {
+  rows: AccountListRow[];
+  total: number;
+  /** Accounts per band under the other filters (the band chips). */
+  bandCounts: Record<Band, number>;
+}
+
+export async function listTriage(viewer: CurrentUser, query: TTriageQuery, pageSize: number): Promise<TriagePage> {
+  const today = todayIso();
+  const base = triageWhere(viewer, query, today);
+  const where = query.band ? { AND: [base, { healthBand: query.band }] } : base;
+  const [rows, total, bands] = await Promise.all([
+    db.account.findMany({
+      where,
+      orderBy: triageOrder(query),
+      skip: (query.page - 1) * pageSize,
+      take: pageSize,
+      select: listSelect,
+    }),
+    db.account.count({ where }),
+    db.account.groupBy({ by: ["healthBand"], where: base, _count: { _all: true } }),
+  ]);
+  const bandCounts: Record<Band, number> = { red: 0, yellow: 0, green: 0, purple: 0 };
+  for (const b of bands) if (b.healthBand) bandCounts[b.healthBand] = b._count._all;
+  return { total, bandCounts, rows: rows.map((a) => toListRow(a, today)) };
+}
+
+/** Every row of a triage view (for CSV export), in the view's order. */
+export async function listTriageAll(viewer: CurrentUser, query: TTriageQuery): Promise<AccountListRow[]> {
+  const today = todayIso();
+  const base = triageWhere(viewer, query, today);
+  const rows = await db.account.findMany({
+    where: query.band ? { AND: [base, { healthBand: query.band }] } : base,
+    orderBy: triageOrder(query),
+    select: listSelect,
+  });
+  return rows.map((a) => toListRow(a, today));
+}
+
+const listSelect = {
+  externalId: true,
+  name: true,
+  domain: true,
+  segment: true,
+  arr: true,
+  renewalDate: true,
+  lifecycleStage: true,
+  stageOverride: true,
+  healthScore: true,
+  healthBand: true,
+  healthTrend: true,
+  healthInsufficient: true,
+  healthDetractor: true,
+  lastTouchAt: true,
+  csm: { select: { name: true } },
+  _count: { select: { tasks: { where: { status: "open" } } } },
+} satisfies Prisma.AccountSelect;
+
+type ListRecord = Prisma.AccountGetPayload<{ select: typeof listSelect }>;
+
+function toListRow(a: ListRecord, today: string): AccountListRow {
+  return {
+    externalId: a.externalId,
+    name: a.name,
+    domain: a.domain,
+    segment: a.segment,
+    arr: Number(a.arr),
+    renewalDate: toIsoDate(a.renewalDate),
+    daysToRenewal: daysBetween(today, toIsoDate(a.renewalDate)),
+    stage: a.stageOverride ?? a.lifecycleStage,
+    stageIsManual: a.stageOverride != null,
+    csmName: a.csm?.name ?? null,
+    healthScore: a.healthScore,
+    healthBand: a.healthBand,
+    healthTrend: a.healthTrend,
+    healthInsufficient: a.healthInsufficient,
+    biggestDetractor: a.healthDetractor,
+    lastTouchAt: a.lastTouchAt ? toIsoDate(a.lastTouchAt) : null,
+    openTasks: a._count.tasks,
+  };
+}
+
+export interface AccountDetail {
+  id: number;
+  externalId: string;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  segment: Segment;
+  plan: string | null;
+  seats: number;
+  arr: number;
+  contractStart: string;
+  renewalDate: string;
+  daysToRenewal: number;
+  stage: LifecycleStage;
+  stageIsManual: boolean;
+  status: "active" | "churned";
+  csm: { id: number; name: string } | null;
+  ae: { id: number; name: string } | null;
+  purchasedFeatures: string[];
+  healthScore: number | null;
+  healthBand: Band | null;
+  contacts: { id: number; name: string; email: string; title: string | null; execSponsor: boolean; champion: boolean; decisionMaker: boolean; referenceWilling: boolean; lastTouchAt: string | null }[];
+  contractLines: { id: number; product: string; seats: number; price: number; startDate: string; endDate: string }[];
+  touchpoints: { id: number; type: string; occurredAt: string; notes: string | null; attended: boolean | null }[];
+}
+
+export async function getAccount(externalId: string): Promise<AccountDetail | null> {
+  const a = await db.account.findUnique({
+    where: { externalId },
+    include: {
+      csm: { select: { id: true, name: true } },
+      ae: { select: { id: true, name: true } },
+      contacts: { orderBy: [{ execSponsor: "desc" }, { champion: "desc" }, { name: "asc" }] },
+      contractLines: { orderBy: { startDate: "desc" } },
+      touchpoints: { orderBy: { occurredAt: "desc" }, take: 10 },
+    },
+  });
+  if (!a) return null;
+  return {
+    id: a.id,
+    externalId: a.externalId,
+    name: a.name,
+    domain: a.domain,
+    industry: a.industry,
+    segment: a.segment,
+    plan: a.plan,
+    seats: a.seats,
+    arr: Number(a.arr),
+    contractStart: toIsoDate(a.contractStart),
+    renewalDate: toIsoDate(a.renewalDate),
+    daysToRenewal: daysBetween(todayIso(), toIsoDate(a.renewalDate)),
+    stage: a.stageOverride ?? a.lifecycleStage,
+    stageIsManual: a.stageOverride != null,
+    status: a.status,
+    csm: a.csm,
+    ae: a.ae,
+    purchasedFeatures: a.purchasedFeatures,
+    healthScore: a.healthScore,
+    healthBand: a.healthBand,
+    contacts: a.contacts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      title: c.title,
+      execSponsor: c.execSponsor,
+      champion: c.champion,
+      decisionMaker: c.decisionMaker,
+      referenceWilling: c.referenceWilling,
+      lastTouchAt: c.lastTouchAt ? toIsoDate(c.lastTouchAt) : null,
+    })),
+    contractLines: a.contractLines.map((l) => ({
+      id: l.id,
+      product: l.product,
+      seats: l.seats,
+      price: Number(l.price),
+      startDate: toIsoDate(l.startDate),
+      endDate: toIsoDate(l.endDate),
+    })),
+    touchpoints: a.touchpoints.map((t) => ({
+      id: t.id,
+      type: t.type,
+      occurredAt: toIsoDate(t.occurredAt),
+      notes: t.notes,
+      attended: t.attended,
+    })),
+  };
+}
+
+export interface AccountHealthView {
+  /** The latest snapshot's full explanation; null before the first score. */
+  health: HealthResult | null;
+  asOf: string | null;
+  trend: number | null;
+  history: { asOf: string; score: number | null }[];
+  usage: { weekStart: string; activeUsers: number; logins: number; sessions: number }[];
+}
+
+/** The score explained, its 6-month history and weekly usage, for the account page. */
+export async function getAccountHealthView(accountId: number): Promise<AccountHealthView> {
+  const since = addDays(todayIso(), -182);
+  const [latest, history, usage, account] = await Promise.all([
+    db.healthSnapshot.findFirst({ where: { accountId }, orderBy: { asOf: "desc" }, select: { asOf: true, components: true } }),
+    db.healthSnapshot.findMany({ where: { accountId, asOf: { gte: dateOnly(since) } }, orderBy: { asOf: "asc" }, select: { asOf: true, score: true } }),
+    db.$queryRaw<{ week: string; active_users: number; logins: number; sessions: number }[]>`
+      SELECT to_char(date_trunc('week', date), 'YYYY-MM-DD') AS week,
+        round(avg("activeUsers"))::int AS active_users, sum(logins)::int AS logins, sum(sessions)::int AS sessions
+      FROM "UsageDay" WHERE "accountId" = ${accountId} AND date >= ${since}::date
+      GROUP BY 1 ORDER BY 1`,
+    db.account.findUnique({ where: { id: accountId }, select: { healthTrend: true } }),
+  ]);
+  return {
+    health: (latest?.components as unknown as HealthResult | undefined) ?? null,
+    asOf: latest ? toIsoDate(latest.asOf) : null,
+    trend: account?.healthTrend ?? null,
+    history: history.map((h) => ({ asOf: toIsoDate(h.asOf), score: h.score })),
+    usage: usage.map((u) => ({ weekStart: u.week, activeUsers: u.active_users, logins: u.logins, sessions: u.sessions })),
+  };
+}
