@@ -8,6 +8,7 @@ export class ExpectedError extends Error {
   constructor(
     readonly code: "not_found" | "conflict" | "forbidden" | "invalid",
     message: string,
+    readonly issues: ActionIssue[] = [],
   ) {
     super(message);
   }
@@ -53,7 +54,9 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
       for (const path of def.revalidate ?? []) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof ExpectedError) return fail(error.code, error.message);
+      if (error instanceof ExpectedError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } };
+      }
       console.error("Server action failed", error);
       return fail("internal", "Something went wrong on our side. Nothing was saved.");
     }

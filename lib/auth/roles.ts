@@ -31,6 +31,7 @@ const EVERYONE = ROLES;
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/accounts", label: "My accounts", roles: ["csm", "manager", "admin", "ae"] },
+  { href: "/tasks", label: "Tasks", roles: ["csm", "manager", "admin", "ae"] },
   { href: "/renewals", label: "Renewals", roles: ["ae", "manager", "admin", "executive"] },
   { href: "/scorecard", label: "Scorecard", roles: ["manager", "admin", "executive"] },
   { href: "/dashboard", label: "Portfolio", roles: EVERYONE },

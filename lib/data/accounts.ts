@@ -163,6 +163,9 @@ export interface AccountDetail {
   contacts: { id: number; name: string; email: string; title: string | null; execSponsor: boolean; champion: boolean; decisionMaker: boolean; referenceWilling: boolean; lastTouchAt: string | null }[];
   contractLines: { id: number; product: string; seats: number; price: number; startDate: string; endDate: string }[];
   touchpoints: { id: number; type: string; occurredAt: string; notes: string | null; attended: boolean | null }[];
+  tickets: { id: number; externalId: string; subject: string | null; openedAt: string; closedAt: string | null; priority: string; sentiment: string | null }[];
+  surveys: { id: number; type: "nps" | "csat"; score: number; respondedAt: string; comment: string | null; contactName: string | null }[];
+  openTasks: { id: number; title: string; dueDate: string; priority: string; ownerName: string }[];
 }
 
 export async function getAccount(externalId: string): Promise<AccountDetail | null> {
@@ -174,6 +177,9 @@ export async function getAccount(externalId: string): Promise<AccountDetail | nu
       contacts: { orderBy: [{ execSponsor: "desc" }, { champion: "desc" }, { name: "asc" }] },
       contractLines: { orderBy: { startDate: "desc" } },
       touchpoints: { orderBy: { occurredAt: "desc" }, take: 10 },
+      tickets: { orderBy: { openedAt: "desc" }, take: 8 },
+      surveys: { orderBy: { respondedAt: "desc" }, take: 8, include: { contact: { select: { name: true } } } },
+      tasks: { where: { status: "open" }, orderBy: { dueDate: "asc" }, include: { owner: { select: { name: true } } } },
     },
   });
   if (!a) return null;
@@ -224,8 +230,53 @@ export async function getAccount(externalId: string): Promise<AccountDetail | nu
       notes: t.notes,
       attended: t.attended,
     })),
+    tickets: a.tickets.map((t) => ({
+      id: t.id,
+      externalId: t.externalId,
+      subject: t.subject,
+      openedAt: toIsoDate(t.openedAt),
+      closedAt: t.closedAt ? toIsoDate(t.closedAt) : null,
+      priority: t.priority,
+      sentiment: t.sentiment,
+    })),
+    surveys: a.surveys.map((v) => ({ id: v.id, type: v.type, score: v.score, respondedAt: toIsoDate(v.respondedAt), comment: v.comment, contactName: v.contact?.name ?? null })),
+    openTasks: a.tasks.map((t) => ({ id: t.id, title: t.title, dueDate: toIsoDate(t.dueDate), priority: t.priority, ownerName: t.owner.name })),
   };
 }
+
+export interface TimelineEntry {
+  at: string;
+  kind: "change";
+  title: string;
+  detail: string;
+  by: string;
+}
+
+/** Recent changes to the account from the audit log (who changed what, before → after). */
+export async function getAccountChanges(accountId: number, take = 12): Promise<TimelineEntry[]> {
+  const rows = await db.auditLog.findMany({
+    where: { accountId },
+    orderBy: { at: "desc" },
+    take,
+    include: { actor: { select: { name: true } }, apiKey: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    kind: "change",
+    title: `${r.entity.replaceAll("_", " ")} ${r.action}`,
+    detail: describeChange(r.before, r.after),
+    by: r.actor?.name ?? (r.apiKey ? `API key “${r.apiKey.name}”` : "Bowtie"),
+  }));
+}
+
+function describeChange(before: unknown, after: unknown): string {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = Object.keys(a).filter((k) => k !== "id").slice(0, 4);
+  return keys.map((k) => (k in b ? `${k}: ${fmt(b[k])} → ${fmt(a[k])}` : `${k}: ${fmt(a[k])}`)).join(" · ");
+}
+
+const fmt = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v));
 
 export interface AccountHealthView {
   /** The latest snapshot's full explanation; null before the first score. */

@@ -1,7 +1,8 @@
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { scoreHealth, type HealthFacts, type HealthInputs, type HealthResult, type RenewalForecast, type Segment } from "@/lib/domain/health";
 import { DEFAULT_HEALTH_MODEL, ZHealthModel, type HealthModel } from "@/lib/domain/health-model";
-import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { addDays, todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { applyEscalations } from "./escalations";
 import { HEALTH_INPUTS_SQL } from "./health-inputs.sql";
 
 // Health scores in the database: the active model, set-based aggregation of every account's
@@ -103,6 +104,8 @@ export async function recomputeHealth(
   const inputs = await loadHealthInputs(client, asOf, accountIds);
   const results = new Map([...inputs].map(([id, i]) => [id, scoreHealth(i, activeModel)]));
   if (results.size > 0) await saveHealth(client, asOf, results);
+  // Playbooks act on the current score only: a backfilled past day must not raise tasks.
+  if (asOf >= todayIso()) await applyEscalations(client, { asOf, accountIds });
   return results;
 }
 

@@ -1,21 +1,19 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/data/users";
 import { CreateUserForm } from "./create-user-form";
 
-export const metadata: Metadata = { title: "Settings" };
+export const metadata: Metadata = { title: "Users · Settings" };
 
 export default async function SettingsPage() {
   await requirePermission("settings:manage");
   const users = await listUsers();
   return (
     <>
-      <PageHeader title="Settings" description="Users and roles. Health-model weights, API keys and imports live here too as they arrive." />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title="Users" description={`${users.length} people can sign in`} />

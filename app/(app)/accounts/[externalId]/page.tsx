@@ -7,7 +7,17 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { HealthBadge } from "@/components/accounts/health-badge";
 import { requireUser } from "@/lib/auth/session";
-import { getAccount, getAccountHealthView } from "@/lib/data/accounts";
+import { canOnAccount } from "@/lib/auth/permissions";
+import { getActiveOverride } from "@/lib/data/overrides";
+import { SentimentNote, SentimentOverrideForm } from "@/components/accounts/sentiment-override";
+import { AccountActions } from "@/components/accounts/account-actions";
+import { TouchpointForm } from "@/components/accounts/touchpoint-form";
+import { ContactForm } from "@/components/accounts/contact-form";
+import { SurveyForm } from "@/components/accounts/survey-form";
+import { todayIso } from "@/lib/domain/dates";
+import { getAccount, getAccountChanges, getAccountHealthView } from "@/lib/data/accounts";
+import { CreateTaskForm } from "@/components/tasks/create-task-form";
+import type { BadgeTone } from "@/components/ui/badge";
 import { HealthBreakdown } from "@/components/accounts/health-breakdown";
 import { Trend } from "@/components/accounts/trend";
 import { ScoreHistoryChart } from "@/components/charts/score-history-chart";
@@ -23,11 +33,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function AccountPage({ params }: Params) {
-  await requireUser();
+  const user = await requireUser();
   const { externalId } = await params;
   const account = await getAccount(decodeURIComponent(externalId));
   if (!account) notFound();
-  const view = await getAccountHealthView(account.id);
+  const [view, override, changes] = await Promise.all([getAccountHealthView(account.id), getActiveOverride(account.id), getAccountChanges(account.id)]);
+  const today = todayIso();
+  const contactOptions = account.contacts.map((c) => ({ email: c.email, name: c.name, execSponsor: c.execSponsor }));
+  const canEdit = canOnAccount(user, "account:edit", { csmId: account.csm?.id ?? null, aeId: account.ae?.id ?? null });
 
   const facts: [string, string][] = [
     ["ARR", formatMoney(account.arr)],
@@ -54,6 +67,20 @@ export default async function AccountPage({ params }: Params) {
         {account.status === "churned" && <Badge tone="red">Churned</Badge>}
         {account.domain && <span className="text-sm text-slate-500">{account.domain}</span>}
       </div>
+
+      {override && <div className="-mt-3 mb-5"><SentimentNote override={override} /></div>}
+
+      {canEdit && (
+        <AccountActions
+          items={[
+            { key: "touchpoint", label: "Log a touchpoint", content: <TouchpointForm accountId={account.id} contacts={contactOptions} today={today} /> },
+            { key: "survey", label: "Record NPS or CSAT", content: <SurveyForm accountId={account.id} contacts={contactOptions} today={today} /> },
+            { key: "contact", label: "Add or edit a contact", content: <ContactForm accountId={account.id} /> },
+            { key: "task", label: "Create a task", content: <CreateTaskForm accountId={account.id} /> },
+            { key: "sentiment", label: "Set sentiment", content: <SentimentOverrideForm accountId={account.id} hasOverride={override !== null} /> },
+          ]}
+        />
+      )}
 
       <Card className="mb-6">
         <dl className="grid grid-cols-2 gap-x-6 gap-y-4 px-5 py-4 md:grid-cols-4">
@@ -96,6 +123,24 @@ export default async function AccountPage({ params }: Params) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
+          <CardHeader title="Open tasks" description={`${account.openTasks.length} open`} />
+          {account.openTasks.length === 0 ? (
+            <EmptyState title="No open tasks">Playbooks add tasks here when the account needs attention.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {account.openTasks.map((t) => (
+                <li key={t.id} className="flex items-start justify-between gap-4 px-5 py-3">
+                  <div>
+                    <p className="text-sm font-medium text-slate-900">{t.title}</p>
+                    <p className="text-xs text-slate-500">{t.ownerName} · due {formatDate(t.dueDate)}</p>
+                  </div>
+                  <Badge tone={t.priority === "urgent" || t.priority === "high" ? "red" : "slate"}>{t.priority}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
           <CardHeader title="Contacts" description={`${account.contacts.length} people`} />
           {account.contacts.length === 0 ? (
             <EmptyState title="No contacts yet" />
@@ -119,7 +164,7 @@ export default async function AccountPage({ params }: Params) {
           )}
         </Card>
         <Card>
-          <CardHeader title="Recent touchpoints" />
+          <CardHeader title="Touchpoints" description="The latest ten." />
           {account.touchpoints.length === 0 ? (
             <EmptyState title="No touchpoints logged" />
           ) : (
@@ -131,6 +176,59 @@ export default async function AccountPage({ params }: Params) {
                     {t.attended === false && <span className="ml-2 text-xs text-red-600">not attended</span>}
                   </p>
                   {t.notes && <p className="mt-0.5 text-sm text-slate-600">{t.notes}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title="Changes" description="Who changed what, from the audit log." />
+          {changes.length === 0 ? (
+            <EmptyState title="No changes recorded yet" />
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {changes.map((c, i) => (
+                <li key={i} className="px-5 py-3">
+                  <p className="text-sm font-medium capitalize text-slate-900">{c.title} <span className="font-normal normal-case text-slate-500">· {c.by} · {formatDate(c.at.slice(0, 10))}</span></p>
+                  {c.detail && <p className="mt-0.5 truncate text-xs text-slate-500" title={c.detail}>{c.detail}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title="Support tickets" description="The latest eight." />
+          {account.tickets.length === 0 ? (
+            <EmptyState title="No tickets" />
+          ) : (
+            <Table label="Support tickets">
+              <thead><tr><Th>Ticket</Th><Th>Opened</Th><Th>Priority</Th><Th>Status</Th></tr></thead>
+              <tbody className="divide-y divide-slate-100">
+                {account.tickets.map((t) => (
+                  <tr key={t.id}>
+                    <Td className="max-w-52 truncate" title={t.subject ?? t.externalId}>{t.subject ?? t.externalId}</Td>
+                    <Td>{formatDate(t.openedAt)}</Td>
+                    <Td><Badge tone={t.priority === "urgent" || t.priority === "high" ? "red" : "slate"}>{t.priority}</Badge></Td>
+                    <Td>{t.closedAt ? `Closed ${formatDate(t.closedAt)}` : <span className="text-amber-700">Open</span>}{t.sentiment === "negative" && <span className="ml-1 text-xs text-red-600">· negative</span>}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title="Survey responses" description="NPS (0–10) and CSAT (1–5)." />
+          {account.surveys.length === 0 ? (
+            <EmptyState title="No responses yet" />
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {account.surveys.map((v) => (
+                <li key={v.id} className="flex items-start justify-between gap-4 px-5 py-3">
+                  <div className="min-w-0">
+                    <p className="text-sm text-slate-900">{v.contactName ?? "Anonymous"} <span className="text-slate-500">· {formatDate(v.respondedAt)}</span></p>
+                    {v.comment && <p className="truncate text-xs text-slate-500">“{v.comment}”</p>}
+                  </div>
+                  <Badge tone={surveyTone(v.type, v.score)}>{v.type.toUpperCase()} {v.score}</Badge>
                 </li>
               ))}
             </ul>
@@ -162,4 +260,9 @@ export default async function AccountPage({ params }: Params) {
       </div>
     </>
   );
+}
+
+function surveyTone(type: "nps" | "csat", score: number): BadgeTone {
+  if (type === "nps") return score >= 9 ? "green" : score <= 6 ? "red" : "yellow";
+  return score >= 4 ? "green" : score <= 2 ? "red" : "yellow";
 }

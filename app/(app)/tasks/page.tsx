@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { TaskItem } from "@/components/tasks/task-item";
+import { TaskTabs } from "@/components/tasks/task-tabs";
+import { requireRole } from "@/lib/auth/session";
+import { countTasksByView, listTasks, TASK_ROLES } from "@/lib/data/tasks";
+import { tasksHref, ZTaskQuery, type TaskView } from "@/lib/validation/tasks";
+
+export const metadata: Metadata = { title: "Tasks" };
+
+const PAGE_SIZE = 25;
+
+const EMPTY: Record<TaskView, { title: string; body: string }> = {
+  mine: { title: "Nothing on your plate", body: "Playbook steps appear here when an account you own needs attention, and manual tasks when someone adds one." },
+  overdue: { title: "Nothing overdue", body: "Every open task is on schedule." },
+  done: { title: "No completed tasks yet", body: "Tasks you complete are kept here with their outcome notes." },
+};
+
+export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireRole(TASK_ROLES);
+  const query = ZTaskQuery.parse(await searchParams);
+  const [rows, counts] = await Promise.all([listTasks(user, { ...query, pageSize: PAGE_SIZE }), countTasksByView(user)]);
+  const empty = EMPTY[query.view];
+
+  return (
+    <>
+      <PageHeader
+        title="Tasks"
+        description="Playbook steps and follow-ups assigned to you, soonest due first. Each playbook task says why it was raised."
+      />
+      <Card>
+        <TaskTabs active={query.view} counts={counts} />
+        {rows.length === 0 ? (
+          <EmptyState title={empty.title}>{empty.body}</EmptyState>
+        ) : (
+          <ul aria-label="Tasks" className="divide-y divide-slate-100">
+            {rows.map((task) => (
+              <TaskItem key={task.id} task={task} />
+            ))}
+          </ul>
+        )}
+        {counts[query.view] > PAGE_SIZE && (
+          <Pagination page={query.page} pageSize={PAGE_SIZE} total={counts[query.view]} hrefFor={(page) => tasksHref({ view: query.view, page })} />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { apiRoute, saved } from "@/lib/api/handler";
+import { upsertOutcome } from "@/lib/data/ingest-commercial";
+import { ZKeyParams, ZOutcomeUpsert } from "@/lib/validation/api";
+
+// PUT /api/v1/accounts/{externalId}/outcomes/{key} — a success-plan outcome.
+export const PUT = apiRoute({
+  params: ZKeyParams,
+  body: ZOutcomeUpsert,
+  handler: async ({ params, body, actor }) => saved(await upsertOutcome(params.externalId, params.key, body, actor)),
+});

@@ -1,0 +1,9 @@
+import { apiRoute, ok } from "@/lib/api/handler";
+import { listAccounts } from "@/lib/data/api-accounts";
+import { ZAccountListQuery } from "@/lib/validation/api";
+
+// GET /api/v1/accounts?band=&segment=&limit=&cursor= — accounts in id order, keyset-paginated.
+export const GET = apiRoute({
+  query: ZAccountListQuery,
+  handler: async ({ query }) => ok(await listAccounts(query)),
+});

@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { CurrentUser } from "@/lib/auth/session";
+import { completeTask, createTask, reopenTask, TASK_ROLES, TaskError, type TaskChange } from "@/lib/data/tasks";
+import { ZTaskComplete, ZTaskCreate, ZTaskReopen } from "@/lib/validation/tasks";
+import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+
+// The role check here is a first filter; whose task or account it is gets decided in
+// lib/data/tasks.ts from the stored record.
+const mayHaveTasks = (user: CurrentUser) => TASK_ROLES.includes(user.role);
+
+// The triage list shows open-task counts; the account page lists the account's tasks.
+const REVALIDATE = ["/tasks", "/accounts"];
+
+/** Runs a task write, mapping its known failures to the action pipeline's and refreshing the account page. */
+async function write(run: () => Promise<TaskChange>): Promise<TaskChange> {
+  try {
+    const change = await run();
+    if (change.accountExternalId) revalidatePath(`/accounts/${encodeURIComponent(change.accountExternalId)}`);
+    return change;
+  } catch (error) {
+    if (error instanceof TaskError) throw new ExpectedError(error.code, error.message);
+    throw error;
+  }
+}
+
+const complete = defineAction({
+  schema: ZTaskComplete,
+  authorize: mayHaveTasks,
+  revalidate: REVALIDATE,
+  handler: (input, user) => write(() => completeTask(input.id, input.outcome, user)),
+});
+
+const reopen = defineAction({
+  schema: ZTaskReopen,
+  authorize: mayHaveTasks,
+  revalidate: REVALIDATE,
+  handler: (input, user) => write(() => reopenTask(input.id, user)),
+});
+
+const create = defineAction({
+  schema: ZTaskCreate,
+  authorize: mayHaveTasks,
+  revalidate: REVALIDATE,
+  handler: (input, user) => write(() => createTask(input, user)),
+});
+
+export async function completeTaskAction(_prev: ActionResult<TaskChange> | null, form: FormData): Promise<ActionResult<TaskChange>> {
+  return complete(form);
+}
+
+export async function reopenTaskAction(_prev: ActionResult<TaskChange> | null, form: FormData): Promise<ActionResult<TaskChange>> {
+  return reopen(form);
+}
+
+export async function createTaskAction(_prev: ActionResult<TaskChange> | null, form: FormData): Promise<ActionResult<TaskChange>> {
+  return create(form);
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { canOnAccount, type AccountAction, type Actor } from "@/lib/auth/permissions";
+import { ExpectedError } from "@/lib/actions/safe-action";
+
+/**
+ * Loads the ownership of an account by id and checks the actor may act on it: authorization
+ * from the resource on the server, never from what the client claims. Throws the expected
+ * errors the action pipeline turns into messages.
+ */
+export async function authorizeAccount(actor: Actor, accountId: number, action: AccountAction): Promise<{ id: number; externalId: string }> {
+  const account = await db.account.findUnique({ where: { id: accountId }, select: { id: true, externalId: true, csmId: true, aeId: true } });
+  if (!account) throw new ExpectedError("not_found", "That account no longer exists.");
+  if (!canOnAccount(actor, action, account)) throw new ExpectedError("forbidden", "Only the account's CSM, a manager or an admin can change this account.");
+  return { id: account.id, externalId: account.externalId };
+}

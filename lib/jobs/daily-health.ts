@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recomputeHealth } from "@/lib/data/health";
+import { todayIso } from "@/lib/domain/dates";
+
+const CHECK_EVERY_MS = 15 * 60_000;
+let running = false;
+
+/**
+ * Time passes even when no data arrives (usage windows slide, renewals come closer), so every
+ * account is rescored once per UTC day. Checked at start-up and every 15 minutes; the work is
+ * one set-based batch, and only when some active account is not yet scored for today.
+ */
+export async function rescoreIfStale(): Promise<number> {
+  if (running) return 0;
+  running = true;
+  try {
+    const today = todayIso();
+    const stale = await db.account.count({
+      where: { status: "active", OR: [{ healthAsOf: null }, { healthAsOf: { lt: new Date(`${today}T00:00:00Z`) } }] },
+    });
+    if (stale === 0) return 0;
+    const started = Date.now();
+    const results = await recomputeHealth(db, { asOf: today });
+    console.log(`[health] rescored ${results.size} accounts for ${today} in ${Date.now() - started} ms`);
+    return results.size;
+  } finally {
+    running = false;
+  }
+}
+
+export function startDailyHealthJob(): void {
+  const run = () => rescoreIfStale().catch((error) => console.error("[health] daily rescore failed", error));
+  void run();
+  setInterval(run, CHECK_EVERY_MS).unref();
+}

@@ -1,0 +1,234 @@
+import { z } from "zod";
+import { assertIsoDate, todayIso } from "@/lib/domain/dates";
+
+// The inputs of the REST API (docs/api.md), shared with the CSV import and UI actions that
+// accept the same records. Conventions every write follows:
+// - an optional field left out keeps its stored value on update (and its default on create);
+//   an explicit null clears it;
+// - strings are trimmed and may not contain NUL (PostgreSQL text cannot store it);
+// - counts are capped at the int4 maximum and money at Decimal(14,2), so no input can
+//   overflow a column and turn bad input into a server error;
+// - an array over its limit is "too many items" (the API answers 413, not 400).
+
+const MAX_INT4 = 2_147_483_647;
+const MAX_MONEY = 999_999_999_999.99;
+
+/** Days one usage call may carry; more is refused whole. */
+export const MAX_USAGE_DAYS = 10_000;
+/** Page size of GET /accounts. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+export const SEGMENTS = ["enterprise", "mid_market", "smb"] as const;
+export const BANDS = ["red", "yellow", "green", "purple"] as const;
+export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export const SENTIMENTS = ["positive", "neutral", "negative"] as const;
+export const SURVEY_TYPES = ["nps", "csat"] as const;
+export const TOUCHPOINT_TYPES = ["check_in", "qbr", "ebr", "call", "email", "meeting"] as const;
+export const RENEWAL_FORECASTS = ["commit", "likely", "at_risk", "lost"] as const;
+export const EXPANSION_TYPES = ["seats", "tier", "add_on", "services", "training"] as const;
+export const OPPORTUNITY_STATUSES = ["open", "won", "lost"] as const;
+
+/** A trimmed, non-empty string of at most `max` characters. */
+export function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, "Required.")
+    .max(max, `At most ${max} characters.`)
+    .refine((s) => !s.includes("\u0000"), "Must not contain NUL characters.");
+}
+
+/** Business dates in a sane range: PostgreSQL and JavaScript disagree about year 0 and beyond. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+
+function isBusinessDate(value: string): boolean {
+  try {
+    assertIsoDate(value);
+  } catch {
+    return false;
+  }
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
+export const ZIsoDate = z.string().refine(isBusinessDate, `Expected a calendar date (YYYY-MM-DD) between ${MIN_YEAR} and ${MAX_YEAR}.`);
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Expected an email address.").max(254, "At most 254 characters."));
+
+/** A whole number that fits an int4 column. */
+export const ZCount = z.number().int("Expected a whole number.").min(0, "Cannot be negative.").max(MAX_INT4);
+
+/** An amount of money, rounded to cents (the columns are Decimal(14,2)). */
+export const ZMoney = z
+  .number()
+  .min(0, "Cannot be negative.")
+  .max(MAX_MONEY)
+  .transform((amount) => Math.round(amount * 100) / 100);
+
+/** Keys such as feature or integration names: distinct, in first-seen order. */
+export const ZKeys = z
+  .array(text(100))
+  .max(500, "At most 500 items.")
+  .transform((keys) => [...new Set(keys)]);
+
+// ---------------------------------------------------------------------------------------------
+// Path and query parameters
+
+export const ZExternalId = text(200);
+export const ZAccountParams = z.object({ externalId: ZExternalId });
+export const ZContactParams = z.object({ externalId: ZExternalId, email: ZEmail });
+/** Outcomes and expansion deals are addressed by a key the caller chooses. */
+export const ZKeyParams = z.object({ externalId: ZExternalId, key: text(100) });
+
+export const ZAccountListQuery = z.object({
+  band: z.enum(BANDS).optional(),
+  segment: z.enum(SEGMENTS).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  // The cursor is the last id of the previous page (opaque to callers).
+  cursor: z
+    .string()
+    .regex(/^\d{1,10}$/, "Pass the nextCursor of the previous page.")
+    .transform(Number)
+    .pipe(z.number().max(MAX_INT4, "Pass the nextCursor of the previous page."))
+    .optional(),
+});
+
+export const ZHealthQuery = z.object({
+  asOf: ZIsoDate.refine((date) => date <= todayIso(), "Cannot be in the future.").optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Bodies
+
+export const ZAccountUpsert = z
+  .object({
+    name: text(200),
+    segment: z.enum(SEGMENTS),
+    arr: ZMoney,
+    seats: ZCount,
+    contractStart: ZIsoDate,
+    renewalDate: ZIsoDate,
+    purchasedFeatures: ZKeys.optional(),
+    domain: text(253).nullish(),
+    industry: text(100).nullish(),
+    csmEmail: ZEmail.nullish(),
+    aeEmail: ZEmail.nullish(),
+  })
+  .refine((a) => a.renewalDate > a.contractStart, { path: ["renewalDate"], message: "Must be after contractStart." });
+
+export const ZUsageDay = z.object({
+  date: ZIsoDate,
+  activeUsers: ZCount,
+  logins: ZCount,
+  sessions: ZCount,
+  sessionMinutes: ZCount,
+  featuresUsed: ZKeys,
+  workflowsStarted: ZCount,
+  workflowsCompleted: ZCount,
+  integrationsActive: ZKeys,
+  dataQuality: z.number().min(0).max(1).nullish(),
+});
+
+export const ZUsageBatch = z.object({
+  days: z
+    .array(ZUsageDay)
+    .min(1, "Send at least one day.")
+    .max(MAX_USAGE_DAYS, `At most ${MAX_USAGE_DAYS} days per call.`)
+    .superRefine((days, ctx) => {
+      // One row per account and day: a date twice in one call is ambiguous, not "last wins".
+      const firstIndex = new Map<string, number>();
+      days.forEach((day, index) => {
+        const first = firstIndex.get(day.date);
+        if (first === undefined) firstIndex.set(day.date, index);
+        else ctx.addIssue({ code: "custom", path: [index, "date"], message: `Duplicate date (also at days.${first}).` });
+      });
+    }),
+});
+
+export const ZContactUpsert = z.object({
+  name: text(200),
+  title: text(200).nullish(),
+  execSponsor: z.boolean().optional(),
+  champion: z.boolean().optional(),
+  decisionMaker: z.boolean().optional(),
+  referenceWilling: z.boolean().optional(),
+});
+
+export const ZTicketUpsert = z
+  .object({
+    externalId: text(200),
+    subject: text(500).nullish(),
+    openedAt: ZIsoDate,
+    closedAt: ZIsoDate.nullish(),
+    priority: z.enum(TICKET_PRIORITIES),
+    sentiment: z.enum(SENTIMENTS).nullish(),
+  })
+  .refine((t) => !t.closedAt || t.closedAt >= t.openedAt, { path: ["closedAt"], message: "Cannot be before openedAt." });
+
+const SURVEY_SCALES = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 } } as const;
+
+export const ZSurveyCreate = z
+  .object({
+    type: z.enum(SURVEY_TYPES),
+    score: z.number().int("Expected a whole number."),
+    respondedAt: ZIsoDate,
+    contactEmail: ZEmail.nullish(),
+    comment: text(5000).nullish(),
+    externalId: text(200).optional(),
+  })
+  .superRefine((survey, ctx) => {
+    const { min, max } = SURVEY_SCALES[survey.type];
+    if (survey.score < min || survey.score > max) {
+      ctx.addIssue({ code: "custom", path: ["score"], message: `A ${survey.type} score is from ${min} to ${max}.` });
+    }
+  });
+
+export const ZTouchpointCreate = z.object({
+  type: z.enum(TOUCHPOINT_TYPES),
+  occurredAt: ZIsoDate,
+  contactEmails: z.array(ZEmail).max(100, "At most 100 contacts.").optional(),
+  attended: z.boolean().nullish(),
+  notes: text(10_000).nullish(),
+});
+
+export const ZOutcomeUpsert = z.object({
+  title: text(300),
+  dueDate: ZIsoDate,
+  achieved: z.boolean(),
+});
+
+/**
+ * The open renewal. Every field set here is written together; the renewal-outcome issue adds
+ * its fields (outcome, newArr, signedAt, …) to this object and lib/data/ingest-commercial.ts
+ * passes them through.
+ */
+export const ZRenewalUpdate = z.object({
+  forecast: z.enum(RENEWAL_FORECASTS).nullable(),
+});
+
+export const ZExpansionUpsert = z.object({
+  type: z.enum(EXPANSION_TYPES),
+  arr: ZMoney,
+  status: z.enum(OPPORTUNITY_STATUSES),
+  title: text(200).nullish(),
+});
+
+export const ZApiKeyCreate = z.object({ name: text(100) });
+
+export type TAccountUpsert = z.infer<typeof ZAccountUpsert>;
+export type TUsageDay = z.infer<typeof ZUsageDay>;
+export type TContactUpsert = z.infer<typeof ZContactUpsert>;
+export type TTicketUpsert = z.infer<typeof ZTicketUpsert>;
+export type TSurveyCreate = z.infer<typeof ZSurveyCreate>;
+export type TTouchpointCreate = z.infer<typeof ZTouchpointCreate>;
+export type TOutcomeUpsert = z.infer<typeof ZOutcomeUpsert>;
+export type TRenewalUpdate = z.infer<typeof ZRenewalUpdate>;
+export type TExpansionUpsert = z.infer<typeof ZExpansionUpsert>;
+export type TAccountListQuery = z.infer<typeof ZAccountListQuery>;

@@ -1,0 +1,142 @@
+// Calls the /api/v1 route handlers directly, as Next would: a real Request, and params as a
+// promise. A small router maps a path to its route file so tests read like HTTP calls.
+import { db } from "@/lib/db";
+import type { RouteContext } from "@/lib/api/handler";
+import { createApiKey } from "@/lib/data/api-keys";
+import type { Role } from "@/lib/auth/roles";
+import { addDays, todayIso } from "@/lib/domain/dates";
+import type { TAccountUpsert, TUsageDay } from "@/lib/validation/api";
+import * as accounts from "@/app/api/v1/accounts/route";
+import * as account from "@/app/api/v1/accounts/[externalId]/route";
+import * as usage from "@/app/api/v1/accounts/[externalId]/usage/route";
+import * as contact from "@/app/api/v1/accounts/[externalId]/contacts/[email]/route";
+import * as tickets from "@/app/api/v1/accounts/[externalId]/tickets/route";
+import * as surveys from "@/app/api/v1/accounts/[externalId]/surveys/route";
+import * as touchpoints from "@/app/api/v1/accounts/[externalId]/touchpoints/route";
+import * as outcome from "@/app/api/v1/accounts/[externalId]/outcomes/[key]/route";
+import * as renewal from "@/app/api/v1/accounts/[externalId]/renewal/route";
+import * as expansion from "@/app/api/v1/accounts/[externalId]/expansions/[key]/route";
+import * as health from "@/app/api/v1/accounts/[externalId]/health/route";
+
+type Method = "GET" | "PUT" | "POST" | "DELETE";
+type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
+type RouteModule = Partial<Record<Method, RouteHandler>>;
+
+const ROUTES: [pattern: string, module: RouteModule][] = [
+  ["/accounts", accounts],
+  ["/accounts/:externalId", account],
+  ["/accounts/:externalId/usage", usage],
+  ["/accounts/:externalId/contacts/:email", contact],
+  ["/accounts/:externalId/tickets", tickets],
+  ["/accounts/:externalId/surveys", surveys],
+  ["/accounts/:externalId/touchpoints", touchpoints],
+  ["/accounts/:externalId/outcomes/:key", outcome],
+  ["/accounts/:externalId/renewal", renewal],
+  ["/accounts/:externalId/expansions/:key", expansion],
+  ["/accounts/:externalId/health", health],
+];
+
+function route(path: string): { module: RouteModule; params: Record<string, string> } {
+  const segments = path.split("/").filter(Boolean);
+  for (const [pattern, module] of ROUTES) {
+    const parts = pattern.split("/").filter(Boolean);
+    if (parts.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = parts.every((part, i) => {
+      if (part.startsWith(":")) params[part.slice(1)] = decodeURIComponent(segments[i]);
+      return part.startsWith(":") || part === segments[i];
+    });
+    if (matches) return { module, params };
+  }
+  throw new Error(`No route for ${path}`);
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; issues: { path: string; message: string }[] };
+}
+
+export interface ApiResult<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface RequestOptions {
+  /** JSON-encoded as the body. */
+  body?: unknown;
+  /** Sent as is (for malformed or oversized bodies). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** An API client for one key (null: no Authorization header). */
+export function apiClient(key: string | null) {
+  async function call<T>(method: Method, pathAndQuery: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
+    const url = new URL(`/api/v1${pathAndQuery}`, "http://localhost");
+    const { module, params } = route(url.pathname.slice("/api/v1".length));
+    const handler = module[method];
+    if (!handler) throw new Error(`${method} is not exported by the route of ${url.pathname}`);
+    const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const request = new Request(url, {
+      method,
+      body,
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), "content-type": "application/json", ...options.headers },
+    });
+    const response = await handler(request, { params: Promise.resolve(params) });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+  }
+  return {
+    get: <T = ApiErrorBody>(path: string, options?: RequestOptions) => call<T>("GET", path, options),
+    put: <T = ApiErrorBody>(path: string, body: unknown, options?: RequestOptions) => call<T>("PUT", path, { body, ...options }),
+    post: <T = ApiErrorBody>(path: string, body: unknown, options?: RequestOptions) => call<T>("POST", path, { body, ...options }),
+    call,
+  };
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+/** A new API key's plaintext and id. */
+export async function createTestKey(name = "test integration"): Promise<{ key: string; id: number }> {
+  const created = await createApiKey(name, { system: "test" });
+  return { key: created.key, id: created.id };
+}
+
+let userCount = 0;
+
+export function createTestUser(role: Role, email = `${role}-${++userCount}@example.com`) {
+  // The API never signs users in: a placeholder hash is enough.
+  return db.user.create({ data: { email, name: `Test ${role} ${userCount}`, role, passwordHash: "unused" } });
+}
+
+/** A valid account body; contract started a year ago, renewal in two months. */
+export function accountBody(overrides: Partial<TAccountUpsert> = {}): TAccountUpsert {
+  const today = todayIso();
+  return {
+    name: "Acme Corp",
+    segment: "mid_market",
+    arr: 120_000,
+    seats: 50,
+    contractStart: addDays(today, -365),
+    renewalDate: addDays(today, 60),
+    purchasedFeatures: ["reports", "dashboards", "alerts", "api"],
+    domain: "acme.example",
+    industry: "Manufacturing",
+    ...overrides,
+  };
+}
+
+/** `count` consecutive usage days ending today, with healthy activity. */
+export function usageDays(count: number, end = todayIso()): TUsageDay[] {
+  return Array.from({ length: count }, (_, i) => ({
+    date: addDays(end, -(count - 1 - i)),
+    activeUsers: 30,
+    logins: 40,
+    sessions: 60,
+    sessionMinutes: 900,
+    featuresUsed: ["reports", "dashboards", "alerts"],
+    workflowsStarted: 10,
+    workflowsCompleted: 9,
+    integrationsActive: ["slack", "salesforce"],
+    dataQuality: 0.9,
+  }));
+}

@@ -1,0 +1,221 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { applyEscalations } from "@/lib/data/escalations";
+import { recomputeHealth } from "@/lib/data/health";
+import { resetAndSeedDemo } from "@/lib/data/seed";
+import { completeTask, countTasksByView, createTask, listTasks, reopenTask, TaskError } from "@/lib/data/tasks";
+import { addDays, todayIso } from "@/lib/domain/dates";
+import { makeAccount, makeTask, makeUser } from "../factories/tasks";
+
+// Playbooks run for "today" (backfills are skipped), so these tests use the real date.
+const today = todayIso();
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+type Actor = { id: number; role: "admin" | "manager" | "csm" | "ae" | "executive" };
+let admin: Actor;
+let manager: Actor;
+let csm: Actor;
+let otherCsm: Actor;
+
+beforeAll(async () => {
+  // The admin comes first by id: manager steps must still go to the manager.
+  admin = await makeUser("admin");
+  manager = await makeUser("manager");
+  csm = await makeUser("csm");
+  otherCsm = await makeUser("csm");
+});
+
+const playbookTasks = (accountIds: number[]) =>
+  db.task.findMany({ where: { accountId: { in: accountIds } }, orderBy: [{ accountId: "asc" }, { kind: "asc" }, { id: "asc" }] });
+
+const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof TaskError ? error.code : error));
+
+describe("applyEscalations", () => {
+  it("raises each needed step once, owned, dated and audited, however often it runs", async () => {
+    const yellow = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 68 });
+    const redRenewing = await makeAccount({ asOf: today, csmId: csm.id, band: "red", score: 48, renewalInDays: 45 });
+    const quiet = [
+      await makeAccount({ asOf: today, csmId: csm.id }),
+      await makeAccount({ asOf: today, csmId: csm.id, band: "red", score: 30, insufficient: true }),
+      await makeAccount({ asOf: today, csmId: csm.id, band: "red", score: 20, status: "churned", renewalInDays: 10 }),
+    ];
+    const ids = [yellow.id, redRenewing.id, ...quiet.map((a) => a.id)];
+
+    expect(await applyEscalations(db, { asOf: today, accountIds: ids })).toEqual({ created: 3 });
+    expect(await applyEscalations(db, { asOf: today, accountIds: ids })).toEqual({ created: 0 });
+    expect(await applyEscalations(db, { asOf: today, accountIds: ids })).toEqual({ created: 0 });
+
+    const tasks = await playbookTasks(ids);
+    expect(tasks.map(({ accountId, kind, ownerId, dueDate, priority, source, status }) => ({ accountId, kind, ownerId, dueDate, priority, source, status }))).toEqual([
+      { accountId: yellow.id, kind: "low_engagement_yellow", ownerId: csm.id, dueDate: day(addDays(today, 7)), priority: "normal", source: "playbook", status: "open" },
+      { accountId: redRenewing.id, kind: "churn_prevention_exec", ownerId: manager.id, dueDate: day(addDays(today, 2)), priority: "urgent", source: "playbook", status: "open" },
+      { accountId: redRenewing.id, kind: "low_engagement_red", ownerId: manager.id, dueDate: day(addDays(today, 3)), priority: "high", source: "playbook", status: "open" },
+    ]);
+    expect(tasks[1].description).toMatch(/^Score 48 \(red\), renewal in 45 days\./);
+
+    expect(await db.auditLog.count({ where: { entity: "task", entityId: { in: tasks.map((t) => String(t.id)) } } })).toBe(3);
+    expect(await db.auditLog.findFirst({ where: { entity: "task", entityId: String(tasks[0].id) } })).toMatchObject({
+      actorId: null,
+      accountId: yellow.id,
+      action: "create (playbook)",
+      after: { title: "CSM action plan", kind: "low_engagement_yellow", ownerId: csm.id, dueDate: addDays(today, 7), priority: "normal", source: "playbook", status: "open" },
+    });
+  });
+
+  it("hands a deactivated CSM's step to the manager", async () => {
+    const gone = await makeUser("csm", { active: false });
+    const account = await makeAccount({ asOf: today, csmId: gone.id, band: "yellow", score: 70 });
+    await applyEscalations(db, { asOf: today, accountIds: [account.id] });
+    expect((await playbookTasks([account.id])).map((t) => t.ownerId)).toEqual([manager.id]);
+  });
+
+  it("touches only the listed accounts", async () => {
+    const listed = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 66 });
+    const other = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 66 });
+    await applyEscalations(db, { asOf: today, accountIds: [listed.id] });
+    expect(await db.task.count({ where: { accountId: listed.id } })).toBe(1);
+    expect(await db.task.count({ where: { accountId: other.id } })).toBe(0);
+  });
+
+  it("does not raise a completed step again for 30 days, then does if the account still qualifies", async () => {
+    const account = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 62 });
+    await applyEscalations(db, { asOf: today, accountIds: [account.id] });
+    const [first] = await playbookTasks([account.id]);
+    await completeTask(first.id, "Agreed a training plan", csm);
+
+    expect(await applyEscalations(db, { asOf: today, accountIds: [account.id] })).toEqual({ created: 0 });
+    expect(await applyEscalations(db, { asOf: addDays(today, 30), accountIds: [account.id] })).toEqual({ created: 0 });
+    expect(await applyEscalations(db, { asOf: addDays(today, 31), accountIds: [account.id] })).toEqual({ created: 1 });
+    expect((await playbookTasks([account.id])).map((t) => t.status)).toEqual(["done", "open"]);
+  });
+});
+
+describe("completeTask and reopenTask", () => {
+  it("lets the owner complete a task with an outcome, audited", async () => {
+    const account = await makeAccount({ asOf: today, csmId: csm.id });
+    const task = await makeTask({ ownerId: csm.id, accountId: account.id, dueDate: today });
+    expect(await completeTask(task.id, "Sponsor call booked", csm)).toEqual({ id: task.id, accountExternalId: account.externalId });
+
+    const stored = await db.task.findUniqueOrThrow({ where: { id: task.id } });
+    expect(stored).toMatchObject({ status: "done", outcome: "Sponsor call booked" });
+    expect(stored.completedAt).toBeInstanceOf(Date);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "task", entityId: String(task.id) } });
+    expect(audit).toMatchObject({ actorId: csm.id, accountId: account.id, action: "complete", before: { status: "open", outcome: null }, after: { status: "done", outcome: "Sponsor call booked" } });
+  });
+
+  it("refuses another CSM and lets a manager or admin complete anyone's task", async () => {
+    const task = await makeTask({ ownerId: csm.id, dueDate: today });
+    expect(await rejection(completeTask(task.id, null, otherCsm))).toBe("forbidden");
+    expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("open");
+    await completeTask(task.id, null, manager);
+    const another = await makeTask({ ownerId: csm.id, dueDate: today });
+    await completeTask(another.id, null, admin);
+    expect(await db.task.count({ where: { id: { in: [task.id, another.id] }, status: "done" } })).toBe(2);
+  });
+
+  it("reports a closed or missing task instead of completing it twice", async () => {
+    const task = await makeTask({ ownerId: csm.id, dueDate: today });
+    await completeTask(task.id, null, csm);
+    expect(await rejection(completeTask(task.id, "again", csm))).toBe("conflict");
+    expect(await rejection(completeTask(999_999, null, manager))).toBe("not_found");
+  });
+
+  it("reopens a done task without its outcome, unless the playbook already raised the step again", async () => {
+    const task = await makeTask({ ownerId: csm.id, dueDate: today });
+    await completeTask(task.id, "Done by mistake", csm);
+    await reopenTask(task.id, csm);
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "open", outcome: null, completedAt: null });
+
+    const account = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 64 });
+    await applyEscalations(db, { asOf: today, accountIds: [account.id] });
+    const [first] = await playbookTasks([account.id]);
+    await completeTask(first.id, null, csm);
+    await applyEscalations(db, { asOf: addDays(today, 31), accountIds: [account.id] });
+    expect(await rejection(reopenTask(first.id, csm))).toBe("conflict");
+  });
+});
+
+describe("createTask", () => {
+  const input = (accountId: number, extra: Partial<Parameters<typeof createTask>[0]> = {}) => ({
+    accountId,
+    title: "Send the renewal proposal",
+    dueDate: addDays(today, 5),
+    priority: "high" as const,
+    description: null,
+    ...extra,
+  });
+
+  it("lets a CSM add a manual task to an account they own, owned by them and audited", async () => {
+    const account = await makeAccount({ asOf: today, csmId: csm.id });
+    const { id } = await createTask(input(account.id), csm);
+    expect(await db.task.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      accountId: account.id, ownerId: csm.id, title: "Send the renewal proposal", dueDate: day(addDays(today, 5)), priority: "high", source: "manual", status: "open", kind: null,
+    });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "task", entityId: String(id) } });
+    expect(audit).toMatchObject({ actorId: csm.id, action: "create", after: { title: "Send the renewal proposal", ownerId: csm.id, dueDate: addDays(today, 5) } });
+  });
+
+  it("refuses a CSM on someone else's account and writes nothing", async () => {
+    const account = await makeAccount({ asOf: today, csmId: otherCsm.id });
+    expect(await rejection(createTask(input(account.id), csm))).toBe("forbidden");
+    expect(await db.task.count({ where: { accountId: account.id } })).toBe(0);
+  });
+
+  it("lets a manager assign a task to a CSM, but not to a deactivated user", async () => {
+    const account = await makeAccount({ asOf: today, csmId: csm.id });
+    const { id } = await createTask(input(account.id, { ownerId: csm.id }), manager);
+    expect((await db.task.findUniqueOrThrow({ where: { id } })).ownerId).toBe(csm.id);
+    const gone = await makeUser("csm", { active: false });
+    expect(await rejection(createTask(input(account.id, { ownerId: gone.id }), manager))).toBe("invalid");
+    expect(await rejection(createTask(input(999_999), manager))).toBe("not_found");
+  });
+});
+
+describe("listTasks and countTasksByView", () => {
+  it("shows a user their open, overdue and done tasks with counts per tab", async () => {
+    const me = await makeUser("ae");
+    const account = await makeAccount({ asOf: today, csmId: csm.id });
+    const overdue = await makeTask({ ownerId: me.id, accountId: account.id, dueDate: addDays(today, -2) });
+    const dueToday = await makeTask({ ownerId: me.id, dueDate: today });
+    const later = await makeTask({ ownerId: me.id, dueDate: addDays(today, 3) });
+    const done = await makeTask({ ownerId: me.id, dueDate: addDays(today, -5) });
+    await completeTask(done.id, "Handled on the call", me);
+    await makeTask({ ownerId: otherCsm.id, dueDate: addDays(today, -1) });
+
+    expect(await countTasksByView(me)).toEqual({ mine: 3, overdue: 1, done: 1 });
+
+    const mine = await listTasks(me, { view: "mine", page: 1, pageSize: 25 });
+    expect(mine.map((t) => [t.id, t.overdue, t.dueInDays])).toEqual([
+      [overdue.id, true, -2],
+      [dueToday.id, false, 0],
+      [later.id, false, 3],
+    ]);
+    expect(mine[0]).toMatchObject({ account: { externalId: account.externalId, name: account.name }, dueDate: addDays(today, -2), source: "manual", status: "open" });
+    expect(mine[1].account).toBeNull();
+
+    expect((await listTasks(me, { view: "overdue", page: 1, pageSize: 25 })).map((t) => t.id)).toEqual([overdue.id]);
+    expect(await listTasks(me, { view: "done", page: 1, pageSize: 25 })).toEqual([
+      expect.objectContaining({ id: done.id, status: "done", outcome: "Handled on the call", completedAt: today, overdue: false }),
+    ]);
+    expect((await listTasks(me, { view: "mine", page: 2, pageSize: 2 })).map((t) => t.id)).toEqual([later.id]);
+  });
+});
+
+// Last: it replaces every row above with the demo.
+describe("the health recompute hook", () => {
+  it("raises the demo's playbook tasks on today's recompute, never twice, and not on backfills", async () => {
+    await resetAndSeedDemo(db, { today: day(today), accountCount: 20, log: () => {} });
+    const tasks = await db.task.findMany();
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every((t) => t.source === "playbook" && t.status === "open" && t.dueDate >= day(today))).toBe(true);
+    expect(new Set(tasks.map((t) => `${t.accountId}:${t.kind}`)).size).toBe(tasks.length);
+    expect(await db.auditLog.count({ where: { entity: "task", action: "create (playbook)" } })).toBe(tasks.length);
+
+    await recomputeHealth(db, { asOf: today });
+    expect(await db.task.count()).toBe(tasks.length);
+
+    await db.task.deleteMany();
+    await recomputeHealth(db, { asOf: addDays(today, -7) });
+    expect(await db.task.count()).toBe(0);
+  });
+});
