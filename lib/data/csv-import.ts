@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { ParsedImport, RowIssue } from "@/lib/domain/csv-import";
+import { columnOf, type ParsedImport, type RowIssue } from "@/lib/domain/csv-import";
 import type { AuditActor } from "./audit";
 import { IngestError, WRITE_TX_OPTIONS } from "./ingest";
 import { upsertAccount } from "./ingest-account";
@@ -42,7 +42,7 @@ async function atRow<T>(row: number, write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
-    const issues = error.issues.length ? error.issues.map((i) => ({ row, column: i.path, message: i.message })) : [{ row, column: "", message: error.message }];
+    const issues = error.issues.length ? error.issues.map((i) => ({ row, column: columnOf(i.path), message: i.message })) : [{ row, column: "", message: error.message }];
     throw new RowFailure(issues);
   }
 }

@@ -82,10 +82,11 @@ const COLUMN_OF: Record<string, string> = {
   integrationsActive: "integrations_active",
   dataQuality: "data_quality",
 };
-const columnOf = (path: PropertyKey[]) => {
-  const field = String(path[0] ?? "");
+/** The CSV column behind an API field path ("csmEmail" → "csm_email"). */
+export function columnOf(path: readonly PropertyKey[] | string): string {
+  const field = String((typeof path === "string" ? path.split(".") : path)[0] ?? "");
   return COLUMN_OF[field] ?? field;
-};
+}
 
 function validate<T>(schema: z.ZodType<T>, value: unknown, row: number, issues: RowIssue[]): T | undefined {
   const parsed = schema.safeParse(value);

@@ -60,7 +60,7 @@ export default async function AccountPage({ params }: Params) {
       </nav>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{account.name}</h1>
-        <HealthBadge band={account.healthBand} score={account.healthScore} />
+        <HealthBadge band={account.healthBand} score={account.healthScore} testId="health-score" />
         <Trend value={view.trend} />
         <Badge>{SEGMENT_LABELS[account.segment]}</Badge>
         <Badge tone="brand">{STAGE_LABELS[account.stage]}{account.stageIsManual ? " (manual)" : ""}</Badge>
@@ -206,7 +206,7 @@ export default async function AccountPage({ params }: Params) {
               <tbody className="divide-y divide-slate-100">
                 {account.tickets.map((t) => (
                   <tr key={t.id}>
-                    <Td className="max-w-52 truncate" title={t.subject ?? t.externalId}>{t.subject ?? t.externalId}</Td>
+                    <Td className="max-w-40 truncate" title={t.subject ?? t.externalId}>{t.subject ?? t.externalId}</Td>
                     <Td>{formatDate(t.openedAt)}</Td>
                     <Td><Badge tone={t.priority === "urgent" || t.priority === "high" ? "red" : "slate"}>{t.priority}</Badge></Td>
                     <Td>{t.closedAt ? `Closed ${formatDate(t.closedAt)}` : <span className="text-amber-700">Open</span>}{t.sentiment === "negative" && <span className="ml-1 text-xs text-red-600">· negative</span>}</Td>
