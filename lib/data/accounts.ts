@@ -6,6 +6,7 @@ import { addDays, daysBetween, todayIso, toIsoDate } from "@/lib/domain/dates";
 import { sortDirection, type TTriageQuery } from "@/lib/validation/triage";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { HealthResult } from "@/lib/domain/health";
+import { restoreHealthResult } from "@/lib/domain/health-snapshot";
 
 export interface AccountListRow {
   externalId: string;
@@ -301,7 +302,7 @@ export async function getAccountHealthView(accountId: number): Promise<AccountHe
     db.account.findUnique({ where: { id: accountId }, select: { healthTrend: true } }),
   ]);
   return {
-    health: (latest?.components as unknown as HealthResult | undefined) ?? null,
+    health: latest ? restoreHealthResult(latest.components) : null,
     asOf: latest ? toIsoDate(latest.asOf) : null,
     trend: account?.healthTrend ?? null,
     history: history.map((h) => ({ asOf: toIsoDate(h.asOf), score: h.score })),

@@ -4,6 +4,7 @@ import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { AccountStatus, Band, LifecycleStage, Segment } from "@/lib/generated/prisma/enums";
 import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { computeHealth, healthTrend, type ComponentResult, type HealthResult, type MeasureResult } from "@/lib/domain/health";
+import { restoreHealthResult } from "@/lib/domain/health-snapshot";
 import { COMPONENT_KEYS, type ComponentKey, type MeasureKey } from "@/lib/domain/health-model";
 import type { TAccountListQuery } from "@/lib/validation/api";
 import { getHealthModel, loadHealthFacts } from "./health";
@@ -130,7 +131,7 @@ export async function loadAccountView(client: Client, where: Prisma.AccountWhere
   if (!a) return null;
   const latest = a.snapshots[0];
   // The account's stored trend belongs to its latest snapshot (recomputeHealth keeps them together).
-  const health = latest ? toHealthView(latest.components as unknown as HealthResult, toIsoDate(latest.asOf), a.healthTrend) : null;
+  const health = latest ? toHealthView(restoreHealthResult(latest.components), toIsoDate(latest.asOf), a.healthTrend) : null;
   return { ...toAccountFields(a), health };
 }
 

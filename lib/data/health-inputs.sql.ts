@@ -3,6 +3,14 @@
 // accounts is one query rather than one per account. $1 = as-of date, $2 = account ids (or
 // NULL for every active account). tests/integration/health.test.ts checks it against the pure
 // function on real data.
+//
+// Usage is read per account (LATERAL) through UsageDay's (accountId, date) key: ~30 rows each,
+// no sort or hash of the 1.4 M window rows and no materialised copy of them. Each usage row is
+// visited in date order, so the mean feature depth adds its terms in the same order as the pure
+// engine and comes out bit-identical. Per row, the purchased features it uses are counted with
+// = ANY (purchased is deduplicated, so this is |featuresUsed ∩ purchased|); features adopted
+// counts the purchased features some window row uses; integrations are deduplicated per account.
+// The other inputs are small per-table aggregates joined by account.
 export const HEALTH_INPUTS_SQL = `
 WITH params AS (
   SELECT $1::date AS as_of,
@@ -16,37 +24,6 @@ acc AS (
          ARRAY(SELECT DISTINCT f FROM unnest(a."purchasedFeatures") f) AS purchased
   FROM "Account" a
   WHERE CASE WHEN $2::int[] IS NULL THEN a.status = 'active' ELSE a.id = ANY($2::int[]) END
-),
-usage_window AS (
-  SELECT u.*, acc.purchased
-  FROM "UsageDay" u JOIN acc ON acc.id = u."accountId" CROSS JOIN params p
-  WHERE u.date BETWEEN p.usage_start AND p.as_of
-),
-usage AS (
-  SELECT u."accountId" AS id,
-    sum(u.logins)::float8 AS logins,
-    sum(u."activeUsers")::float8 AS active_users,
-    sum(u.sessions)::float8 AS sessions,
-    sum(u."sessionMinutes")::float8 AS session_minutes,
-    sum(u."workflowsStarted")::float8 AS workflows_started,
-    sum(u."workflowsCompleted")::float8 AS workflows_completed,
-    coalesce(avg(
-      (SELECT count(DISTINCT f) FROM unnest(u."featuresUsed") f WHERE f = ANY(u.purchased))::float8 / cardinality(u.purchased)
-    ) FILTER (WHERE u."activeUsers" > 0 AND cardinality(u.purchased) > 0), 0) AS mean_feature_depth,
-    (array_agg(u."dataQuality" ORDER BY u.date DESC) FILTER (WHERE u."dataQuality" IS NOT NULL))[1] AS latest_data_quality
-  FROM usage_window u
-  GROUP BY u."accountId"
-),
-features AS (
-  SELECT u."accountId" AS id, count(DISTINCT f)::int AS adopted
-  FROM usage_window u CROSS JOIN LATERAL unnest(u."featuresUsed") f
-  WHERE f = ANY(u.purchased)
-  GROUP BY u."accountId"
-),
-integrations AS (
-  SELECT u."accountId" AS id, count(DISTINCT i)::int AS n
-  FROM usage_window u CROSS JOIN LATERAL unnest(u."integrationsActive") i
-  GROUP BY u."accountId"
 ),
 tickets AS (
   SELECT t."accountId" AS id, count(*)::int AS n
@@ -107,7 +84,8 @@ contacts AS (
 )
 SELECT acc.id, acc.segment, acc.seats, acc.arr,
   (p.as_of - acc."contractStart")::int AS days_since_contract_start,
-  EXISTS (SELECT 1 FROM "UsageDay" x WHERE x."accountId" = acc.id AND x.date <= p.as_of) AS has_usage,
+  -- A row in the usage window is a row on or before as_of: only accounts without one look further back.
+  coalesce(usage.n > 0, false) OR EXISTS (SELECT 1 FROM "UsageDay" x WHERE x."accountId" = acc.id AND x.date <= p.as_of) AS has_usage,
   cardinality(acc.purchased)::int AS purchased_feature_count,
   coalesce(usage.logins, 0) AS logins,
   coalesce(usage.active_users, 0) AS active_users,
@@ -116,9 +94,9 @@ SELECT acc.id, acc.segment, acc.seats, acc.arr,
   coalesce(usage.workflows_started, 0) AS workflows_started,
   coalesce(usage.workflows_completed, 0) AS workflows_completed,
   coalesce(usage.mean_feature_depth, 0)::float8 AS mean_feature_depth,
-  coalesce(features.adopted, 0) AS features_adopted,
+  features.n AS features_adopted,
   usage.latest_data_quality::float8 AS latest_data_quality,
-  coalesce(integrations.n, 0) AS integrations,
+  integrations.n AS integrations,
   coalesce(tickets.n, 0) AS tickets,
   (p.as_of - sponsor.last_touch)::int AS days_since_exec_sponsor_touch,
   coalesce(reviews.n, 0) AS attended_reviews,
@@ -133,9 +111,32 @@ SELECT acc.id, acc.segment, acc.seats, acc.arr,
   coalesce(expansion.open_arr, 0) AS open_expansion_arr,
   coalesce(contacts.reference_willing, false) AS reference_willing
 FROM acc CROSS JOIN params p
-LEFT JOIN usage ON usage.id = acc.id
-LEFT JOIN features ON features.id = acc.id
-LEFT JOIN integrations ON integrations.id = acc.id
+LEFT JOIN LATERAL (
+  SELECT count(*)::int AS n,
+    sum(u.logins)::float8 AS logins,
+    sum(u."activeUsers")::float8 AS active_users,
+    sum(u.sessions)::float8 AS sessions,
+    sum(u."sessionMinutes")::float8 AS session_minutes,
+    sum(u."workflowsStarted")::float8 AS workflows_started,
+    sum(u."workflowsCompleted")::float8 AS workflows_completed,
+    avg(d.used::float8 / cardinality(acc.purchased))
+      FILTER (WHERE u."activeUsers" > 0 AND cardinality(acc.purchased) > 0) AS mean_feature_depth,
+    (array_agg(u."dataQuality" ORDER BY u.date DESC) FILTER (WHERE u."dataQuality" IS NOT NULL))[1] AS latest_data_quality
+  FROM (SELECT * FROM "UsageDay" u
+    WHERE u."accountId" = acc.id AND u.date BETWEEN p.usage_start AND p.as_of
+    ORDER BY u.date) u -- date order: avg() then sums the depths as the pure engine does
+  CROSS JOIN LATERAL (SELECT count(*) AS used FROM unnest(acc.purchased) pf WHERE pf = ANY(u."featuresUsed")) d
+) usage ON true
+CROSS JOIN LATERAL (
+  SELECT count(*)::int AS n FROM unnest(acc.purchased) pf
+  WHERE EXISTS (SELECT 1 FROM "UsageDay" u
+    WHERE u."accountId" = acc.id AND u.date BETWEEN p.usage_start AND p.as_of AND pf = ANY(u."featuresUsed"))
+) features
+CROSS JOIN LATERAL (
+  SELECT count(*)::int AS n FROM (
+    SELECT DISTINCT i FROM "UsageDay" u CROSS JOIN LATERAL unnest(u."integrationsActive") i
+    WHERE u."accountId" = acc.id AND u.date BETWEEN p.usage_start AND p.as_of) d
+) integrations
 LEFT JOIN tickets ON tickets.id = acc.id
 LEFT JOIN sponsor ON sponsor.id = acc.id
 LEFT JOIN reviews ON reviews.id = acc.id

@@ -2,6 +2,7 @@ import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { scoreHealth, type HealthFacts, type HealthInputs, type HealthResult, type RenewalForecast, type Segment } from "@/lib/domain/health";
 import { DEFAULT_HEALTH_MODEL, ZHealthModel, type HealthModel } from "@/lib/domain/health-model";
 import { addDays, todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { toStoredHealth } from "@/lib/domain/health-snapshot";
 import { applyEscalations } from "./escalations";
 import { HEALTH_INPUTS_SQL } from "./health-inputs.sql";
 
@@ -87,8 +88,24 @@ function toInputs(r: InputsRow): HealthInputs {
 
 /** Every listed account's inputs as of a date (all active accounts when `accountIds` is null). */
 export async function loadHealthInputs(client: Client, asOf: IsoDate, accountIds: number[] | null): Promise<Map<number, HealthInputs>> {
-  const rows = await client.$queryRawUnsafe<InputsRow[]>(HEALTH_INPUTS_SQL, asOf, accountIds);
+  const rows = await queryInputs(client, asOf, accountIds);
   return new Map(rows.map((r) => [r.id, toInputs(r)]));
+}
+
+// The statement's estimated cost is far above PostgreSQL's JIT thresholds, but compiling it
+// takes longer (~2 s over 50,000 accounts) than it saves: turn JIT off for this statement's
+// transaction only. Inside the caller's transaction, restore the setting afterwards.
+async function queryInputs(client: Client, asOf: IsoDate, accountIds: number[] | null): Promise<InputsRow[]> {
+  const run = async (tx: Client) => {
+    await tx.$executeRawUnsafe("SET LOCAL jit = off");
+    return tx.$queryRawUnsafe<InputsRow[]>(HEALTH_INPUTS_SQL, asOf, accountIds);
+  };
+  if ("$transaction" in client) return client.$transaction(run, { timeout: 10 * 60_000 });
+  try {
+    return await run(client);
+  } finally {
+    await client.$executeRawUnsafe("SET LOCAL jit TO DEFAULT");
+  }
 }
 
 /**
@@ -102,23 +119,30 @@ export async function recomputeHealth(
 ): Promise<Map<number, HealthResult>> {
   const activeModel = model ?? (await getHealthModel(client));
   const inputs = await loadHealthInputs(client, asOf, accountIds);
-  const results = new Map([...inputs].map(([id, i]) => [id, scoreHealth(i, activeModel)]));
-  if (results.size > 0) await saveHealth(client, asOf, results);
+  const results = await scoreAndSave(client, asOf, inputs, activeModel);
   // Playbooks act on the current score only: a backfilled past day must not raise tasks.
   if (asOf >= todayIso()) await applyEscalations(client, { asOf, accountIds });
   return results;
 }
 
-const SAVE_SNAPSHOTS_SQL = `
-INSERT INTO "HealthSnapshot" ("accountId", "asOf", score, band, "insufficientData", components, "computedAt")
-SELECT v.id, $1::date, v.score, v.band::"Band", v.insufficient, v.result::jsonb, now()
-FROM unnest($2::int[], $3::int[], $4::text[], $5::bool[], $6::text[]) AS v(id, score, band, insufficient, result)
-ON CONFLICT ("accountId", "asOf") DO UPDATE SET
-  score = EXCLUDED.score, band = EXCLUDED.band, "insufficientData" = EXCLUDED."insufficientData",
-  components = EXCLUDED.components, "computedAt" = EXCLUDED."computedAt"`;
-
-// Trend = score now − the latest stored score at least 30 days before (SPEC §3).
-const SAVE_CURRENT_SQL = `
+// One statement per slice writes both the snapshots and the accounts' current health, from one
+// JSON parameter (PostgreSQL parses it once; a text[] of JSON documents costs far more to pass).
+// Snapshots hold the compact form of the result (lib/domain/health-snapshot.ts).
+// Trend = score now − the latest stored score at least 30 days before (SPEC §3): the snapshots
+// this statement writes are dated asOf, so they never take part in it.
+const SAVE_HEALTH_SQL = `
+WITH v AS (
+  SELECT * FROM json_to_recordset($2::json)
+    AS v(id int, score int, band text, insufficient bool, detractor text, result jsonb)
+),
+snapshots AS (
+  INSERT INTO "HealthSnapshot" ("accountId", "asOf", score, band, "insufficientData", components, "computedAt")
+  SELECT v.id, $1::date, v.score, v.band::"Band", v.insufficient, v.result, now()
+  FROM v
+  ON CONFLICT ("accountId", "asOf") DO UPDATE SET
+    score = EXCLUDED.score, band = EXCLUDED.band, "insufficientData" = EXCLUDED."insufficientData",
+    components = EXCLUDED.components, "computedAt" = EXCLUDED."computedAt"
+)
 UPDATE "Account" a SET
   "healthScore" = v.score,
   "healthBand" = v.band::"Band",
@@ -129,25 +153,47 @@ UPDATE "Account" a SET
     SELECT s.score FROM "HealthSnapshot" s
     WHERE s."accountId" = a.id AND s."asOf" <= $1::date - 30
     ORDER BY s."asOf" DESC LIMIT 1)
-FROM unnest($2::int[], $3::int[], $4::text[], $5::bool[], $6::text[]) AS v(id, score, band, insufficient, detractor)
+FROM v
 WHERE a.id = v.id AND (a."healthAsOf" IS NULL OR a."healthAsOf" <= $1::date)`;
 
-// Snapshots carry the full explanation (a few KB each): write them in slices.
-const SAVE_BATCH = 2_000;
+const SAVE_BATCH = 5_000;
 
-async function saveHealth(client: Client, asOf: IsoDate, results: Map<number, HealthResult>): Promise<void> {
-  const entries = [...results];
+/**
+ * Scores the inputs and stores them slice by slice. While PostgreSQL writes one slice, the next
+ * is scored, in small steps that let the pending write's I/O through. One statement is in flight
+ * at a time, so a transaction client works too.
+ */
+async function scoreAndSave(
+  client: Client,
+  asOf: IsoDate,
+  inputs: Map<number, HealthInputs>,
+  model: HealthModel,
+): Promise<Map<number, HealthResult>> {
+  const results = new Map<number, HealthResult>();
+  const entries = [...inputs];
+  let writing: Promise<unknown> = Promise.resolve();
   for (let start = 0; start < entries.length; start += SAVE_BATCH) {
-    const slice = entries.slice(start, start + SAVE_BATCH);
-    const ids = slice.map(([id]) => id);
-    const scores = slice.map(([, r]) => r.score);
-    const bands = slice.map(([, r]) => r.band);
-    const insufficient = slice.map(([, r]) => r.insufficientData);
-    const explained = slice.map(([, r]) => JSON.stringify(r));
-    await client.$executeRawUnsafe(SAVE_SNAPSHOTS_SQL, asOf, ids, scores, bands, insufficient, explained);
-    await client.$executeRawUnsafe(SAVE_CURRENT_SQL, asOf, ids, scores, bands, insufficient, slice.map(([, r]) => r.biggestDetractor));
+    const rows = [];
+    for (const [id, i] of entries.slice(start, start + SAVE_BATCH)) {
+      const r = scoreHealth(i, model);
+      results.set(id, r);
+      rows.push({ id, score: r.score, band: r.band, insufficient: r.insufficientData, detractor: r.biggestDetractor, result: toStoredHealth(r) });
+      if (rows.length % SCORE_STEP === 0) await yieldToIo();
+    }
+    const payload = JSON.stringify(rows);
+    await writing;
+    // .then() starts the query now (Prisma's promises are lazy) rather than at the next await.
+    const write = client.$executeRawUnsafe(SAVE_HEALTH_SQL, asOf, payload).then(() => undefined);
+    // Its failure surfaces at the next await; mark it handled meanwhile so Node does not abort.
+    write.catch(() => undefined);
+    writing = write;
   }
+  await writing;
+  return results;
 }
+
+const SCORE_STEP = 250;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Everything dated about one account, as the pure engine's facts — for scores as of any past
