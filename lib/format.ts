@@ -52,3 +52,5 @@ export const TOUCHPOINT_LABELS = {
   email: "Email",
   meeting: "Meeting",
 } as const;
+
+export const FORECAST_LABELS = { commit: "Commit", likely: "Likely", at_risk: "At risk", lost: "Lost" } as const;

@@ -2,7 +2,7 @@ import "server-only";
 import type { ExpansionOpportunity, Renewal, SuccessOutcome } from "@/lib/generated/prisma/client";
 import type { ExpansionType, OpportunityStatus, RenewalForecast, RenewalOutcome, RenewalStatus } from "@/lib/generated/prisma/enums";
 import { todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import type { TExpansionUpsert, TOutcomeUpsert, TRenewalUpdate } from "@/lib/validation/api";
+import type { TExpansionUpsert, TOutcomeUpsert, TRenewalForecast } from "@/lib/validation/api";
 import { recordAudit, type AuditActor } from "./audit";
 import { dateOnly, IngestError, isoOrNull, saveAudited, writeAccountFacts, type Saved, type Tx } from "./ingest";
 
@@ -65,7 +65,7 @@ export type RenewalView = {
   signedAt: IsoDate | null;
 };
 
-function toRenewalView(r: Renewal): RenewalView {
+export function toRenewalView(r: Renewal): RenewalView {
   return {
     renewalDate: toIsoDate(r.renewalDate),
     status: r.status,
@@ -77,12 +77,15 @@ function toRenewalView(r: Renewal): RenewalView {
   };
 }
 
-/** Applies the fields of TRenewalUpdate to the open renewal; 409 when the account has none open. */
-export function updateRenewal(externalId: string, input: TRenewalUpdate, actor: AuditActor, outerTx?: Tx): Promise<RenewalView> {
+/**
+ * Sets the open renewal's forecast; 409 when the account has none open. Outcomes close the
+ * renewal and move ARR: see recordRenewalOutcome (lib/data/renewal-outcomes.ts).
+ */
+export function updateRenewal(externalId: string, input: TRenewalForecast, actor: AuditActor, outerTx?: Tx): Promise<RenewalView> {
   return writeAccountFacts(externalId, async (tx, accountId) => {
     const open = await tx.renewal.findFirst({ where: { accountId, status: "open" } });
     if (!open) throw new IngestError("conflict", "The account has no open renewal (it is churned or its renewal was closed).");
-    const updated = await tx.renewal.update({ where: { id: open.id }, data: input });
+    const updated = await tx.renewal.update({ where: { id: open.id }, data: { forecast: input.forecast } });
     await recordAudit(tx, actor, {
       entity: "renewal",
       entityId: String(open.id),

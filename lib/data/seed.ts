@@ -22,6 +22,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { ZUserCreate } from "@/lib/validation/users";
 import { toIsoDate } from "@/lib/domain/dates";
 import { backfillHealthHistory } from "./health";
+import { syncRenewals } from "./renewal-pipeline";
 import { bulkInsert, columns, syncIdSequences, type SqlRunner, type TableSpec } from "./bulk-insert";
 
 type Tx = Prisma.TransactionClient;
@@ -218,6 +219,8 @@ async function seedDemo(tx: Tx, users: readonly NewUser[], options: DemoSeedOpti
   await syncIdSequences(tx, SERIAL_TABLES);
   // Scores with six months of weekly history, so trends and charts are live from the first visit.
   await backfillHealthHistory(tx, { today: toIsoDate(today), weeks: HEALTH_HISTORY_WEEKS });
+  // The renewal stage tasks of today's windows, as the daily job would have opened them.
+  await syncRenewals(tx, { asOf: toIsoDate(today) });
   await recordSeed(tx, "demo", counts);
   log(`Seeded the demo as of ${today.toISOString().slice(0, 10)}: ${describeCounts(counts)}.`);
   log(`Sign in as any demo user (e.g. ${DEMO_USERS[0].email}) with the password "${DEMO_PASSWORD}".`);

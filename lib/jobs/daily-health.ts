@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recomputeHealth } from "@/lib/data/health";
+import { syncRenewals } from "@/lib/data/renewal-pipeline";
 import { todayIso } from "@/lib/domain/dates";
 
 const CHECK_EVERY_MS = 15 * 60_000;
@@ -23,6 +24,9 @@ export async function rescoreIfStale(): Promise<number> {
     const started = Date.now();
     const results = await recomputeHealth(db, { asOf: today });
     console.log(`[health] rescored ${results.size} accounts for ${today} in ${Date.now() - started} ms`);
+    // Renewals move into their windows by the passing of days, so the stage tasks follow daily too.
+    const renewals = await syncRenewals(db, { asOf: today });
+    console.log(`[renewals] ${renewals.created} created, ${renewals.started} started, ${renewals.tasks} stage tasks opened`);
     return results.size;
   } finally {
     running = false;

@@ -27,6 +27,7 @@ export const SURVEY_TYPES = ["nps", "csat"] as const;
 export const TOUCHPOINT_TYPES = ["check_in", "qbr", "ebr", "call", "email", "meeting"] as const;
 export const RENEWAL_FORECASTS = ["commit", "likely", "at_risk", "lost"] as const;
 export const EXPANSION_TYPES = ["seats", "tier", "add_on", "services", "training"] as const;
+export const RENEWAL_OUTCOMES = ["renewed", "expanded", "downgraded", "churned"] as const;
 export const OPPORTUNITY_STATUSES = ["open", "won", "lost"] as const;
 
 /** A trimmed, non-empty string of at most `max` characters. */
@@ -204,13 +205,53 @@ export const ZOutcomeUpsert = z.object({
   achieved: z.boolean(),
 });
 
-/**
- * The open renewal. Every field set here is written together; the renewal-outcome issue adds
- * its fields (outcome, newArr, signedAt, …) to this object and lib/data/ingest-commercial.ts
- * passes them through.
- */
-export const ZRenewalUpdate = z.object({
+/** The open renewal's forecast (renewal likelihood in the health score). */
+export const ZRenewalForecast = z.object({
   forecast: z.enum(RENEWAL_FORECASTS).nullable(),
+});
+
+/**
+ * A renewal's outcome. The new ARR must agree with the outcome's direction against the current
+ * ARR (checked by the data layer, which knows it): renewed =, expanded >, downgraded <, churned 0.
+ */
+export const ZRenewalOutcome = z.object({
+  outcome: z.enum(RENEWAL_OUTCOMES),
+  newArr: ZMoney.nullish(),
+  signedAt: ZIsoDate,
+  churnReason: text(2000).nullish(),
+});
+
+/**
+ * PUT /accounts/{externalId}/renewal: either a forecast or an outcome. One object with every
+ * field rather than a union, so a bad body gets per-field issues instead of "invalid input".
+ */
+export const ZRenewalUpdate = z
+  .object({
+    forecast: ZRenewalForecast.shape.forecast.optional(),
+    outcome: ZRenewalOutcome.shape.outcome.optional(),
+    newArr: ZRenewalOutcome.shape.newArr,
+    signedAt: ZRenewalOutcome.shape.signedAt.optional(),
+    churnReason: ZRenewalOutcome.shape.churnReason,
+  })
+  .superRefine((body, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (body.outcome === undefined) {
+      if (body.forecast === undefined) issue("forecast", "Send a forecast, or an outcome with its signed date.");
+      return;
+    }
+    if (body.forecast !== undefined) issue("forecast", "Send a forecast or an outcome, not both.");
+    if (body.signedAt === undefined) issue("signedAt", "Required with an outcome.");
+  })
+  // Runs only when the refinement passed, so an outcome always has its signedAt here.
+  .transform((body): TRenewalUpdate =>
+    body.outcome === undefined
+      ? { kind: "forecast", forecast: body.forecast ?? null }
+      : { kind: "outcome", outcome: body.outcome, newArr: body.newArr, signedAt: body.signedAt ?? "", churnReason: body.churnReason },
+  );
+
+/** GET /renewals?within=N: open renewals due within N days, and overdue ones. */
+export const ZRenewalListQuery = z.object({
+  within: z.coerce.number().int("Expected a whole number of days.").min(0).max(3660).default(90),
 });
 
 export const ZExpansionUpsert = z.object({
@@ -229,6 +270,9 @@ export type TTicketUpsert = z.infer<typeof ZTicketUpsert>;
 export type TSurveyCreate = z.infer<typeof ZSurveyCreate>;
 export type TTouchpointCreate = z.infer<typeof ZTouchpointCreate>;
 export type TOutcomeUpsert = z.infer<typeof ZOutcomeUpsert>;
-export type TRenewalUpdate = z.infer<typeof ZRenewalUpdate>;
+export type TRenewalForecast = z.infer<typeof ZRenewalForecast>;
+export type TRenewalOutcome = z.infer<typeof ZRenewalOutcome>;
+export type TRenewalUpdate = ({ kind: "forecast" } & TRenewalForecast) | ({ kind: "outcome" } & TRenewalOutcome);
 export type TExpansionUpsert = z.infer<typeof ZExpansionUpsert>;
+export type TRenewalListQuery = z.infer<typeof ZRenewalListQuery>;
 export type TAccountListQuery = z.infer<typeof ZAccountListQuery>;

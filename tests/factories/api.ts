@@ -17,6 +17,7 @@ import * as outcome from "@/app/api/v1/accounts/[externalId]/outcomes/[key]/rout
 import * as renewal from "@/app/api/v1/accounts/[externalId]/renewal/route";
 import * as expansion from "@/app/api/v1/accounts/[externalId]/expansions/[key]/route";
 import * as health from "@/app/api/v1/accounts/[externalId]/health/route";
+import * as renewals from "@/app/api/v1/renewals/route";
 
 type Method = "GET" | "PUT" | "POST" | "DELETE";
 type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
@@ -34,6 +35,7 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/accounts/:externalId/renewal", renewal],
   ["/accounts/:externalId/expansions/:key", expansion],
   ["/accounts/:externalId/health", health],
+  ["/renewals", renewals],
 ];
 
 function route(path: string): { module: RouteModule; params: Record<string, string> } {

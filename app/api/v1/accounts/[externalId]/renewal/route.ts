@@ -1,10 +1,15 @@
 import { apiRoute, ok } from "@/lib/api/handler";
 import { updateRenewal } from "@/lib/data/ingest-commercial";
+import { recordRenewalOutcome } from "@/lib/data/renewal-outcomes";
 import { ZAccountParams, ZRenewalUpdate } from "@/lib/validation/api";
 
-// PUT /api/v1/accounts/{externalId}/renewal — the open renewal's forecast.
+// PUT /api/v1/accounts/{externalId}/renewal — the open renewal's forecast, or its outcome
+// (which closes it, moves ARR and opens the next renewal a term later).
 export const PUT = apiRoute({
   params: ZAccountParams,
   body: ZRenewalUpdate,
-  handler: async ({ params, body, actor }) => ok(await updateRenewal(params.externalId, body, actor)),
+  handler: async ({ params, body, actor }) => {
+    if (body.kind === "forecast") return ok(await updateRenewal(params.externalId, body, actor));
+    return ok(await recordRenewalOutcome(params.externalId, body, actor));
+  },
 });

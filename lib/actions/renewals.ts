@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { Actor } from "@/lib/auth/permissions";
+import { authorizeAccount } from "@/lib/data/account-access";
+import { IngestError } from "@/lib/data/ingest";
+import { updateRenewal } from "@/lib/data/ingest-commercial";
+import { recordRenewalOutcome } from "@/lib/data/renewal-outcomes";
+import { ZForecastForm, ZOutcomeForm } from "@/lib/validation/renewals";
+import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+
+// The pipeline page's writes, through the same functions as PUT /accounts/{id}/renewal
+// (transaction, audit, health recompute), acting as the signed-in user.
+
+const mayEditRenewals = (user: Actor) => user.role === "ae" || user.role === "manager" || user.role === "admin";
+
+/** Runs a renewal write on an account whose renewals the user may edit, then refreshes the pages showing it. */
+async function writeRenewal<T>(user: Actor, accountId: number, write: (externalId: string) => Promise<T>): Promise<T> {
+  const account = await authorizeAccount(user, accountId, "renewal:edit");
+  try {
+    const result = await write(account.externalId);
+    revalidatePath("/renewals");
+    revalidatePath(`/accounts/${account.externalId}`);
+    return result;
+  } catch (error) {
+    if (error instanceof IngestError) throw new ExpectedError(error.code, error.message, error.issues);
+    throw error;
+  }
+}
+
+const setForecast = defineAction({
+  schema: ZForecastForm,
+  authorize: mayEditRenewals,
+  handler: ({ accountId, forecast }, user) => writeRenewal(user, accountId, (id) => updateRenewal(id, { forecast }, { userId: user.id })).then(() => null),
+});
+
+const recordOutcome = defineAction({
+  schema: ZOutcomeForm,
+  authorize: mayEditRenewals,
+  handler: ({ accountId, ...input }, user) => writeRenewal(user, accountId, (id) => recordRenewalOutcome(id, input, { userId: user.id })).then(() => null),
+});
+
+export async function setForecastAction(input: { accountId: number; forecast: string }): Promise<ActionResult<null>> {
+  return setForecast(input);
+}
+
+export async function recordOutcomeAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  return recordOutcome(form);
+}

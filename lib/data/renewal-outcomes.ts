@@ -1,0 +1,147 @@
+import "server-only";
+import { Prisma, type Renewal } from "@/lib/generated/prisma/client";
+import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import {
+  nextRenewalDate,
+  outcomeArrProblem,
+  outcomeMovement,
+  RENEWAL_TASK_KINDS,
+  scaleLinePrices,
+  toCents,
+  type Cents,
+} from "@/lib/domain/renewals";
+import type { TRenewalOutcome } from "@/lib/validation/api";
+import { recordAudit, type AuditActor } from "./audit";
+import { dateOnly, IngestError, invalidInput, writeAccountFacts, type Tx } from "./ingest";
+import { toRenewalView, type RenewalView } from "./ingest-commercial";
+
+// Closing a renewal with its outcome (SPEC §4): the renewal, the account's ARR and status, its
+// contract lines, the ARR movement and the next renewal all change in one transaction, each
+// change audited, and the account is rescored before it commits.
+
+export interface RenewalOutcomeResult {
+  closed: RenewalView;
+  /** The renewal opened a term later; null when the account churned. */
+  next: { renewalDate: IsoDate; arr: number } | null;
+}
+
+const money = (cents: Cents) => new Prisma.Decimal(cents).dividedBy(100);
+
+export function recordRenewalOutcome(externalId: string, input: TRenewalOutcome, actor: AuditActor, outerTx?: Tx): Promise<RenewalOutcomeResult> {
+  return writeAccountFacts(externalId, async (tx, accountId) => {
+    const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { arr: true, seats: true, contractStart: true, status: true } });
+    const open = await tx.renewal.findFirst({ where: { accountId, status: "open" } });
+    if (!open || account.status !== "active") throw new IngestError("conflict", "The account has no open renewal (it is churned or its renewal was closed).");
+    const currentCents = toCents(Number(account.arr));
+    const newCents = input.newArr == null ? null : toCents(input.newArr);
+    const problem = outcomeArrProblem(input.outcome, currentCents, newCents);
+    if (problem) throw invalidInput([{ path: "newArr", message: problem }]);
+
+    const finalCents = newCents ?? 0;
+    const renewalDate = toIsoDate(open.renewalDate);
+    const audit: Audit = (entity, entityId, action, before, after) =>
+      recordAudit(tx, actor, { entity, entityId: String(entityId), accountId, action, before, after });
+    const closed = await closeRenewal(tx, audit, open, input, finalCents);
+    await recordMovement(tx, audit, accountId, input, currentCents, finalCents);
+    const termStart = await currentTermStart(tx, accountId, open.id, toIsoDate(account.contractStart));
+    const next = input.outcome === "churned" ? null : nextRenewalDate(termStart, renewalDate);
+    await renewContractLines(tx, audit, accountId, renewalDate, next, finalCents, account.seats);
+    await closeStageTasks(tx, audit, accountId);
+    await moveAccount(tx, audit, accountId, { ...account, renewalDate }, next === null ? { churnedAt: input.signedAt } : { arrCents: finalCents, renewalDate: next });
+    if (next === null) return { closed: toRenewalView(closed), next: null };
+
+    const created = await tx.renewal.create({ data: { accountId, renewalDate: dateOnly(next), arr: money(finalCents) } });
+    await audit("renewal", created.id, "create", null, pick(created));
+    return { closed: toRenewalView(closed), next: { renewalDate: next, arr: finalCents / 100 } };
+  }, outerTx);
+}
+
+type Audit = (entity: string, entityId: number, action: "create" | "update", before: Record<string, unknown> | null, after: Record<string, unknown>) => Promise<void>;
+
+/** The renewal as audited: its view plus what only an outcome sets. */
+function pick(r: Renewal) {
+  return { ...toRenewalView(r), processStartedAt: r.processStartedAt && toIsoDate(r.processStartedAt), churnReason: r.churnReason };
+}
+
+async function closeRenewal(tx: Tx, audit: Audit, open: Renewal, input: TRenewalOutcome, newCents: Cents): Promise<Renewal> {
+  const closed = await tx.renewal.update({
+    where: { id: open.id },
+    data: { status: "closed", outcome: input.outcome, newArr: money(newCents), signedAt: dateOnly(input.signedAt), churnReason: input.churnReason ?? null },
+  });
+  await audit("renewal", open.id, "update", pick(open), pick(closed));
+  return closed;
+}
+
+/** The ARR history (SPEC §5 GRR/NRR) dated the day the outcome was signed. */
+async function recordMovement(tx: Tx, audit: Audit, accountId: number, input: TRenewalOutcome, currentCents: Cents, newCents: Cents): Promise<void> {
+  const movement = outcomeMovement(input.outcome, currentCents, newCents);
+  if (!movement) return;
+  const note = input.outcome === "churned" ? `Churned at renewal${input.churnReason ? `: ${input.churnReason}` : ""}` : `Renewal ${input.outcome}`;
+  const row = await tx.arrMovement.create({ data: { accountId, type: movement.type, amount: money(movement.amountCents), date: dateOnly(input.signedAt), note } });
+  await audit("arr_movement", row.id, "create", null, { type: row.type, amount: row.amount, date: input.signedAt, note });
+}
+
+/**
+ * A renewal gives the account its new ARR and renewal date; a churn marks it churned and keeps
+ * its last ARR (what was lost, as the former-customer list shows it).
+ */
+async function moveAccount(
+  tx: Tx,
+  audit: Audit,
+  accountId: number,
+  before: { arr: Prisma.Decimal; status: string; renewalDate: IsoDate },
+  change: { arrCents: Cents; renewalDate: IsoDate } | { churnedAt: IsoDate },
+): Promise<void> {
+  const after =
+    "churnedAt" in change
+      ? { arr: before.arr, status: "churned" as const, renewalDate: before.renewalDate, churnedAt: change.churnedAt }
+      : { arr: money(change.arrCents), status: before.status, renewalDate: change.renewalDate };
+  await tx.account.update({
+    where: { id: accountId },
+    data: "churnedAt" in change ? { status: "churned", churnedAt: dateOnly(change.churnedAt) } : { arr: after.arr, renewalDate: dateOnly(change.renewalDate) },
+  });
+  await audit("account", accountId, "update", before, after);
+}
+
+/**
+ * Where the term ending at this renewal began: the previous renewal's date, or the contract
+ * start for a first renewal. (Contract lines cannot tell: add-ons run across several terms.)
+ */
+async function currentTermStart(tx: Tx, accountId: number, renewalId: number, contractStart: IsoDate): Promise<IsoDate> {
+  const previous = await tx.renewal.findFirst({
+    where: { accountId, status: "closed", id: { not: renewalId }, outcome: { not: "churned" } },
+    orderBy: { renewalDate: "desc" },
+    select: { renewalDate: true },
+  });
+  return previous ? toIsoDate(previous.renewalDate) : contractStart;
+}
+
+/**
+ * Lines end the day before the renewal date (end dates are inclusive). For a renewal the lines
+ * in force carry into the new term, priced to the new ARR in proportion, so products stay visible.
+ */
+async function renewContractLines(tx: Tx, audit: Audit, accountId: number, renewalDate: IsoDate, next: IsoDate | null, newCents: Cents, seats: number): Promise<void> {
+  const lastDay = dateOnly(addDays(renewalDate, -1));
+  const inForce = await tx.contractLine.findMany({ where: { accountId, startDate: { lte: lastDay }, endDate: { gte: lastDay } }, orderBy: { id: "asc" } });
+  for (const line of inForce.filter((l) => l.endDate > lastDay)) {
+    await tx.contractLine.update({ where: { id: line.id }, data: { endDate: lastDay } });
+    await audit("contract_line", line.id, "update", { endDate: toIsoDate(line.endDate) }, { endDate: toIsoDate(lastDay) });
+  }
+  if (next === null) return;
+  const carried = inForce.length > 0 ? inForce : [{ product: "Subscription", seats, price: new Prisma.Decimal(0) }];
+  const prices = inForce.length > 0 ? scaleLinePrices(carried.map((l) => toCents(Number(l.price))), newCents) : [newCents];
+  for (const [i, line] of carried.entries()) {
+    const data = { accountId, product: line.product, seats: line.seats, price: money(prices[i]), startDate: dateOnly(renewalDate), endDate: dateOnly(addDays(next, -1)) };
+    const created = await tx.contractLine.create({ data });
+    await audit("contract_line", created.id, "create", null, { product: data.product, seats: data.seats, price: data.price, startDate: renewalDate, endDate: addDays(next, -1) });
+  }
+}
+
+/** The closed renewal's stage tasks are moot: closing them lets the next cycle open its own. */
+async function closeStageTasks(tx: Tx, audit: Audit, accountId: number): Promise<void> {
+  const open = await tx.task.findMany({ where: { accountId, status: "open", kind: { in: [...RENEWAL_TASK_KINDS] } }, select: { id: true } });
+  for (const task of open) {
+    await tx.task.update({ where: { id: task.id }, data: { status: "cancelled", completedAt: new Date(), outcome: "Renewal closed" } });
+    await audit("task", task.id, "update", { status: "open" }, { status: "cancelled", outcome: "Renewal closed" });
+  }
+}

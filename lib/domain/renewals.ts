@@ -1,0 +1,216 @@
+// The renewal process of SPEC §4 as pure rules: which stage a renewal is in, which task each
+// stage opens and for whom, and what an outcome does to ARR and the next term. The data layer
+// (lib/data/renewal-pipeline.ts) reads the facts, asks these functions and writes the answer.
+import { addMonths, differenceInCalendarMonths, format, parseISO } from "date-fns";
+import { addDays, daysBetween, type IsoDate } from "./dates";
+import { renewalWindow, type RenewalWindow } from "./windows";
+
+export type RenewalOutcomeKind = "renewed" | "expanded" | "downgraded" | "churned";
+export type RenewalForecastKind = "commit" | "likely" | "at_risk" | "lost";
+
+/** Window stage of an open renewal as of a day (a closed renewal has no stage). */
+export function renewalStage(renewalDate: IsoDate, asOf: IsoDate): RenewalWindow {
+  return renewalWindow(daysBetween(asOf, renewalDate));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage tasks
+
+export type RenewalTaskKind = "renewal_90" | "renewal_90_csm" | "renewal_60" | "renewal_30";
+
+export interface RenewalStageTask {
+  kind: RenewalTaskKind;
+  owner: "ae" | "csm";
+  title: string;
+  description: string;
+  /** Due when the next window opens (the renewal date for the last stage), so each stage has its whole window. */
+  dueDaysBeforeRenewal: number;
+}
+
+// The AE owns the commercial conversation at every stage. At 90 days the CSM also prepares the
+// renewal (SPEC §4 playbook "renewal preparation (90 days out)"): a value summary the AE opens
+// the conversation with. From 60 days on the work is the AE's alone.
+const STAGE_TASKS: Partial<Record<RenewalWindow, RenewalStageTask[]>> = {
+  "61-90": [
+    {
+      kind: "renewal_90",
+      owner: "ae",
+      title: "Renewal: initial conversation",
+      description: "90 days to the renewal: open the renewal conversation and set a forecast.",
+      dueDaysBeforeRenewal: 60,
+    },
+    {
+      kind: "renewal_90_csm",
+      owner: "csm",
+      title: "Renewal preparation: value summary",
+      description: "90 days to the renewal: review health, outcomes achieved and risks, and brief the AE.",
+      dueDaysBeforeRenewal: 60,
+    },
+  ],
+  "31-60": [
+    {
+      kind: "renewal_60",
+      owner: "ae",
+      title: "Renewal: prepare the proposal",
+      description: "60 days to the renewal: prepare the renewal proposal (seats, tier, price).",
+      dueDaysBeforeRenewal: 30,
+    },
+  ],
+  "0-30": [
+    {
+      kind: "renewal_30",
+      owner: "ae",
+      title: "Renewal: present the contract",
+      description: "30 days to the renewal: present the contract and get it signed.",
+      dueDaysBeforeRenewal: 0,
+    },
+  ],
+};
+
+export const RENEWAL_TASK_KINDS: readonly RenewalTaskKind[] = ["renewal_90", "renewal_90_csm", "renewal_60", "renewal_30"];
+
+/**
+ * The tasks the renewal's current window opens. Only the current window's: a renewal first seen
+ * 20 days out needs the contract presented, not a late "initial conversation" task.
+ */
+export function stageTasksFor(renewalDate: IsoDate, asOf: IsoDate): RenewalStageTask[] {
+  return STAGE_TASKS[renewalStage(renewalDate, asOf)] ?? [];
+}
+
+export interface StageTaskOwners {
+  aeId: number | null;
+  csmId: number | null;
+  /** Who takes a step whose owner is missing (the first active manager); null when nobody can. */
+  managerId: number | null;
+}
+
+/** The owner of a stage task: the AE (or CSM) named, else the manager, so no stage goes unworked. */
+export function stageTaskOwner(task: RenewalStageTask, owners: StageTaskOwners): number | null {
+  if (task.owner === "csm") return owners.csmId ?? owners.aeId ?? owners.managerId;
+  return owners.aeId ?? owners.managerId;
+}
+
+/** A stage task's due date, never before the day it is opened. */
+export function stageTaskDue(task: RenewalStageTask, renewalDate: IsoDate, asOf: IsoDate): IsoDate {
+  const due = addDays(renewalDate, -task.dueDaysBeforeRenewal);
+  return due < asOf ? asOf : due;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes
+
+/** Money in whole cents, so comparisons and differences are exact. */
+export type Cents = number;
+
+export function toCents(amount: number): Cents {
+  return Math.round(amount * 100);
+}
+
+/**
+ * What is wrong with an outcome's new ARR given the current ARR, or null. The outcome names the
+ * direction, so a mismatch is an input error rather than a silent reclassification.
+ */
+export function outcomeArrProblem(outcome: RenewalOutcomeKind, currentCents: Cents, newCents: Cents | null): string | null {
+  if (outcome === "churned") return newCents === null || newCents === 0 ? null : "A churned renewal has no new ARR (0 or left out).";
+  if (newCents === null) return "Required for this outcome.";
+  if (outcome === "renewed" && newCents !== currentCents) return "A flat renewal keeps the current ARR; use expanded or downgraded.";
+  if (outcome === "expanded" && newCents <= currentCents) return "An expansion needs a new ARR above the current ARR.";
+  if (outcome === "downgraded" && newCents >= currentCents) return "A downgrade needs a new ARR below the current ARR.";
+  return null;
+}
+
+export interface ArrChange {
+  type: "expansion" | "contraction" | "churn";
+  /** Signed: positive for expansion, negative for contraction and churn. */
+  amountCents: Cents;
+}
+
+/** The ARR movement an outcome records (SPEC §5 GRR/NRR inputs); none for a flat renewal. */
+export function outcomeMovement(outcome: RenewalOutcomeKind, currentCents: Cents, newCents: Cents): ArrChange | null {
+  if (outcome === "churned") return currentCents === 0 ? null : { type: "churn", amountCents: -currentCents };
+  const delta = newCents - currentCents;
+  if (delta === 0) return null;
+  return { type: delta > 0 ? "expansion" : "contraction", amountCents: delta };
+}
+
+/**
+ * The contract term in months: the last term's length rounded to whole years, at least one
+ * year. Multi-year deals renew for the same length; odd stub terms renew annually.
+ */
+export function termMonths(termStart: IsoDate, renewalDate: IsoDate): number {
+  const years = Math.round(differenceInCalendarMonths(parseISO(renewalDate), parseISO(termStart)) / 12);
+  return Math.max(1, years) * 12;
+}
+
+/** The next renewal: one term after this renewal date. */
+export function nextRenewalDate(termStart: IsoDate, renewalDate: IsoDate): IsoDate {
+  return format(addMonths(parseISO(renewalDate), termMonths(termStart, renewalDate)), "yyyy-MM-dd");
+}
+
+/**
+ * Splits the new ARR over the lines carried into the new term in proportion to their prices;
+ * the last line takes the rounding, so the lines always sum to the new ARR exactly.
+ */
+export function scaleLinePrices(priceCents: readonly Cents[], newCents: Cents): Cents[] {
+  const total = priceCents.reduce((sum, p) => sum + p, 0);
+  if (priceCents.length === 0) return [];
+  const scaled = priceCents.map((p) => (total === 0 ? 0 : Math.round((p * newCents) / total)));
+  const rest = newCents - scaled.slice(0, -1).reduce((sum, p) => sum + p, 0);
+  scaled[scaled.length - 1] = rest;
+  return scaled;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time to renewal signature (SPEC §5: process start → signed, target < 30 days)
+
+export const SIGNATURE_TARGET_DAYS = 30;
+
+export function daysToSignature(processStartedAt: IsoDate, signedAt: IsoDate): number {
+  return Math.max(0, daysBetween(processStartedAt, signedAt));
+}
+
+/** The median, or null for no values (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipeline totals
+
+/** Expected-ARR weights per forecast (no forecast counts as likely: open, not yet called). */
+export const FORECAST_WEIGHTS: Record<RenewalForecastKind, number> = { commit: 1, likely: 0.75, at_risk: 0.25, lost: 0 };
+export const UNFORECAST_WEIGHT = FORECAST_WEIGHTS.likely;
+
+export interface PipelineRenewal {
+  arr: number;
+  band: "red" | "yellow" | "green" | "purple" | null;
+  forecast: RenewalForecastKind | null;
+}
+
+export function isAtRisk(r: PipelineRenewal): boolean {
+  return r.band === "red" || r.band === "yellow" || r.forecast === "at_risk" || r.forecast === "lost";
+}
+
+export interface PipelineTotals {
+  count: number;
+  arrDue: number;
+  arrAtRisk: number;
+  expectedArr: number;
+}
+
+/** Totals of a bucket, summed in cents so they are exact to the cent. */
+export function pipelineTotals(renewals: readonly PipelineRenewal[]): PipelineTotals {
+  let due = 0;
+  let risk = 0;
+  let expected = 0;
+  for (const r of renewals) {
+    const cents = toCents(r.arr);
+    due += cents;
+    if (isAtRisk(r)) risk += cents;
+    expected += Math.round(cents * (r.forecast ? FORECAST_WEIGHTS[r.forecast] : UNFORECAST_WEIGHT));
+  }
+  return { count: renewals.length, arrDue: due / 100, arrAtRisk: risk / 100, expectedArr: expected / 100 };
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { BANDS, RENEWAL_FORECASTS, SEGMENTS, ZRenewalOutcome } from "./api";
+
+// The renewal pipeline page: its URL filters and the two per-card forms. The forms validate
+// with the API's own renewal schemas, so the page and PUT /accounts/{id}/renewal agree.
+
+const userId = z.coerce.number().int().positive();
+
+/** Filters in the URL; anything unknown or malformed is ignored rather than an error page. */
+export const ZPipelineQuery = z.object({
+  ae: z.union([z.literal("all"), userId]).optional().catch(undefined),
+  csm: userId.optional().catch(undefined),
+  segment: z.enum(SEGMENTS).optional().catch(undefined),
+  band: z.enum(BANDS).optional().catch(undefined),
+});
+
+const ZAccountRef = z.object({ accountId: z.coerce.number().int().positive() });
+
+export const ZForecastForm = ZAccountRef.extend({ forecast: z.enum(RENEWAL_FORECASTS) });
+
+/** FormData: blank fields are left out, the new ARR arrives as text and a churn has none. */
+export const ZOutcomeForm = z.preprocess(
+  (raw) => {
+    const r = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([, v]) => v !== ""));
+    return r.outcome === "churned" ? { ...r, newArr: undefined } : r;
+  },
+  ZAccountRef.extend({ ...ZRenewalOutcome.shape, newArr: z.coerce.number().pipe(ZRenewalOutcome.shape.newArr.unwrap().unwrap()).optional() }),
+);
+
+export type TPipelineQuery = z.infer<typeof ZPipelineQuery>;
