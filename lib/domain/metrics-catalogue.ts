@@ -1,0 +1,76 @@
+// The metrics of SPEC §5 as the scorecard and dashboards list them: what each value means, its
+// unit, which direction is good and the SPEC's target where it gives one.
+//
+// Scale: a "%" metric is a fraction (0.9 is 90%), and so are its targets; "$" is dollars to the
+// cent; "score" is NPS points (−100…100) or a CSAT mean (1…5); "ratio" is x in "x : 1".
+
+export const METRIC_KEYS = [
+  "grr",
+  "nrr",
+  "logoChurnRate",
+  "revenueChurnRate",
+  "averageMrrPerAccount",
+  "expansionRate",
+  "upsellConversion",
+  "unhealthyShare",
+  "onboardingCompletion",
+  "timeToValueDays",
+  "nps",
+  "csat",
+  "timeToSignatureDays",
+  "referencesGenerated",
+  "referencesVsChurnedLogos",
+  "csCostPctOfAcv",
+  "csRoi",
+  "ltv",
+] as const;
+
+export type MetricKey = (typeof METRIC_KEYS)[number];
+export type MetricUnit = "%" | "$" | "days" | "count" | "ratio" | "score";
+
+export interface MetricTarget {
+  /** On target at or above this value. */
+  min?: number;
+  /** On target at or below this value. */
+  max?: number;
+  /** The SPEC's wording, for display. */
+  text: string;
+}
+
+export interface MetricDefinition {
+  key: MetricKey;
+  label: string;
+  unit: MetricUnit;
+  better: "higher" | "lower";
+  target: MetricTarget | null;
+}
+
+const metric = (key: MetricKey, label: string, unit: MetricUnit, better: "higher" | "lower", target: MetricTarget | null = null): MetricDefinition => ({
+  key,
+  label,
+  unit,
+  better,
+  target,
+});
+
+export const METRIC_CATALOGUE: readonly MetricDefinition[] = [
+  metric("grr", "Gross revenue retention", "%", "higher", { min: 0.9, max: 0.95, text: "90–95%" }),
+  metric("nrr", "Net revenue retention", "%", "higher", { min: 1.1, max: 1.2, text: "110–120%" }),
+  // SPEC's target is annual: compare it with a trailing-12-month period.
+  metric("logoChurnRate", "Logo churn rate", "%", "lower", { max: 0.05, text: "< 5% a year" }),
+  metric("revenueChurnRate", "Revenue churn (eligible)", "%", "lower"),
+  metric("averageMrrPerAccount", "Average MRR per account", "$", "higher"),
+  metric("expansionRate", "Expansion rate", "%", "higher"),
+  metric("upsellConversion", "Upsell conversion", "%", "higher", { min: 0.2, text: "> 20%" }),
+  metric("unhealthyShare", "Unhealthy share (red + yellow)", "%", "lower", { max: 0.25, text: "25% (example quarterly goal)" }),
+  metric("onboardingCompletion", "Onboarding completion", "%", "higher", { min: 0.9, text: "> 90%" }),
+  metric("timeToValueDays", "Time to value (median)", "days", "lower"),
+  metric("nps", "NPS", "score", "higher", { min: 50, text: "> 50" }),
+  metric("csat", "CSAT", "score", "higher", { min: 4.5, text: "> 4.5 / 5" }),
+  metric("timeToSignatureDays", "Time to renewal signature (median)", "days", "lower", { max: 30, text: "< 30 days" }),
+  metric("referencesGenerated", "Reference-willing contacts", "count", "higher"),
+  metric("referencesVsChurnedLogos", "References per churned logo", "ratio", "higher", { min: 1, text: "≥ churned logos" }),
+  metric("csCostPctOfAcv", "CS cost as % of ACV", "%", "lower", { max: 0.12, text: "12% (example)" }),
+  metric("csRoi", "CS ROI", "ratio", "higher", { min: 5, text: "5 : 1" }),
+  metric("ltv", "Customer lifetime value", "$", "higher"),
+];
