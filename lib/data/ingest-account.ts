@@ -6,6 +6,7 @@ import { diffRecords } from "@/lib/domain/audit";
 import { todayIso, toIsoDate } from "@/lib/domain/dates";
 import type { TAccountUpsert } from "@/lib/validation/api";
 import { recordAudit, type AuditActor } from "./audit";
+import { syncLifecycleStages } from "./lifecycle";
 import { loadAccountView, type AccountView } from "./api-accounts";
 import { accountNotFound, dateOnly, inTransaction, invalidInput, lockAccount, refreshHealth, saveAudited, type IngestIssue, type Saved, type Tx } from "./ingest";
 
@@ -68,6 +69,8 @@ export async function upsertAccount(externalId: string, input: TAccountUpsert, a
     await recordArrMovement(tx, actor, existing, account);
     await syncOpenRenewal(tx, actor, existing, account);
     await refreshHealth(tx, account.id);
+    // Dates decide the lifecycle stage: a new contract start or renewal date can move it.
+    await syncLifecycleStages(tx, { asOf: todayIso(), accountIds: [account.id] });
     return { created: !existing, id: account.id };
   });
   // Read after the commit when the transaction is ours: Prisma loads relations with concurrent

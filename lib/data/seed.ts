@@ -23,6 +23,8 @@ import { ZUserCreate } from "@/lib/validation/users";
 import { toIsoDate } from "@/lib/domain/dates";
 import { backfillHealthHistory } from "./health";
 import { syncRenewals } from "./renewal-pipeline";
+import { backfillStageHistory, syncLifecycleStages } from "./lifecycle";
+import { ensureDefaultMeasurables, seedDemoRocks } from "./scorecard-defaults";
 import { bulkInsert, columns, syncIdSequences, type SqlRunner, type TableSpec } from "./bulk-insert";
 
 type Tx = Prisma.TransactionClient;
@@ -70,6 +72,7 @@ export async function seedIfEmpty(
     if ((await tx.user.count()) > 0) return nothingToSeed(log);
     if (demo) return seedDemo(tx, users, options);
     const counts = { users: (await insertUsers(tx, users)).length };
+    await ensureDefaultMeasurables(tx);
     log(`Created the first admin, ${users[0].email}.`);
     await recordSeed(tx, "admin", counts);
     return { seeded: "admin", counts };
@@ -133,6 +136,7 @@ export async function seedScale(db: PrismaClient, options: ScaleSeedOptions): Pr
   }
   await writes.drain();
   await syncIdSequences(writer, SERIAL_TABLES);
+  await syncLifecycleStages(db, { asOf: toIsoDate(today) });
   await recordSeed(db, "scale", counts);
   return { seeded: "scale", counts };
 }
@@ -221,6 +225,10 @@ async function seedDemo(tx: Tx, users: readonly NewUser[], options: DemoSeedOpti
   await backfillHealthHistory(tx, { today: toIsoDate(today), weeks: HEALTH_HISTORY_WEEKS });
   // The renewal stage tasks of today's windows, as the daily job would have opened them.
   await syncRenewals(tx, { asOf: toIsoDate(today) });
+  // Lifecycle stages with their weekly history, and the manager's scorecard and rocks.
+  await backfillStageHistory(tx, { today: toIsoDate(today), weeks: HEALTH_HISTORY_WEEKS });
+  await ensureDefaultMeasurables(tx);
+  await seedDemoRocks(tx, toIsoDate(today));
   await recordSeed(tx, "demo", counts);
   log(`Seeded the demo as of ${today.toISOString().slice(0, 10)}: ${describeCounts(counts)}.`);
   log(`Sign in as any demo user (e.g. ${DEMO_USERS[0].email}) with the password "${DEMO_PASSWORD}".`);

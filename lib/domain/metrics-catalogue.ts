@@ -74,3 +74,51 @@ export const METRIC_CATALOGUE: readonly MetricDefinition[] = [
   metric("csRoi", "CS ROI", "ratio", "higher", { min: 5, text: "5 : 1" }),
   metric("ltv", "Customer lifetime value", "$", "higher"),
 ];
+
+// ---------------------------------------------------------------------------------------------
+// The weekly scorecard (SPEC §5, EOS style): every metric above plus the weekly operational
+// ones, each measured for a week over a stated window ending on the week's last day.
+
+export const OPERATIONAL_METRIC_KEYS = ["accountsTouched", "overdueTasks", "renewalsSignedVsDue"] as const;
+export type OperationalMetricKey = (typeof OPERATIONAL_METRIC_KEYS)[number];
+export type ScorecardMetricKey = MetricKey | OperationalMetricKey;
+
+/** What a week's figure covers, ending on the week's last day (or today in the current week). */
+export type ScorecardWindow = "week" | "weekEnd" | "trailing90" | "trailing365";
+
+export const SCORECARD_WINDOW_LABELS: Record<ScorecardWindow, string> = {
+  week: "in the week",
+  weekEnd: "at the week's end",
+  trailing90: "trailing 90 days",
+  trailing365: "trailing 12 months",
+};
+
+export interface ScorecardMetricDefinition {
+  key: ScorecardMetricKey;
+  label: string;
+  unit: MetricUnit;
+  better: "higher" | "lower";
+  window: ScorecardWindow;
+}
+
+const WINDOW_BY_METRIC: Partial<Record<MetricKey, ScorecardWindow>> = {
+  unhealthyShare: "weekEnd",
+  referencesGenerated: "weekEnd",
+  nps: "trailing90",
+  csat: "trailing90",
+  onboardingCompletion: "trailing90",
+  timeToValueDays: "trailing90",
+};
+
+export const SCORECARD_METRICS: readonly ScorecardMetricDefinition[] = [
+  ...METRIC_CATALOGUE.map(({ key, label, unit, better }) => ({ key, label, unit, better, window: WINDOW_BY_METRIC[key] ?? ("trailing365" as const) })),
+  { key: "accountsTouched", label: "Accounts touched", unit: "count", better: "higher", window: "week" },
+  { key: "overdueTasks", label: "Overdue tasks", unit: "count", better: "lower", window: "weekEnd" },
+  { key: "renewalsSignedVsDue", label: "Renewals signed vs due", unit: "%", better: "higher", window: "week" },
+];
+
+export const SCORECARD_METRIC_KEYS = SCORECARD_METRICS.map((m) => m.key) as readonly ScorecardMetricKey[];
+
+export function scorecardMetric(key: string): ScorecardMetricDefinition | undefined {
+  return SCORECARD_METRICS.find((m) => m.key === key);
+}

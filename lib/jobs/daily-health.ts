@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recomputeHealth } from "@/lib/data/health";
 import { syncRenewals } from "@/lib/data/renewal-pipeline";
+import { syncLifecycleStages } from "@/lib/data/lifecycle";
+import { fillScorecardWeeks } from "@/lib/data/scorecard";
 import { todayIso } from "@/lib/domain/dates";
 
 const CHECK_EVERY_MS = 15 * 60_000;
@@ -27,6 +29,11 @@ export async function rescoreIfStale(): Promise<number> {
     // Renewals move into their windows by the passing of days, so the stage tasks follow daily too.
     const renewals = await syncRenewals(db, { asOf: today });
     console.log(`[renewals] ${renewals.created} created, ${renewals.started} started, ${renewals.tasks} stage tasks opened`);
+    // Stages move with the calendar too (onboarding ends, renewals come within 90 days).
+    const stageChanges = await syncLifecycleStages(db, { asOf: today });
+    console.log(`[lifecycle] ${stageChanges} stage changes recorded`);
+    // The scorecard's weeks that ended since the last run are stored now, before anyone opens it.
+    await fillScorecardWeeks({ asOf: today });
     return results.size;
   } finally {
     running = false;

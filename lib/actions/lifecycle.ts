@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import { authorizeAccount } from "@/lib/data/account-access";
+import { setStageOverride } from "@/lib/data/lifecycle";
+import { ZStageOverride } from "@/lib/validation/scorecard";
+import { defineAction, type ActionResult } from "./safe-action";
+
+// A CSM (on their own accounts) or a manager sets or clears an account's stage by hand.
+const override = defineAction({
+  schema: ZStageOverride,
+  authorize: (user) => user.role === "csm" || user.role === "manager" || user.role === "admin",
+  handler: async (input, user) => {
+    const account = await authorizeAccount(user, input.accountId, "account:edit");
+    await setStageOverride(db, account.id, input.stage, input.reason, { userId: user.id });
+    revalidatePath(`/accounts/${account.externalId}`);
+    return null;
+  },
+});
+
+export async function setStageOverrideAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  return override(form);
+}

@@ -1,0 +1,77 @@
+"use server";
+
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { createRock, deleteRock, RockNotFound, setRockStatus, updateRock } from "@/lib/data/rocks";
+import { scorecardMetric } from "@/lib/domain/metrics-catalogue";
+import { goalFromInput } from "@/lib/domain/scorecard";
+import { ZRockDelete, ZRockSave, ZRockStatus } from "@/lib/validation/scorecard";
+import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+
+const mayManage = (user: CurrentUser) => can(user, "scorecard:manage");
+const REVALIDATE = ["/scorecard"];
+
+async function found<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RockNotFound) throw new ExpectedError("not_found", error.message);
+    throw error;
+  }
+}
+
+const save = defineAction({
+  schema: ZRockSave,
+  authorize: mayManage,
+  revalidate: REVALIDATE,
+  handler: async (input, user) => {
+    if (input.ownerId !== null) {
+      const owner = await db.user.findUnique({ where: { id: input.ownerId }, select: { active: true, role: true } });
+      if (!owner?.active || owner.role === "executive") throw new ExpectedError("invalid", "Pick an active team member as the owner.", [{ path: "ownerId", message: "Pick an active team member." }]);
+    }
+    // Start and target are typed as shown (percent for a "%" metric) and stored as the metric's values.
+    const unit = input.metricKey ? scorecardMetric(input.metricKey)?.unit : undefined;
+    const asStored = (v: number | null) => (v === null || !unit ? null : goalFromInput(v, unit));
+    const rock = {
+      title: input.title,
+      ownerId: input.ownerId,
+      dueDate: input.dueDate,
+      status: input.status,
+      metricKey: input.metricKey,
+      startValue: asStored(input.startValue),
+      targetValue: asStored(input.targetValue),
+    };
+    const actor = { userId: user.id };
+    if (input.id === undefined) return createRock(rock, actor);
+    const id = input.id;
+    await found(() => updateRock(id, rock, actor));
+    return id;
+  },
+});
+
+const status = defineAction({
+  schema: ZRockStatus,
+  authorize: mayManage,
+  revalidate: REVALIDATE,
+  handler: async (input, user) => found(() => setRockStatus(input.id, input.status, { userId: user.id })).then(() => null),
+});
+
+const remove = defineAction({
+  schema: ZRockDelete,
+  authorize: mayManage,
+  revalidate: REVALIDATE,
+  handler: async (input, user) => found(() => deleteRock(input.id, { userId: user.id })).then(() => null),
+});
+
+export async function saveRockAction(_prev: ActionResult<number> | null, form: FormData): Promise<ActionResult<number>> {
+  return save(form);
+}
+
+export async function setRockStatusAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  return status(form);
+}
+
+export async function deleteRockAction(form: FormData): Promise<void> {
+  await remove(form);
+}
