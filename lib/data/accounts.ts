@@ -155,6 +155,9 @@ export interface AccountDetail {
   daysToRenewal: number;
   stage: LifecycleStage;
   stageIsManual: boolean;
+  /** The stage the dates and data give (shown when a manual stage is set) and why it was set by hand. */
+  derivedStage: LifecycleStage;
+  stageOverrideReason: string | null;
   status: "active" | "churned";
   csm: { id: number; name: string } | null;
   ae: { id: number; name: string } | null;
@@ -199,6 +202,8 @@ export async function getAccount(externalId: string): Promise<AccountDetail | nu
     daysToRenewal: daysBetween(todayIso(), toIsoDate(a.renewalDate)),
     stage: a.stageOverride ?? a.lifecycleStage,
     stageIsManual: a.stageOverride != null,
+    derivedStage: a.lifecycleStage,
+    stageOverrideReason: a.stageOverrideReason,
     status: a.status,
     csm: a.csm,
     ae: a.ae,

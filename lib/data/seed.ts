@@ -24,7 +24,7 @@ import { toIsoDate } from "@/lib/domain/dates";
 import { backfillHealthHistory } from "./health";
 import { syncRenewals } from "./renewal-pipeline";
 import { backfillStageHistory, syncLifecycleStages } from "./lifecycle";
-import { ensureDefaultMeasurables, seedDemoRocks } from "./scorecard-defaults";
+import { ensureDefaultMeasurables } from "./scorecard-defaults";
 import { bulkInsert, columns, syncIdSequences, type SqlRunner, type TableSpec } from "./bulk-insert";
 
 type Tx = Prisma.TransactionClient;
@@ -228,7 +228,6 @@ async function seedDemo(tx: Tx, users: readonly NewUser[], options: DemoSeedOpti
   // Lifecycle stages with their weekly history, and the manager's scorecard and rocks.
   await backfillStageHistory(tx, { today: toIsoDate(today), weeks: HEALTH_HISTORY_WEEKS });
   await ensureDefaultMeasurables(tx);
-  await seedDemoRocks(tx, toIsoDate(today));
   await recordSeed(tx, "demo", counts);
   log(`Seeded the demo as of ${today.toISOString().slice(0, 10)}: ${describeCounts(counts)}.`);
   log(`Sign in as any demo user (e.g. ${DEMO_USERS[0].email}) with the password "${DEMO_PASSWORD}".`);
@@ -580,6 +579,7 @@ const DEMO_TABLES: { [K in Rows.DemoTable]: TableSpec<Rows.DemoData[K][number]> 
       ownerId: "int",
       dueDate: "date",
       status: { enum: "RockStatus" },
+      metricKey: "text",
       startValue: "float",
       targetValue: "float",
     }),

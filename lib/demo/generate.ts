@@ -8,7 +8,7 @@
 //   usage.ts            one usage row per day
 //   success-records.ts  success-plan outcomes, onboarding milestones, offboarding, feedback, overrides
 import { planAccount, planContext, type AccountPlan } from "./account-plan";
-import { addDays, addMonths, daysBetween } from "./calendar";
+import { addDays, addMonths } from "./calendar";
 import { FEATURES } from "./catalogue";
 import { commercialRows, money, type CommercialRows } from "./commercial";
 import { IdAllocator, type FirstIds } from "./ids";
@@ -18,6 +18,7 @@ import { successRecordRows } from "./success-records";
 import type { AccountRow, CsCostRow, DemoData, RockRow, UserIdsByRole } from "./types";
 import { usageRows } from "./usage";
 import type { LifecycleStage } from "@/lib/generated/prisma/enums";
+import { deriveLifecycleStage } from "@/lib/domain/lifecycle";
 
 export const DEMO_SEED = 20_260_101;
 export const DEFAULT_ACCOUNT_COUNT = 150;
@@ -137,16 +138,13 @@ function accountRow(plan: AccountPlan, commercial: CommercialRows, lastTouchAt: 
   };
 }
 
-/** SPEC §4 stages from the dates: churned, renewal within 90 days, then by contract age. */
+/** SPEC §4 stages from the dates, by the same rules as the stage sync (lib/domain/lifecycle.ts). */
 function lifecycleStage(plan: AccountPlan, hasOpenExpansion: boolean): LifecycleStage {
-  if (plan.churnedAt) return "churned";
-  if (daysBetween(plan.today, plan.renewalDate) <= 90) return "renewal";
-  const ageDays = daysBetween(plan.contractStart, plan.today);
-  if (ageDays < 90) return "onboarding";
-  if (hasOpenExpansion) return "expansion";
-  if (ageDays < 180) return "adoption";
-  if (ageDays < 365) return "value_realization";
-  return "expansion";
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return deriveLifecycleStage(
+    { contractStart: day(plan.contractStart), renewalDate: day(plan.renewalDate), churnedAt: plan.churnedAt ? day(plan.churnedAt) : null, hasOpenExpansion },
+    day(plan.today),
+  );
 }
 
 /** CS cost for the last four complete quarters, at about 12% of ACV (SPEC §5's example). */
@@ -171,17 +169,17 @@ function rocks(options: GenerateOptions, ids: IdAllocator): RockRow[] {
   const { users, today } = options;
   const manager = users.manager?.[0] ?? users.csm[0];
   const dueDate = addDays(addMonths(startOfQuarter(today), 3), -1);
-  const rock = (title: string, ownerId: number, status: RockRow["status"], start: number | null = null, target: number | null = null): RockRow => ({
+  const rock = (title: string, ownerId: number, status: RockRow["status"], metric: Pick<RockRow, "metricKey" | "startValue" | "targetValue"> = { metricKey: null, startValue: null, targetValue: null }): RockRow => ({
     id: ids.next("rocks"),
     title,
     ownerId,
     dueDate,
     status,
-    startValue: start,
-    targetValue: target,
+    ...metric,
   });
   return [
-    rock("Cut the unhealthy share of accounts from 34% to 25%", manager, "on_track", 34, 25),
+    // A "%" metric's values are fractions, as the scorecard stores them.
+    rock("Cut the unhealthy share of accounts from 34% to 25%", manager, "on_track", { metricKey: "unhealthyShare", startValue: 0.34, targetValue: 0.25 }),
     rock("An executive-sponsor touch on every Enterprise account this quarter", users.csm[0], "on_track"),
     rock("Launch the SMB onboarding webinar series", users.csm[1 % users.csm.length], "off_track"),
   ];

@@ -241,6 +241,7 @@ export interface RockRow {
   ownerId: number;
   dueDate: Date;
   status: RockStatus;
+  metricKey: string | null;
   startValue: number | null;
   targetValue: number | null;
 }

@@ -1,31 +1,85 @@
 import type { Metadata } from "next";
 import { Card, CardHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
+import { MeasurableManager } from "@/components/scorecard/measurable-manager";
+import { PrintButton } from "@/components/scorecard/print-button";
+import { RecomputeForm } from "@/components/scorecard/recompute-form";
+import { RockForm } from "@/components/scorecard/rock-form";
+import { RocksTable } from "@/components/scorecard/rocks-table";
+import { ScorecardTable } from "@/components/scorecard/scorecard-table";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getPortfolioSummary, getTeamBook } from "@/lib/data/portfolio";
-import { formatMoney, formatMoneyCompact, formatPercent } from "@/lib/format";
+import { listRocks } from "@/lib/data/rocks";
+import { getScorecard, listMeasurables, listScorecardOwners } from "@/lib/data/scorecard";
+import { addDays, todayIso } from "@/lib/domain/dates";
+import { formatDate, formatMoney, formatMoneyCompact } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Scorecard" };
 
 export default async function ScorecardPage() {
-  await requirePermission("scorecard:read");
-  const [summary, team] = await Promise.all([getPortfolioSummary(), getTeamBook()]);
-  const scored = summary.byBand.filter((b) => b.band).reduce((s, b) => s + b.accounts, 0);
-  const unhealthy = summary.byBand.filter((b) => b.band === "red" || b.band === "yellow").reduce((s, b) => s + b.accounts, 0);
+  const user = await requirePermission("scorecard:read");
+  const canManage = can(user, "scorecard:manage");
+  const today = todayIso();
+  const [scorecard, rocks, summary, team, measurables, owners] = await Promise.all([
+    getScorecard(today),
+    listRocks(today),
+    getPortfolioSummary(),
+    getTeamBook(),
+    canManage ? listMeasurables() : Promise.resolve([]),
+    canManage ? listScorecardOwners() : Promise.resolve([]),
+  ]);
+  const weeks = scorecard.weeks;
 
   return (
-    <>
-      <PageHeader title="Team scorecard" description="This week's book across the team: where the ARR is, what renews next, who needs help." />
+    <div className="print-landscape space-y-6">
+      <PageHeader
+        title="Team scorecard"
+        description={`Weekly measurables, ${formatDate(weeks[0].start)} – ${formatDate(weeks[weeks.length - 1].end)}: each week’s figure against its goal.`}
+        actions={
+          <div className="no-print flex gap-2">
+            <a href="/api/exports/scorecard" className={buttonClass("secondary")}>Export CSV</a>
+            <PrintButton />
+          </div>
+        }
+      />
       <StatGrid>
         <Stat label="Active accounts" value={summary.activeAccounts.toLocaleString("en-US")} />
         <Stat label="ARR under management" value={formatMoneyCompact(summary.totalArr)} />
         <Stat label="Renewing in 90 days" value={formatMoneyCompact(summary.renewing90Arr)} hint={`${summary.renewing90Count} accounts`} />
-        <Stat label="Unhealthy share" value={scored ? formatPercent(unhealthy / scored) : "—"} hint={scored ? "Red + yellow of scored accounts (goal 25%)" : "Appears once accounts are scored"} tone={scored && unhealthy / scored > 0.25 ? "warn" : "default"} />
+        <Stat label="Rocks on track" value={`${rocks.filter((r) => r.status === "on_track").length} of ${rocks.filter((r) => r.status !== "done").length}`} hint="Open quarterly goals" />
       </StatGrid>
+
       <Card>
+        <CardHeader
+          title="Weekly scorecard"
+          description="Weeks start on Monday (UTC). Past weeks are stored when they end; ▼ and red mark a week off its goal. The dashed line in each trend is the goal."
+        />
+        {scorecard.rows.length === 0 ? (
+          <EmptyState title="No measurables on the scorecard">{canManage ? "Add one from the metric catalogue below." : "A manager adds measurables here."}</EmptyState>
+        ) : (
+          <ScorecardTable scorecard={scorecard} />
+        )}
+      </Card>
+
+      <Card className="print-keep">
+        <CardHeader title="Rocks" description="This quarter’s goals: on or off track, and how far the linked metric has moved toward its target." />
+        <RocksTable rocks={rocks} owners={owners} canManage={canManage} today={today} />
+        {canManage && (
+          <details className="no-print border-t border-slate-100 px-5 py-4">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">Add a rock</summary>
+            <div className="mt-3 max-w-2xl">
+              <RockForm owners={owners} defaultDue={addDays(today, 90)} />
+            </div>
+          </details>
+        )}
+      </Card>
+
+      <Card className="print-keep">
         <CardHeader title="Books by CSM" description="Open and overdue tasks count every task the CSM owns." />
         {team.length === 0 ? (
           <EmptyState title="No CSMs yet">Add CSMs under Settings and assign them accounts.</EmptyState>
@@ -54,6 +108,19 @@ export default async function ScorecardPage() {
           </Table>
         )}
       </Card>
-    </>
+
+      {canManage && (
+        <div className="no-print space-y-6">
+          <Card>
+            <CardHeader title="Measurables" description="Add from the metric catalogue, set goals and owners, reorder or remove. Every change is audited." />
+            <MeasurableManager measurables={measurables} owners={owners} />
+          </Card>
+          <Card>
+            <CardHeader title="Recompute stored weeks" />
+            <RecomputeForm />
+          </Card>
+        </div>
+      )}
+    </div>
   );
 }

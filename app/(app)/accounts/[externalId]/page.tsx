@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { canOnAccount } from "@/lib/auth/permissions";
 import { getActiveOverride } from "@/lib/data/overrides";
 import { SentimentNote, SentimentOverrideForm } from "@/components/accounts/sentiment-override";
+import { StageOverrideForm } from "@/components/accounts/stage-override";
 import { AccountActions } from "@/components/accounts/account-actions";
 import { TouchpointForm } from "@/components/accounts/touchpoint-form";
 import { ContactForm } from "@/components/accounts/contact-form";
@@ -63,12 +64,20 @@ export default async function AccountPage({ params }: Params) {
         <HealthBadge band={account.healthBand} score={account.healthScore} testId="health-score" />
         <Trend value={view.trend} />
         <Badge>{SEGMENT_LABELS[account.segment]}</Badge>
-        <Badge tone="brand">{STAGE_LABELS[account.stage]}{account.stageIsManual ? " (manual)" : ""}</Badge>
+        <span title={account.stageOverrideReason ? `Set by hand: ${account.stageOverrideReason}` : undefined} data-testid="lifecycle-stage">
+          <Badge tone="brand">{STAGE_LABELS[account.stage]}{account.stageIsManual ? " (manual)" : ""}</Badge>
+        </span>
         {account.status === "churned" && <Badge tone="red">Churned</Badge>}
         {account.domain && <span className="text-sm text-slate-500">{account.domain}</span>}
       </div>
 
       {override && <div className="-mt-3 mb-5"><SentimentNote override={override} /></div>}
+      {account.stageIsManual && (
+        <p className="-mt-3 mb-5 text-sm text-slate-600" data-testid="stage-override-note">
+          <span className="font-medium text-slate-800">Stage set by hand:</span> {STAGE_LABELS[account.stage]} (derived: {STAGE_LABELS[account.derivedStage]})
+          {account.stageOverrideReason ? ` — “${account.stageOverrideReason}”` : ""}
+        </p>
+      )}
 
       {canEdit && (
         <AccountActions
@@ -78,6 +87,7 @@ export default async function AccountPage({ params }: Params) {
             { key: "contact", label: "Add or edit a contact", content: <ContactForm accountId={account.id} /> },
             { key: "task", label: "Create a task", content: <CreateTaskForm accountId={account.id} /> },
             { key: "sentiment", label: "Set sentiment", content: <SentimentOverrideForm accountId={account.id} hasOverride={override !== null} /> },
+            { key: "stage", label: "Set lifecycle stage", content: <StageOverrideForm accountId={account.id} derivedStage={account.derivedStage} manualStage={account.stageIsManual ? account.stage : null} /> },
           ]}
         />
       )}

@@ -1,0 +1,34 @@
+import Papa from "papaparse";
+import { can } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getScorecard } from "@/lib/data/scorecard";
+import { todayIso } from "@/lib/domain/dates";
+import { SCORECARD_WINDOW_LABELS, type ScorecardWindow } from "@/lib/domain/metrics-catalogue";
+
+// The scorecard table as CSV: one row per measurable, one column per week (raw values: a "%"
+// metric as a fraction, so spreadsheets can format it), plus whether each week met its goal.
+export async function GET() {
+  const user = await getCurrentUser();
+  if (!user) return new Response("Sign in first.", { status: 401 });
+  if (!can(user, "scorecard:read")) return new Response("Not allowed.", { status: 403 });
+  const today = todayIso();
+  const scorecard = await getScorecard(today);
+  const fields = ["measurable", "metric", "unit", "window", "owner", "direction", "goal", ...scorecard.weeks.map((w) => w.start), "off_goal_weeks"];
+  const data = scorecard.rows.map((row) => [
+    row.title,
+    row.metricKey,
+    row.unit,
+    SCORECARD_WINDOW_LABELS[row.window as ScorecardWindow] ?? row.window,
+    row.owner?.name ?? "",
+    row.direction === "gte" ? "at least" : "at most",
+    row.goal,
+    ...row.cells.map((c) => c.value ?? ""),
+    row.cells.filter((c) => c.onGoal === false).map((c) => c.weekStart).join(" "),
+  ]);
+  return new Response(Papa.unparse({ fields, data }), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="bowtie-scorecard-${today}.csv"`,
+    },
+  });
+}
