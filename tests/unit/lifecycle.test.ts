@@ -15,7 +15,7 @@ describe("deriveLifecycleStage", () => {
     ["2026-02-28", "value_realization", "6 calendar months (Aug 31 + 6 months clamps to Feb 28)"],
     ["2026-08-30", "value_realization", "the day before 12 months"],
     ["2026-08-31", "expansion", "12 months: mature"],
-  ] as const)("%s → %s (%s)", (asOf, stage) => {
+  ] as const)("%s → %s (%s)", (asOf, stage, _why) => {
     expect(deriveLifecycleStage(base, asOf)).toBe(stage);
   });
 
@@ -25,7 +25,7 @@ describe("deriveLifecycleStage", () => {
     ["2026-04-01", "renewal", "90 days before (Apr 1 → May 1 = 30, → Jun 1 = 61, → Jun 30 = 90)"],
     ["2026-06-30", "renewal", "the renewal date"],
     ["2026-07-15", "renewal", "an overdue renewal is still in renewal"],
-  ] as const)("renewal on 2026-06-30: %s → %s (%s)", (asOf, stage) => {
+  ] as const)("renewal on 2026-06-30: %s → %s (%s)", (asOf, stage, _why) => {
     expect(deriveLifecycleStage(renewing, asOf)).toBe(stage);
   });
 

@@ -10,7 +10,7 @@ describe("weeks start on Monday (UTC calendar days)", () => {
     ["2026-11-22", "2026-11-16", "the Sunday before"],
     ["2024-01-01", "2024-01-01", "the reference Monday"],
     ["2023-12-31", "2023-12-25", "before the reference Monday"],
-  ])("%s → %s (%s)", (day, monday) => {
+  ])("%s → %s (%s)", (day, monday, _why) => {
     expect(weekStartOf(day)).toBe(monday);
   });
 
