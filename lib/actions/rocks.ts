@@ -1,35 +1,21 @@
 "use server";
 
-import { can } from "@/lib/auth/permissions";
-import type { CurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { createRock, deleteRock, RockNotFound, setRockStatus, updateRock } from "@/lib/data/rocks";
 import { scorecardMetric } from "@/lib/domain/metrics-catalogue";
 import { goalFromInput } from "@/lib/domain/scorecard";
 import { ZRockDelete, ZRockSave, ZRockStatus } from "@/lib/validation/scorecard";
-import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+import { defineAction, type ActionResult } from "./safe-action";
+import { assertOwner, mayManageScorecard, orNotFound } from "./scorecard-guards";
 
-const mayManage = (user: CurrentUser) => can(user, "scorecard:manage");
 const REVALIDATE = ["/scorecard"];
-
-async function found<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof RockNotFound) throw new ExpectedError("not_found", error.message);
-    throw error;
-  }
-}
+const found = <T>(run: () => Promise<T>) => orNotFound(run, RockNotFound);
 
 const save = defineAction({
   schema: ZRockSave,
-  authorize: mayManage,
+  authorize: mayManageScorecard,
   revalidate: REVALIDATE,
   handler: async (input, user) => {
-    if (input.ownerId !== null) {
-      const owner = await db.user.findUnique({ where: { id: input.ownerId }, select: { active: true, role: true } });
-      if (!owner?.active || owner.role === "executive") throw new ExpectedError("invalid", "Pick an active team member as the owner.", [{ path: "ownerId", message: "Pick an active team member." }]);
-    }
+    await assertOwner(input.ownerId);
     // Start and target are typed as shown (percent for a "%" metric) and stored as the metric's values.
     const unit = input.metricKey ? scorecardMetric(input.metricKey)?.unit : undefined;
     const asStored = (v: number | null) => (v === null || !unit ? null : goalFromInput(v, unit));
@@ -52,14 +38,14 @@ const save = defineAction({
 
 const status = defineAction({
   schema: ZRockStatus,
-  authorize: mayManage,
+  authorize: mayManageScorecard,
   revalidate: REVALIDATE,
   handler: async (input, user) => found(() => setRockStatus(input.id, input.status, { userId: user.id })).then(() => null),
 });
 
 const remove = defineAction({
   schema: ZRockDelete,
-  authorize: mayManage,
+  authorize: mayManageScorecard,
   revalidate: REVALIDATE,
   handler: async (input, user) => found(() => deleteRock(input.id, { userId: user.id })).then(() => null),
 });

@@ -292,3 +292,15 @@ export class MeasurableNotFound extends Error {
     super("That measurable no longer exists.");
   }
 }
+
+/** Whether a user can own a measurable or a rock: active, and not a read-only executive. */
+export async function isAssignableOwner(userId: number): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { active: true, role: true } });
+  return user !== null && user.active && user.role !== "executive";
+}
+
+/** The unit of a measurable's metric (goals are typed in it), or null when it no longer exists. */
+export async function getMeasurableUnit(id: number): Promise<MetricUnit | null> {
+  const m = await db.scorecardMeasurable.findUnique({ where: { id }, select: { metricKey: true, unit: true } });
+  return m ? ((scorecardMetric(m.metricKey)?.unit ?? m.unit) as MetricUnit) : null;
+}
