@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { scorecardMetric, type MetricUnit, type ScorecardMetricKey } from "@/lib/domain/metrics-catalogue";
-import { isFinal, meetsGoal, scorecardWeeks, type GoalDirection, type ScorecardWeek } from "@/lib/domain/scorecard";
+import { isReusable, meetsGoal, scorecardWeeks, type GoalDirection, type ScorecardWeek } from "@/lib/domain/scorecard";
 import { recordAudit, type AuditActor } from "./audit";
 import { ensureDefaultMeasurables } from "./scorecard-defaults";
 import { computeWeeklyValues, type WeeklyValues } from "./scorecard-metrics";
@@ -11,7 +11,8 @@ import { computeWeeklyValues, type WeeklyValues } from "./scorecard-metrics";
 // week (ScorecardValue). A week's figure is computed the first time it is needed and kept: once
 // computed after the week ended it is final, so corrections to old data don't move it; only the
 // manager's audited "Recompute" replaces stored figures. Figures computed while their week was
-// under way are provisional and refreshed on the next load (or by the daily job).
+// under way are provisional: reused for 10 minutes, then computed again on the next load (or by
+// the daily job).
 
 export interface ScorecardCell {
   weekStart: IsoDate;
@@ -105,7 +106,7 @@ export async function recomputeScorecard(actor: AuditActor, asOf: IsoDate = toda
   return { changed: changes.length };
 }
 
-type StoredValues = Map<number, Map<IsoDate, { value: number | null; computedOn: IsoDate }>>;
+type StoredValues = Map<number, Map<IsoDate, { value: number | null; computedAt: Date }>>;
 
 async function storedValues(ids: number[], weeks: readonly ScorecardWeek[]): Promise<StoredValues> {
   const rows = ids.length
@@ -116,7 +117,7 @@ async function storedValues(ids: number[], weeks: readonly ScorecardWeek[]): Pro
   const out: StoredValues = new Map();
   for (const row of rows) {
     const byWeek = out.get(row.measurableId) ?? new Map();
-    byWeek.set(toIsoDate(row.weekStart), { value: row.value, computedOn: toIsoDate(row.computedAt) });
+    byWeek.set(toIsoDate(row.weekStart), { value: row.value, computedAt: row.computedAt });
     out.set(row.measurableId, byWeek);
   }
   return out;
@@ -128,6 +129,7 @@ async function storedValues(ids: number[], weeks: readonly ScorecardWeek[]): Pro
  */
 async function fillWeeks(measurables: readonly MeasurableRecord[], weeks: readonly ScorecardWeek[], { force }: { force: boolean }) {
   const stored = await storedValues(measurables.map((m) => m.id), weeks);
+  const now = new Date();
   const result = new Map<number, Map<IsoDate, number | null>>();
   const due: { measurable: MeasurableRecord; week: ScorecardWeek }[] = [];
   for (const m of measurables) {
@@ -135,7 +137,7 @@ async function fillWeeks(measurables: readonly MeasurableRecord[], weeks: readon
     result.set(m.id, byWeek);
     for (const week of weeks) {
       const saved = stored.get(m.id)?.get(week.start);
-      if (saved && !force && isFinal(week, saved.computedOn)) byWeek.set(week.start, saved.value);
+      if (saved && !force && isReusable(week, saved.computedAt, now)) byWeek.set(week.start, saved.value);
       else due.push({ measurable: m, week });
     }
   }

@@ -44,6 +44,17 @@ export function isFinal(week: { end: IsoDate }, computedOn: IsoDate): boolean {
   return computedOn > week.end;
 }
 
+/** How long a provisional figure (its week still under way) is reused before it is computed again. */
+export const PROVISIONAL_REFRESH_MS = 10 * 60_000;
+
+/**
+ * Whether a stored figure can be shown as it is: a final one always, a provisional one for
+ * PROVISIONAL_REFRESH_MS after it was computed (so a busy page doesn't recompute on every load).
+ */
+export function isReusable(week: { end: IsoDate }, computedAt: Date, now: Date): boolean {
+  return isFinal(week, computedAt.toISOString().slice(0, 10)) || now.getTime() - computedAt.getTime() < PROVISIONAL_REFRESH_MS;
+}
+
 /** On goal, off goal, or null when there is no value. */
 export function meetsGoal(value: number | null, goal: number, direction: GoalDirection): boolean | null {
   if (value === null) return null;

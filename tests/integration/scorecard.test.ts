@@ -150,8 +150,9 @@ describe("weekly scorecard", () => {
   });
 
   it("keeps stored past weeks when old data is corrected, until a recompute (audited)", async () => {
-    // The task should never have counted: cancelled.
+    // The task should never have counted: cancelled. Ten minutes later the week under way is refreshed.
     await db.task.update({ where: { id: taskId }, data: { status: "cancelled" } });
+    await db.scorecardValue.updateMany({ where: { weekStart: new Date(`${weeks[12].start}T00:00:00Z`) }, data: { computedAt: new Date(Date.now() - 11 * 60_000) } });
     const before = (await getScorecard(today)).rows.find((r) => r.id === measurableId);
     expect(before?.cells[10].value).toBe(1); // final: computed after the week ended
     expect(before?.cells[12].value).toBe(0); // the week under way follows the data

@@ -1,7 +1,7 @@
 // The weekly scorecard's calendar, goals and rock progress (SPEC §5).
 import { describe, expect, test } from "vitest";
 import { SCORECARD_METRIC_KEYS } from "@/lib/domain/metrics-catalogue";
-import { DEFAULT_MEASURABLES, goalFromInput, goalToInput, isFinal, meetsGoal, rockProgress, scorecardWeeks, weekStartOf } from "@/lib/domain/scorecard";
+import { DEFAULT_MEASURABLES, goalFromInput, goalToInput, isFinal, isReusable, meetsGoal, rockProgress, scorecardWeeks, weekStartOf } from "@/lib/domain/scorecard";
 
 describe("weeks start on Monday (UTC calendar days)", () => {
   test.each([
@@ -29,6 +29,13 @@ describe("stored figures", () => {
     const week = { end: "2026-11-29" };
     expect(isFinal(week, "2026-11-29")).toBe(false);
     expect(isFinal(week, "2026-11-30")).toBe(true);
+  });
+
+  test("a provisional figure is reused for 10 minutes, a final one for ever", () => {
+    const now = new Date("2026-11-25T12:00:00Z");
+    expect(isReusable({ end: "2026-11-29" }, new Date("2026-11-25T11:50:01Z"), now)).toBe(true);
+    expect(isReusable({ end: "2026-11-29" }, new Date("2026-11-25T11:50:00Z"), now)).toBe(false);
+    expect(isReusable({ end: "2026-11-22" }, new Date("2026-11-23T00:00:00Z"), now)).toBe(true);
   });
 });
 
