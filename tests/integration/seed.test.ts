@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { bulkInsert, columns } from "@/lib/data/bulk-insert";
+import { syncLifecycleStages } from "@/lib/data/lifecycle";
 import { deleteAllData, resetAndSeedDemo, SeedConfigError, seedIfEmpty, seedScale } from "@/lib/data/seed";
 import { db } from "@/lib/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
@@ -26,6 +27,17 @@ describe("seeding", () => {
     const audit = await db.auditLog.findMany({ where: { entity: "database", action: "seed" } });
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ mode: "demo", accounts: 12, users: DEMO_USERS.length });
+  });
+
+  it("gives every account its lifecycle stage with weekly history, and the default scorecard", async () => {
+    const accounts = await db.account.findMany({ select: { id: true, lifecycleStage: true, status: true } });
+    const histories = await db.stageChange.groupBy({ by: ["accountId"], _count: true });
+    expect(histories).toHaveLength(accounts.length);
+    for (const a of accounts) if (a.status === "churned") expect(a.lifecycleStage).toBe("churned");
+    // The back-filled history ends where the daily sync would put every account today.
+    expect(await syncLifecycleStages(db, { asOf: "2026-11-23" })).toBe(0);
+    expect(await db.scorecardMeasurable.count({ where: { active: true } })).toBe(10);
+    expect(await db.rock.count({ where: { metricKey: "unhealthyShare", startValue: 0.34, targetValue: 0.25 } })).toBe(1);
   });
 
   it("lets every demo user be found by email, with the demo password", async () => {
@@ -102,6 +114,7 @@ describe("seeding", () => {
     expect(user).toMatchObject({ role: "admin", name: "Administrator" });
     expect(await verifyPassword("a long enough secret", user.passwordHash)).toBe(true);
     expect(await db.account.count()).toBe(0);
+    expect(await db.scorecardMeasurable.count()).toBe(10);
   });
 });
 
