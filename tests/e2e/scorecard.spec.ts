@@ -69,3 +69,32 @@ test("a manager reviews the weekly scorecard, adds an off-goal measurable and a 
   await expect(table).toBeVisible();
   await snap(page, "scorecard-print");
 });
+
+test("a manager sets an account's lifecycle stage by hand, then goes back to the derived one", async ({ page }) => {
+  await signIn(page, "manager@bowtie.demo");
+  await page.goto("/accounts");
+  // The last account on the first page: other specs work the first rows.
+  const link = page.getByRole("table", { name: "Accounts" }).getByRole("row").last().getByRole("link").first();
+  const name = await link.innerText();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const stage = page.getByTestId("lifecycle-stage");
+  const derived = (await stage.innerText()).trim();
+  expect(derived).not.toContain("(manual)");
+  const manual = derived === "Expansion" ? "adoption" : "expansion";
+  const manualLabel = manual === "expansion" ? "Expansion" : "Adoption";
+
+  await page.getByText("Set lifecycle stage").click();
+  await page.getByLabel("Stage", { exact: true }).selectOption(manual);
+  await page.getByLabel("Reason", { exact: true }).last().fill("Signed the add-on ahead of the renewal");
+  await page.getByRole("button", { name: "Save stage" }).click();
+  await expect(stage).toHaveText(`${manualLabel} (manual)`);
+  await expect(page.getByTestId("stage-override-note")).toContainText("Signed the add-on ahead of the renewal");
+  await snap(page, "account-manual-stage");
+
+  await page.getByLabel("Stage", { exact: true }).selectOption("");
+  await page.getByLabel("Reason", { exact: true }).last().fill("Back to the rules");
+  await page.getByRole("button", { name: "Save stage" }).click();
+  await expect(stage).toHaveText(derived);
+  await expect(page.getByTestId("stage-override-note")).toHaveCount(0);
+});

@@ -14,7 +14,9 @@ import { addMeasurableAction, recomputeScorecardAction, updateMeasurableAction }
 import { upsertAccount } from "@/lib/data/ingest-account";
 import { getTimeInStage, syncLifecycleStages } from "@/lib/data/lifecycle";
 import { listRocks } from "@/lib/data/rocks";
+import { getMetricsReport } from "@/lib/data/metrics";
 import { getScorecard } from "@/lib/data/scorecard";
+import { computeWeeklyValues } from "@/lib/data/scorecard-metrics";
 import { addDays, todayIso } from "@/lib/domain/dates";
 import { scorecardWeeks } from "@/lib/domain/scorecard";
 import { accountBody, createTestUser } from "@/tests/factories/api";
@@ -186,6 +188,32 @@ describe("weekly scorecard", () => {
 
     signInAs("manager");
     expect(await addMeasurableAction(null, form({ metricKey: "notAMetric", goal: 1 }))).toMatchObject({ ok: false, error: { code: "invalid" } });
+  });
+});
+
+describe("weekly metric families", () => {
+  it("agree with the period report over each week's window", async () => {
+    // Some history to measure: an older account that expands and later contracts, and survey answers.
+    await upsertAccount("family-a", accountBody({ name: "Family A", arr: 50_000, contractStart: addDays(today, -500), renewalDate: addDays(today, 200) }), actor);
+    await upsertAccount("family-a", accountBody({ name: "Family A", arr: 65_000.5, contractStart: addDays(today, -500), renewalDate: addDays(today, 200) }), actor);
+    const family = await stageOf("family-a");
+    await db.arrMovement.create({ data: { accountId: family.id, type: "contraction", amount: "-4000.25", date: new Date(`${addDays(today, -40)}T00:00:00Z`) } });
+    for (const [score, daysAgo] of [[10, 3], [6, 20], [9, 50], [3, 100]] as const) {
+      await db.surveyResponse.create({ data: { accountId: family.id, type: "nps", score, respondedAt: new Date(`${addDays(today, -daysAgo)}T00:00:00Z`) } });
+    }
+    const weeks = scorecardWeeks(today).filter((_, i) => i % 4 === 0 || i === 12);
+    const keys = ["unhealthyShare", "grr", "nrr", "logoChurnRate", "revenueChurnRate", "averageMrrPerAccount", "expansionRate", "nps", "csat", "onboardingCompletion", "timeToValueDays", "upsellConversion"] as const;
+    const weekly = await computeWeeklyValues(keys, weeks);
+    for (const week of weeks) {
+      const year = await getMetricsReport({ from: addDays(week.measuredOn, -364), to: week.measuredOn });
+      const quarter = await getMetricsReport({ from: addDays(week.measuredOn, -89), to: week.measuredOn });
+      for (const key of keys) {
+        const expected = ["nps", "csat", "onboardingCompletion", "timeToValueDays"].includes(key) ? quarter.metrics[key] : year.metrics[key];
+        expect({ key, week: week.start, value: weekly.get(key)?.get(week.start) }).toEqual({ key, week: week.start, value: expected });
+      }
+    }
+    // Today's NPS over 90 days: answers 10, 6, 9 → (2 promoters − 1 detractor) / 3 = 33.33.
+    expect(weekly.get("nps")?.get(weeks[weeks.length - 1].start)).toBe(33.33);
   });
 });
 
