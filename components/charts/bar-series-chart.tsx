@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_TICK, formatTick, formatValue, type ChartSeries, type ValueFormat } from "./chart-format";
+import { AXIS_TICK, formatTick, formatValue, type ChartSeries, type ValueFormat, legendText } from "./chart-format";
 
 type Row = Record<string, string | number | null>;
 
@@ -40,7 +40,7 @@ export function BarSeriesChart({ data, categoryKey, series, format, label, stack
             </>
           )}
           <Tooltip formatter={(v, name) => [formatValue(format, Number(v)), name]} cursor={{ fill: "#f1f5f9" }} />
-          {series.length > 1 && <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />}
+          {series.length > 1 && <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />}
           {series.map((s, i) => (
             <Bar
               key={s.key}

@@ -2,7 +2,7 @@
 
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { BAND_LABELS } from "@/components/accounts/health-badge";
-import { AXIS_TICK, BAND_COLORS, shortDate } from "./chart-format";
+import { AXIS_TICK, BAND_COLORS, shortDate, legendText } from "./chart-format";
 
 const STACK = ["red", "yellow", "green", "purple"] as const;
 
@@ -18,7 +18,7 @@ export function HealthMixChart({ data }: { data: { week: string; red: number; ye
           <XAxis dataKey="week" tickFormatter={shortDate} tickLine={false} axisLine={false} tick={AXIS_TICK} minTickGap={24} />
           <YAxis tickLine={false} axisLine={false} tick={AXIS_TICK} width={56} allowDecimals={false} tickFormatter={(v: number) => v.toLocaleString("en-US")} />
           <Tooltip labelFormatter={(v) => `Week to ${shortDate(String(v))}`} formatter={(v, name) => [Number(v).toLocaleString("en-US"), name]} />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />
+          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
           {STACK.map((band) => (
             <Area key={band} isAnimationActive={false} type="monotone" dataKey={band} name={BAND_LABELS[band]} stackId="bands" stroke={BAND_COLORS[band]} fill={BAND_COLORS[band]} fillOpacity={0.55} />
           ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_TICK, formatTick, formatValue, shortDate, type ChartSeries, type ValueFormat } from "./chart-format";
+import { AXIS_TICK, formatTick, formatValue, shortDate, type ChartSeries, type ValueFormat, legendText } from "./chart-format";
 
 type Row = Record<string, string | number | null>;
 
@@ -27,7 +27,7 @@ export function LineSeriesChart({ data, xKey, series, format, label, targets = [
             <ReferenceLine key={t.label} y={t.value} ifOverflow="extendDomain" stroke={t.color} strokeDasharray="4 4" label={{ value: t.label, position: "insideTopRight", fill: t.color, fontSize: 11 }} />
           ))}
           <Tooltip labelFormatter={(v) => `${xLabel}${xLabel ? " " : ""}${shortDate(String(v))}`} formatter={(v, name) => [formatValue(format, v == null ? null : Number(v)), name]} />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />
+          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
           {series.map((s) => (
             <Line key={s.key} isAnimationActive={false} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 3 }} connectNulls />
           ))}

@@ -29,3 +29,6 @@ export const shortDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleD
 export const AXIS_TICK = { fill: "#64748b", fontSize: 11 } as const;
 
 export const BAND_COLORS = { red: "#dc2626", yellow: "#d97706", green: "#16a34a", purple: "#7c3aed" } as const;
+
+/** Legend labels in the text colour: pale series colours (e.g. "open") stay readable. */
+export const legendText = (value: string) => <span style={{ color: "#475569" }}>{value}</span>;
