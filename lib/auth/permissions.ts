@@ -22,13 +22,15 @@ export type GlobalAction =
   | "settings:manage" // users, health model, API keys, imports
   | "scorecard:read"
   | "scorecard:manage"
-  | "team:read"; // every CSM's book
+  | "team:read" // every CSM's book
+  | "dashboards:read"; // lifecycle-stage dashboards
 
 const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "settings:manage": ["admin"],
   "scorecard:read": ["admin", "manager", "executive"],
   "scorecard:manage": ["admin", "manager"],
   "team:read": ["admin", "manager", "executive"],
+  "dashboards:read": ["admin", "manager", "executive", "csm"],
 };
 
 /** SPEC §1: CSMs edit the accounts they own, managers and admins edit all, AEs edit

@@ -35,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/renewals", label: "Renewals", roles: ["ae", "manager", "admin", "executive"] },
   { href: "/scorecard", label: "Scorecard", roles: ["manager", "admin", "executive"] },
   { href: "/dashboard", label: "Portfolio", roles: EVERYONE },
+  { href: "/dashboards", label: "Dashboards", roles: ["manager", "executive", "csm", "admin"] },
   { href: "/settings", label: "Settings", roles: ["admin"] },
 ];
 

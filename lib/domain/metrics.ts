@@ -180,16 +180,19 @@ export function summarizeLedger(movements: readonly MovementFact[], period: Peri
   };
 }
 
+/** The part of the ledger GRR and NRR read (a trend over many periods needs no account counts). */
+export type RetentionFacts = Pick<ArrFacts, "startArrCents" | "expansionCents" | "contractionCents" | "churnedCents">;
+
 /** Start ARR that stayed: start − churned − contraction (GRR's numerator). */
-const retainedCents = (arr: ArrFacts) => arr.startArrCents - arr.churnedCents - arr.contractionCents;
+const retainedCents = (arr: RetentionFacts) => arr.startArrCents - arr.churnedCents - arr.contractionCents;
 
 /** GRR = (start ARR − churned − contraction) / start ARR. */
-export function grossRevenueRetention(arr: ArrFacts): number | null {
+export function grossRevenueRetention(arr: RetentionFacts): number | null {
   return ratio(retainedCents(arr), arr.startArrCents);
 }
 
 /** NRR = (start ARR − churned − contraction + expansion) / start ARR; new and reactivated ARR are not retention. */
-export function netRevenueRetention(arr: ArrFacts): number | null {
+export function netRevenueRetention(arr: RetentionFacts): number | null {
   return ratio(retainedCents(arr) + arr.expansionCents, arr.startArrCents);
 }
 

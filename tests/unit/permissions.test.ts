@@ -46,6 +46,12 @@ describe("can (global actions)", () => {
     expect(can(exec, "scorecard:read")).toBe(true);
     expect(can(csmOwner, "scorecard:read")).toBe(false);
   });
+  it("shows the lifecycle-stage dashboards to everyone but AEs, in the nav too", () => {
+    expect([admin, manager, csmOwner, aeOwner, exec].map((a) => can(a, "dashboards:read"))).toEqual([true, true, true, false, true]);
+    for (const a of [admin, manager, csmOwner, aeOwner, exec]) {
+      expect(navFor(a.role).some((n) => n.href === "/dashboards")).toBe(can(a, "dashboards:read"));
+    }
+  });
 });
 
 describe("role homes and navigation", () => {

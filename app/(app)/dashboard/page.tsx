@@ -1,60 +1,95 @@
 import type { Metadata } from "next";
-import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { ArrBySegmentChart } from "@/components/charts/arr-by-segment-chart";
+import { BarSeriesChart } from "@/components/charts/bar-series-chart";
+import { BAND_COLORS } from "@/components/charts/chart-format";
+import { HealthMixChart } from "@/components/charts/health-mix-chart";
+import { LineSeriesChart } from "@/components/charts/line-series-chart";
+import { ChartCard } from "@/components/dashboards/chart-card";
+import { PrintButton } from "@/components/dashboards/print-button";
 import { BAND_LABELS } from "@/components/accounts/health-badge";
 import { requireUser } from "@/lib/auth/session";
-import { getPortfolioSummary } from "@/lib/data/portfolio";
+import { loadPortfolioCharts } from "@/lib/data/portfolio-exports";
 import { formatMoney, formatMoneyCompact, formatPercent, SEGMENT_LABELS } from "@/lib/format";
 import type { Band } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
 const BAND_ORDER: Band[] = ["purple", "green", "yellow", "red"];
-const BAND_BAR: Record<Band, string> = { purple: "bg-band-purple", green: "bg-band-green", yellow: "bg-band-yellow", red: "bg-band-red" };
+const csv = (dataset: string) => `/api/exports/portfolio/${dataset}`;
 
 export default async function DashboardPage() {
   await requireUser();
-  const s = await getPortfolioSummary();
+  const [s, mix, retention, churn] = await loadPortfolioCharts();
   const segments = s.bySegment.map((r) => ({ label: SEGMENT_LABELS[r.segment as keyof typeof SEGMENT_LABELS], arr: r.arr, accounts: r.accounts }));
-  const scored = s.byBand.filter((b) => b.band);
-  const scoredArr = scored.reduce((sum, b) => sum + b.arr, 0);
+  const bands = BAND_ORDER.map((band) => {
+    const row = s.byBand.find((b) => b.band === band);
+    return { label: BAND_LABELS[band], arr: row?.arr ?? 0, accounts: row?.accounts ?? 0 };
+  });
+  const latest = retention.at(-1);
+  const mixWeeks = mix.filter((p) => p.asOf);
 
   return (
     <>
-      <PageHeader title="Portfolio" description="The whole customer base at a glance: ARR, what renews next and what churned." />
+      <PageHeader title="Portfolio" description="The whole customer base at a glance: health over time, retention, what renews next and why customers left." actions={<PrintButton />} />
       <StatGrid>
-        <Stat label="ARR" value={formatMoneyCompact(s.totalArr)} hint={`${s.activeAccounts} active accounts`} />
-        <Stat label="Average MRR per account" value={s.activeAccounts ? formatMoney(s.totalArr / 12 / s.activeAccounts) : "—"} />
+        <Stat label="ARR" value={formatMoneyCompact(s.totalArr)} hint={`${s.activeAccounts} active accounts · ${s.activeAccounts ? formatMoney(s.totalArr / 12 / s.activeAccounts) : "—"} MRR each`} />
+        <Stat
+          label="NRR, trailing 12 months"
+          value={latest?.nrr == null ? "—" : formatPercent(latest.nrr, 1)}
+          hint={`GRR ${latest?.grr == null ? "—" : formatPercent(latest.grr, 1)} · targets 110–120% and 90–95%`}
+          tone={latest?.nrr == null ? "default" : latest.nrr >= 1.1 ? "good" : latest.nrr < 1 ? "bad" : "warn"}
+        />
         <Stat label="Renewing in 90 days" value={formatMoneyCompact(s.renewing90Arr)} hint={`${s.renewing90Count} accounts`} />
         <Stat label="Churned, last 12 months" value={formatMoneyCompact(s.churnedLast12Arr)} hint={`${s.churnedLast12Count} accounts`} tone={s.churnedLast12Count ? "bad" : "default"} />
       </StatGrid>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader title="ARR by segment" description="Enterprise is high touch, Mid-Market medium, SMB tech touch." />
-          <div className="px-3 py-4"><ArrBySegmentChart data={segments} /></div>
-        </Card>
-        <Card>
-          <CardHeader title="ARR by health band" description={scored.length ? "Share of scored ARR in each band." : "Bands appear once accounts are scored."} />
-          <ul className="space-y-4 px-5 py-5">
-            {BAND_ORDER.map((band) => {
-              const row = scored.find((b) => b.band === band);
-              const share = row && scoredArr ? row.arr / scoredArr : 0;
-              return (
-                <li key={band}>
-                  <div className="flex justify-between text-sm">
-                    <span className="font-medium text-slate-700">{BAND_LABELS[band]}</span>
-                    <span className="tabular-nums text-slate-500">{row ? `${row.accounts} · ${formatMoneyCompact(row.arr)} · ${formatPercent(share)}` : "—"}</span>
-                  </div>
-                  <div className="mt-1.5 h-2 rounded-full bg-slate-100">
-                    <div className={`h-2 rounded-full ${BAND_BAR[band]}`} style={{ width: `${share * 100}%` }} />
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        </Card>
+        <div className="lg:col-span-2">
+          <ChartCard title="Health mix over time" description="Active accounts per health band, week by week (26 weeks of scores)." csvHref={csv("health-mix")} empty={mixWeeks.length === 0} emptyText="Health history appears once accounts have been scored.">
+            <HealthMixChart data={mixWeeks} />
+          </ChartCard>
+        </div>
+        <ChartCard title="ARR by health band" description="Where today's ARR sits, by band." csvHref={csv("arr-by-band")} empty={bands.every((b) => b.accounts === 0)} emptyText="Bands appear once accounts are scored.">
+          <BarSeriesChart
+            label={`ARR by health band: ${bands.map((b) => `${b.label} ${formatMoney(b.arr)} (${b.accounts} accounts)`).join(", ")}`}
+            data={bands}
+            categoryKey="label"
+            series={[{ key: "arr", label: "ARR", color: "#4f6ef7" }]}
+            categoryColors={BAND_ORDER.map((b) => BAND_COLORS[b])}
+            format="money"
+          />
+        </ChartCard>
+        <ChartCard title="NRR and GRR" description="Trailing 12 months, at each quarter end and today." csvHref={csv("retention")} empty={retention.every((r) => r.nrr == null)} emptyText="Retention needs ARR history older than a year.">
+          <LineSeriesChart
+            label={`Trailing-12-month retention: ${retention.map((r) => `${r.period.to} NRR ${r.nrr == null ? "n/a" : formatPercent(r.nrr, 1)}, GRR ${r.grr == null ? "n/a" : formatPercent(r.grr, 1)}`).join("; ")}`}
+            data={retention.map((r) => ({ to: r.period.to, nrr: r.nrr, grr: r.grr }))}
+            xKey="to"
+            xLabel="12 months to"
+            series={[
+              { key: "nrr", label: "NRR", color: "#3b54e0" },
+              { key: "grr", label: "GRR", color: "#16a34a" },
+            ]}
+            targets={[
+              { value: 1.1, label: "NRR target 110%", color: "#3b54e0" },
+              { value: 0.9, label: "GRR target 90%", color: "#16a34a" },
+            ]}
+            format="percent"
+          />
+        </ChartCard>
+        <ChartCard title="Churned ARR by reason" description="ARR lost in the last 12 months, by the primary churn reason captured at offboarding." csvHref={csv("churn-reasons")} empty={churn.length === 0} emptyText="No ARR churned in the last 12 months.">
+          <BarSeriesChart
+            label={`Churned ARR by reason: ${churn.map((c) => `${c.reason} ${formatMoney(c.arr)}`).join(", ")}`}
+            data={churn.map((c) => ({ ...c }))}
+            categoryKey="reason"
+            series={[{ key: "arr", label: "Churned ARR", color: "#dc2626" }]}
+            format="money"
+            horizontal
+          />
+        </ChartCard>
+        <ChartCard title="ARR by segment" description="Enterprise is high touch, Mid-Market medium, SMB tech touch." csvHref={csv("arr-by-segment")} empty={segments.length === 0} emptyText="No active accounts yet.">
+          <ArrBySegmentChart data={segments} />
+        </ChartCard>
       </div>
     </>
   );

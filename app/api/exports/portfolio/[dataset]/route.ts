@@ -1,0 +1,19 @@
+import Papa from "papaparse";
+import { getCurrentUser } from "@/lib/auth/session";
+import { PORTFOLIO_DATASETS, portfolioTable, type PortfolioDataset } from "@/lib/data/portfolio-exports";
+import { todayIso } from "@/lib/domain/dates";
+
+// CSV of one chart of the portfolio page (every signed-in role sees the portfolio).
+export async function GET(_request: Request, { params }: { params: Promise<{ dataset: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return new Response("Sign in first.", { status: 401 });
+  const { dataset } = await params;
+  if (!PORTFOLIO_DATASETS.includes(dataset as PortfolioDataset)) return new Response("Unknown table.", { status: 404 });
+  const table = await portfolioTable(dataset as PortfolioDataset);
+  return new Response(`${Papa.unparse(table)}\r\n`, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="bowtie-${dataset}-${todayIso()}.csv"`,
+    },
+  });
+}

@@ -1,0 +1,12 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+
+/** The browser's print dialog (save as PDF); the print stylesheet hides navigation and buttons. */
+export function PrintButton() {
+  return (
+    <Button type="button" variant="secondary" className="no-print" onClick={() => window.print()}>
+      Print
+    </Button>
+  );
+}

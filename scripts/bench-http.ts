@@ -1,0 +1,72 @@
+// Shared by the benchmark scripts: start `npm start` on a port, sign in as a demo user, and
+// time pages over HTTP (server response time, body included).
+import { spawn, type ChildProcess } from "node:child_process";
+
+export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+export async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+export function benchServer(port: number) {
+  const base = `http://localhost:${port}`;
+
+  async function start(): Promise<ChildProcess> {
+    const env = { ...process.env, PORT: String(port), NEXTAUTH_URL: base, BOWTIE_JOBS: "off" };
+    const server = spawn("node", ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "inherit"], detached: true });
+    for (let i = 0; i < 600; i++) {
+      try {
+        if ((await fetch(`${base}/sign-in`)).ok) return server;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    throw new Error("The server did not start.");
+  }
+
+  /** Signs in through next-auth's credentials flow and returns the session cookie. */
+  async function signIn(email: string): Promise<string> {
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+    const res = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+      body: new URLSearchParams({ csrfToken, email, password: "bowtie-demo", json: "true" }),
+    });
+    const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+    if (!session) throw new Error(`Could not sign in as ${email}.`);
+    return session;
+  }
+
+  async function get(path: string, cookie: string): Promise<number> {
+    const [status, ms] = await time(async () => {
+      const r = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+      await r.text();
+      return r.status;
+    });
+    if (status !== 200) throw new Error(`${path} answered ${status}`);
+    return ms;
+  }
+
+  /** p50 / p95 over `runs` requests cycling through `paths`, after one warm-up request per path (returned). */
+  async function pageTimes(label: string, cookie: string, paths: string[], runs: number) {
+    const warmUp: number[] = [];
+    for (const path of paths.slice(0, 3)) warmUp.push(await get(path, cookie));
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await get(paths[i % paths.length], cookie));
+    const result = { label, p50: percentile(times, 50), p95: percentile(times, 95), first: warmUp[0] };
+    console.log(`${label}: p50 ${result.p50.toFixed(0)} ms · p95 ${result.p95.toFixed(0)} ms (${runs} requests; first request ${result.first.toFixed(0)} ms)`);
+    return result;
+  }
+
+  return { base, start, signIn, pageTimes };
+}
+
+export function stopServer(server: ChildProcess | undefined) {
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+}

@@ -1,0 +1,59 @@
+// npm run bench:metrics — issue 5's performance bar on PostgreSQL (DATABASE_URL): server response
+// p50 / p95 of the executive portfolio, each lifecycle-stage dashboard and the scorecard, as an
+// executive and as a manager (target p95 < 500 ms at 50,000 accounts / 4M usage rows). Before
+// the pages it times each dashboard aggregate once in-process, uncached, so the cost behind the
+// pages' 5-minute aggregate cache (lib/data/dashboard-cache.ts) is on record too.
+// Load data first: `npm run bench:seed`. Pages are measured over HTTP against `npm start` on
+// BENCH_PORT (default 3301), which this script starts and stops.
+import { closeDb } from "@/lib/db";
+import { openDb } from "@/lib/db/client";
+import { getChurnByReason, getHealthMix, getRetentionTrend, getStageCharts, getStageTotals, listStageAccounts } from "@/lib/data/dashboards";
+import { DASHBOARD_STAGES, STAGE_SLUGS } from "@/lib/domain/dashboards";
+import { todayIso } from "@/lib/domain/dates";
+import { benchServer, stopServer, time } from "./bench-http";
+
+const port = Number(process.env.BENCH_PORT || 3301);
+const runs = Number(process.env.BENCH_RUNS || 40);
+const TARGET_P95_MS = 500;
+
+if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
+const handle = openDb();
+const today = todayIso();
+
+async function aggregates() {
+  const accounts = await handle.prisma.account.count({ where: { status: "active" } });
+  const usageRows = await handle.prisma.usageDay.count();
+  console.log(`Data: ${accounts.toLocaleString()} active accounts, ${usageRows.toLocaleString()} usage rows\n`);
+  console.log("Aggregates, uncached, one call each:");
+  const report = async (label: string, fn: () => Promise<unknown>) => console.log(`  ${label}: ${(await time(fn))[1].toFixed(0)} ms`);
+  await report("portfolio health mix (26 weeks)", () => getHealthMix(today));
+  await report("portfolio NRR/GRR trend (8 points)", () => getRetentionTrend(today));
+  await report("portfolio churned ARR by reason", () => getChurnByReason(today));
+  for (const stage of DASHBOARD_STAGES) {
+    await report(`${stage}: charts`, () => getStageCharts(stage, today));
+    await report(`${stage}: totals + first page by score`, () => Promise.all([getStageTotals(stage), listStageAccounts(stage, { sort: "score", page: 1 }, 25, today)]));
+  }
+  console.log("");
+}
+
+const http = benchServer(port);
+let server: Awaited<ReturnType<typeof http.start>> | undefined;
+try {
+  await aggregates();
+  server = await http.start();
+  const executive = await http.signIn("erin@bowtie.demo");
+  const manager = await http.signIn("manager@bowtie.demo");
+  const results = [await http.pageTimes("Portfolio, executive", executive, ["/dashboard"], runs)];
+  for (const stage of DASHBOARD_STAGES) {
+    const path = `/dashboards/${STAGE_SLUGS[stage]}`;
+    results.push(await http.pageTimes(`${path}, manager`, manager, [path, `${path}?sort=arr`, `${path}?sort=stage&page=2`], runs));
+    results.push(await http.pageTimes(`${path}, executive`, executive, [path], runs));
+  }
+  results.push(await http.pageTimes("Scorecard, manager", manager, ["/scorecard"], runs));
+  const slow = results.filter((r) => r.p95 >= TARGET_P95_MS);
+  console.log(slow.length ? `\n✗ p95 at or above ${TARGET_P95_MS} ms: ${slow.map((r) => r.label).join(", ")}` : `\n✓ every p95 under ${TARGET_P95_MS} ms`);
+} finally {
+  stopServer(server);
+  await handle.close();
+  await closeDb();
+}
