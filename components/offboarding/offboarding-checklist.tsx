@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useOptimistic, useState, useTransition } from "react";
 import { cn } from "@/components/ui/cn";
 import { toggleOffboardingItemAction } from "@/lib/actions/offboarding";
 import type { OffboardingItemView } from "@/lib/data/offboarding";
@@ -15,10 +15,21 @@ export interface ChecklistItem extends OffboardingItemView {
 export function OffboardingChecklist({ accountId, items, today, locked }: { accountId: number; items: ChecklistItem[]; today: string; locked: boolean }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<{ key: string; message: string } | null>(null);
+  // The box shows its new state at once; it falls back if the server refuses.
+  const [ticked, setTicked] = useOptimistic(
+    new Set(items.filter((i) => i.doneAt !== null).map((i) => i.key)),
+    (current: Set<string>, change: { key: string; done: boolean }) => {
+      const next = new Set(current);
+      if (change.done) next.add(change.key);
+      else next.delete(change.key);
+      return next;
+    },
+  );
 
   function toggle(key: string, done: boolean) {
     setError(null);
     startTransition(async () => {
+      setTicked({ key, done });
       const result = await toggleOffboardingItemAction({ accountId, key, done });
       if (!result.ok) setError({ key, message: result.error.message });
     });
@@ -36,7 +47,7 @@ export function OffboardingChecklist({ accountId, items, today, locked }: { acco
               id={id}
               type="checkbox"
               className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500 disabled:opacity-50"
-              checked={item.doneAt !== null}
+              checked={ticked.has(item.key)}
               disabled={disabled}
               aria-describedby={`${id}-meta`}
               onChange={(e) => toggle(item.key, e.currentTarget.checked)}

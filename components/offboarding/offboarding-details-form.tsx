@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { saveOffboardingDetailsAction } from "@/lib/actions/offboarding";
-import { CHURN_REASON_KEYS, CHURN_REASON_LABELS } from "@/lib/domain/offboarding";
+import { ChurnReasonCheckboxes } from "./churn-reason-checkboxes";
 
 export interface OffboardingDetails {
   accessOffDate: string | null;
@@ -20,17 +20,7 @@ export function OffboardingDetailsForm({ accountId, details }: { accountId: numb
       <Field label="Access-off date (agreed with finance and legal)" htmlFor="accessOffDate">
         <input id="accessOffDate" name="accessOffDate" type="date" defaultValue={details.accessOffDate ?? ""} className={inputClass} />
       </Field>
-      <fieldset>
-        <legend className="block text-sm font-medium text-slate-700">Churn reasons</legend>
-        <div className="mt-2 grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2">
-          {CHURN_REASON_KEYS.map((key) => (
-            <label key={key} className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" name="churnReasons" value={key} defaultChecked={details.churnReasons.includes(key)} className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500" />
-              {CHURN_REASON_LABELS[key]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChurnReasonCheckboxes checked={details.churnReasons} />
       <Field label="Churn notes" htmlFor="churnNotes">
         <textarea id="churnNotes" name="churnNotes" rows={2} defaultValue={details.churnNotes ?? ""} className={inputClass} />
       </Field>

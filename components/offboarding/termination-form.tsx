@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { recordTerminationAction } from "@/lib/actions/offboarding";
-import { CHURN_REASON_KEYS, CHURN_REASON_LABELS } from "@/lib/domain/offboarding";
+import { ChurnReasonCheckboxes } from "./churn-reason-checkboxes";
 
 /** A manager ends the contract: the ARR leaves as churn, the renewal closes and the offboarding starts. */
 export function TerminationForm({ accountId, today }: { accountId: number; today: string }) {
@@ -14,17 +14,7 @@ export function TerminationForm({ accountId, today }: { accountId: number; today
       <Field label="Termination date" htmlFor="terminatedOn">
         <input id="terminatedOn" name="terminatedOn" type="date" defaultValue={today} className={inputClass} />
       </Field>
-      <fieldset>
-        <legend className="block text-sm font-medium text-slate-700">Churn reasons</legend>
-        <div className="mt-2 grid grid-cols-1 gap-y-1.5">
-          {CHURN_REASON_KEYS.map((key) => (
-            <label key={key} className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" name="churnReasons" value={key} className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500" />
-              {CHURN_REASON_LABELS[key]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChurnReasonCheckboxes columns={1} />
       <Field label="Notes" htmlFor="terminationNotes">
         <textarea id="terminationNotes" name="churnNotes" rows={2} className={inputClass} />
       </Field>

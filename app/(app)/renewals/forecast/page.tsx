@@ -46,7 +46,7 @@ export default async function RenewalForecastPage({ searchParams }: { searchPara
           {summary.overdue.count} overdue {summary.overdue.count === 1 ? "renewal" : "renewals"} ({formatMoney(summary.overdue.arr)}) past the renewal date without an outcome; they count toward the quarter&apos;s expected loss.
         </p>
       )}
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="space-y-6">
         <DueByForecastTable summary={summary} />
         <AtRiskList summary={summary} />
       </div>

@@ -62,7 +62,7 @@ export default async function OffboardingPage({ params }: Params) {
             <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800">This customer was won back; the checklist is kept as it was.</p>
           )}
           <div className="grid gap-6 lg:grid-cols-5">
-            <Card className="lg:col-span-3">
+            <Card className="lg:col-span-3 lg:self-start">
               <CardHeader title="Checklist" description="Each item has an owner and a due date; ticking the last one completes the offboarding." />
               <OffboardingChecklist
                 accountId={account.id}
