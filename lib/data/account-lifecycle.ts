@@ -4,7 +4,7 @@ import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { newContractProblem, terminationProblem } from "@/lib/domain/offboarding";
 import type { TReactivation, TTermination } from "@/lib/validation/offboarding";
 import { recordAudit, type AuditActor } from "./audit";
-import { dateOnly, IngestError, invalidInput, isoOrNull, writeAccountFacts } from "./ingest";
+import { dateOnly, IngestError, invalidInput, isoOrNull, writeAccountFacts, type Tx } from "./ingest";
 import { startOffboarding, type StartedOffboarding } from "./offboarding";
 import { applyRenewalOutcome } from "./renewal-outcomes";
 
@@ -29,6 +29,8 @@ export function recordTermination(externalId: string, input: Omit<TTermination, 
     }
     const [first] = input.churnReasons;
     await applyRenewalOutcome(tx, accountId, { outcome: "churned", newArr: null, signedAt: input.terminatedOn, churnReason: first ?? null }, actor, "Contract terminated");
+    // The contract ends on the termination date, not at the end of its term.
+    await endLinesBy(tx, actor, accountId, addDays(input.terminatedOn, -1));
     return startOffboarding(tx, actor, accountId, { churnReasons: input.churnReasons, churnNotes: input.churnNotes });
   });
 }
@@ -69,6 +71,8 @@ export function reactivateAccount(externalId: string, input: Omit<TReactivation,
     );
     const movement = await tx.arrMovement.create({ data: { accountId, type: "new", amount: arr, date: dateOnly(input.contractStart), note: "Won back: new contract" } });
     await audit("arr_movement", movement.id, null, { type: "new", amount: arr.toString(), date: input.contractStart, note: movement.note });
+    // The new contract replaces whatever of the old one was still to run.
+    await endLinesBy(tx, actor, accountId, addDays(input.contractStart, -1));
     const line = await tx.contractLine.create({
       data: { accountId, product: before.plan ?? "Subscription", seats: input.seats, price: arr, startDate: dateOnly(input.contractStart), endDate: dateOnly(addDays(input.renewalDate, -1)) },
     });
@@ -77,4 +81,13 @@ export function reactivateAccount(externalId: string, input: Omit<TReactivation,
     await audit("renewal", renewal.id, null, { renewalDate: input.renewalDate, arr: arr.toString(), status: "open" });
     return { renewalDate: input.renewalDate, arr: input.arr };
   });
+}
+
+/** Lines running past `lastDay` end on it (end dates are inclusive); lines not started by then are left alone. */
+async function endLinesBy(tx: Tx, actor: AuditActor, accountId: number, lastDay: IsoDate): Promise<void> {
+  const running = await tx.contractLine.findMany({ where: { accountId, startDate: { lte: dateOnly(lastDay) }, endDate: { gt: dateOnly(lastDay) } }, orderBy: { id: "asc" } });
+  for (const line of running) {
+    await tx.contractLine.update({ where: { id: line.id }, data: { endDate: dateOnly(lastDay) } });
+    await recordAudit(tx, actor, { entity: "contract_line", entityId: String(line.id), accountId, action: "update", before: { endDate: toIsoDate(line.endDate) }, after: { endDate: lastDay } });
+  }
 }

@@ -206,9 +206,10 @@ describe("termination by a manager", () => {
     expect(await footprint(a.id)).toEqual(before);
   });
 
-  it("churns the ARR on the date, closes the open renewal and its tasks, and starts the offboarding", async () => {
+  it("churns the ARR on the date, closes the open renewal and its tasks, ends the contract lines, and starts the offboarding", async () => {
     const a = await account("terminated");
     const end = addDays(today, 3);
+    const line = await db.contractLine.create({ data: { accountId: a.id, product: "Growth plan", seats: 50, price: "120000.00", startDate: a.contractStart, endDate: new Date(`${addDays(today, 19)}T00:00:00Z`) } });
     as(manager);
     await expectRedirect(recordTerminationAction(null, form({ accountId: a.id, terminatedOn: end, churnReasons: ["acquired", "other"], churnNotes: "Parent company consolidates vendors" })), "/accounts/terminated/offboarding");
     const after = await account("terminated");
@@ -218,6 +219,7 @@ describe("termination by a manager", () => {
     const renewals = await db.renewal.findMany({ where: { accountId: a.id } });
     expect(renewals.map((r) => [r.status, r.outcome, r.churnReason, r.signedAt && toIsoDate(r.signedAt)])).toEqual([["closed", "churned", "acquired", end]]);
     expect(await db.task.count({ where: { accountId: a.id, status: "open", kind: { startsWith: "renewal_" } } })).toBe(0);
+    expect(toIsoDate((await db.contractLine.findUniqueOrThrow({ where: { id: line.id } })).endDate)).toBe(addDays(end, -1));
     const offboarding = await db.offboarding.findFirstOrThrow({ where: { accountId: a.id }, include: { items: true } });
     expect({ reasons: offboarding.churnReasons, notes: offboarding.churnNotes, items: offboarding.items.length }).toEqual({ reasons: ["acquired", "other"], notes: "Parent company consolidates vendors", items: 8 });
     expect(await db.auditLog.count({ where: { accountId: a.id, actorId: manager.id, entity: { in: ["renewal", "arr_movement", "account", "offboarding"] } } })).toBeGreaterThanOrEqual(4);
@@ -240,6 +242,8 @@ describe("win-back", () => {
 
   it("makes the account active with a new contract: a 'new' movement, a contract line, an open renewal and a fresh score; the churn's history stays", async () => {
     const a = await account("api-churn");
+    // The churned term's line runs to the day before its renewal date.
+    await db.contractLine.create({ data: { accountId: a.id, product: "Growth plan", seats: 50, price: "120000.00", startDate: a.contractStart, endDate: new Date(`${addDays(today, 19)}T00:00:00Z`) } });
     const before = await footprint(a.id);
     const start = addDays(today, 1);
     const renewal = addDays(start, 365);
@@ -261,8 +265,11 @@ describe("win-back", () => {
     expect(toIsoDate(movements[2].date)).toBe(start);
     const renewals = await db.renewal.findMany({ where: { accountId: a.id }, orderBy: { id: "asc" } });
     expect(renewals.map((r) => [r.status, toIsoDate(r.renewalDate), Number(r.arr)])).toEqual([["closed", addDays(today, 20), 120_000], ["open", renewal, 90_000.5]]);
-    const line = await db.contractLine.findFirstOrThrow({ where: { accountId: a.id }, orderBy: { id: "desc" } });
-    expect([line.seats, Number(line.price), toIsoDate(line.startDate), toIsoDate(line.endDate)]).toEqual([40, 90_000.5, start, addDays(renewal, -1)]);
+    const lines = await db.contractLine.findMany({ where: { accountId: a.id }, orderBy: { id: "asc" } });
+    expect(lines.map((l) => [l.seats, Number(l.price), toIsoDate(l.startDate), toIsoDate(l.endDate)])).toEqual([
+      [50, 120_000, addDays(today, -365), today], // the old term now ends the day before the new contract starts
+      [40, 90_000.5, start, addDays(renewal, -1)],
+    ]);
     expectKept(before, await footprint(a.id));
     expect((await getOffboarding("api-churn"))?.statusLabel).toBe("Active");
     expect((await listFormerCustomers(1)).rows.map((r) => r.externalId)).not.toContain("api-churn");
