@@ -9,7 +9,7 @@ import type { TPipelineQuery } from "@/lib/validation/renewals";
 const selectClass = "rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
 
 /** A GET form: the filters live in the URL. An AE's default is their own book ("" = mine). */
-export function PipelineFilters({ query, aes, csms, isAe }: { query: TPipelineQuery; aes: Owner[]; csms: Owner[]; isAe: boolean }) {
+export function PipelineFilters({ query, aes, csms, isAe, resetHref = "/renewals" }: { query: TPipelineQuery; aes: Owner[]; csms: Owner[]; isAe: boolean; resetHref?: string }) {
   return (
     <form role="search" aria-label="Filter renewals" className="mb-6 flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor="ae">AE</label>
@@ -34,7 +34,7 @@ export function PipelineFilters({ query, aes, csms, isAe }: { query: TPipelineQu
         {BANDS.map((b) => <option key={b} value={b}>{BAND_LABELS[b]}</option>)}
       </AutoSubmitSelect>
       <button className="rounded-lg px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Apply</button>
-      <Link href="/renewals" className="px-2 text-sm text-slate-500 hover:text-slate-700">Reset</Link>
+      <Link href={resetHref} className="px-2 text-sm text-slate-500 hover:text-slate-700">Reset</Link>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { recordOutcomeAction } from "@/lib/actions/renewals";
+import { CHURN_REASON_KEYS, CHURN_REASON_LABELS } from "@/lib/domain/offboarding";
 
 const OUTCOMES = [
   ["renewed", "Renewed flat"],
@@ -11,7 +12,7 @@ const OUTCOMES = [
   ["churned", "Churned"],
 ] as const;
 
-/** Closes the renewal; the account's ARR, contract lines and next renewal follow on the server. */
+/** Closes the renewal; the account's ARR, contract lines and next renewal follow on the server. A churn opens the offboarding checklist. */
 export function RecordOutcomeForm({ accountId, accountName, arr, today }: { accountId: number; accountName: string; arr: number; today: string }) {
   const id = (name: string) => `${name}-${accountId}`;
   return (
@@ -31,7 +32,10 @@ export function RecordOutcomeForm({ accountId, accountName, arr, today }: { acco
           <input id={id("signedAt")} name="signedAt" type="date" defaultValue={today} className={inputClass} />
         </Field>
         <Field label="Churn reason (if churned)" htmlFor={id("churnReason")}>
-          <input id={id("churnReason")} name="churnReason" className={inputClass} />
+          <select id={id("churnReason")} name="churnReason" className={inputClass} defaultValue="">
+            <option value="">—</option>
+            {CHURN_REASON_KEYS.map((key) => <option key={key} value={key}>{CHURN_REASON_LABELS[key]}</option>)}
+          </select>
         </Field>
       </ActionForm>
     </details>

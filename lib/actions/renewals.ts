@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/permissions";
 import { authorizeAccount } from "@/lib/data/account-access";
 import { IngestError } from "@/lib/data/ingest";
 import { updateRenewal } from "@/lib/data/ingest-commercial";
 import { recordRenewalOutcome } from "@/lib/data/renewal-outcomes";
+import { offboardingPath } from "@/lib/paths";
 import { ZForecastForm, ZOutcomeForm } from "@/lib/validation/renewals";
 import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
 
@@ -20,6 +22,7 @@ async function writeRenewal<T>(user: Actor, accountId: number, write: (externalI
   try {
     const result = await write(account.externalId);
     revalidatePath("/renewals");
+    revalidatePath("/former-customers");
     revalidatePath(`/accounts/${account.externalId}`);
     return result;
   } catch (error) {
@@ -34,10 +37,15 @@ const setForecast = defineAction({
   handler: ({ accountId, forecast }, user) => writeRenewal(user, accountId, (id) => updateRenewal(id, { forecast }, { userId: user.id })).then(() => null),
 });
 
+/** A churn answers with the account's offboarding page, where the checklist it started is worked. */
 const recordOutcome = defineAction({
   schema: ZOutcomeForm,
   authorize: mayEditRenewals,
-  handler: ({ accountId, ...input }, user) => writeRenewal(user, accountId, (id) => recordRenewalOutcome(id, input, { userId: user.id })).then(() => null),
+  handler: ({ accountId, ...input }, user) =>
+    writeRenewal(user, accountId, async (id) => {
+      const result = await recordRenewalOutcome(id, input, { userId: user.id });
+      return result.offboarding ? offboardingPath(id) : null;
+    }),
 });
 
 export async function setForecastAction(input: { accountId: number; forecast: string }): Promise<ActionResult<null>> {
@@ -45,5 +53,7 @@ export async function setForecastAction(input: { accountId: number; forecast: st
 }
 
 export async function recordOutcomeAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  return recordOutcome(form);
+  const result = await recordOutcome(form);
+  if (result.ok && result.data) redirect(result.data);
+  return result.ok ? { ok: true, data: null } : result;
 }

@@ -11,9 +11,11 @@ import {
   type Cents,
 } from "@/lib/domain/renewals";
 import type { TRenewalOutcome } from "@/lib/validation/api";
+import { churnReasonLabel } from "@/lib/domain/offboarding";
 import { recordAudit, type AuditActor } from "./audit";
 import { dateOnly, IngestError, invalidInput, writeAccountFacts, type Tx } from "./ingest";
 import { toRenewalView, type RenewalView } from "./ingest-commercial";
+import { startOffboarding, type StartedOffboarding } from "./offboarding";
 
 // Closing a renewal with its outcome (SPEC §4): the renewal, the account's ARR and status, its
 // contract lines, the ARR movement and the next renewal all change in one transaction, each
@@ -23,37 +25,57 @@ export interface RenewalOutcomeResult {
   closed: RenewalView;
   /** The renewal opened a term later; null when the account churned. */
   next: { renewalDate: IsoDate; arr: number } | null;
+  /** The offboarding checklist a churn starts; null otherwise. */
+  offboarding: StartedOffboarding | null;
 }
 
 const money = (cents: Cents) => new Prisma.Decimal(cents).dividedBy(100);
 
+/** Records the outcome of the account's open renewal; a churn also starts the offboarding (SPEC §4). */
 export function recordRenewalOutcome(externalId: string, input: TRenewalOutcome, actor: AuditActor, outerTx?: Tx): Promise<RenewalOutcomeResult> {
   return writeAccountFacts(externalId, async (tx, accountId) => {
-    const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { arr: true, seats: true, contractStart: true, status: true } });
-    const open = await tx.renewal.findFirst({ where: { accountId, status: "open" } });
-    if (!open || account.status !== "active") throw new IngestError("conflict", "The account has no open renewal (it is churned or its renewal was closed).");
-    const currentCents = toCents(Number(account.arr));
-    const newCents = input.newArr == null ? null : toCents(input.newArr);
-    const problem = outcomeArrProblem(input.outcome, currentCents, newCents);
-    if (problem) throw invalidInput([{ path: "newArr", message: problem }]);
-
-    const finalCents = newCents ?? 0;
-    const renewalDate = toIsoDate(open.renewalDate);
-    const audit: Audit = (entity, entityId, action, before, after) =>
-      recordAudit(tx, actor, { entity, entityId: String(entityId), accountId, action, before, after });
-    const closed = await closeRenewal(tx, audit, open, input, finalCents);
-    await recordMovement(tx, audit, accountId, input, currentCents, finalCents);
-    const termStart = await currentTermStart(tx, accountId, open.id, toIsoDate(account.contractStart));
-    const next = input.outcome === "churned" ? null : nextRenewalDate(termStart, renewalDate);
-    await renewContractLines(tx, audit, accountId, renewalDate, next, finalCents, account.seats);
-    await closeStageTasks(tx, audit, accountId);
-    await moveAccount(tx, audit, accountId, { ...account, renewalDate }, next === null ? { churnedAt: input.signedAt } : { arrCents: finalCents, renewalDate: next });
-    if (next === null) return { closed: toRenewalView(closed), next: null };
-
-    const created = await tx.renewal.create({ data: { accountId, renewalDate: dateOnly(next), arr: money(finalCents) } });
-    await audit("renewal", created.id, "create", null, pick(created));
-    return { closed: toRenewalView(closed), next: { renewalDate: next, arr: finalCents / 100 } };
+    const result = await applyRenewalOutcome(tx, accountId, input, actor);
+    const offboarding = input.outcome === "churned" ? await startOffboarding(tx, actor, accountId, { churnReasons: input.churnReason ? [input.churnReason] : [] }) : null;
+    return { ...result, offboarding };
   }, outerTx);
+}
+
+/**
+ * Closes the open renewal with its outcome inside the caller's transaction (the account is
+ * locked): renewal, ARR movement, contract lines, stage tasks, the account and the next renewal.
+ * `movementNote` names a churn that was not a renewal decision (a termination).
+ */
+export async function applyRenewalOutcome(
+  tx: Tx,
+  accountId: number,
+  input: TRenewalOutcome,
+  actor: AuditActor,
+  movementNote?: string,
+): Promise<Omit<RenewalOutcomeResult, "offboarding">> {
+  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { arr: true, seats: true, contractStart: true, status: true } });
+  const open = await tx.renewal.findFirst({ where: { accountId, status: "open" } });
+  if (!open || account.status !== "active") throw new IngestError("conflict", "The account has no open renewal (it is churned or its renewal was closed).");
+  const currentCents = toCents(Number(account.arr));
+  const newCents = input.newArr == null ? null : toCents(input.newArr);
+  const problem = outcomeArrProblem(input.outcome, currentCents, newCents);
+  if (problem) throw invalidInput([{ path: "newArr", message: problem }]);
+
+  const finalCents = newCents ?? 0;
+  const renewalDate = toIsoDate(open.renewalDate);
+  const audit: Audit = (entity, entityId, action, before, after) =>
+    recordAudit(tx, actor, { entity, entityId: String(entityId), accountId, action, before, after });
+  const closed = await closeRenewal(tx, audit, open, input, finalCents);
+  await recordMovement(tx, audit, accountId, input, currentCents, finalCents, movementNote);
+  const termStart = await currentTermStart(tx, accountId, open.id, toIsoDate(account.contractStart));
+  const next = input.outcome === "churned" ? null : nextRenewalDate(termStart, renewalDate);
+  await renewContractLines(tx, audit, accountId, renewalDate, next, finalCents, account.seats);
+  await closeStageTasks(tx, audit, accountId);
+  await moveAccount(tx, audit, accountId, { ...account, renewalDate }, next === null ? { churnedAt: input.signedAt } : { arrCents: finalCents, renewalDate: next });
+  if (next === null) return { closed: toRenewalView(closed), next: null };
+
+  const created = await tx.renewal.create({ data: { accountId, renewalDate: dateOnly(next), arr: money(finalCents) } });
+  await audit("renewal", created.id, "create", null, pick(created));
+  return { closed: toRenewalView(closed), next: { renewalDate: next, arr: finalCents / 100 } };
 }
 
 type Audit = (entity: string, entityId: number, action: "create" | "update", before: Record<string, unknown> | null, after: Record<string, unknown>) => Promise<void>;
@@ -73,10 +95,11 @@ async function closeRenewal(tx: Tx, audit: Audit, open: Renewal, input: TRenewal
 }
 
 /** The ARR history (SPEC §5 GRR/NRR) dated the day the outcome was signed. */
-async function recordMovement(tx: Tx, audit: Audit, accountId: number, input: TRenewalOutcome, currentCents: Cents, newCents: Cents): Promise<void> {
+async function recordMovement(tx: Tx, audit: Audit, accountId: number, input: TRenewalOutcome, currentCents: Cents, newCents: Cents, churnNote?: string): Promise<void> {
   const movement = outcomeMovement(input.outcome, currentCents, newCents);
   if (!movement) return;
-  const note = input.outcome === "churned" ? `Churned at renewal${input.churnReason ? `: ${input.churnReason}` : ""}` : `Renewal ${input.outcome}`;
+  const reason = input.churnReason ? `: ${churnReasonLabel(input.churnReason)}` : "";
+  const note = input.outcome === "churned" ? `${churnNote ?? "Churned at renewal"}${reason}` : `Renewal ${input.outcome}`;
   const row = await tx.arrMovement.create({ data: { accountId, type: movement.type, amount: money(movement.amountCents), date: dateOnly(input.signedAt), note } });
   await audit("arr_movement", row.id, "create", null, { type: row.type, amount: row.amount, date: input.signedAt, note });
 }

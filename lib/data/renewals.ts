@@ -153,8 +153,12 @@ export async function getRenewalPipeline(viewer: CurrentUser, query: TPipelineQu
 }
 
 /** AEs see their own book unless they pick another AE (or all); others see everyone's. */
+export function pipelineAe(viewer: CurrentUser, query: TPipelineQuery): number | "all" {
+  return query.ae ?? (viewer.role === "ae" ? viewer.id : "all");
+}
+
 function accountScope(viewer: CurrentUser, query: TPipelineQuery): Prisma.AccountWhereInput {
-  const ae = query.ae ?? (viewer.role === "ae" ? viewer.id : "all");
+  const ae = pipelineAe(viewer, query);
   return {
     ...(ae === "all" ? {} : { aeId: ae }),
     ...(query.csm ? { csmId: query.csm } : {}),

@@ -1,5 +1,6 @@
 // The fictional world of the demo: a SaaS vendor's product catalogue and its customers' names,
 // people and the words that fill tickets, notes and surveys.
+import { CHURN_REASON_LABELS, OFFBOARDING_ITEMS as DOMAIN_OFFBOARDING_ITEMS, type ChurnReason } from "@/lib/domain/offboarding";
 import type { Segment } from "@/lib/generated/prisma/enums";
 
 /** The product's feature keys (what usage rows report and accounts purchase). */
@@ -166,26 +167,13 @@ export const ONBOARDING_MILESTONES: ReadonlyArray<readonly [key: string, weeks: 
   ["achievement", 12],
 ];
 
-export const CHURN_REASONS: ReadonlyArray<readonly [key: string, label: string]> = [
-  ["budget", "Budget cuts"],
-  ["poor_adoption", "Poor adoption"],
-  ["competitor", "Moved to a competitor"],
-  ["champion_left", "Champion left the company"],
-  ["missing_features", "Missing features"],
-  ["acquired", "Acquired; consolidating tools"],
-];
+/** The churn reasons demo customers leave for: six of the taxonomy's keys (lib/domain/offboarding.ts), with their labels. */
+export const CHURN_REASONS: ReadonlyArray<readonly [key: ChurnReason, label: string]> = (
+  ["budget", "no_value", "competitor", "champion_left", "product_gap", "acquired"] as const
+).map((key) => [key, CHURN_REASON_LABELS[key]] as const);
 
-/** The offboarding checklist of SPEC §4 (key, title). */
-export const OFFBOARDING_ITEMS: ReadonlyArray<readonly [string, string]> = [
-  ["access_off_date_agreed", "Access-off date agreed with finance and legal"],
-  ["access_turned_off", "Access turned off"],
-  ["systems_updated", "CRM and CS systems updated"],
-  ["removed_from_lists", "Removed from customer email lists"],
-  ["churn_reasons_captured", "Churn reasons captured"],
-  ["exit_interview", "Exit interview held"],
-  ["reasons_circulated", "Churn reasons circulated to product, sales and CS"],
-  ["win_back_list", "Added to the former-customer list for win-back"],
-];
+/** The offboarding checklist of SPEC §4 (key, title), as the product defines it. */
+export const OFFBOARDING_ITEMS: ReadonlyArray<readonly [string, string]> = DOMAIN_OFFBOARDING_ITEMS.map((i) => [i.key, i.title] as const);
 
 /** The QBR preparation checklist of SPEC §4. */
 export const QBR_CHECKLIST = ["review_health", "analyse_usage", "gather_metrics", "identify_upsell", "prepare_deck", "send_pre_read"] as const;

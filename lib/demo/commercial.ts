@@ -168,7 +168,7 @@ class ContractHistory {
       outcome: "churned",
       newArr: money(0),
       signedAt: null,
-      churnReason: reasonLabel,
+      churnReason: reasonKey,
     });
     return reasonKey;
   }

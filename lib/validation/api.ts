@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assertIsoDate, todayIso } from "@/lib/domain/dates";
+import { CHURN_REASON_KEYS } from "@/lib/domain/offboarding";
 
 // The inputs of the REST API (docs/api.md), shared with the CSV import and UI actions that
 // accept the same records. Conventions every write follows:
@@ -218,7 +219,8 @@ export const ZRenewalOutcome = z.object({
   outcome: z.enum(RENEWAL_OUTCOMES),
   newArr: ZMoney.nullish(),
   signedAt: ZIsoDate,
-  churnReason: text(2000).nullish(),
+  /** A churn-reason taxonomy key (lib/domain/offboarding.ts); it starts the offboarding's reasons. */
+  churnReason: z.enum(CHURN_REASON_KEYS, { message: `Expected one of: ${CHURN_REASON_KEYS.join(", ")}.` }).nullish(),
 });
 
 /**

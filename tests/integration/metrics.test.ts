@@ -32,7 +32,7 @@ beforeAll(async () => {
   await account("alpha", 120_000.6, addDays(today, -400));
   await account("beta", 45_000.05, addDays(today, -200), addDays(today, -3));
   // gamma churns at its renewal, signed today − 5: a churn movement of −30,000.00 on that day.
-  await recordRenewalOutcome("gamma", { outcome: "churned", signedAt: addDays(today, -5), churnReason: "Budget cuts" }, actor);
+  await recordRenewalOutcome("gamma", { outcome: "churned", signedAt: addDays(today, -5), churnReason: "budget" }, actor);
 
   // Surveys through the API; a CS cost entry for exactly the period.
   const api = apiClient(key);

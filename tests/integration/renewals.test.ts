@@ -140,14 +140,14 @@ describe("PUT /accounts/{id}/renewal with an outcome", () => {
 
   it("churned: the account churns on the signed date, its ARR leaves as churn and no renewal follows", async () => {
     const before = await account("d61");
-    const res = await api.put<RenewalOutcomeResult>("/accounts/d61/renewal", { outcome: "churned", signedAt: today, churnReason: "Budget" });
+    const res = await api.put<RenewalOutcomeResult>("/accounts/d61/renewal", { outcome: "churned", signedAt: today, churnReason: "budget" });
     expect(res.status).toBe(200);
     expect(res.body.next).toBeNull();
     const after = await account("d61");
     expect({ status: after.status, churnedAt: after.churnedAt && toIsoDate(after.churnedAt) }).toEqual({ status: "churned", churnedAt: today });
     expect(await movements(before.id)).toEqual([{ type: "churn", amount: -120_000, date: today }]);
     expect(await db.renewal.count({ where: { accountId: before.id, status: "open" } })).toBe(0);
-    expect((await db.renewal.findFirstOrThrow({ where: { accountId: before.id } })).churnReason).toBe("Budget");
+    expect((await db.renewal.findFirstOrThrow({ where: { accountId: before.id } })).churnReason).toBe("budget");
     expect((await api.put("/accounts/d61/renewal", { outcome: "renewed", newArr: 1, signedAt: today })).status).toBe(409);
     // The job leaves churned accounts alone.
     await syncRenewals(db, { asOf: today });

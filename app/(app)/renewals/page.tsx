@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { PipelineBucket } from "@/components/renewals/pipeline-bucket";
 import { PipelineFilters } from "@/components/renewals/pipeline-filters";
+import { RenewalTabs } from "@/components/renewals/renewal-tabs";
 import { requireRole } from "@/lib/auth/session";
 import { getRenewalPipeline, LATER_HORIZON_DAYS, listPipelineOwners } from "@/lib/data/renewals";
 import { todayIso } from "@/lib/domain/dates";
@@ -14,7 +15,8 @@ export const metadata: Metadata = { title: "Renewals" };
 
 export default async function RenewalsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireRole(["ae", "manager", "admin", "executive"]);
-  const query = ZPipelineQuery.parse(await searchParams);
+  const raw = await searchParams;
+  const query = ZPipelineQuery.parse(raw);
   const today = todayIso();
   const [pipeline, owners] = await Promise.all([getRenewalPipeline(user, query, today), listPipelineOwners()]);
   const within90 = pipelineTotals(pipeline.buckets.filter((b) => b.window === "0-30" || b.window === "31-60" || b.window === "61-90").flatMap((b) => b.cards));
@@ -27,6 +29,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         title="Renewal pipeline"
         description={`Open renewals by window, ${user.role === "ae" && query.ae === undefined ? "your book" : "the filtered book"}; "later" runs to ${LATER_HORIZON_DAYS} days. Expected ARR weights each forecast: commit 100%, likely 75%, at risk 25%, lost 0% (no forecast yet counts as likely).`}
       />
+      <RenewalTabs current="/renewals" searchParams={raw} />
       <StatGrid>
         <Stat label="Due in 90 days" value={formatMoney(within90.arrDue)} hint={`${within90.count} renewals`} />
         <Stat label="ARR at risk (90 days)" value={formatMoney(within90.arrAtRisk)} hint="Red or yellow health, or forecast at risk / lost" tone={within90.arrAtRisk > 0 ? "warn" : "default"} />

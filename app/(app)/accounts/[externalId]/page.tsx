@@ -24,6 +24,10 @@ import { Trend } from "@/components/accounts/trend";
 import { ScoreHistoryChart } from "@/components/charts/score-history-chart";
 import { UsageChart } from "@/components/charts/usage-chart";
 import { MEASURE_LABELS } from "@/lib/domain/health-model";
+import { StatusBadge } from "@/components/offboarding/status-badge";
+import { TerminationForm } from "@/components/offboarding/termination-form";
+import { getAccountStatusLabel } from "@/lib/data/offboarding";
+import { offboardingPath } from "@/lib/paths";
 import { formatDate, formatMoney, formatRelativeDays, SEGMENT_LABELS, STAGE_LABELS, TOUCHPOINT_LABELS } from "@/lib/format";
 
 type Params = { params: Promise<{ externalId: string }> };
@@ -38,7 +42,12 @@ export default async function AccountPage({ params }: Params) {
   const { externalId } = await params;
   const account = await getAccount(decodeURIComponent(externalId));
   if (!account) notFound();
-  const [view, override, changes] = await Promise.all([getAccountHealthView(account.id), getActiveOverride(account.id), getAccountChanges(account.id)]);
+  const [view, override, changes, statusLabel] = await Promise.all([
+    getAccountHealthView(account.id),
+    getActiveOverride(account.id),
+    getAccountChanges(account.id),
+    getAccountStatusLabel(account.id, account.status),
+  ]);
   const today = todayIso();
   const contactOptions = account.contacts.map((c) => ({ email: c.email, name: c.name, execSponsor: c.execSponsor }));
   const canEdit = canOnAccount(user, "account:edit", { csmId: account.csm?.id ?? null, aeId: account.ae?.id ?? null });
@@ -67,7 +76,12 @@ export default async function AccountPage({ params }: Params) {
         <span title={account.stageOverrideReason ? `Set by hand: ${account.stageOverrideReason}` : undefined} data-testid="lifecycle-stage">
           <Badge tone="brand">{STAGE_LABELS[account.stage]}{account.stageIsManual ? " (manual)" : ""}</Badge>
         </span>
-        {account.status === "churned" && <Badge tone="red">Churned</Badge>}
+        {account.status === "churned" && (
+          <>
+            <StatusBadge label={statusLabel} />
+            <Link href={offboardingPath(account.externalId)} className="text-sm font-medium text-brand-700 hover:underline">Offboarding checklist</Link>
+          </>
+        )}
         {account.domain && <span className="text-sm text-slate-500">{account.domain}</span>}
       </div>
 
@@ -88,6 +102,9 @@ export default async function AccountPage({ params }: Params) {
             { key: "task", label: "Create a task", content: <CreateTaskForm accountId={account.id} /> },
             { key: "sentiment", label: "Set sentiment", content: <SentimentOverrideForm accountId={account.id} hasOverride={override !== null} /> },
             { key: "stage", label: "Set lifecycle stage", content: <StageOverrideForm accountId={account.id} derivedStage={account.derivedStage} manualStage={account.stageIsManual ? account.stage : null} /> },
+            ...(account.status === "active" && (user.role === "manager" || user.role === "admin")
+              ? [{ key: "terminate", label: "Record termination", content: <TerminationForm accountId={account.id} today={today} /> }]
+              : []),
           ]}
         />
       )}

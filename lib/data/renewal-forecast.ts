@@ -1,0 +1,117 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Band, RenewalForecast } from "@/lib/generated/prisma/enums";
+import type { CurrentUser } from "@/lib/auth/session";
+import { todayIso, type IsoDate } from "@/lib/domain/dates";
+import { dueByHorizon, forecastQuarterGrr, quarterOf, type ForecastCategory, type ForecastGroup, type HorizonDue, type QuarterGrr } from "@/lib/domain/renewal-forecast";
+import type { TPipelineQuery } from "@/lib/validation/renewals";
+import { pipelineAe } from "./renewals";
+
+// The forecast summary of the renewals page: one statement groups the open renewals by
+// distance and forecast, reads the quarter's ARR ledger and picks the largest at-risk renewals;
+// lib/domain/renewal-forecast.ts turns the groups into horizons and the quarter's GRR.
+
+export const AT_RISK_LIMIT = 25;
+
+export interface AtRiskRenewal {
+  externalId: string;
+  name: string;
+  renewalDate: IsoDate;
+  daysUntil: number;
+  arr: number;
+  band: Band | null;
+  score: number | null;
+  forecast: RenewalForecast | null;
+}
+
+export interface ForecastSummary {
+  asOf: IsoDate;
+  quarter: { start: IsoDate; end: IsoDate; label: string };
+  /** Dollars per horizon and category. */
+  horizons: (Omit<HorizonDue, "totalCents" | "byCategory"> & { total: number; byCategory: Record<ForecastCategory, number> })[];
+  overdue: { count: number; arr: number };
+  grr: { startArr: number; lostSoFar: number; expectedLoss: number; grr: number | null };
+  atRisk: AtRiskRenewal[];
+  atRiskCount: number;
+}
+
+interface Row {
+  groups: { bucket: string; in_quarter: boolean; forecast: RenewalForecast | null; cents: number; n: number }[] | null;
+  start_cents: number;
+  lost_cents: number;
+  at_risk: AtRiskRenewal[] | null;
+  at_risk_count: number;
+}
+
+const dollars = (cents: number) => cents / 100;
+
+export async function getForecastSummary(viewer: CurrentUser, query: TPipelineQuery, asOf = todayIso()): Promise<ForecastSummary> {
+  const quarter = quarterOf(asOf);
+  const [row] = await db.$queryRaw<Row[]>(forecastSql(scopeSql(viewer, query), asOf, quarter.start, quarter.end));
+  const groups = (row.groups ?? []).map(
+    (g): ForecastGroup => ({ bucket: g.bucket === "overdue" || g.bucket === "later" ? g.bucket : (Number(g.bucket) as 30 | 60 | 90), inQuarter: g.in_quarter, forecast: g.forecast, arrCents: Number(g.cents), count: g.n }),
+  );
+  const grr: QuarterGrr = forecastQuarterGrr({ startArrCents: Number(row.start_cents), lostSoFarCents: Number(row.lost_cents), groups });
+  const overdue = groups.filter((g) => g.bucket === "overdue");
+  return {
+    asOf,
+    quarter,
+    horizons: dueByHorizon(groups).map((h) => ({
+      days: h.days,
+      count: h.count,
+      total: dollars(h.totalCents),
+      byCategory: Object.fromEntries(Object.entries(h.byCategory).map(([k, v]) => [k, dollars(v)])) as Record<ForecastCategory, number>,
+    })),
+    overdue: { count: overdue.reduce((s, g) => s + g.count, 0), arr: dollars(overdue.reduce((s, g) => s + g.arrCents, 0)) },
+    grr: { startArr: dollars(grr.startArrCents), lostSoFar: dollars(grr.lostSoFarCents), expectedLoss: dollars(grr.expectedLossCents), grr: grr.grr },
+    atRisk: row.at_risk ?? [],
+    atRiskCount: row.at_risk_count,
+  };
+}
+
+/** The pipeline's filters as SQL over "Account" a (the same book the pipeline page shows). */
+function scopeSql(viewer: CurrentUser, query: TPipelineQuery): Prisma.Sql {
+  const ae = pipelineAe(viewer, query);
+  const conditions = [
+    ae === "all" ? null : Prisma.sql`a."aeId" = ${ae}`,
+    query.csm ? Prisma.sql`a."csmId" = ${query.csm}` : null,
+    query.segment ? Prisma.sql`a.segment = ${query.segment}::"Segment"` : null,
+    query.band ? Prisma.sql`a."healthBand" = ${query.band}::"Band"` : null,
+  ].filter((c): c is Prisma.Sql => c !== null);
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+// Renewals up to 90 days out or to the quarter's end (whichever is later), and overdue ones.
+// At risk = red or yellow health, or forecast at risk / lost (lib/domain/renewals.ts isAtRisk).
+function forecastSql(scope: Prisma.Sql, asOf: IsoDate, quarterStart: IsoDate, quarterEnd: IsoDate): Prisma.Sql {
+  return Prisma.sql`
+WITH scope AS (
+  SELECT a.id, a.status, a."externalId", a.name, a."healthBand", a."healthScore" FROM "Account" a WHERE ${scope}
+), open_r AS (
+  SELECT r.id, r."renewalDate", r.arr, r.forecast, s."externalId", s.name, s."healthBand", s."healthScore",
+    (r."renewalDate" - ${asOf}::date) AS days
+  FROM "Renewal" r JOIN scope s ON s.id = r."accountId"
+  WHERE r.status = 'open' AND s.status = 'active' AND r."renewalDate" <= GREATEST(${asOf}::date + 90, ${quarterEnd}::date)
+), grouped AS (
+  SELECT CASE WHEN days < 0 THEN 'overdue' WHEN days <= 30 THEN '30' WHEN days <= 60 THEN '60' WHEN days <= 90 THEN '90' ELSE 'later' END AS bucket,
+    "renewalDate" <= ${quarterEnd}::date AS in_quarter, forecast, SUM(arr * 100)::float8 AS cents, COUNT(*)::int AS n
+  FROM open_r GROUP BY 1, 2, 3
+), risky AS (
+  SELECT * FROM open_r WHERE days <= 90 AND ("healthBand" IN ('red', 'yellow') OR forecast IN ('at_risk', 'lost'))
+), top_risky AS (
+  SELECT * FROM risky ORDER BY arr DESC, id LIMIT ${AT_RISK_LIMIT}
+), ledger AS (
+  SELECT COALESCE(SUM(m.amount) FILTER (WHERE m.date < ${quarterStart}::date), 0) * 100 AS start_cents,
+    -COALESCE(SUM(m.amount) FILTER (WHERE m.date >= ${quarterStart}::date AND m.date <= ${asOf}::date AND m.type IN ('churn', 'contraction')), 0) * 100 AS lost_cents
+  FROM "ArrMovement" m JOIN scope s ON s.id = m."accountId"
+)
+SELECT
+  (SELECT json_agg(grouped) FROM grouped) AS groups,
+  ledger.start_cents::float8 AS start_cents,
+  ledger.lost_cents::float8 AS lost_cents,
+  (SELECT json_agg(json_build_object('externalId', t."externalId", 'name', t.name, 'renewalDate', to_char(t."renewalDate", 'YYYY-MM-DD'),
+     'daysUntil', t.days, 'arr', t.arr::float8, 'band', t."healthBand", 'score', t."healthScore", 'forecast', t.forecast) ORDER BY t.arr DESC, t.id) FROM top_risky t) AS at_risk,
+  (SELECT COUNT(*)::int FROM risky) AS at_risk_count
+FROM ledger`;
+}
