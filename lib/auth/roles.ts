@@ -34,9 +34,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/tasks", label: "Tasks", roles: ["csm", "manager", "admin", "ae"] },
   { href: "/renewals", label: "Renewals", roles: ["ae", "manager", "admin", "executive"] },
   { href: "/scorecard", label: "Scorecard", roles: ["manager", "admin", "executive"] },
-  { href: "/former-customers", label: "Former customers", roles: EVERYONE },
   { href: "/dashboard", label: "Portfolio", roles: EVERYONE },
   { href: "/dashboards", label: "Dashboards", roles: ["manager", "executive", "csm", "admin"] },
+  { href: "/former-customers", label: "Former customers", roles: EVERYONE },
   { href: "/settings", label: "Settings", roles: ["admin"] },
 ];
 
