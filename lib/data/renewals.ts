@@ -5,7 +5,7 @@ import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enum
 import { canOnAccount } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addDays, daysBetween, todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import { daysToSignature, median, pipelineTotals, SIGNATURE_TARGET_DAYS, type PipelineTotals } from "@/lib/domain/renewals";
+import { daysToSignature, FORECAST_WEIGHTS, median, SIGNATURE_TARGET_DAYS, UNFORECAST_WEIGHT, type PipelineTotals } from "@/lib/domain/renewals";
 import { renewalWindow, type RenewalWindow } from "@/lib/domain/windows";
 import type { TPipelineQuery } from "@/lib/validation/renewals";
 import { dateOnly } from "./ingest";
@@ -86,7 +86,10 @@ export interface PipelineCard {
 export interface PipelineBucket {
   window: RenewalWindow;
   totals: PipelineTotals;
+  /** One page of the window's renewals, soonest first (totals cover all of them). */
   cards: PipelineCard[];
+  page: number;
+  pageCount: number;
 }
 
 export interface RenewalPipeline {
@@ -97,11 +100,44 @@ export interface RenewalPipeline {
 /** The order buckets are shown in: the work due soonest first, overdue last. */
 export const PIPELINE_WINDOWS: readonly RenewalWindow[] = ["0-30", "31-60", "61-90", "later", "overdue"];
 
+/** Cards per window and page: a manager's pipeline over 50,000 accounts holds tens of thousands. */
+export const PIPELINE_PAGE_SIZE = 24;
+
+/** The renewal dates of a window (inclusive), for a day. */
+function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: Date; lte: Date } {
+  const range: Record<RenewalWindow, [number | null, number]> = {
+    overdue: [null, -1],
+    "0-30": [0, 30],
+    "31-60": [31, 60],
+    "61-90": [61, 90],
+    later: [91, LATER_HORIZON_DAYS],
+  };
+  const [from, to] = range[window];
+  return { ...(from === null ? {} : { gte: dateOnly(addDays(asOf, from)) }), lte: dateOnly(addDays(asOf, to)) };
+}
+
 export async function getRenewalPipeline(viewer: CurrentUser, query: TPipelineQuery, asOf = todayIso()): Promise<RenewalPipeline> {
   const scope = accountScope(viewer, query);
+  const [totals, signature, ...pages] = await Promise.all([
+    pipelineTotalsByWindow(viewer, query, asOf),
+    signatureTimes(scope, asOf),
+    ...PIPELINE_WINDOWS.map((window) => pipelineCards(viewer, scope, window, query.window === window ? (query.page ?? 1) : 1, asOf)),
+  ]);
+  return {
+    buckets: PIPELINE_WINDOWS.map((window, i) => {
+      const t = totals.get(window) ?? { count: 0, arrDue: 0, arrAtRisk: 0, expectedArr: 0 };
+      return { window, totals: t, cards: pages[i].cards, page: pages[i].page, pageCount: Math.max(1, Math.ceil(t.count / PIPELINE_PAGE_SIZE)) };
+    }),
+    signature,
+  };
+}
+
+async function pipelineCards(viewer: CurrentUser, scope: Prisma.AccountWhereInput, window: RenewalWindow, page: number, asOf: IsoDate) {
   const rows = await db.renewal.findMany({
-    where: openRenewalWhere(addDays(asOf, LATER_HORIZON_DAYS), scope),
+    where: { status: "open", renewalDate: windowDates(window, asOf), account: { status: "active", ...scope } },
     orderBy: [{ renewalDate: "asc" }, { accountId: "asc" }],
+    skip: (page - 1) * PIPELINE_PAGE_SIZE,
+    take: PIPELINE_PAGE_SIZE,
     select: {
       renewalDate: true,
       arr: true,
@@ -143,13 +179,37 @@ export async function getRenewalPipeline(viewer: CurrentUser, query: TPipelineQu
       editable: canOnAccount(viewer, "renewal:edit", a),
     };
   });
-  return {
-    buckets: PIPELINE_WINDOWS.map((window) => {
-      const inWindow = cards.filter((c) => renewalWindow(c.daysUntil) === window);
-      return { window, cards: inWindow, totals: pipelineTotals(inWindow) };
-    }),
-    signature: await signatureTimes(scope, asOf),
-  };
+  return { cards, page };
+}
+
+// Each window's totals in one aggregate, in cents and with the same rules as pipelineTotals()
+// (lib/domain/renewals.ts, unit-tested): at risk = red or yellow, or forecast at risk / lost;
+// expected = ARR × the forecast's weight, rounded to the cent per renewal.
+const weightSql = `CASE r.forecast ${Object.entries(FORECAST_WEIGHTS).map(([k, w]) => `WHEN '${k}' THEN ${Number(w)}`).join(" ")} ELSE ${Number(UNFORECAST_WEIGHT)} END`;
+const PIPELINE_TOTALS_SQL = `
+SELECT w.win AS "window", count(*)::int AS count,
+  sum(round(r.arr * 100))::float8 AS due,
+  sum(round(r.arr * 100)) FILTER (WHERE a."healthBand" IN ('red', 'yellow') OR r.forecast IN ('at_risk', 'lost'))::float8 AS risk,
+  sum(round(round(r.arr * 100) * ${weightSql}))::float8 AS expected
+FROM "Renewal" r
+JOIN "Account" a ON a.id = r."accountId"
+CROSS JOIN LATERAL (SELECT CASE
+  WHEN r."renewalDate" < $1::date THEN 'overdue'
+  WHEN r."renewalDate" <= $1::date + 30 THEN '0-30'
+  WHEN r."renewalDate" <= $1::date + 60 THEN '31-60'
+  WHEN r."renewalDate" <= $1::date + 90 THEN '61-90'
+  ELSE 'later' END AS win) w
+WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= $1::date + ${LATER_HORIZON_DAYS}
+  AND ($2::int IS NULL OR a."aeId" = $2) AND ($3::int IS NULL OR a."csmId" = $3)
+  AND ($4::text IS NULL OR a.segment::text = $4) AND ($5::text IS NULL OR a."healthBand"::text = $5)
+GROUP BY w.win`;
+
+async function pipelineTotalsByWindow(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<Map<RenewalWindow, PipelineTotals>> {
+  const ae = pipelineAe(viewer, query);
+  const rows = await db.$queryRawUnsafe<{ window: RenewalWindow; count: number; due: number; risk: number | null; expected: number }[]>(
+    PIPELINE_TOTALS_SQL, asOf, ae === "all" ? null : ae, query.csm ?? null, query.segment ?? null, query.band ?? null,
+  );
+  return new Map(rows.map((r) => [r.window, { count: r.count, arrDue: r.due / 100, arrAtRisk: (r.risk ?? 0) / 100, expectedArr: r.expected / 100 }]));
 }
 
 /** AEs see their own book unless they pick another AE (or all); others see everyone's. */

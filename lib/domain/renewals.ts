@@ -201,6 +201,12 @@ export interface PipelineTotals {
   expectedArr: number;
 }
 
+/** Several buckets' totals added up (in cents, so exact to the cent). */
+export function sumTotals(totals: readonly PipelineTotals[]): PipelineTotals {
+  const cents = (key: "arrDue" | "arrAtRisk" | "expectedArr") => totals.reduce((sum, t) => sum + toCents(t[key]), 0) / 100;
+  return { count: totals.reduce((n, t) => n + t.count, 0), arrDue: cents("arrDue"), arrAtRisk: cents("arrAtRisk"), expectedArr: cents("expectedArr") };
+}
+
 /** Totals of a bucket, summed in cents so they are exact to the cent. */
 export function pipelineTotals(renewals: readonly PipelineRenewal[]): PipelineTotals {
   let due = 0;

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { BANDS, RENEWAL_FORECASTS, SEGMENTS, ZRenewalOutcome } from "./api";
 
+const RENEWAL_WINDOWS = ["overdue", "0-30", "31-60", "61-90", "later"] as const;
+
 // The renewal pipeline page: its URL filters and the two per-card forms. The forms validate
 // with the API's own renewal schemas, so the page and PUT /accounts/{id}/renewal agree.
 
@@ -12,6 +14,9 @@ export const ZPipelineQuery = z.object({
   csm: userId.optional().catch(undefined),
   segment: z.enum(SEGMENTS).optional().catch(undefined),
   band: z.enum(BANDS).optional().catch(undefined),
+  /** One window paged past its first cards (the others stay on their first page). */
+  window: z.enum(RENEWAL_WINDOWS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
 const ZAccountRef = z.object({ accountId: z.coerce.number().int().positive() });

@@ -7,7 +7,7 @@ import { RenewalTabs } from "@/components/renewals/renewal-tabs";
 import { requireRole } from "@/lib/auth/session";
 import { getRenewalPipeline, LATER_HORIZON_DAYS, listPipelineOwners } from "@/lib/data/renewals";
 import { todayIso } from "@/lib/domain/dates";
-import { pipelineTotals } from "@/lib/domain/renewals";
+import { sumTotals } from "@/lib/domain/renewals";
 import { formatMoney } from "@/lib/format";
 import { ZPipelineQuery } from "@/lib/validation/renewals";
 
@@ -19,7 +19,13 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const query = ZPipelineQuery.parse(raw);
   const today = todayIso();
   const [pipeline, owners] = await Promise.all([getRenewalPipeline(user, query, today), listPipelineOwners()]);
-  const within90 = pipelineTotals(pipeline.buckets.filter((b) => b.window === "0-30" || b.window === "31-60" || b.window === "61-90").flatMap((b) => b.cards));
+  const within90 = sumTotals(pipeline.buckets.filter((b) => b.window === "0-30" || b.window === "31-60" || b.window === "61-90").map((b) => b.totals));
+  const pageHref = (window: string, page: number) => {
+    const params = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "window" && e[0] !== "page"));
+    if (page > 1) params.set("window", window), params.set("page", String(page));
+    const qs = params.toString();
+    return `/renewals${qs ? `?${qs}` : ""}${page > 1 ? `#${window}` : ""}`;
+  };
   const { medianDays, signed, targetDays } = pipeline.signature;
   const onTarget = medianDays !== null && medianDays < targetDays;
 
@@ -43,7 +49,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
       </StatGrid>
       <PipelineFilters query={query} aes={owners.aes} csms={owners.csms} isAe={user.role === "ae"} />
       <div className="space-y-6">
-        {pipeline.buckets.map((bucket) => <PipelineBucket key={bucket.window} bucket={bucket} today={today} />)}
+        {pipeline.buckets.map((bucket) => <PipelineBucket key={bucket.window} bucket={bucket} today={today} hrefFor={(page) => pageHref(bucket.window, page)} />)}
       </div>
     </>
   );
