@@ -120,7 +120,7 @@ export async function getRenewalPipeline(viewer: CurrentUser, query: TPipelineQu
   const scope = accountScope(viewer, query);
   const [totals, signature, ...pages] = await Promise.all([
     pipelineTotalsByWindow(viewer, query, asOf),
-    signatureTimes(scope, asOf),
+    signatureTimes(viewer, query, asOf),
     ...PIPELINE_WINDOWS.map((window) => pipelineCards(viewer, scope, window, query.window === window ? (query.page ?? 1) : 1, asOf)),
   ]);
   return {
@@ -182,6 +182,15 @@ async function pipelineCards(viewer: CurrentUser, scope: Prisma.AccountWhereInpu
   return { cards, page };
 }
 
+// The pipeline filters as SQL over "Account" a: $2 AE (null = all), $3 CSM, $4 segment, $5 band.
+const SCOPE_SQL = `($2::int IS NULL OR a."aeId" = $2) AND ($3::int IS NULL OR a."csmId" = $3)
+  AND ($4::text IS NULL OR a.segment::text = $4) AND ($5::text IS NULL OR a."healthBand"::text = $5)`;
+
+function scopeParams(viewer: CurrentUser, query: TPipelineQuery): [number | null, number | null, string | null, string | null] {
+  const ae = pipelineAe(viewer, query);
+  return [ae === "all" ? null : ae, query.csm ?? null, query.segment ?? null, query.band ?? null];
+}
+
 // Each window's totals in one aggregate, in cents and with the same rules as pipelineTotals()
 // (lib/domain/renewals.ts, unit-tested): at risk = red or yellow, or forecast at risk / lost;
 // expected = ARR × the forecast's weight, rounded to the cent per renewal.
@@ -199,15 +208,12 @@ CROSS JOIN LATERAL (SELECT CASE
   WHEN r."renewalDate" <= $1::date + 60 THEN '31-60'
   WHEN r."renewalDate" <= $1::date + 90 THEN '61-90'
   ELSE 'later' END AS win) w
-WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= $1::date + ${LATER_HORIZON_DAYS}
-  AND ($2::int IS NULL OR a."aeId" = $2) AND ($3::int IS NULL OR a."csmId" = $3)
-  AND ($4::text IS NULL OR a.segment::text = $4) AND ($5::text IS NULL OR a."healthBand"::text = $5)
+WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= $1::date + ${LATER_HORIZON_DAYS} AND ${SCOPE_SQL}
 GROUP BY w.win`;
 
 async function pipelineTotalsByWindow(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<Map<RenewalWindow, PipelineTotals>> {
-  const ae = pipelineAe(viewer, query);
   const rows = await db.$queryRawUnsafe<{ window: RenewalWindow; count: number; due: number; risk: number | null; expected: number }[]>(
-    PIPELINE_TOTALS_SQL, asOf, ae === "all" ? null : ae, query.csm ?? null, query.segment ?? null, query.band ?? null,
+    PIPELINE_TOTALS_SQL, asOf, ...scopeParams(viewer, query),
   );
   return new Map(rows.map((r) => [r.window, { count: r.count, arrDue: r.due / 100, arrAtRisk: (r.risk ?? 0) / 100, expectedArr: r.expected / 100 }]));
 }
@@ -227,14 +233,19 @@ function accountScope(viewer: CurrentUser, query: TPipelineQuery): Prisma.Accoun
   };
 }
 
+// Time to renewal signature (SPEC §4: process start → signed, never negative) over the renewals
+// signed in the last year; percentile_cont(0.5) is median(): the mean of the middle two.
+const SIGNATURE_SQL = `
+SELECT count(*)::int AS signed,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, r."signedAt" - r."processStartedAt"))::float8 AS median
+FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
+WHERE r.status = 'closed' AND r."processStartedAt" IS NOT NULL
+  AND r."signedAt" BETWEEN $1::date - 365 AND $1::date AND ${SCOPE_SQL}`;
+
 /** Time to renewal signature over the renewals signed in the last year, in the same scope. */
-async function signatureTimes(scope: Prisma.AccountWhereInput, asOf: IsoDate): Promise<RenewalPipeline["signature"]> {
-  const signed = await db.renewal.findMany({
-    where: { status: "closed", processStartedAt: { not: null }, signedAt: { gte: dateOnly(addDays(asOf, -365)), lte: dateOnly(asOf) }, account: scope },
-    select: { processStartedAt: true, signedAt: true },
-  });
-  const days = signed.flatMap((r) => (r.processStartedAt && r.signedAt ? [daysToSignature(toIsoDate(r.processStartedAt), toIsoDate(r.signedAt))] : []));
-  return { medianDays: median(days), signed: days.length, targetDays: SIGNATURE_TARGET_DAYS };
+async function signatureTimes(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<RenewalPipeline["signature"]> {
+  const [row] = await db.$queryRawUnsafe<{ signed: number; median: number | null }[]>(SIGNATURE_SQL, asOf, ...scopeParams(viewer, query));
+  return { medianDays: row.median, signed: row.signed, targetDays: SIGNATURE_TARGET_DAYS };
 }
 
 /** The people the filters offer: active AEs and CSMs. */

@@ -69,4 +69,18 @@ describe("renewal pipeline page data", () => {
       expect(b.totals).toEqual(pipelineTotals(b.cards));
     }
   });
+
+  it("gives the median time to signature over the last year's signed renewals, never negative", async () => {
+    const accountId = (await db.account.findUniqueOrThrow({ where: { externalId: "pp-0" } })).id;
+    const day = (offset: number) => new Date(`${addDays(today, offset)}T00:00:00Z`);
+    // Days to signature 10, 20, 25, 40 and one signed before its start (counts as 0); one too old.
+    const signed: [start: number, signed: number][] = [[-110, -100], [-90, -70], [-50, -25], [-45, -5], [-30, -35], [-500, -400]];
+    for (const [start, at] of signed) {
+      await db.renewal.create({ data: { accountId, renewalDate: day(at), status: "closed", outcome: "renewed", arr: 1000, newArr: 1000, processStartedAt: day(start), signedAt: day(at) } });
+    }
+    expect((await pipeline()).signature).toEqual({ medianDays: 20, signed: 5, targetDays: 30 });
+    await db.renewal.create({ data: { accountId, renewalDate: day(-1), status: "closed", outcome: "renewed", arr: 1000, newArr: 1000, processStartedAt: day(-31), signedAt: day(-1) } });
+    expect((await pipeline()).signature.medianDays).toBe(22.5);
+    expect((await pipeline({ band: "purple" })).signature.signed).toBe(0);
+  });
 });
