@@ -48,13 +48,17 @@ test("an admin changes the weights and scores move", async ({ page }) => {
   await signIn(page, "admin@bowtie.demo");
   const healthColumn = async () => {
     await page.goto("/accounts?sort=name");
-    return page.getByRole("table", { name: "Accounts" }).getByRole("row").locator("td:nth-child(2)").allInnerTexts();
+    const cells = page.getByRole("table", { name: "Accounts" }).getByRole("row").locator("td:nth-child(2)");
+    await expect(cells.first()).toBeVisible(); // the table streams in after the loading state
+    return cells.allInnerTexts();
   };
   const before = await healthColumn();
 
   await page.goto("/settings/health");
   // A mild shift, so the rest of the suite's demo (its red accounts and their tasks) stays recognisable.
+  // Both fields set explicitly, so a retry after a save starts from the same totals.
   await page.getByLabel("Engagement weight").fill("35");
+  await page.getByLabel("Product weight").fill("30");
   await page.getByRole("button", { name: "Save and rescore all accounts" }).click();
   await expect(page.getByText("Weights must sum to 100")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Total 95 / 100" })).toBeVisible();
