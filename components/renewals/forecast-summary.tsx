@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -45,13 +46,20 @@ export function DueByForecastTable({ summary }: { summary: Summary }) {
 }
 
 /** The largest renewals at risk in the next 90 days (and overdue): red or yellow health, or forecast at risk / lost. */
-export function AtRiskList({ summary }: { summary: Summary }) {
+export function AtRiskList({ summary, csvHref }: { summary: Summary; csvHref?: string }) {
   const shown = summary.atRisk.length;
   return (
     <Card>
       <CardHeader
         title="At-risk renewals by ARR"
         description={summary.atRiskCount > shown ? `The ${shown} largest of ${summary.atRiskCount.toLocaleString("en-US")} due within 90 days.` : `${summary.atRiskCount} due within 90 days or overdue.`}
+        actions={
+          csvHref && summary.atRiskCount > 0 ? (
+            <Link href={csvHref} className={buttonClass("secondary")} prefetch={false}>
+              Export CSV<span className="sr-only"> of at-risk renewals</span>
+            </Link>
+          ) : undefined
+        }
       />
       {shown === 0 ? (
         <EmptyState title="Nothing at risk">No renewal in the next 90 days is red, yellow, at risk or lost.</EmptyState>

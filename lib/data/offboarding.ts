@@ -278,45 +278,58 @@ export interface FormerCustomerRow {
 
 export const FORMER_CUSTOMERS_PAGE_SIZE = 25;
 
-/** Churned accounts, most recent churn first, a page at a time (index Account(status, churnedAt)). */
+const FORMER_WHERE = { status: "churned" as const };
+
+/** Churned accounts, most recent churn first, from row `skip` (index Account(status, churnedAt)). */
+async function formerCustomerRows(skip: number, take: number): Promise<FormerCustomerRow[]> {
+  const accounts = await db.account.findMany({
+    where: FORMER_WHERE,
+    orderBy: [{ churnedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    skip,
+    take,
+    select: {
+      id: true,
+      externalId: true,
+      name: true,
+      churnedAt: true,
+      arr: true,
+      seats: true,
+      status: true,
+      offboardings: { orderBy: { id: "desc" }, take: 1, select: { churnReasons: true, completedAt: true, items: { select: { doneAt: true } } } },
+    },
+  });
+  return accounts.map((a) => {
+    const o = a.offboardings[0] ?? null;
+    return {
+      id: a.id,
+      externalId: a.externalId,
+      name: a.name,
+      churnedAt: isoOrNull(a.churnedAt),
+      lastArr: Number(a.arr),
+      seats: a.seats,
+      reasons: o?.churnReasons ?? [],
+      statusLabel: accountStatusLabel(a.status, o && { completed: o.completedAt !== null }),
+      progress: o ? { done: o.items.filter((i) => i.doneAt).length, total: o.items.length } : null,
+    };
+  });
+}
+
+/** Churned accounts, most recent churn first, a page at a time. */
 export async function listFormerCustomers(page: number): Promise<{ rows: FormerCustomerRow[]; total: number }> {
-  const where = { status: "churned" as const };
-  const [accounts, total] = await Promise.all([
-    db.account.findMany({
-      where,
-      orderBy: [{ churnedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-      skip: (page - 1) * FORMER_CUSTOMERS_PAGE_SIZE,
-      take: FORMER_CUSTOMERS_PAGE_SIZE,
-      select: {
-        id: true,
-        externalId: true,
-        name: true,
-        churnedAt: true,
-        arr: true,
-        seats: true,
-        status: true,
-        offboardings: { orderBy: { id: "desc" }, take: 1, select: { churnReasons: true, completedAt: true, items: { select: { doneAt: true } } } },
-      },
-    }),
-    db.account.count({ where }),
+  const [rows, total] = await Promise.all([
+    formerCustomerRows((page - 1) * FORMER_CUSTOMERS_PAGE_SIZE, FORMER_CUSTOMERS_PAGE_SIZE),
+    db.account.count({ where: FORMER_WHERE }),
   ]);
-  return {
-    total,
-    rows: accounts.map((a) => {
-      const o = a.offboardings[0] ?? null;
-      return {
-        id: a.id,
-        externalId: a.externalId,
-        name: a.name,
-        churnedAt: isoOrNull(a.churnedAt),
-        lastArr: Number(a.arr),
-        seats: a.seats,
-        reasons: o?.churnReasons ?? [],
-        statusLabel: accountStatusLabel(a.status, o && { completed: o.completedAt !== null }),
-        progress: o ? { done: o.items.filter((i) => i.doneAt).length, total: o.items.length } : null,
-      };
-    }),
-  };
+  return { rows, total };
+}
+
+/** Every former customer in the page's order, a batch at a time (the CSV export). */
+export async function* streamFormerCustomers(batchSize = 2000): AsyncGenerator<FormerCustomerRow[]> {
+  for (let skip = 0; ; skip += batchSize) {
+    const rows = await formerCustomerRows(skip, batchSize);
+    if (rows.length) yield rows;
+    if (rows.length < batchSize) return;
+  }
 }
 
 /** The status label of one account (Active, Offboarding, Churned) for the account page. */

@@ -84,21 +84,37 @@ function scopeSql(viewer: CurrentUser, query: TPipelineQuery): Prisma.Sql {
 
 // Renewals up to 90 days out or to the quarter's end (whichever is later), and overdue ones.
 // At risk = red or yellow health, or forecast at risk / lost (lib/domain/renewals.ts isAtRisk).
-function forecastSql(scope: Prisma.Sql, asOf: IsoDate, quarterStart: IsoDate, quarterEnd: IsoDate): Prisma.Sql {
-  return Prisma.sql`
-WITH scope AS (
+function openRenewalsCtes(scope: Prisma.Sql, asOf: IsoDate, quarterEnd: IsoDate): Prisma.Sql {
+  return Prisma.sql`scope AS (
   SELECT a.id, a.status, a."externalId", a.name, a."healthBand", a."healthScore" FROM "Account" a WHERE ${scope}
 ), open_r AS (
   SELECT r.id, r."renewalDate", r.arr, r.forecast, s."externalId", s.name, s."healthBand", s."healthScore",
     (r."renewalDate" - ${asOf}::date) AS days
   FROM "Renewal" r JOIN scope s ON s.id = r."accountId"
   WHERE r.status = 'open' AND s.status = 'active' AND r."renewalDate" <= GREATEST(${asOf}::date + 90, ${quarterEnd}::date)
-), grouped AS (
+), risky AS (
+  SELECT * FROM open_r WHERE days <= 90 AND ("healthBand" IN ('red', 'yellow') OR forecast IN ('at_risk', 'lost'))
+)`;
+}
+
+/** One at-risk renewal of the CTE row t as JSON (the page's list and the CSV export). */
+const AT_RISK_JSON = Prisma.sql`json_build_object('externalId', t."externalId", 'name', t.name, 'renewalDate', to_char(t."renewalDate", 'YYYY-MM-DD'),
+     'daysUntil', t.days, 'arr', t.arr::float8, 'band', t."healthBand", 'score', t."healthScore", 'forecast', t.forecast)`;
+
+/** Every at-risk renewal of the filtered book (not only the page's largest 25), largest ARR first. */
+export async function listAtRiskRenewals(viewer: CurrentUser, query: TPipelineQuery, asOf = todayIso()): Promise<AtRiskRenewal[]> {
+  const rows = await db.$queryRaw<{ r: AtRiskRenewal }[]>(Prisma.sql`
+WITH ${openRenewalsCtes(scopeSql(viewer, query), asOf, quarterOf(asOf).end)}
+SELECT ${AT_RISK_JSON} AS r FROM risky t ORDER BY t.arr DESC, t.id`);
+  return rows.map((row) => row.r);
+}
+
+function forecastSql(scope: Prisma.Sql, asOf: IsoDate, quarterStart: IsoDate, quarterEnd: IsoDate): Prisma.Sql {
+  return Prisma.sql`
+WITH ${openRenewalsCtes(scope, asOf, quarterEnd)}, grouped AS (
   SELECT CASE WHEN days < 0 THEN 'overdue' WHEN days <= 30 THEN '30' WHEN days <= 60 THEN '60' WHEN days <= 90 THEN '90' ELSE 'later' END AS bucket,
     "renewalDate" <= ${quarterEnd}::date AS in_quarter, forecast, SUM(arr * 100)::float8 AS cents, COUNT(*)::int AS n
   FROM open_r GROUP BY 1, 2, 3
-), risky AS (
-  SELECT * FROM open_r WHERE days <= 90 AND ("healthBand" IN ('red', 'yellow') OR forecast IN ('at_risk', 'lost'))
 ), top_risky AS (
   SELECT * FROM risky ORDER BY arr DESC, id LIMIT ${AT_RISK_LIMIT}
 ), ledger AS (
@@ -110,8 +126,7 @@ SELECT
   (SELECT json_agg(grouped) FROM grouped) AS groups,
   ledger.start_cents::float8 AS start_cents,
   ledger.lost_cents::float8 AS lost_cents,
-  (SELECT json_agg(json_build_object('externalId', t."externalId", 'name', t.name, 'renewalDate', to_char(t."renewalDate", 'YYYY-MM-DD'),
-     'daysUntil', t.days, 'arr', t.arr::float8, 'band', t."healthBand", 'score', t."healthScore", 'forecast', t.forecast) ORDER BY t.arr DESC, t.id) FROM top_risky t) AS at_risk,
+  (SELECT json_agg(${AT_RISK_JSON} ORDER BY t.arr DESC, t.id) FROM top_risky t) AS at_risk,
   (SELECT COUNT(*)::int FROM risky) AS at_risk_count
 FROM ledger`;
 }

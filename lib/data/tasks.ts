@@ -96,6 +96,15 @@ export async function listTasks(viewer: Actor, { view, page, pageSize }: { view:
   });
 }
 
+/** Every task of one of the viewer's views, in the inbox's order, a batch at a time (the CSV export). */
+export async function* streamTasks(viewer: Actor, view: TaskView, batchSize = 2000): AsyncGenerator<TaskRow[]> {
+  for (let page = 1; ; page++) {
+    const rows = await listTasks(viewer, { view, page, pageSize: batchSize });
+    if (rows.length) yield rows;
+    if (rows.length < batchSize) return;
+  }
+}
+
 /** How many tasks each tab holds (the tab counts and the pagination total). */
 export async function countTasksByView(viewer: Actor): Promise<Record<TaskView, number>> {
   const today = todayIso();

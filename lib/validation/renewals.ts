@@ -33,3 +33,14 @@ export const ZOutcomeForm = z.preprocess(
 );
 
 export type TPipelineQuery = z.infer<typeof ZPipelineQuery>;
+
+/** A URL under `path` carrying the pipeline's filters (not its paging). */
+export function pipelineFilterHref(path: string, { ae, csm, segment, band }: Partial<TPipelineQuery>): string {
+  const params = new URLSearchParams();
+  if (ae !== undefined) params.set("ae", String(ae));
+  if (csm !== undefined) params.set("csm", String(csm));
+  if (segment) params.set("segment", segment);
+  if (band) params.set("band", band);
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}

@@ -64,7 +64,7 @@ test("a manager reviews the weekly scorecard, adds an off-goal measurable and a 
   expect(text).toContain(title);
 
   await page.emulateMedia({ media: "print" });
-  await expect(page.getByRole("link", { name: "Export CSV" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Export CSV", exact: true })).toBeHidden();
   await expect(page.getByRole("button", { name: "Add measurable" })).toBeHidden();
   await expect(table).toBeVisible();
   await snap(page, "scorecard-print");

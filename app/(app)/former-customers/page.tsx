@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -30,6 +31,11 @@ export default async function FormerCustomersPage({ searchParams }: { searchPara
       <PageHeader
         title="Former customers"
         description="Churned accounts for win-back, latest churn first. Nothing about them is deleted: their history, renewals and offboarding stay on record."
+        actions={
+          <Link href="/api/exports/former-customers" className={buttonClass("secondary")} prefetch={false}>
+            Export CSV
+          </Link>
+        }
       />
       <Card>
         {rows.length === 0 ? (

@@ -80,7 +80,11 @@ export default async function ScorecardPage() {
       </Card>
 
       <Card className="print-keep">
-        <CardHeader title="Books by CSM" description="Open and overdue tasks count every task the CSM owns." />
+        <CardHeader
+          title="Books by CSM"
+          description="Open and overdue tasks count every task the CSM owns."
+          actions={<a href="/api/exports/team-book" className={`no-print ${buttonClass("secondary")}`}>Export CSV<span className="sr-only"> of books by CSM</span></a>}
+        />
         {team.length === 0 ? (
           <EmptyState title="No CSMs yet">Add CSMs under Settings and assign them accounts.</EmptyState>
         ) : (

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -30,6 +32,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Tasks"
         description="Playbook steps and follow-ups assigned to you, soonest due first. Each playbook task says why it was raised."
+        actions={
+          <Link href={`/api/exports/tasks?view=${query.view}`} className={buttonClass("secondary")} prefetch={false}>
+            Export CSV
+          </Link>
+        }
       />
       <Card>
         <TaskTabs active={query.view} counts={counts} />

@@ -8,7 +8,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getForecastSummary } from "@/lib/data/renewal-forecast";
 import { listPipelineOwners } from "@/lib/data/renewals";
 import { formatDate, formatMoney, formatPercent } from "@/lib/format";
-import { ZPipelineQuery } from "@/lib/validation/renewals";
+import { pipelineFilterHref, ZPipelineQuery } from "@/lib/validation/renewals";
 
 export const metadata: Metadata = { title: "Renewal forecast" };
 
@@ -48,7 +48,7 @@ export default async function RenewalForecastPage({ searchParams }: { searchPara
       )}
       <div className="space-y-6">
         <DueByForecastTable summary={summary} />
-        <AtRiskList summary={summary} />
+        <AtRiskList summary={summary} csvHref={pipelineFilterHref("/api/exports/renewals/at-risk", query)} />
       </div>
       <p className="mt-4 text-xs text-slate-500">
         Forecast GRR = (ARR at the quarter&apos;s start − churn and contraction recorded since − expected loss of the open renewals due by the quarter&apos;s end) ÷ ARR at the start.

@@ -1,10 +1,10 @@
-import Papa from "papaparse";
+import { csvResponse } from "@/lib/api/csv";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { streamStageAccounts, type StageAccountRow } from "@/lib/data/dashboards";
 import { todayIso } from "@/lib/domain/dates";
 import { STAGE_SLUGS, stageFromSlug, type DashboardStage } from "@/lib/domain/dashboards";
-import { ZStageTableQuery } from "@/lib/validation/dashboards";
+import { ZStageTableQuery, type TStageTableQuery } from "@/lib/validation/dashboards";
 
 // CSV of a stage dashboard's account table: every row, in the view's order, streamed a batch
 // of accounts at a time so a 50,000-account stage never sits in memory at once.
@@ -28,6 +28,10 @@ function csvRow(stage: DashboardStage, r: StageAccountRow): (string | number)[] 
   return STAGE_COLUMNS[stage][1] ? [...row, r.stageDetail ?? ""] : row;
 }
 
+async function* stageRows(stage: DashboardStage, query: TStageTableQuery) {
+  for await (const batch of streamStageAccounts(stage, query, 2000, todayIso())) yield batch.map((r) => csvRow(stage, r));
+}
+
 export async function GET(request: Request, { params }: { params: Promise<{ stage: string }> }) {
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in first.", { status: 401 });
@@ -35,35 +39,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ stag
   const stage = stageFromSlug((await params).stage);
   if (!stage) return new Response("Unknown lifecycle stage.", { status: 404 });
   const query = ZStageTableQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const today = todayIso();
 
-  const fields = csvFields(stage);
-  const encoder = new TextEncoder();
-  const batches = streamStageAccounts(stage, query, 2000, today);
-  let first = true;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await batches.next();
-        if (next.done) {
-          if (first) controller.enqueue(encoder.encode(`${Papa.unparse({ fields, data: [] })}\r\n`));
-          controller.close();
-          return;
-        }
-        controller.enqueue(encoder.encode(`${Papa.unparse({ fields, data: next.value.map((r) => csvRow(stage, r)) }, { header: first })}\r\n`));
-        first = false;
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="bowtie-${STAGE_SLUGS[stage]}-accounts-${today}.csv"`,
-    },
-  });
+  return csvResponse(`${STAGE_SLUGS[stage]}-accounts`, csvFields(stage), stageRows(stage, query));
 }
