@@ -50,7 +50,7 @@ export function reactivateAccount(externalId: string, input: Omit<TReactivation,
   return writeAccountFacts(externalId, async (tx, accountId) => {
     const before = await tx.account.findUniqueOrThrow({
       where: { id: accountId },
-      select: { status: true, churnedAt: true, contractStart: true, renewalDate: true, arr: true, seats: true, lifecycleStage: true, plan: true },
+      select: { status: true, churnedAt: true, contractStart: true, renewalDate: true, arr: true, seats: true, plan: true },
     });
     if (before.status !== "churned") throw new IngestError("conflict", "This account is active: only a former customer can be won back.");
     const problem = newContractProblem(input, isoOrNull(before.churnedAt));
@@ -61,13 +61,13 @@ export function reactivateAccount(externalId: string, input: Omit<TReactivation,
     const arr = new Prisma.Decimal(input.arr);
     await tx.account.update({
       where: { id: accountId },
-      data: { status: "active", churnedAt: null, contractStart: dateOnly(input.contractStart), renewalDate: dateOnly(input.renewalDate), arr, seats: input.seats, lifecycleStage: "onboarding" },
+      data: { status: "active", churnedAt: null, contractStart: dateOnly(input.contractStart), renewalDate: dateOnly(input.renewalDate), arr, seats: input.seats },
     });
     await audit(
       "account",
       accountId,
-      { status: before.status, churnedAt: isoOrNull(before.churnedAt), contractStart: toIsoDate(before.contractStart), renewalDate: toIsoDate(before.renewalDate), arr: before.arr.toString(), seats: before.seats, lifecycleStage: before.lifecycleStage },
-      { status: "active", churnedAt: null, contractStart: input.contractStart, renewalDate: input.renewalDate, arr: arr.toString(), seats: input.seats, lifecycleStage: "onboarding" },
+      { status: before.status, churnedAt: isoOrNull(before.churnedAt), contractStart: toIsoDate(before.contractStart), renewalDate: toIsoDate(before.renewalDate), arr: before.arr.toString(), seats: before.seats },
+      { status: "active", churnedAt: null, contractStart: input.contractStart, renewalDate: input.renewalDate, arr: arr.toString(), seats: input.seats },
     );
     const movement = await tx.arrMovement.create({ data: { accountId, type: "new", amount: arr, date: dateOnly(input.contractStart), note: "Won back: new contract" } });
     await audit("arr_movement", movement.id, null, { type: "new", amount: arr.toString(), date: input.contractStart, note: movement.note });

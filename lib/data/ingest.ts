@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import type { AuditRecord } from "@/lib/domain/audit";
 import { recordAudit, type AuditActor } from "./audit";
+import { syncLifecycleStages } from "./lifecycle";
 import { recomputeHealth } from "./health";
 
 // What every ingest write (lib/data/ingest-*.ts) shares: the account lookup, one transaction
@@ -80,7 +81,11 @@ export function writeAccountFacts<T>(externalId: string, write: (tx: Tx, account
 }
 
 export async function refreshHealth(tx: Tx, accountId: number): Promise<void> {
-  await recomputeHealth(tx, { asOf: todayIso(), accountIds: [accountId] });
+  const asOf = todayIso();
+  await recomputeHealth(tx, { asOf, accountIds: [accountId] });
+  // Renewal dates, churn, win-back and expansion deals move the lifecycle stage: keep it current
+  // with the write rather than waiting for the daily sync (one statement for one account).
+  await syncLifecycleStages(tx, { asOf, accountIds: [accountId] });
 }
 
 interface AuditedSave<R, V extends AuditRecord> {

@@ -17,6 +17,7 @@ import {
 } from "@/lib/domain/offboarding";
 import type { TOffboardingDetails } from "@/lib/validation/offboarding";
 import { recordAudit, type AuditActor } from "./audit";
+import { syncLifecycleStages } from "./lifecycle";
 import { accountNotFound, dateOnly, IngestError, inTransaction, isoOrNull, lockAccount, WRITE_TX_OPTIONS, type Tx } from "./ingest";
 
 // Offboarding (SPEC §4): a churn starts the checklist; the CSM works it on the account's
@@ -67,7 +68,8 @@ export async function startOffboarding(
     after: { startedOn, churnReasons, churnNotes: offboarding.churnNotes, items: items.map((i) => `${i.key} (owner ${i.ownerId ?? "none"}, due ${i.dueDate})`) },
   });
   if (account.lifecycleStage !== "churned") {
-    await tx.account.update({ where: { id: accountId }, data: { lifecycleStage: "churned" } });
+    // The account is churned by now: the stage sync records the change in its stage history.
+    await syncLifecycleStages(tx, { asOf: todayIso(), accountIds: [accountId] });
     await recordAudit(tx, actor, { entity: "account", entityId: String(accountId), accountId, action: "update", before: { lifecycleStage: account.lifecycleStage }, after: { lifecycleStage: "churned" } });
   }
   return { startedOn, churnReasons, items: items.map(({ key, title, dueDate }) => ({ key, title, dueDate })) };

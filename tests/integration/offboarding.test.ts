@@ -260,6 +260,10 @@ describe("win-back", () => {
       stage: "onboarding",
     });
     expect(after.healthAsOf && toIsoDate(after.healthAsOf)).toBe(today);
+    // The stage followed each write at once: churned at the churn, onboarding at the win-back.
+    const stages = await db.stageChange.findMany({ where: { accountId: a.id }, orderBy: { id: "asc" } });
+    expect(stages.slice(-2).map((c) => [c.toStage, c.manual])).toEqual([["churned", false], ["onboarding", false]]);
+    expect(stages.at(-1)?.fromStage).toBe("churned");
     const movements = await db.arrMovement.findMany({ where: { accountId: a.id }, orderBy: { id: "asc" } });
     expect(movements.map((m) => [m.type, Number(m.amount)])).toEqual([["new", 120_000], ["churn", -120_000], ["new", 90_000.5]]);
     expect(toIsoDate(movements[2].date)).toBe(start);
