@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
+import { AccountNameCell } from "./account-name-cell";
 import type { AccountListRow } from "@/lib/data/accounts";
 import { MEASURE_LABELS, type MeasureKey } from "@/lib/domain/health-model";
-import { formatDate, formatMoney, formatRelativeDays, SEGMENT_LABELS, STAGE_LABELS } from "@/lib/format";
+import { formatDate, formatMoney, formatRelativeDays, STAGE_LABELS } from "@/lib/format";
 import { sortDirection, triageHref, type TTriageQuery } from "@/lib/validation/triage";
 import { HealthBadge } from "./health-badge";
 import { Trend } from "./trend";
@@ -41,10 +42,7 @@ export function TriageTable({ rows, query, showCsm }: { rows: AccountListRow[]; 
       <tbody className="divide-y divide-slate-100">
         {rows.map((a) => (
           <tr key={a.externalId} className="hover:bg-slate-50">
-            <Td>
-              <Link href={`/accounts/${encodeURIComponent(a.externalId)}`} className="font-medium text-slate-900 hover:text-brand-700">{a.name}</Link>
-              <p className="text-xs text-slate-500">{SEGMENT_LABELS[a.segment]}</p>
-            </Td>
+            <AccountNameCell account={a} />
             <Td>
               <HealthBadge band={a.healthBand} score={a.healthScore} />
               {a.healthInsufficient && <p className="mt-0.5 text-xs text-amber-700">Insufficient data</p>}

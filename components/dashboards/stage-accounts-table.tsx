@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
+import { AccountNameCell } from "@/components/accounts/account-name-cell";
 import { HealthBadge } from "@/components/accounts/health-badge";
 import { Trend } from "@/components/accounts/trend";
 import type { StageAccountRow } from "@/lib/data/dashboards";
 import type { DashboardStage } from "@/lib/domain/dashboards";
-import { formatMoney, formatPercent, formatRelativeDays, FORECAST_LABELS, SEGMENT_LABELS } from "@/lib/format";
+import { formatMoney, formatPercent, formatRelativeDays, FORECAST_LABELS } from "@/lib/format";
 import { stageSortDirection, stageTableHref, type StageTableSort, type TStageTableQuery } from "@/lib/validation/dashboards";
 
 /** Each stage's own column: its heading and how its value reads. */
@@ -65,10 +66,7 @@ export function StageAccountsTable({ stage, rows, path, query }: { stage: Dashbo
       <tbody className="divide-y divide-slate-100">
         {rows.map((a) => (
           <tr key={a.externalId} className="hover:bg-slate-50">
-            <Td>
-              <Link href={`/accounts/${encodeURIComponent(a.externalId)}`} className="font-medium text-slate-900 hover:text-brand-700">{a.name}</Link>
-              <p className="text-xs text-slate-500">{SEGMENT_LABELS[a.segment]}</p>
-            </Td>
+            <AccountNameCell account={a} />
             <Td><HealthBadge band={a.healthBand} score={a.healthScore} /></Td>
             <Td className="text-right tabular-nums">{formatMoney(a.arr)}</Td>
             <Td>{a.csmName ?? "Unassigned"}</Td>

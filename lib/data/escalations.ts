@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { Band } from "@/lib/domain/health";
 import { escalationManager, escalationsFor, REARM_AFTER_DAYS, type EscalationState, type EscalationTask } from "@/lib/domain/escalation";
+import { skipOpenKindAndAudit } from "./task-insert.sql";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -44,14 +45,7 @@ WITH created AS (
     SELECT 1 FROM "Task" t
     WHERE t."accountId" = v.account_id AND t.kind = v.kind AND t.status <> 'open'
       AND t."completedAt" >= $8::date - $9::int)
-  ON CONFLICT ("accountId", kind) WHERE status = 'open' AND kind IS NOT NULL DO NOTHING
-  RETURNING id, "accountId", "ownerId", title, kind, "dueDate", priority, source, status
-)
-INSERT INTO "AuditLog" ("accountId", entity, "entityId", action, after)
-SELECT c."accountId", 'task', c.id::text, 'create (playbook)',
-  jsonb_build_object('title', c.title, 'kind', c.kind, 'ownerId', c."ownerId", 'dueDate', to_char(c."dueDate", 'YYYY-MM-DD'),
-    'priority', c.priority, 'source', c.source, 'status', c.status)
-FROM created c`;
+${skipOpenKindAndAudit("create (playbook)")}`;
 
 type PlannedTask = EscalationTask & { accountId: number };
 

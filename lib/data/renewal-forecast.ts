@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { todayIso, type IsoDate } from "@/lib/domain/dates";
 import { dueByHorizon, forecastQuarterGrr, quarterOf, type ForecastCategory, type ForecastGroup, type HorizonDue, type QuarterGrr } from "@/lib/domain/renewal-forecast";
 import type { TPipelineQuery } from "@/lib/validation/renewals";
-import { pipelineAe } from "./renewals";
+import { pipelineScopeSql } from "./renewals";
 
 // The forecast summary of the renewals page: one statement groups the open renewals by
 // distance and forecast, reads the quarter's ARR ledger and picks the largest at-risk renewals;
@@ -48,7 +48,7 @@ const dollars = (cents: number) => cents / 100;
 
 export async function getForecastSummary(viewer: CurrentUser, query: TPipelineQuery, asOf = todayIso()): Promise<ForecastSummary> {
   const quarter = quarterOf(asOf);
-  const [row] = await db.$queryRaw<Row[]>(forecastSql(scopeSql(viewer, query), asOf, quarter.start, quarter.end));
+  const [row] = await db.$queryRaw<Row[]>(forecastSql(pipelineScopeSql(viewer, query), asOf, quarter.start, quarter.end));
   const groups = (row.groups ?? []).map(
     (g): ForecastGroup => ({ bucket: g.bucket === "overdue" || g.bucket === "later" ? g.bucket : (Number(g.bucket) as 30 | 60 | 90), inQuarter: g.in_quarter, forecast: g.forecast, arrCents: Number(g.cents), count: g.n }),
   );
@@ -68,18 +68,6 @@ export async function getForecastSummary(viewer: CurrentUser, query: TPipelineQu
     atRisk: row.at_risk ?? [],
     atRiskCount: row.at_risk_count,
   };
-}
-
-/** The pipeline's filters as SQL over "Account" a (the same book the pipeline page shows). */
-function scopeSql(viewer: CurrentUser, query: TPipelineQuery): Prisma.Sql {
-  const ae = pipelineAe(viewer, query);
-  const conditions = [
-    ae === "all" ? null : Prisma.sql`a."aeId" = ${ae}`,
-    query.csm ? Prisma.sql`a."csmId" = ${query.csm}` : null,
-    query.segment ? Prisma.sql`a.segment = ${query.segment}::"Segment"` : null,
-    query.band ? Prisma.sql`a."healthBand" = ${query.band}::"Band"` : null,
-  ].filter((c): c is Prisma.Sql => c !== null);
-  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
 // Renewals up to 90 days out or to the quarter's end (whichever is later), and overdue ones.
@@ -104,7 +92,7 @@ const AT_RISK_JSON = Prisma.sql`json_build_object('externalId', t."externalId", 
 /** Every at-risk renewal of the filtered book (not only the page's largest 25), largest ARR first. */
 export async function listAtRiskRenewals(viewer: CurrentUser, query: TPipelineQuery, asOf = todayIso()): Promise<AtRiskRenewal[]> {
   const rows = await db.$queryRaw<{ r: AtRiskRenewal }[]>(Prisma.sql`
-WITH ${openRenewalsCtes(scopeSql(viewer, query), asOf, quarterOf(asOf).end)}
+WITH ${openRenewalsCtes(pipelineScopeSql(viewer, query), asOf, quarterOf(asOf).end)}
 SELECT ${AT_RISK_JSON} AS r FROM risky t ORDER BY t.arr DESC, t.id`);
   return rows.map((row) => row.r);
 }

@@ -6,6 +6,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { IsoDate } from "@/lib/domain/dates";
 import { escalationManager } from "@/lib/domain/escalation";
 import { stageTaskDue, stageTaskOwner, stageTasksFor } from "@/lib/domain/renewals";
+import { skipOpenKindAndAudit } from "./task-insert.sql";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -89,14 +90,7 @@ WITH created AS (
   WHERE NOT EXISTS (
     SELECT 1 FROM "Task" t
     WHERE t."accountId" = v.account_id AND t.kind = v.kind AND t.status <> 'open' AND t."createdAt" >= r."createdAt")
-  ON CONFLICT ("accountId", kind) WHERE status = 'open' AND kind IS NOT NULL DO NOTHING
-  RETURNING id, "accountId", "ownerId", title, kind, "dueDate", priority, source, status
-)
-INSERT INTO "AuditLog" ("accountId", entity, "entityId", action, after)
-SELECT c."accountId", 'task', c.id::text, 'create (renewals)',
-  jsonb_build_object('title', c.title, 'kind', c.kind, 'ownerId', c."ownerId", 'dueDate', to_char(c."dueDate", 'YYYY-MM-DD'),
-    'priority', c.priority, 'source', c.source, 'status', c.status)
-FROM created c`;
+${skipOpenKindAndAudit("create (renewals)")}`;
 
 /**
  * Brings every active account's renewal up to date as of a day. Idempotent: running it again

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enums";
 import { canOnAccount } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -182,39 +182,42 @@ async function pipelineCards(viewer: CurrentUser, scope: Prisma.AccountWhereInpu
   return { cards, page };
 }
 
-// The pipeline filters as SQL over "Account" a: $2 AE (null = all), $3 CSM, $4 segment, $5 band.
-const SCOPE_SQL = `($2::int IS NULL OR a."aeId" = $2) AND ($3::int IS NULL OR a."csmId" = $3)
-  AND ($4::text IS NULL OR a.segment::text = $4) AND ($5::text IS NULL OR a."healthBand"::text = $5)`;
-
-function scopeParams(viewer: CurrentUser, query: TPipelineQuery): [number | null, number | null, string | null, string | null] {
+/** The pipeline's filters as SQL over "Account" a (the same book the pipeline page shows). */
+export function pipelineScopeSql(viewer: CurrentUser, query: TPipelineQuery): Prisma.Sql {
   const ae = pipelineAe(viewer, query);
-  return [ae === "all" ? null : ae, query.csm ?? null, query.segment ?? null, query.band ?? null];
+  const conditions = [
+    ae === "all" ? null : Prisma.sql`a."aeId" = ${ae}`,
+    query.csm ? Prisma.sql`a."csmId" = ${query.csm}` : null,
+    query.segment ? Prisma.sql`a.segment = ${query.segment}::"Segment"` : null,
+    query.band ? Prisma.sql`a."healthBand" = ${query.band}::"Band"` : null,
+  ].filter((c): c is Prisma.Sql => c !== null);
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
 // Each window's totals in one aggregate, in cents and with the same rules as pipelineTotals()
 // (lib/domain/renewals.ts, unit-tested): at risk = red or yellow, or forecast at risk / lost;
 // expected = ARR × the forecast's weight, rounded to the cent per renewal.
-const weightSql = `CASE r.forecast ${Object.entries(FORECAST_WEIGHTS).map(([k, w]) => `WHEN '${k}' THEN ${Number(w)}`).join(" ")} ELSE ${Number(UNFORECAST_WEIGHT)} END`;
-const PIPELINE_TOTALS_SQL = `
+const WEIGHT_SQL = Prisma.raw(
+  `CASE r.forecast ${Object.entries(FORECAST_WEIGHTS).map(([k, w]) => `WHEN '${k}' THEN ${Number(w)}`).join(" ")} ELSE ${Number(UNFORECAST_WEIGHT)} END`,
+);
+
+async function pipelineTotalsByWindow(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<Map<RenewalWindow, PipelineTotals>> {
+  const rows = await db.$queryRaw<{ window: RenewalWindow; count: number; due: number; risk: number | null; expected: number }[]>`
 SELECT w.win AS "window", count(*)::int AS count,
   sum(round(r.arr * 100))::float8 AS due,
   sum(round(r.arr * 100)) FILTER (WHERE a."healthBand" IN ('red', 'yellow') OR r.forecast IN ('at_risk', 'lost'))::float8 AS risk,
-  sum(round(round(r.arr * 100) * ${weightSql}))::float8 AS expected
+  sum(round(round(r.arr * 100) * ${WEIGHT_SQL}))::float8 AS expected
 FROM "Renewal" r
 JOIN "Account" a ON a.id = r."accountId"
 CROSS JOIN LATERAL (SELECT CASE
-  WHEN r."renewalDate" < $1::date THEN 'overdue'
-  WHEN r."renewalDate" <= $1::date + 30 THEN '0-30'
-  WHEN r."renewalDate" <= $1::date + 60 THEN '31-60'
-  WHEN r."renewalDate" <= $1::date + 90 THEN '61-90'
+  WHEN r."renewalDate" < ${asOf}::date THEN 'overdue'
+  WHEN r."renewalDate" <= ${asOf}::date + 30 THEN '0-30'
+  WHEN r."renewalDate" <= ${asOf}::date + 60 THEN '31-60'
+  WHEN r."renewalDate" <= ${asOf}::date + 90 THEN '61-90'
   ELSE 'later' END AS win) w
-WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= $1::date + ${LATER_HORIZON_DAYS} AND ${SCOPE_SQL}
+WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= ${asOf}::date + ${LATER_HORIZON_DAYS}::int
+  AND ${pipelineScopeSql(viewer, query)}
 GROUP BY w.win`;
-
-async function pipelineTotalsByWindow(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<Map<RenewalWindow, PipelineTotals>> {
-  const rows = await db.$queryRawUnsafe<{ window: RenewalWindow; count: number; due: number; risk: number | null; expected: number }[]>(
-    PIPELINE_TOTALS_SQL, asOf, ...scopeParams(viewer, query),
-  );
   return new Map(rows.map((r) => [r.window, { count: r.count, arrDue: r.due / 100, arrAtRisk: (r.risk ?? 0) / 100, expectedArr: r.expected / 100 }]));
 }
 
@@ -233,18 +236,18 @@ function accountScope(viewer: CurrentUser, query: TPipelineQuery): Prisma.Accoun
   };
 }
 
-// Time to renewal signature (SPEC §4: process start → signed, never negative) over the renewals
-// signed in the last year; percentile_cont(0.5) is median(): the mean of the middle two.
-const SIGNATURE_SQL = `
+/**
+ * Time to renewal signature (SPEC §4: process start → signed, never negative) over the renewals
+ * signed in the last year, in the same scope; percentile_cont(0.5) is median(): the mean of the
+ * middle two.
+ */
+async function signatureTimes(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<RenewalPipeline["signature"]> {
+  const [row] = await db.$queryRaw<{ signed: number; median: number | null }[]>`
 SELECT count(*)::int AS signed,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, r."signedAt" - r."processStartedAt"))::float8 AS median
 FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
 WHERE r.status = 'closed' AND r."processStartedAt" IS NOT NULL
-  AND r."signedAt" BETWEEN $1::date - 365 AND $1::date AND ${SCOPE_SQL}`;
-
-/** Time to renewal signature over the renewals signed in the last year, in the same scope. */
-async function signatureTimes(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<RenewalPipeline["signature"]> {
-  const [row] = await db.$queryRawUnsafe<{ signed: number; median: number | null }[]>(SIGNATURE_SQL, asOf, ...scopeParams(viewer, query));
+  AND r."signedAt" BETWEEN ${asOf}::date - 365 AND ${asOf}::date AND ${pipelineScopeSql(viewer, query)}`;
   return { medianDays: row.median, signed: row.signed, targetDays: SIGNATURE_TARGET_DAYS };
 }
 

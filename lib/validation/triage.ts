@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DASHBOARD_STAGES } from "@/lib/domain/dashboards";
 
 // The triage list's URL query: every filter lives in the URL so a view can be bookmarked and
 // shared. Unknown or malformed values fall back to "no filter" rather than erroring.
@@ -6,7 +7,8 @@ const opt = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefine
 
 export const BAND_FILTERS = ["red", "yellow", "green", "purple"] as const;
 export const SEGMENT_FILTERS = ["enterprise", "mid_market", "smb"] as const;
-export const STAGE_FILTERS = ["onboarding", "adoption", "value_realization", "expansion", "renewal"] as const;
+/** The stages an active account can be in (the stage dashboards' list). */
+export const STAGE_FILTERS = DASHBOARD_STAGES;
 export const TRIAGE_SORTS = ["score", "trend", "arr", "renewal", "name"] as const;
 
 export const ZTriageQuery = z.object({
