@@ -5,13 +5,14 @@
 //   3. one API call upserting 10,000 usage days.
 // Load data first: `npm run bench:seed` (50,000 accounts). Pages are measured over HTTP against
 // `npm start` on BENCH_PORT (default 3300), which this script starts and stops.
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { HEALTH_INPUTS_SQL } from "@/lib/data/health-inputs.sql";
 import { recomputeHealth } from "@/lib/data/health";
 import { openDb } from "@/lib/db/client";
 import { createApiKey } from "@/lib/data/api-keys";
 import { closeDb } from "@/lib/db";
 import { benchServer, stopServer, time } from "./bench-http";
+import { clock } from "@/lib/clock";
 
 const port = Number(process.env.BENCH_PORT || 3300);
 const base = `http://localhost:${port}`;
@@ -20,7 +21,7 @@ const runs = Number(process.env.BENCH_RUNS || 40);
 if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
 const handle = openDb();
 const db = handle.prisma;
-const today = todayIso();
+const today = clock.today();
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -37,7 +38,7 @@ const http = benchServer(port);
 const pageTimes = (label: string, cookie: string, paths: string[]) => http.pageTimes(label, cookie, paths, runs);
 
 async function usageUpsert() {
-  const key = await createApiKey(`bench ${new Date().toISOString()}`, { system: "bench" });
+  const key = await createApiKey(`bench ${clock.now().toISOString()}`, { system: "bench" });
   const account = await db.account.findFirstOrThrow({ where: { status: "active" }, orderBy: { id: "desc" }, select: { externalId: true } });
   const days = Array.from({ length: 10_000 }, (_, i) => ({
     date: addDays(today, -i),

@@ -9,8 +9,9 @@ import { closeDb } from "@/lib/db";
 import { openDb } from "@/lib/db/client";
 import { getChurnByReason, getHealthMix, getRetentionTrend, getStageCharts, getStageTotals, listStageAccounts } from "@/lib/data/dashboards";
 import { DASHBOARD_STAGES, STAGE_SLUGS } from "@/lib/domain/dashboards";
-import { todayIso } from "@/lib/domain/dates";
+
 import { benchServer, stopServer, time } from "./bench-http";
+import { clock } from "@/lib/clock";
 
 const port = Number(process.env.BENCH_PORT || 3301);
 const runs = Number(process.env.BENCH_RUNS || 40);
@@ -18,7 +19,7 @@ const TARGET_P95_MS = 500;
 
 if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
 const handle = openDb();
-const today = todayIso();
+const today = clock.today();
 
 async function aggregates() {
   const accounts = await handle.prisma.account.count({ where: { status: "active" } });

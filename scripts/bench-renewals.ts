@@ -5,11 +5,12 @@
 //      and as a manager (everyone's).
 // Load data first: `npm run bench:seed` (50,000 accounts). Pages are measured over HTTP against
 // `npm start` on BENCH_PORT (default 3300), which this script starts and stops.
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { syncRenewals } from "@/lib/data/renewal-pipeline";
 import { openDb } from "@/lib/db/client";
 import { closeDb } from "@/lib/db";
 import { benchServer, stopServer, time } from "./bench-http";
+import { clock } from "@/lib/clock";
 
 const port = Number(process.env.BENCH_PORT || 3300);
 const runs = Number(process.env.BENCH_RUNS || 40);
@@ -18,7 +19,7 @@ const http = benchServer(port);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const handle = openDb();
 const db = handle.prisma;
-const today = todayIso();
+const today = clock.today();
 
 /**
  * The daily job as the server runs it: today (the seed already ran it, so this is the pass that

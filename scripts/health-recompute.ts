@@ -3,10 +3,11 @@
 import { parseArgs } from "node:util";
 import { recomputeHealth } from "@/lib/data/health";
 import { openDb } from "@/lib/db/client";
-import { assertIsoDate, todayIso } from "@/lib/domain/dates";
+import { assertIsoDate } from "@/lib/domain/dates";
+import { clock } from "@/lib/clock";
 
 const { values } = parseArgs({ options: { "as-of": { type: "string" } } });
-const asOf = values["as-of"] ?? todayIso();
+const asOf = values["as-of"] ?? clock.today();
 assertIsoDate(asOf);
 
 const handle = openDb();

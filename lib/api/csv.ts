@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { todayIso } from "@/lib/domain/dates";
+import { clock } from "@/lib/clock";
 
 export type CsvCell = string | number | boolean | null;
 
@@ -34,7 +34,7 @@ export function csvResponse(name: string, fields: string[], batches: AsyncIterab
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="bowtie-${name}-${todayIso()}.csv"`,
+      "content-disposition": `attachment; filename="bowtie-${name}-${clock.today()}.csv"`,
     },
   });
 }

@@ -2,11 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, LifecycleStage, Segment } from "@/lib/generated/prisma/enums";
-import { addDays, daysBetween, todayIso, toIsoDate } from "@/lib/domain/dates";
+import { addDays, daysBetween, toIsoDate } from "@/lib/domain/dates";
 import { sortDirection, type TTriageQuery } from "@/lib/validation/triage";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { HealthResult } from "@/lib/domain/health";
 import { restoreHealthResult } from "@/lib/domain/health-snapshot";
+import { clock } from "@/lib/clock";
 
 export interface AccountListRow {
   externalId: string;
@@ -66,7 +67,7 @@ export interface TriagePage {
 }
 
 export async function listTriage(viewer: CurrentUser, query: TTriageQuery, pageSize: number): Promise<TriagePage> {
-  const today = todayIso();
+  const today = clock.today();
   const base = triageWhere(viewer, query, today);
   const where = query.band ? { AND: [base, { healthBand: query.band }] } : base;
   // The band chips' counts also give the total (unscored accounts are the null band), so the
@@ -92,7 +93,7 @@ export async function listTriage(viewer: CurrentUser, query: TTriageQuery, pageS
 
 /** Every row of a triage view (for CSV export), in the view's order. */
 export async function listTriageAll(viewer: CurrentUser, query: TTriageQuery): Promise<AccountListRow[]> {
-  const today = todayIso();
+  const today = clock.today();
   const base = triageWhere(viewer, query, today);
   const rows = await db.account.findMany({
     where: query.band ? { AND: [base, { healthBand: query.band }] } : base,
@@ -214,7 +215,7 @@ export async function getAccount(externalId: string): Promise<AccountDetail | nu
     arr: Number(a.arr),
     contractStart: toIsoDate(a.contractStart),
     renewalDate: toIsoDate(a.renewalDate),
-    daysToRenewal: daysBetween(todayIso(), toIsoDate(a.renewalDate)),
+    daysToRenewal: daysBetween(clock.today(), toIsoDate(a.renewalDate)),
     stage: a.stageOverride ?? a.lifecycleStage,
     stageIsManual: a.stageOverride != null,
     derivedStage: a.lifecycleStage,
@@ -310,7 +311,7 @@ export interface AccountHealthView {
 
 /** The score explained, its 6-month history and weekly usage, for the account page. */
 export async function getAccountHealthView(accountId: number): Promise<AccountHealthView> {
-  const since = addDays(todayIso(), -182);
+  const since = addDays(clock.today(), -182);
   const [latest, history, usage, account] = await Promise.all([
     db.healthSnapshot.findFirst({ where: { accountId }, orderBy: { asOf: "desc" }, select: { asOf: true, components: true } }),
     db.healthSnapshot.findMany({ where: { accountId, asOf: { gte: dateOnly(since) } }, orderBy: { asOf: "asc" }, select: { asOf: true, score: true } }),

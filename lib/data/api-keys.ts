@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { ApiKey } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "./audit";
+import { clock } from "@/lib/clock";
 
 // Bearer keys for the REST API (SPEC §6). A key is "bt_" + 32 random bytes (base64url): high
 // entropy, so storing its SHA-256 is enough (no slow hash needed) and the plaintext is shown
@@ -83,7 +84,7 @@ export async function revokeApiKey(id: number, actor: AuditActor): Promise<ApiKe
     const key = await tx.apiKey.findUnique({ where: { id }, include: withCreator });
     if (!key) return null;
     if (key.revokedAt) return toSummary(key);
-    const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, include: withCreator });
+    const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: clock.now() }, include: withCreator });
     await recordAudit(tx, actor, {
       entity: "api_key",
       entityId: String(id),
@@ -100,7 +101,7 @@ export async function authenticateApiKey(plaintext: string): Promise<ApiKeyIdent
   if (!plaintext.startsWith(KEY_MARKER) || plaintext.length > 100) return null;
   const key = await db.apiKey.findUnique({ where: { hash: hashKey(plaintext) } });
   if (!key || key.revokedAt) return null;
-  const now = Date.now();
+  const now = clock.nowMs();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { clock } from "@/lib/clock";
 
 // Dashboard aggregates read data that changes a few times a day (usage arrives daily, scores
 // are recomputed in a batch), yet some scan hundreds of thousands of usage or snapshot rows.
@@ -9,7 +10,7 @@ const TTL_MS = 5 * 60_000;
 const store = (globalThis as unknown as { bowtieDashboardCache?: Map<string, { at: number; value: Promise<unknown> }> });
 const entries = (store.bowtieDashboardCache ??= new Map());
 
-export function cachedAggregate<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+export function cachedAggregate<T>(key: string, load: () => Promise<T>, now = clock.nowMs()): Promise<T> {
   const hit = entries.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.value as Promise<T>;
   for (const [k, e] of entries) if (now - e.at >= TTL_MS) entries.delete(k);

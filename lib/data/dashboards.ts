@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enums";
-import { addDays, todayIso, type IsoDate } from "@/lib/domain/dates";
+import { addDays, type IsoDate } from "@/lib/domain/dates";
 import {
   churnReasonLabel,
   DASHBOARD_RENEWAL_WINDOWS,
@@ -19,6 +19,7 @@ import {
 } from "@/lib/domain/dashboards";
 import { median, toCents, type Tally } from "@/lib/domain/metrics";
 import { stageSortDirection, type TStageTableQuery } from "@/lib/validation/dashboards";
+import { clock } from "@/lib/clock";
 
 // The lifecycle-stage dashboards and the executive portfolio: every figure is one aggregate
 // query over the accounts in the stage (never a query per account, never every account in JS).
@@ -68,7 +69,7 @@ export interface OnboardingCharts {
   medianTimeToValue: number | null;
 }
 
-export async function getOnboardingCharts(stage: DashboardStage, today = todayIso()): Promise<OnboardingCharts> {
+export async function getOnboardingCharts(stage: DashboardStage, today = clock.today()): Promise<OnboardingCharts> {
   const [milestones, timeToValue] = await Promise.all([
     db.$queryRaw<MilestoneProgress[]>`
       SELECT m.key,
@@ -111,7 +112,7 @@ export const ADOPTION_WEEKS = 13;
  * SQL through the UsageDay primary key (accountId, date), divided here by seats × 7 days and
  * accounts with purchased features × 7 days.
  */
-export async function getAdoptionTrend(stage: DashboardStage, today = todayIso()): Promise<AdoptionWeek[]> {
+export async function getAdoptionTrend(stage: DashboardStage, today = clock.today()): Promise<AdoptionWeek[]> {
   const from = addDays(today, -(7 * ADOPTION_WEEKS - 1));
   const [[totals], weeks] = await Promise.all([
     db.$queryRaw<{ seats: number; featureAccounts: number }[]>`
@@ -154,7 +155,7 @@ export interface OutcomeCharts {
   achieved: number;
 }
 
-export async function getOutcomeCharts(stage: DashboardStage, today = todayIso(), monthsBack = 6): Promise<OutcomeCharts> {
+export async function getOutcomeCharts(stage: DashboardStage, today = clock.today(), monthsBack = 6): Promise<OutcomeCharts> {
   const first = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
   first.setUTCMonth(first.getUTCMonth() - (monthsBack - 1));
   const from = first.toISOString().slice(0, 10);
@@ -210,7 +211,7 @@ export interface ExpansionCharts {
   triggers: ExpansionTriggers;
 }
 
-export async function getExpansionCharts(stage: DashboardStage, today = todayIso()): Promise<ExpansionCharts> {
+export async function getExpansionCharts(stage: DashboardStage, today = clock.today()): Promise<ExpansionCharts> {
   // Measures in the stored snapshot (lib/domain/health-snapshot.ts, version 2): component →
   // [weight, effectiveWeight, score, measures], each measure [raw, score, floor, target, …].
   const [pipeline, [triggers]] = await Promise.all([
@@ -246,7 +247,7 @@ export interface RenewalCell {
 }
 
 /** Open renewals of the stage's accounts due within 90 days or overdue, by window and forecast. */
-export async function getRenewalCells(stage: DashboardStage, today = todayIso()): Promise<RenewalCell[]> {
+export async function getRenewalCells(stage: DashboardStage, today = clock.today()): Promise<RenewalCell[]> {
   const rows = await db.$queryRaw<(Omit<RenewalCell, "arr"> & { arr: string })[]>`
     SELECT CASE
         WHEN r."renewalDate" < ${today}::date THEN 'overdue'
@@ -344,7 +345,7 @@ export interface StageAccountPage {
   total: number;
 }
 
-export async function listStageAccounts(stage: DashboardStage, query: TStageTableQuery, pageSize: number, today = todayIso()): Promise<StageAccountPage> {
+export async function listStageAccounts(stage: DashboardStage, query: TStageTableQuery, pageSize: number, today = clock.today()): Promise<StageAccountPage> {
   const [rows, [{ total }]] = await Promise.all([
     selectStageAccounts(stage, query, pageSize, (query.page - 1) * pageSize, today),
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Account" a WHERE ${inStage(stage)}`,
@@ -353,7 +354,7 @@ export async function listStageAccounts(stage: DashboardStage, query: TStageTabl
 }
 
 /** Every row of the table in its order, a batch at a time (for a streamed CSV export). */
-export async function* streamStageAccounts(stage: DashboardStage, query: Pick<TStageTableQuery, "sort" | "dir">, batchSize = 2000, today = todayIso()): AsyncGenerator<StageAccountRow[]> {
+export async function* streamStageAccounts(stage: DashboardStage, query: Pick<TStageTableQuery, "sort" | "dir">, batchSize = 2000, today = clock.today()): AsyncGenerator<StageAccountRow[]> {
   for (let offset = 0; ; offset += batchSize) {
     const rows = await selectStageAccounts(stage, query, batchSize, offset, today);
     if (rows.length > 0) yield rows.map(toStageRow);
@@ -371,7 +372,7 @@ export const RETENTION_POINTS = 8;
  * Active accounts per band at each of the last 26 weeks, from the snapshots: one GROUP BY over
  * the (asOf, band) index; each week then takes its batch day (lib/domain/dashboards.ts).
  */
-export async function getHealthMix(today = todayIso(), weeks = HEALTH_MIX_WEEKS): Promise<HealthMixPoint[]> {
+export async function getHealthMix(today = clock.today(), weeks = HEALTH_MIX_WEEKS): Promise<HealthMixPoint[]> {
   const rows = await db.$queryRaw<SnapshotCount[]>`
     SELECT to_char(s."asOf", 'YYYY-MM-DD') AS "asOf", s.band::text AS band, count(*)::int AS count
     FROM "HealthSnapshot" s
@@ -384,7 +385,7 @@ export async function getHealthMix(today = todayIso(), weeks = HEALTH_MIX_WEEKS)
  * Trailing-12-month GRR and NRR at each of the last quarter ends and today: one query sums the
  * ledger per day and type (a few thousand rows at most), lib/domain sums the periods.
  */
-export async function getRetentionTrend(today = todayIso(), points = RETENTION_POINTS): Promise<RetentionPoint[]> {
+export async function getRetentionTrend(today = clock.today(), points = RETENTION_POINTS): Promise<RetentionPoint[]> {
   const totals = await db.$queryRaw<MovementTotal[]>`
     SELECT to_char(date, 'YYYY-MM-DD') AS date, type::text AS type, sum(amount)::text AS amount
     FROM "ArrMovement" WHERE date <= ${today}::date GROUP BY date, type`;
@@ -401,7 +402,7 @@ export interface ChurnReasonRow {
  * Churned ARR of the last 365 days by reason: each churn movement counts under its account's
  * primary offboarding reason (the first captured), else the churned renewal's reason.
  */
-export async function getChurnByReason(today = todayIso()): Promise<ChurnReasonRow[]> {
+export async function getChurnByReason(today = clock.today()): Promise<ChurnReasonRow[]> {
   const rows = await db.$queryRaw<{ reason: string | null; accounts: number; arr: string }[]>`
     SELECT coalesce(o.reason, r.reason) AS reason, count(DISTINCT m."accountId")::int AS accounts, (-sum(m.amount))::text AS arr
     FROM "ArrMovement" m
@@ -432,7 +433,7 @@ export type StageCharts =
   | { stage: "expansion"; expansion: ExpansionCharts }
   | { stage: "renewal"; renewals: RenewalCell[] };
 
-export async function getStageCharts(stage: DashboardStage, today = todayIso()): Promise<StageCharts> {
+export async function getStageCharts(stage: DashboardStage, today = clock.today()): Promise<StageCharts> {
   switch (stage) {
     case "onboarding":
       return { stage, onboarding: await getOnboardingCharts(stage, today) };

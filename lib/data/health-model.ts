@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HealthModel } from "@/lib/domain/health-model";
-import { todayIso } from "@/lib/domain/dates";
+
 import { recordAudit, type AuditActor } from "./audit";
 import { getHealthModel, recomputeHealth } from "./health";
+import { clock } from "@/lib/clock";
 
 /** The model in force (SPEC defaults until an admin saves one). */
 export function getCurrentHealthModel(): Promise<HealthModel> {
@@ -32,7 +33,7 @@ export async function saveHealthModel(model: HealthModel, actor: AuditActor): Pr
         before: flatten(before),
         after: flatten(model),
       });
-      const results = await recomputeHealth(tx, { asOf: todayIso(), model });
+      const results = await recomputeHealth(tx, { asOf: clock.today(), model });
       return { recomputed: results.size };
     },
     { timeout: 10 * 60_000 },

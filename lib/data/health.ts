@@ -1,10 +1,11 @@
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { scoreHealth, type HealthFacts, type HealthInputs, type HealthResult, type RenewalForecast, type Segment } from "@/lib/domain/health";
 import { DEFAULT_HEALTH_MODEL, ZHealthModel, type HealthModel } from "@/lib/domain/health-model";
-import { addDays, todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { toStoredHealth } from "@/lib/domain/health-snapshot";
 import { applyEscalations } from "./escalations";
 import { HEALTH_INPUTS_SQL } from "./health-inputs.sql";
+import { clock } from "@/lib/clock";
 
 // Health scores in the database: the active model, set-based aggregation of every account's
 // inputs, and the write of snapshots plus the current score denormalised onto Account.
@@ -121,7 +122,7 @@ export async function recomputeHealth(
   const inputs = await loadHealthInputs(client, asOf, accountIds);
   const results = await scoreAndSave(client, asOf, inputs, activeModel);
   // Playbooks act on the current score only: a backfilled past day must not raise tasks.
-  if (asOf >= todayIso()) await applyEscalations(client, { asOf, accountIds });
+  if (asOf >= clock.today()) await applyEscalations(client, { asOf, accountIds });
   return results;
 }
 

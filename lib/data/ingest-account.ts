@@ -3,12 +3,13 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ArrMovementType } from "@/lib/generated/prisma/enums";
 import { diffRecords } from "@/lib/domain/audit";
-import { todayIso, toIsoDate } from "@/lib/domain/dates";
+import { toIsoDate } from "@/lib/domain/dates";
 import type { TAccountUpsert } from "@/lib/validation/api";
 import { recordAudit, type AuditActor } from "./audit";
 import { syncLifecycleStages } from "./lifecycle";
 import { loadAccountView, type AccountView } from "./api-accounts";
 import { accountNotFound, dateOnly, inTransaction, invalidInput, lockAccount, refreshHealth, saveAudited, type IngestIssue, type Saved, type Tx } from "./ingest";
+import { clock } from "@/lib/clock";
 
 // Creating and updating an account from its CRM record (PUT /accounts/{externalId}), with
 // what must move with it: the open renewal and the ARR history of SPEC §5.
@@ -70,7 +71,7 @@ export async function upsertAccount(externalId: string, input: TAccountUpsert, a
     await syncOpenRenewal(tx, actor, existing, account);
     await refreshHealth(tx, account.id);
     // Dates decide the lifecycle stage: a new contract start or renewal date can move it.
-    await syncLifecycleStages(tx, { asOf: todayIso(), accountIds: [account.id] });
+    await syncLifecycleStages(tx, { asOf: clock.today(), accountIds: [account.id] });
     return { created: !existing, id: account.id };
   });
   // Read after the commit when the transaction is ours: Prisma loads relations with concurrent
@@ -116,7 +117,7 @@ async function resolveOwners(tx: Tx, input: TAccountUpsert): Promise<{ csmId?: n
 async function recordArrMovement(tx: Tx, actor: AuditActor, before: AuditedAccount | null, after: AuditedAccount): Promise<void> {
   const movement = arrMovement(before ? cents(before.arr) : null, cents(after.arr));
   if (!movement) return;
-  const date = movement.type === "new" ? toIsoDate(after.contractStart) : todayIso();
+  const date = movement.type === "new" ? toIsoDate(after.contractStart) : clock.today();
   const created = await tx.arrMovement.create({
     data: { accountId: after.id, type: movement.type, amount: (movement.amountCents / 100).toFixed(2), date: dateOnly(date) },
   });

@@ -1,10 +1,11 @@
 import "server-only";
 import type { ExpansionOpportunity, Renewal, SuccessOutcome } from "@/lib/generated/prisma/client";
 import type { ExpansionType, OpportunityStatus, RenewalForecast, RenewalOutcome, RenewalStatus } from "@/lib/generated/prisma/enums";
-import { todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import type { TExpansionUpsert, TOutcomeUpsert, TRenewalForecast } from "@/lib/validation/api";
 import { recordAudit, type AuditActor } from "./audit";
 import { dateOnly, IngestError, isoOrNull, saveAudited, writeAccountFacts, type Saved, type Tx } from "./ingest";
+import { clock } from "@/lib/clock";
 
 // The business side of health: success-plan outcomes (ROI achievement), the open renewal's
 // forecast (renewal likelihood) and expansion deals (expansion potential).
@@ -49,7 +50,7 @@ export function upsertOutcome(externalId: string, key: string, input: TOutcomeUp
 /** The date a state was entered: today when it turns on, null when off, kept while it stays on. */
 function changedAt(on: boolean, wasOn: boolean, since: Date | null | undefined): Date | null {
   if (!on) return null;
-  return wasOn && since ? since : dateOnly(todayIso());
+  return wasOn && since ? since : dateOnly(clock.today());
 }
 
 // ---------------------------------------------------------------------------------------------

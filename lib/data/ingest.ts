@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import type { AuditRecord } from "@/lib/domain/audit";
 import { recordAudit, type AuditActor } from "./audit";
 import { syncLifecycleStages } from "./lifecycle";
 import { recomputeHealth } from "./health";
+import { clock } from "@/lib/clock";
 
 // What every ingest write (lib/data/ingest-*.ts) shares: the account lookup, one transaction
 // per write, the audit entry and the health recompute. The REST API, the CSV import and UI
@@ -81,7 +82,7 @@ export function writeAccountFacts<T>(externalId: string, write: (tx: Tx, account
 }
 
 export async function refreshHealth(tx: Tx, accountId: number): Promise<void> {
-  const asOf = todayIso();
+  const asOf = clock.today();
   await recomputeHealth(tx, { asOf, accountIds: [accountId] });
   // Renewal dates, churn, win-back and expansion deals move the lifecycle stage: keep it current
   // with the write rather than waiting for the daily sync (one statement for one account).

@@ -7,6 +7,7 @@ import type { LifecycleStage } from "@/lib/generated/prisma/enums";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { ONBOARDING_LAST_DAY, RENEWAL_STAGE_DAYS, timeInStage, type StageChangeFact, type TimeInStage } from "@/lib/domain/lifecycle";
 import { recordAudit, type AuditActor } from "./audit";
+import { clock } from "@/lib/clock";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -64,7 +65,7 @@ export interface StageSyncOptions {
  */
 export async function syncLifecycleStages(client: Client, options: StageSyncOptions): Promise<number> {
   if (options.accountIds && options.accountIds.length === 0) return 0;
-  return client.$executeRawUnsafe(SYNC_SQL, options.asOf, options.accountIds ?? null, options.at ?? new Date());
+  return client.$executeRawUnsafe(SYNC_SQL, options.asOf, options.accountIds ?? null, options.at ?? clock.now());
 }
 
 // $1 today, $2 weeks. The stage every Monday-aligned week back, from the renewal due then (the

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Offboarding } from "@/lib/generated/prisma/client";
-import { todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { escalationManager } from "@/lib/domain/escalation";
 import {
   accessTurnedOffDue,
@@ -19,6 +19,7 @@ import type { TOffboardingDetails } from "@/lib/validation/offboarding";
 import { recordAudit, type AuditActor } from "./audit";
 import { syncLifecycleStages } from "./lifecycle";
 import { accountNotFound, dateOnly, IngestError, inTransaction, isoOrNull, lockAccount, WRITE_TX_OPTIONS, type Tx } from "./ingest";
+import { clock } from "@/lib/clock";
 
 // Offboarding (SPEC §4): a churn starts the checklist; the CSM works it on the account's
 // offboarding page; ticking the last item completes it. Every write locks the account, runs in
@@ -40,7 +41,7 @@ export async function startOffboarding(
   accountId: number,
   input: { churnReasons: string[]; churnNotes?: string | null },
 ): Promise<StartedOffboarding> {
-  const startedOn = todayIso();
+  const startedOn = clock.today();
   const account = await tx.account.findUniqueOrThrow({
     where: { id: accountId },
     select: { lifecycleStage: true, csm: { select: { id: true, active: true } }, ae: { select: { id: true, active: true } } },
@@ -69,7 +70,7 @@ export async function startOffboarding(
   });
   if (account.lifecycleStage !== "churned") {
     // The account is churned by now: the stage sync records the change in its stage history.
-    await syncLifecycleStages(tx, { asOf: todayIso(), accountIds: [accountId] });
+    await syncLifecycleStages(tx, { asOf: clock.today(), accountIds: [accountId] });
     await recordAudit(tx, actor, { entity: "account", entityId: String(accountId), accountId, action: "update", before: { lifecycleStage: account.lifecycleStage }, after: { lifecycleStage: "churned" } });
   }
   return { startedOn, churnReasons, items: items.map(({ key, title, dueDate }) => ({ key, title, dueDate })) };
@@ -107,7 +108,7 @@ export interface OffboardingView {
 }
 
 /** The account's latest offboarding with its checklist; null when the account does not exist. */
-export async function getOffboarding(externalId: string, today = todayIso()): Promise<OffboardingView | null> {
+export async function getOffboarding(externalId: string, today = clock.today()): Promise<OffboardingView | null> {
   const account = await db.account.findUnique({
     where: { externalId },
     select: {
@@ -226,7 +227,7 @@ export interface ItemToggleResult {
  * Ticks (or unticks) one item. Circulating the reasons files one churn-reason feedback item per
  * reason not circulated yet; ticking the last open item completes the offboarding.
  */
-export function setOffboardingItem(externalId: string, key: OffboardingItemKey, done: boolean, actor: AuditActor, today = todayIso()): Promise<ItemToggleResult> {
+export function setOffboardingItem(externalId: string, key: OffboardingItemKey, done: boolean, actor: AuditActor, today = clock.today()): Promise<ItemToggleResult> {
   return db.$transaction(async (tx) => {
     const offboarding = await openOffboarding(tx, externalId);
     const item = await tx.offboardingItem.findUnique({ where: { offboardingId_key: { offboardingId: offboarding.id, key } } });
@@ -236,7 +237,7 @@ export function setOffboardingItem(externalId: string, key: OffboardingItemKey, 
       const blocker = itemBlocker(key, { accessOffDate: isoOrNull(offboarding.accessOffDate), churnReasons: offboarding.churnReasons }, today);
       if (blocker) throw new IngestError("invalid", blocker, [{ path: key, message: blocker }]);
     }
-    const doneAt = done ? new Date() : null;
+    const doneAt = done ? clock.now() : null;
     await tx.offboardingItem.update({ where: { id: item.id }, data: { doneAt } });
     const accountId = offboarding.accountId;
     await recordAudit(tx, actor, { entity: "offboarding_item", entityId: String(item.id), accountId, action: "update", before: { key, done: !done }, after: { key, done } });
@@ -244,7 +245,7 @@ export function setOffboardingItem(externalId: string, key: OffboardingItemKey, 
     const feedbackCreated = done && key === "reasons_circulated" ? await circulateReasons(tx, actor, offboarding) : 0;
     const open = await tx.offboardingItem.count({ where: { offboardingId: offboarding.id, doneAt: null } });
     if (open > 0) return { completed: false, feedbackCreated };
-    await tx.offboarding.update({ where: { id: offboarding.id }, data: { completedAt: new Date() } });
+    await tx.offboarding.update({ where: { id: offboarding.id }, data: { completedAt: clock.now() } });
     await recordAudit(tx, actor, { entity: "offboarding", entityId: String(offboarding.id), accountId, action: "update", before: { completed: false }, after: { completed: true } });
     return { completed: true, feedbackCreated };
   }, WRITE_TX_OPTIONS);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Band } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "./audit";
+import { clock } from "@/lib/clock";
 
 export interface SentimentOverrideView {
   band: Band;
@@ -24,7 +25,7 @@ export async function getActiveOverride(accountId: number): Promise<SentimentOve
 export async function setOverride(accountId: number, band: Band, reason: string, actor: AuditActor & { userId: number }): Promise<void> {
   await db.$transaction(async (tx) => {
     const previous = await tx.sentimentOverride.findFirst({ where: { accountId, clearedAt: null } });
-    if (previous) await tx.sentimentOverride.update({ where: { id: previous.id }, data: { clearedAt: new Date() } });
+    if (previous) await tx.sentimentOverride.update({ where: { id: previous.id }, data: { clearedAt: clock.now() } });
     const created = await tx.sentimentOverride.create({ data: { accountId, band, reason, createdById: actor.userId } });
     await recordAudit(tx, actor, {
       entity: "sentiment_override",
@@ -41,7 +42,7 @@ export async function clearOverride(accountId: number, actor: AuditActor): Promi
   await db.$transaction(async (tx) => {
     const active = await tx.sentimentOverride.findFirst({ where: { accountId, clearedAt: null } });
     if (!active) return;
-    await tx.sentimentOverride.update({ where: { id: active.id }, data: { clearedAt: new Date() } });
+    await tx.sentimentOverride.update({ where: { id: active.id }, data: { clearedAt: clock.now() } });
     await recordAudit(tx, actor, {
       entity: "sentiment_override",
       entityId: String(active.id),

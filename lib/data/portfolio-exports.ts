@@ -1,8 +1,9 @@
 import "server-only";
-import { todayIso } from "@/lib/domain/dates";
+
 import { cachedAggregate } from "./dashboard-cache";
 import { getChurnByReason, getHealthMix, getRetentionTrend } from "./dashboards";
 import { getPortfolioSummary } from "./portfolio";
+import { clock } from "@/lib/clock";
 
 // The executive portfolio's charts as tables: the page and its CSV downloads read the same
 // (briefly cached) aggregates, so a download matches what is on screen.
@@ -10,7 +11,7 @@ import { getPortfolioSummary } from "./portfolio";
 export const PORTFOLIO_DATASETS = ["health-mix", "arr-by-band", "retention", "churn-reasons", "arr-by-segment"] as const;
 export type PortfolioDataset = (typeof PORTFOLIO_DATASETS)[number];
 
-export function loadPortfolioCharts(today = todayIso()) {
+export function loadPortfolioCharts(today = clock.today()) {
   return Promise.all([
     getPortfolioSummary(),
     cachedAggregate(`health-mix:${today}`, () => getHealthMix(today)),

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
+import { clock } from "@/lib/clock";
 
 export interface PortfolioSummary {
   activeAccounts: number;
@@ -20,7 +21,7 @@ interface Totals {
 
 /** Portfolio-wide figures in a handful of set-based queries (no per-account loops). */
 export async function getPortfolioSummary(): Promise<PortfolioSummary> {
-  const today = todayIso();
+  const today = clock.today();
   const in90 = addDays(today, 90);
   const yearAgo = addDays(today, -365);
   const [active, renewing, churned, bySegment, byBand] = await Promise.all([
@@ -60,7 +61,7 @@ export interface TeamBookRow {
 
 /** Each CSM's book: size, ARR, renewals due and red/yellow accounts — the manager's weekly view. */
 export async function getTeamBook(): Promise<TeamBookRow[]> {
-  const today = todayIso();
+  const today = clock.today();
   const in90 = addDays(today, 90);
   const rows = await db.$queryRaw<(Omit<TeamBookRow, "arr"> & { arr: string | null })[]>`
     SELECT u.id AS "csmId", u.name,

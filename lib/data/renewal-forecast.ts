@@ -3,10 +3,11 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session";
-import { todayIso, type IsoDate } from "@/lib/domain/dates";
+import { type IsoDate } from "@/lib/domain/dates";
 import { dueByHorizon, forecastQuarterGrr, quarterOf, type ForecastCategory, type ForecastGroup, type HorizonDue, type QuarterGrr } from "@/lib/domain/renewal-forecast";
 import type { TPipelineQuery } from "@/lib/validation/renewals";
 import { pipelineScopeSql } from "./renewals";
+import { clock } from "@/lib/clock";
 
 // The forecast summary of the renewals page: one statement groups the open renewals by
 // distance and forecast, reads the quarter's ARR ledger and picks the largest at-risk renewals;
@@ -46,7 +47,7 @@ interface Row {
 
 const dollars = (cents: number) => cents / 100;
 
-export async function getForecastSummary(viewer: CurrentUser, query: TPipelineQuery, asOf = todayIso()): Promise<ForecastSummary> {
+export async function getForecastSummary(viewer: CurrentUser, query: TPipelineQuery, asOf = clock.today()): Promise<ForecastSummary> {
   const quarter = quarterOf(asOf);
   const [row] = await db.$queryRaw<Row[]>(forecastSql(pipelineScopeSql(viewer, query), asOf, quarter.start, quarter.end));
   const groups = (row.groups ?? []).map(
@@ -90,7 +91,7 @@ const AT_RISK_JSON = Prisma.sql`json_build_object('externalId', t."externalId", 
      'daysUntil', t.days, 'arr', t.arr::float8, 'band', t."healthBand", 'score', t."healthScore", 'forecast', t.forecast)`;
 
 /** Every at-risk renewal of the filtered book (not only the page's largest 25), largest ARR first. */
-export async function listAtRiskRenewals(viewer: CurrentUser, query: TPipelineQuery, asOf = todayIso()): Promise<AtRiskRenewal[]> {
+export async function listAtRiskRenewals(viewer: CurrentUser, query: TPipelineQuery, asOf = clock.today()): Promise<AtRiskRenewal[]> {
   const rows = await db.$queryRaw<{ r: AtRiskRenewal }[]>(Prisma.sql`
 WITH ${openRenewalsCtes(pipelineScopeSql(viewer, query), asOf, quarterOf(asOf).end)}
 SELECT ${AT_RISK_JSON} AS r FROM risky t ORDER BY t.arr DESC, t.id`);

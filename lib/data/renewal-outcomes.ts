@@ -16,6 +16,7 @@ import { recordAudit, type AuditActor } from "./audit";
 import { dateOnly, IngestError, invalidInput, writeAccountFacts, type Tx } from "./ingest";
 import { toRenewalView, type RenewalView } from "./ingest-commercial";
 import { startOffboarding, type StartedOffboarding } from "./offboarding";
+import { clock } from "@/lib/clock";
 
 // Closing a renewal with its outcome (SPEC §4): the renewal, the account's ARR and status, its
 // contract lines, the ARR movement and the next renewal all change in one transaction, each
@@ -164,7 +165,7 @@ async function renewContractLines(tx: Tx, audit: Audit, accountId: number, renew
 async function closeStageTasks(tx: Tx, audit: Audit, accountId: number): Promise<void> {
   const open = await tx.task.findMany({ where: { accountId, status: "open", kind: { in: [...RENEWAL_TASK_KINDS] } }, select: { id: true } });
   for (const task of open) {
-    await tx.task.update({ where: { id: task.id }, data: { status: "cancelled", completedAt: new Date(), outcome: "Renewal closed" } });
+    await tx.task.update({ where: { id: task.id }, data: { status: "cancelled", completedAt: clock.now(), outcome: "Renewal closed" } });
     await audit("task", task.id, "update", { status: "open" }, { status: "cancelled", outcome: "Renewal closed" });
   }
 }

@@ -4,11 +4,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enums";
 import { canOnAccount } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
-import { addDays, daysBetween, todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { addDays, daysBetween, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { daysToSignature, FORECAST_WEIGHTS, median, SIGNATURE_TARGET_DAYS, UNFORECAST_WEIGHT, type PipelineTotals } from "@/lib/domain/renewals";
 import { renewalWindow, type RenewalWindow } from "@/lib/domain/windows";
 import type { TPipelineQuery } from "@/lib/validation/renewals";
 import { dateOnly } from "./ingest";
+import { clock } from "@/lib/clock";
 
 // The renewal pipeline (SPEC §4): open renewals by window for the AE home page and the API.
 // Each view is a fixed number of queries whatever the number of accounts.
@@ -39,7 +40,7 @@ export interface RenewalDueView {
 }
 
 /** Open renewals due within `within` days and overdue ones, by renewal date. */
-export async function listRenewalsDue(within: number, asOf = todayIso()): Promise<RenewalDueView[]> {
+export async function listRenewalsDue(within: number, asOf = clock.today()): Promise<RenewalDueView[]> {
   const rows = await db.renewal.findMany({
     where: openRenewalWhere(addDays(asOf, within)),
     orderBy: [{ renewalDate: "asc" }, { accountId: "asc" }],
@@ -116,7 +117,7 @@ function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: Date; lte: D
   return { ...(from === null ? {} : { gte: dateOnly(addDays(asOf, from)) }), lte: dateOnly(addDays(asOf, to)) };
 }
 
-export async function getRenewalPipeline(viewer: CurrentUser, query: TPipelineQuery, asOf = todayIso()): Promise<RenewalPipeline> {
+export async function getRenewalPipeline(viewer: CurrentUser, query: TPipelineQuery, asOf = clock.today()): Promise<RenewalPipeline> {
   const scope = accountScope(viewer, query);
   const [totals, signature, ...pages] = await Promise.all([
     pipelineTotalsByWindow(viewer, query, asOf),

@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { RockStatus } from "@/lib/generated/prisma/enums";
-import { todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { scorecardMetric, type MetricUnit, type ScorecardMetricKey } from "@/lib/domain/metrics-catalogue";
 import { rockProgress, scorecardWeeks, type RockProgress } from "@/lib/domain/scorecard";
 import { recordAudit, type AuditActor } from "./audit";
 import { computeWeeklyValues } from "./scorecard-metrics";
+import { clock } from "@/lib/clock";
 
 // Quarterly goals (rocks, SPEC §5): on or off track, or done; a rock linked to a metric shows how
 // far the metric has moved from its start value toward the target.
@@ -34,7 +35,7 @@ export interface RockInput {
 }
 
 /** Every rock, open ones first by due date, with its metric's value this week (one pass of queries). */
-export async function listRocks(asOf: IsoDate = todayIso()): Promise<RockView[]> {
+export async function listRocks(asOf: IsoDate = clock.today()): Promise<RockView[]> {
   const rocks = await db.rock.findMany({
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     include: { owner: { select: { id: true, name: true } } },

@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { todayIso, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { scorecardMetric, type MetricUnit, type ScorecardMetricKey } from "@/lib/domain/metrics-catalogue";
 import { isReusable, meetsGoal, scorecardWeeks, type GoalDirection, type ScorecardWeek } from "@/lib/domain/scorecard";
 import { recordAudit, type AuditActor } from "./audit";
 import { ensureDefaultMeasurables } from "./scorecard-defaults";
 import { computeWeeklyValues, type WeeklyValues } from "./scorecard-metrics";
+import { clock } from "@/lib/clock";
 
 // The weekly scorecard (SPEC §5): measurables with an owner and a goal, and one stored figure per
 // week (ScorecardValue). A week's figure is computed the first time it is needed and kept: once
@@ -63,7 +64,7 @@ const measurableSelect = {
 } as const;
 
 /** The manager's scorecard as of `asOf`: the active measurables with their last 13 weeks. */
-export async function getScorecard(asOf: IsoDate = todayIso()): Promise<Scorecard> {
+export async function getScorecard(asOf: IsoDate = clock.today()): Promise<Scorecard> {
   await ensureDefaultMeasurables(db);
   const weeks = scorecardWeeks(asOf);
   const measurables = await db.scorecardMeasurable.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: measurableSelect });
@@ -81,7 +82,7 @@ export async function fillScorecardWeeks(options: { asOf: IsoDate }): Promise<vo
  * The manager's "Recompute": every active measurable's 13 weeks are computed again from today's
  * data and replace the stored figures; the figures that changed are audited.
  */
-export async function recomputeScorecard(actor: AuditActor, asOf: IsoDate = todayIso()): Promise<{ changed: number }> {
+export async function recomputeScorecard(actor: AuditActor, asOf: IsoDate = clock.today()): Promise<{ changed: number }> {
   const weeks = scorecardWeeks(asOf);
   const measurables = await db.scorecardMeasurable.findMany({ where: { active: true }, select: measurableSelect });
   const before = await storedValues(measurables.map((m) => m.id), weeks);
@@ -129,7 +130,7 @@ async function storedValues(ids: number[], weeks: readonly ScorecardWeek[]): Pro
  */
 async function fillWeeks(measurables: readonly MeasurableRecord[], weeks: readonly ScorecardWeek[], { force }: { force: boolean }) {
   const stored = await storedValues(measurables.map((m) => m.id), weeks);
-  const now = new Date();
+  const now = clock.now();
   const result = new Map<number, Map<IsoDate, number | null>>();
   const due: { measurable: MeasurableRecord; week: ScorecardWeek }[] = [];
   for (const m of measurables) {
@@ -162,7 +163,7 @@ async function fillWeeks(measurables: readonly MeasurableRecord[], weeks: readon
     ids,
     starts,
     values,
-    new Date(),
+    clock.now(),
   );
   return result;
 }

@@ -26,6 +26,7 @@ import { syncRenewals } from "./renewal-pipeline";
 import { backfillStageHistory, syncLifecycleStages } from "./lifecycle";
 import { ensureDefaultMeasurables } from "./scorecard-defaults";
 import { bulkInsert, columns, syncIdSequences, type SqlRunner, type TableSpec } from "./bulk-insert";
+import { clock } from "@/lib/clock";
 
 type Tx = Prisma.TransactionClient;
 
@@ -113,7 +114,7 @@ const GENERATION_SLICE = 100;
  */
 export async function seedScale(db: PrismaClient, options: ScaleSeedOptions): Promise<SeedResult> {
   const { accounts, usageDays = 90, batchSize = 1_000, log = console.log, writer = db } = options;
-  const today = options.today ?? utcDay(new Date());
+  const today = options.today ?? utcDay(clock.now());
   const counts: Record<string, number> = {};
   if ((await db.user.count()) === 0) {
     counts.users = (await insertUsers(db, await demoUsers())).length;
@@ -209,7 +210,7 @@ interface NewUser {
 
 async function seedDemo(tx: Tx, users: readonly NewUser[], options: DemoSeedOptions): Promise<SeedResult> {
   const { log = console.log, accountCount = DEFAULT_ACCOUNT_COUNT } = options;
-  const today = options.today ?? utcDay(new Date());
+  const today = options.today ?? utcDay(clock.now());
   const created = await insertUsers(tx, users);
   const data = generateDemoData({
     seed: DEMO_SEED,

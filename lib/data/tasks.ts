@@ -4,9 +4,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskPriority, TaskSource, TaskStatus } from "@/lib/generated/prisma/enums";
 import { canOnAccount, type Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
-import { daysBetween, todayIso, toIsoDate } from "@/lib/domain/dates";
+import { daysBetween, toIsoDate } from "@/lib/domain/dates";
 import type { TaskView, TTaskCreate } from "@/lib/validation/tasks";
 import { recordAudit } from "./audit";
+import { clock } from "@/lib/clock";
 
 // The task inbox: each user's open, overdue and done tasks, and the writes on them. Playbook
 // tasks are raised by lib/data/escalations.ts; manual ones come from the account page.
@@ -75,7 +76,7 @@ const rowSelect = {
 } satisfies Prisma.TaskSelect;
 
 export async function listTasks(viewer: Actor, { view, page, pageSize }: { view: TaskView; page: number; pageSize: number }): Promise<TaskRow[]> {
-  const today = todayIso();
+  const today = clock.today();
   const rows = await db.task.findMany({
     where: viewWhere(viewer, view, today),
     orderBy: view === "done" ? DONE_ORDER : OPEN_ORDER,
@@ -107,7 +108,7 @@ export async function* streamTasks(viewer: Actor, view: TaskView, batchSize = 20
 
 /** How many tasks each tab holds (the tab counts and the pagination total). */
 export async function countTasksByView(viewer: Actor): Promise<Record<TaskView, number>> {
-  const today = todayIso();
+  const today = clock.today();
   const [mine, overdue, done] = await Promise.all(
     (["mine", "overdue", "done"] as const).map((view) => db.task.count({ where: viewWhere(viewer, view, today) })),
   );
@@ -144,7 +145,7 @@ export async function completeTask(id: number, outcome: string | null, actor: Ac
   return db.$transaction(async (tx) => {
     const task = await loadForWrite(tx, id, actor);
     // Conditional on "open" so two people completing at once cannot both succeed.
-    const { count } = await tx.task.updateMany({ where: { id, status: "open" }, data: { status: "done", outcome, completedAt: new Date() } });
+    const { count } = await tx.task.updateMany({ where: { id, status: "open" }, data: { status: "done", outcome, completedAt: clock.now() } });
     if (count === 0) throw new TaskError("conflict", "This task is already closed.");
     await auditUpdate(tx, actor, task, "complete");
     return { id, accountExternalId: task.account?.externalId ?? null };

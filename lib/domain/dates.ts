@@ -46,7 +46,7 @@ export function isWithin(date: IsoDate, window: DateWindow): boolean {
   return date >= window.start && date <= window.end;
 }
 
-/** Today's UTC calendar day (the as-of date when none is given). */
-export function todayIso(now: Date = new Date()): IsoDate {
+/** The UTC calendar day of an instant (lib/clock.ts gives today's). */
+export function todayIso(now: Date): IsoDate {
   return toIsoDate(now);
 }

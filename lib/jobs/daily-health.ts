@@ -4,7 +4,7 @@ import { recomputeHealth } from "@/lib/data/health";
 import { syncRenewals } from "@/lib/data/renewal-pipeline";
 import { syncLifecycleStages } from "@/lib/data/lifecycle";
 import { fillScorecardWeeks } from "@/lib/data/scorecard";
-import { todayIso } from "@/lib/domain/dates";
+import { clock } from "@/lib/clock";
 
 const CHECK_EVERY_MS = 15 * 60_000;
 let running = false;
@@ -18,14 +18,14 @@ export async function rescoreIfStale(): Promise<number> {
   if (running) return 0;
   running = true;
   try {
-    const today = todayIso();
+    const today = clock.today();
     const stale = await db.account.count({
       where: { status: "active", OR: [{ healthAsOf: null }, { healthAsOf: { lt: new Date(`${today}T00:00:00Z`) } }] },
     });
     if (stale === 0) return 0;
-    const started = Date.now();
+    const started = performance.now();
     const results = await recomputeHealth(db, { asOf: today });
-    console.log(`[health] rescored ${results.size} accounts for ${today} in ${Date.now() - started} ms`);
+    console.log(`[health] rescored ${results.size} accounts for ${today} in ${Math.round(performance.now() - started)} ms`);
     // Renewals move into their windows by the passing of days, so the stage tasks follow daily too.
     const renewals = await syncRenewals(db, { asOf: today });
     console.log(`[renewals] ${renewals.created} created, ${renewals.started} started, ${renewals.tasks} stage tasks opened`);

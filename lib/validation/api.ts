@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { assertIsoDate, todayIso } from "@/lib/domain/dates";
+import { assertIsoDate } from "@/lib/domain/dates";
 import { CHURN_REASON_KEYS } from "@/lib/domain/offboarding";
+import { clock } from "@/lib/clock";
 
 // The inputs of the REST API (docs/api.md), shared with the CSV import and UI actions that
 // accept the same records. Conventions every write follows:
@@ -103,7 +104,7 @@ export const ZAccountListQuery = z.object({
 });
 
 export const ZHealthQuery = z.object({
-  asOf: ZIsoDate.refine((date) => date <= todayIso(), "Cannot be in the future.").optional(),
+  asOf: ZIsoDate.refine((date) => date <= clock.today(), "Cannot be in the future.").optional(),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { RouteContext } from "@/lib/api/handler";
 import { createApiKey } from "@/lib/data/api-keys";
 import type { Role } from "@/lib/auth/roles";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import type { TAccountUpsert, TUsageDay } from "@/lib/validation/api";
 import * as accounts from "@/app/api/v1/accounts/route";
 import * as account from "@/app/api/v1/accounts/[externalId]/route";
@@ -18,6 +18,7 @@ import * as renewal from "@/app/api/v1/accounts/[externalId]/renewal/route";
 import * as expansion from "@/app/api/v1/accounts/[externalId]/expansions/[key]/route";
 import * as health from "@/app/api/v1/accounts/[externalId]/health/route";
 import * as renewals from "@/app/api/v1/renewals/route";
+import { clock } from "@/lib/clock";
 
 type Method = "GET" | "PUT" | "POST" | "DELETE";
 type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
@@ -112,7 +113,7 @@ export function createTestUser(role: Role, email = `${role}-${++userCount}@examp
 
 /** A valid account body; contract started a year ago, renewal in two months. */
 export function accountBody(overrides: Partial<TAccountUpsert> = {}): TAccountUpsert {
-  const today = todayIso();
+  const today = clock.today();
   return {
     name: "Acme Corp",
     segment: "mid_market",
@@ -128,7 +129,7 @@ export function accountBody(overrides: Partial<TAccountUpsert> = {}): TAccountUp
 }
 
 /** `count` consecutive usage days ending today, with healthy activity. */
-export function usageDays(count: number, end = todayIso()): TUsageDay[] {
+export function usageDays(count: number, end = clock.today()): TUsageDay[] {
   return Array.from({ length: count }, (_, i) => ({
     date: addDays(end, -(count - 1 - i)),
     activeUsers: 30,

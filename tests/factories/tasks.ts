@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import { addDays, type IsoDate } from "@/lib/domain/dates";
 import type { Band, Role } from "@/lib/generated/prisma/enums";
+import { clock } from "@/lib/clock";
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -52,7 +53,7 @@ export async function makeAccount({ asOf, csmId = null, band = "green", score = 
 
 export async function makeTask({ ownerId, accountId = null, dueDate, status = "open" }: { ownerId: number; accountId?: number | null; dueDate: IsoDate; status?: "open" | "done" }) {
   return db.task.create({
-    data: { ownerId, accountId, title: `Task ${next()}`, dueDate: day(dueDate), status, completedAt: status === "done" ? new Date() : null },
+    data: { ownerId, accountId, title: `Task ${next()}`, dueDate: day(dueDate), status, completedAt: status === "done" ? clock.now() : null },
     select: { id: true },
   });
 }

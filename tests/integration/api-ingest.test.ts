@@ -8,10 +8,11 @@ import type { UsageUpsertResult } from "@/lib/data/ingest-usage";
 import type { ContactView } from "@/lib/data/ingest-contacts";
 import type { SurveyView, TicketView, TouchpointView } from "@/lib/data/ingest-activity";
 import type { ExpansionView, OutcomeView, RenewalView } from "@/lib/data/ingest-commercial";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { accountBody, apiClient, createTestKey, usageDays, type ApiClient } from "@/tests/factories/api";
+import { clock } from "@/lib/clock";
 
-const today = todayIso();
+const today = clock.today();
 let api: ApiClient;
 
 beforeAll(async () => {

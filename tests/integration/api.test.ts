@@ -9,10 +9,11 @@ import type { AccountPage, AccountView, HealthView } from "@/lib/data/api-accoun
 import { createApiKey, revokeApiKey } from "@/lib/data/api-keys";
 import { computeHealth } from "@/lib/domain/health";
 import { loadHealthFacts, recomputeHealth } from "@/lib/data/health";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { accountBody, apiClient, createTestKey, createTestUser, usageDays, type ApiClient } from "@/tests/factories/api";
+import { clock } from "@/lib/clock";
 
-const today = todayIso();
+const today = clock.today();
 let api: ApiClient;
 let keyId: number;
 

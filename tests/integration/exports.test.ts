@@ -17,11 +17,12 @@ import * as teamBook from "@/app/api/exports/team-book/route";
 import * as stageExport from "@/app/api/exports/stage/[stage]/route";
 import { FORMER_CUSTOMERS_PAGE_SIZE } from "@/lib/data/offboarding";
 import { AT_RISK_LIMIT } from "@/lib/data/renewal-forecast";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { createTestUser } from "@/tests/factories/api";
 import { makeAccount, makeTask } from "@/tests/factories/tasks";
+import { clock } from "@/lib/clock";
 
-const today = todayIso();
+const today = clock.today();
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const users = {} as Record<"manager" | "csm" | "otherCsm" | "ae" | "otherAe" | "executive", SessionUser>;
 const signInAs = (who: keyof typeof users | null) => {

@@ -2,10 +2,11 @@
 // catches the passing of days): an open expansion deal, a renewal date coming within 90 days.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { accountBody, apiClient, createTestKey, type ApiClient } from "@/tests/factories/api";
+import { clock } from "@/lib/clock";
 
-const today = todayIso();
+const today = clock.today();
 let api: ApiClient;
 const body = (renewalDate: string) => accountBody({ name: "Stage mover", contractStart: addDays(today, -200), renewalDate });
 const shown = async () => {

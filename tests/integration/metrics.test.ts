@@ -7,12 +7,13 @@ import { db } from "@/lib/db";
 import { upsertAccount } from "@/lib/data/ingest-account";
 import { getMetricsReport, loadArrFacts } from "@/lib/data/metrics";
 import { recordRenewalOutcome } from "@/lib/data/renewal-outcomes";
-import { addDays, todayIso, toIsoDate } from "@/lib/domain/dates";
+import { addDays, toIsoDate } from "@/lib/domain/dates";
 import { summarizeLedger, type MetricsReport, type MovementFact, type Period } from "@/lib/domain/metrics";
 import * as metricsRoute from "@/app/api/v1/metrics/route";
 import { accountBody, apiClient, createTestKey, type ApiErrorBody } from "@/tests/factories/api";
+import { clock } from "@/lib/clock";
 
-const today = todayIso();
+const today = clock.today();
 const actor = { system: "metrics test" };
 const period: Period = { from: addDays(today, -29), to: today };
 let key: string;

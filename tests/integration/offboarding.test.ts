@@ -3,6 +3,7 @@
 // customer back. Plus the renewal forecast summary query. Nothing about an account is deleted.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserSummary } from "@/lib/data/users";
+import { clock } from "@/lib/clock";
 
 // Server actions run as the "signed-in" user below; Next's request-bound helpers are stubbed.
 let signedIn: UserSummary | null = null;
@@ -24,12 +25,12 @@ const { recordOutcomeAction } = await import("@/lib/actions/renewals");
 const { reactivateAccountAction, recordTerminationAction, saveOffboardingDetailsAction, toggleOffboardingItemAction } = await import("@/lib/actions/offboarding");
 const { getOffboarding, listFormerCustomers } = await import("@/lib/data/offboarding");
 const { getForecastSummary } = await import("@/lib/data/renewal-forecast");
-const { addDays, todayIso, toIsoDate } = await import("@/lib/domain/dates");
+const { addDays, toIsoDate } = await import("@/lib/domain/dates");
 const { quarterOf } = await import("@/lib/domain/renewal-forecast");
 const { OFFBOARDING_ITEM_KEYS } = await import("@/lib/domain/offboarding");
 const { accountBody, apiClient, createTestKey, createTestUser } = await import("@/tests/factories/api");
 
-const today = todayIso();
+const today = clock.today();
 type Api = ReturnType<typeof apiClient>;
 let api: Api;
 let ae: UserSummary;

@@ -5,12 +5,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getRenewalPipeline, PIPELINE_PAGE_SIZE } from "@/lib/data/renewals";
 import { syncRenewals } from "@/lib/data/renewal-pipeline";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { pipelineTotals } from "@/lib/domain/renewals";
 import { ZPipelineQuery } from "@/lib/validation/renewals";
 import { accountBody, apiClient, createTestKey, createTestUser } from "@/tests/factories/api";
+import { clock } from "@/lib/clock";
 
-const today = todayIso();
+const today = clock.today();
 type Viewer = Parameters<typeof getRenewalPipeline>[0];
 let ae: Viewer;
 const FORECASTS = ["commit", "likely", "at_risk", "lost", null] as const;

@@ -5,10 +5,19 @@ import { db } from "@/lib/db";
 import type { RenewalDueView } from "@/lib/data/renewals";
 import type { RenewalOutcomeResult } from "@/lib/data/renewal-outcomes";
 import { syncRenewals } from "@/lib/data/renewal-pipeline";
-import { addDays, todayIso, toIsoDate } from "@/lib/domain/dates";
+import { addDays, toIsoDate } from "@/lib/domain/dates";
 import { accountBody, apiClient, createTestKey, createTestUser, type ApiClient } from "@/tests/factories/api";
+import { clock } from "@/lib/clock";
 
-const today = todayIso();
+const today = clock.today();
+
+/** One annual term later, by the calendar: a leap day renews on 28 February. */
+function sameDayNextYear(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const next = new Date(Date.UTC(y + 1, m - 1, d));
+  if (next.getUTCMonth() !== m - 1) next.setUTCDate(0);
+  return toIsoDate(next);
+}
 let api: ApiClient;
 let aeId: number;
 let csmId: number;
@@ -60,7 +69,7 @@ describe("syncRenewals", () => {
     const before = await db.task.count();
     expect(await syncRenewals(db, { asOf: today })).toEqual({ created: 0, updated: 0, started: 0, tasks: 0 });
     const task = await db.task.findFirstOrThrow({ where: { account: { externalId: "d30" }, kind: "renewal_30" } });
-    await db.task.update({ where: { id: task.id }, data: { status: "done", completedAt: new Date() } });
+    await db.task.update({ where: { id: task.id }, data: { status: "done", completedAt: clock.now() } });
     expect((await syncRenewals(db, { asOf: today })).tasks).toBe(0);
     expect(await db.task.count()).toBe(before);
     expect(await db.auditLog.count({ where: { entity: "task", action: "create (renewals)" } })).toBe(7);
@@ -115,7 +124,7 @@ describe("PUT /accounts/{id}/renewal with an outcome", () => {
     const signedAt = addDays(today, 5);
     const res = await api.put<RenewalOutcomeResult>(`/accounts/${name}/renewal`, { outcome, newArr, signedAt });
     expect(res.status).toBe(200);
-    const next = addDays(renewalDate, 365);
+    const next = sameDayNextYear(renewalDate);
     expect(res.body).toMatchObject({ closed: { status: "closed", outcome, newArr, signedAt }, next: { renewalDate: next, arr: newArr } });
 
     const after = await account(name);

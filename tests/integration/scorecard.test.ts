@@ -17,11 +17,12 @@ import { listRocks } from "@/lib/data/rocks";
 import { getMetricsReport } from "@/lib/data/metrics";
 import { getScorecard } from "@/lib/data/scorecard";
 import { computeWeeklyValues } from "@/lib/data/scorecard-metrics";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { scorecardWeeks } from "@/lib/domain/scorecard";
 import { accountBody, createTestUser } from "@/tests/factories/api";
+import { clock } from "@/lib/clock";
 
-const today = todayIso();
+const today = clock.today();
 const actor = { system: "scorecard test" };
 type Role = "admin" | "manager" | "csm" | "ae" | "executive";
 const users: Partial<Record<Role, { id: number; email: string; name: string; role: Role; active: boolean }>> = {};
@@ -154,7 +155,7 @@ describe("weekly scorecard", () => {
   it("keeps stored past weeks when old data is corrected, until a recompute (audited)", async () => {
     // The task should never have counted: cancelled. Ten minutes later the week under way is refreshed.
     await db.task.update({ where: { id: taskId }, data: { status: "cancelled" } });
-    await db.scorecardValue.updateMany({ where: { weekStart: new Date(`${weeks[12].start}T00:00:00Z`) }, data: { computedAt: new Date(Date.now() - 11 * 60_000) } });
+    await db.scorecardValue.updateMany({ where: { weekStart: new Date(`${weeks[12].start}T00:00:00Z`) }, data: { computedAt: new Date(clock.nowMs() - 11 * 60_000) } });
     const before = (await getScorecard(today)).rows.find((r) => r.id === measurableId);
     expect(before?.cells[10].value).toBe(1); // final: computed after the week ended
     expect(before?.cells[12].value).toBe(0); // the week under way follows the data

@@ -4,11 +4,12 @@ import { applyEscalations } from "@/lib/data/escalations";
 import { recomputeHealth } from "@/lib/data/health";
 import { resetAndSeedDemo } from "@/lib/data/seed";
 import { completeTask, countTasksByView, createTask, listTasks, reopenTask, TaskError } from "@/lib/data/tasks";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { makeAccount, makeTask, makeUser } from "../factories/tasks";
+import { clock } from "@/lib/clock";
 
 // Playbooks run for "today" (backfills are skipped), so these tests use the real date.
-const today = todayIso();
+const today = clock.today();
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 type Actor = { id: number; role: "admin" | "manager" | "csm" | "ae" | "executive" };

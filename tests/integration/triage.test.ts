@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listTriage, listTriageAll } from "@/lib/data/accounts";
-import { todayIso } from "@/lib/domain/dates";
+
 import { ZTriageQuery } from "@/lib/validation/triage";
 import { makeAccount, makeTask, makeUser } from "../factories/tasks";
+import { clock } from "@/lib/clock";
 
-const today = todayIso();
+const today = clock.today();
 const query = (params: Record<string, string> = {}) => ZTriageQuery.parse(params);
 type Viewer = Parameters<typeof listTriage>[0];
 const viewer = (u: { id: number; role: Viewer["role"] }): Viewer => ({ id: u.id, role: u.role, email: `${u.id}@x.test`, name: "Viewer", active: true });

@@ -5,6 +5,13 @@ import { afterAll } from "vitest";
 import pg from "pg";
 import { openDb, type DbHandle } from "@/lib/db/client";
 import { migrationScripts } from "@/lib/db/migration-sql";
+import { pinClock } from "@/lib/clock";
+
+// The app's clock is pinned for the whole file: BOWTIE_TEST_NOW when set, otherwise noon (UTC)
+// of the machine's day, so a run never straddles midnight and tests that build fixtures from
+// "today" see one day throughout. CI also runs the suites under faketime at awkward dates
+// (a leap day, a year end, the day before a leap day) to prove nothing reads the wall clock.
+pinClock(process.env.BOWTIE_TEST_NOW ?? `${new Date().toISOString().slice(0, 10)}T12:00:00Z`);
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 let handle: DbHandle;

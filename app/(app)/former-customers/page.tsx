@@ -11,11 +11,12 @@ import { ReactivationForm } from "@/components/offboarding/reactivation-form";
 import { StatusBadge } from "@/components/offboarding/status-badge";
 import { requireUser } from "@/lib/auth/session";
 import { FORMER_CUSTOMERS_PAGE_SIZE, listFormerCustomers } from "@/lib/data/offboarding";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { churnReasonLabel } from "@/lib/domain/offboarding";
 import { formatDate, formatMoney } from "@/lib/format";
 import { accountPath, offboardingPath } from "@/lib/paths";
 import { ZFormerCustomersQuery } from "@/lib/validation/offboarding";
+import { clock } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Former customers" };
 
@@ -24,7 +25,7 @@ export default async function FormerCustomersPage({ searchParams }: { searchPara
   const { page } = ZFormerCustomersQuery.parse(await searchParams);
   const { rows, total } = await listFormerCustomers(page);
   const canWinBack = user.role === "manager" || user.role === "admin";
-  const today = todayIso();
+  const today = clock.today();
 
   return (
     <>

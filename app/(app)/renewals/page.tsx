@@ -6,10 +6,11 @@ import { PipelineFilters } from "@/components/renewals/pipeline-filters";
 import { RenewalTabs } from "@/components/renewals/renewal-tabs";
 import { requireRole } from "@/lib/auth/session";
 import { getRenewalPipeline, LATER_HORIZON_DAYS, listPipelineOwners } from "@/lib/data/renewals";
-import { todayIso } from "@/lib/domain/dates";
+
 import { sumTotals } from "@/lib/domain/renewals";
 import { formatMoney } from "@/lib/format";
 import { ZPipelineQuery } from "@/lib/validation/renewals";
+import { clock } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Renewals" };
 
@@ -17,7 +18,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const user = await requireRole(["ae", "manager", "admin", "executive"]);
   const raw = await searchParams;
   const query = ZPipelineQuery.parse(raw);
-  const today = todayIso();
+  const today = clock.today();
   const [pipeline, owners] = await Promise.all([getRenewalPipeline(user, query, today), listPipelineOwners()]);
   const within90 = sumTotals(pipeline.buckets.filter((b) => b.window === "0-30" || b.window === "31-60" || b.window === "61-90").map((b) => b.totals));
   const pageHref = (window: string, page: number) => {

@@ -16,15 +16,16 @@ import { requirePermission } from "@/lib/auth/session";
 import { getPortfolioSummary, getTeamBook } from "@/lib/data/portfolio";
 import { listRocks } from "@/lib/data/rocks";
 import { getScorecard, listMeasurables, listScorecardOwners } from "@/lib/data/scorecard";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { formatDate, formatMoney, formatMoneyCompact } from "@/lib/format";
+import { clock } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Scorecard" };
 
 export default async function ScorecardPage() {
   const user = await requirePermission("scorecard:read");
   const canManage = can(user, "scorecard:manage");
-  const today = todayIso();
+  const today = clock.today();
   const [scorecard, rocks, summary, team, measurables, owners] = await Promise.all([
     getScorecard(today),
     listRocks(today),

@@ -15,7 +15,7 @@ import { AccountActions } from "@/components/accounts/account-actions";
 import { TouchpointForm } from "@/components/accounts/touchpoint-form";
 import { ContactForm } from "@/components/accounts/contact-form";
 import { SurveyForm } from "@/components/accounts/survey-form";
-import { todayIso } from "@/lib/domain/dates";
+
 import { getAccount, getAccountChanges, getAccountHealthView } from "@/lib/data/accounts";
 import { CreateTaskForm } from "@/components/tasks/create-task-form";
 import type { BadgeTone } from "@/components/ui/badge";
@@ -29,6 +29,7 @@ import { TerminationForm } from "@/components/offboarding/termination-form";
 import { getAccountStatusLabel } from "@/lib/data/offboarding";
 import { offboardingPath } from "@/lib/paths";
 import { formatDate, formatMoney, formatRelativeDays, SEGMENT_LABELS, STAGE_LABELS, TOUCHPOINT_LABELS } from "@/lib/format";
+import { clock } from "@/lib/clock";
 
 type Params = { params: Promise<{ externalId: string }> };
 
@@ -48,7 +49,7 @@ export default async function AccountPage({ params }: Params) {
     getAccountChanges(account.id),
     getAccountStatusLabel(account.id, account.status),
   ]);
-  const today = todayIso();
+  const today = clock.today();
   const contactOptions = account.contacts.map((c) => ({ email: c.email, name: c.name, execSponsor: c.execSponsor }));
   const canEdit = canOnAccount(user, "account:edit", { csmId: account.csm?.id ?? null, aeId: account.ae?.id ?? null });
 

@@ -13,10 +13,11 @@ import { StageTabs } from "@/components/dashboards/stage-tabs";
 import { requirePermission } from "@/lib/auth/session";
 import { cachedAggregate } from "@/lib/data/dashboard-cache";
 import { getStageCharts, getStageTotals, listStageAccounts } from "@/lib/data/dashboards";
-import { todayIso } from "@/lib/domain/dates";
+
 import { STAGE_SLUGS, stageFromSlug } from "@/lib/domain/dashboards";
 import { STAGE_LABELS } from "@/lib/format";
 import { stageTableHref, ZStageTableQuery } from "@/lib/validation/dashboards";
+import { clock } from "@/lib/clock";
 
 const PAGE_SIZE = 25;
 
@@ -38,7 +39,7 @@ export default async function StageDashboardPage({ params, searchParams }: { par
   const stage = stageFromSlug((await params).stage);
   if (!stage) notFound();
   const query = ZStageTableQuery.parse(await searchParams);
-  const today = todayIso();
+  const today = clock.today();
   const path = `/dashboards/${STAGE_SLUGS[stage]}`;
   const [totals, charts, page] = await Promise.all([
     getStageTotals(stage),

@@ -1,8 +1,9 @@
 import Papa from "papaparse";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listTriageAll } from "@/lib/data/accounts";
-import { todayIso } from "@/lib/domain/dates";
+
 import { ZTriageQuery } from "@/lib/validation/triage";
+import { clock } from "@/lib/clock";
 
 // CSV of the triage view the user is looking at: same filters, same order, every page.
 export async function GET(request: Request) {
@@ -34,7 +35,7 @@ export async function GET(request: Request) {
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="bowtie-accounts-${todayIso()}.csv"`,
+      "content-disposition": `attachment; filename="bowtie-accounts-${clock.today()}.csv"`,
     },
   });
 }

@@ -2,8 +2,9 @@ import Papa from "papaparse";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getScorecard } from "@/lib/data/scorecard";
-import { todayIso } from "@/lib/domain/dates";
+
 import { SCORECARD_WINDOW_LABELS, type ScorecardWindow } from "@/lib/domain/metrics-catalogue";
+import { clock } from "@/lib/clock";
 
 // The scorecard table as CSV: one row per measurable, one column per week (raw values: a "%"
 // metric as a fraction, so spreadsheets can format it), plus whether each week met its goal.
@@ -11,7 +12,7 @@ export async function GET() {
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in first.", { status: 401 });
   if (!can(user, "scorecard:read")) return new Response("Not allowed.", { status: 403 });
-  const today = todayIso();
+  const today = clock.today();
   const scorecard = await getScorecard(today);
   const fields = ["measurable", "metric", "unit", "window", "owner", "direction", "goal", ...scorecard.weeks.map((w) => w.start), "off_goal_weeks"];
   const data = scorecard.rows.map((row) => [

@@ -11,10 +11,11 @@ import { StatusBadge } from "@/components/offboarding/status-badge";
 import { canOnAccount } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getOffboarding } from "@/lib/data/offboarding";
-import { todayIso } from "@/lib/domain/dates";
+
 import { churnReasonLabel } from "@/lib/domain/offboarding";
 import { formatDate, formatMoney } from "@/lib/format";
 import { accountPath } from "@/lib/paths";
+import { clock } from "@/lib/clock";
 
 type Params = { params: Promise<{ externalId: string }> };
 
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function OffboardingPage({ params }: Params) {
   const user = await requireUser();
   const { externalId } = await params;
-  const today = todayIso();
+  const today = clock.today();
   const view = await getOffboarding(decodeURIComponent(externalId), today);
   if (!view) notFound();
   const { account, offboarding } = view;

@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { getCurrentUser } from "@/lib/auth/session";
 import { PORTFOLIO_DATASETS, portfolioTable, type PortfolioDataset } from "@/lib/data/portfolio-exports";
-import { todayIso } from "@/lib/domain/dates";
+import { clock } from "@/lib/clock";
 
 // CSV of one chart of the portfolio page (every signed-in role sees the portfolio).
 export async function GET(_request: Request, { params }: { params: Promise<{ dataset: string }> }) {
@@ -13,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ dat
   return new Response(`${Papa.unparse(table)}\r\n`, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="bowtie-${dataset}-${todayIso()}.csv"`,
+      "content-disposition": `attachment; filename="bowtie-${dataset}-${clock.today()}.csv"`,
     },
   });
 }

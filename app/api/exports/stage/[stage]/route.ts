@@ -2,9 +2,10 @@ import { csvResponse } from "@/lib/api/csv";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { streamStageAccounts, type StageAccountRow } from "@/lib/data/dashboards";
-import { todayIso } from "@/lib/domain/dates";
+
 import { STAGE_SLUGS, stageFromSlug, type DashboardStage } from "@/lib/domain/dashboards";
 import { ZStageTableQuery, type TStageTableQuery } from "@/lib/validation/dashboards";
+import { clock } from "@/lib/clock";
 
 // CSV of a stage dashboard's account table: every row, in the view's order, streamed a batch
 // of accounts at a time so a 50,000-account stage never sits in memory at once.
@@ -29,7 +30,7 @@ function csvRow(stage: DashboardStage, r: StageAccountRow): (string | number)[] 
 }
 
 async function* stageRows(stage: DashboardStage, query: TStageTableQuery) {
-  for await (const batch of streamStageAccounts(stage, query, 2000, todayIso())) yield batch.map((r) => csvRow(stage, r));
+  for await (const batch of streamStageAccounts(stage, query, 2000, clock.today())) yield batch.map((r) => csvRow(stage, r));
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ stage: string }> }) {

@@ -1,8 +1,9 @@
 import { apiRoute, ok } from "@/lib/api/handler";
 import { getHealthView } from "@/lib/data/api-accounts";
 import { accountNotFound } from "@/lib/data/ingest";
-import { todayIso } from "@/lib/domain/dates";
+
 import { ZAccountParams, ZHealthQuery } from "@/lib/validation/api";
+import { clock } from "@/lib/clock";
 
 // GET /api/v1/accounts/{externalId}/health?asOf=YYYY-MM-DD — the score from the facts known on
 // that date (default today), explained measure by measure.
@@ -10,7 +11,7 @@ export const GET = apiRoute({
   params: ZAccountParams,
   query: ZHealthQuery,
   handler: async ({ params, query }) => {
-    const health = await getHealthView(params.externalId, query.asOf ?? todayIso());
+    const health = await getHealthView(params.externalId, query.asOf ?? clock.today());
     if (!health) throw accountNotFound(params.externalId);
     return ok(health);
   },
