@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/policy";
 import { authorizeAccount } from "@/lib/data/account-access";
 import { IngestError } from "@/lib/data/ingest";
 import { addSurvey, addTouchpoint } from "@/lib/data/ingest-activity";
@@ -26,7 +26,7 @@ async function writeAccount<T>(user: Actor, accountId: number, write: (externalI
   }
 }
 
-const notExecutive = (user: Actor) => user.role !== "executive";
+const notExecutive = (user: Actor) => can(user, "account:edit");
 
 const logTouchpoint = defineAction({
   schema: ZTouchpointForm,

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { createApiKey, revokeApiKey, type CreatedApiKey } from "@/lib/data/api-keys";
 import { ZApiKeyCreate } from "@/lib/validation/api";
 import { defineAction, ExpectedError, type ActionResult } from "./safe-action";

@@ -1,6 +1,6 @@
 "use server";
 
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { saveHealthModel } from "@/lib/data/health-model";
 import { ZHealthModel } from "@/lib/domain/health-model";
 import { defineAction, type ActionResult } from "./safe-action";

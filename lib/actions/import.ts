@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { importRows, type ImportResult } from "@/lib/data/csv-import";
 import { IMPORT_KINDS, parseImport } from "@/lib/domain/csv-import";
 import { defineAction, type ActionResult } from "./safe-action";

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { authorizeAccount } from "@/lib/data/account-access";
 import { setStageOverride } from "@/lib/data/lifecycle";
@@ -10,9 +11,9 @@ import { defineAction, type ActionResult } from "./safe-action";
 // A CSM (on their own accounts) or a manager sets or clears an account's stage by hand.
 const override = defineAction({
   schema: ZStageOverride,
-  authorize: (user) => user.role === "csm" || user.role === "manager" || user.role === "admin",
+  authorize: (user) => can(user, "account:set-stage"),
   handler: async (input, user) => {
-    const account = await authorizeAccount(user, input.accountId, "account:edit");
+    const account = await authorizeAccount(user, input.accountId, "account:set-stage");
     await setStageOverride(db, account.id, input.stage, input.reason, { userId: user.id });
     revalidatePath(`/accounts/${account.externalId}`);
     return null;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { canOnAccount, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/policy";
 import { authorizeAccount } from "@/lib/data/account-access";
 import { reactivateAccount, recordTermination } from "@/lib/data/account-lifecycle";
 import { IngestError } from "@/lib/data/ingest";
@@ -15,8 +15,7 @@ import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
 // checklist, and an item's owner may tick their own item; terminations and reactivations are a
 // manager's call. Who may act is decided from the stored account, never from the form.
 
-const mayOffboard = (user: Actor) => user.role !== "executive";
-const isManager = (user: Actor) => user.role === "manager" || user.role === "admin";
+const mayOffboard = (user: Actor) => can(user, "tasks:use");
 
 /** Runs a write, maps the data layer's known failures and refreshes every page that shows the account's status. */
 async function write<T>(externalId: string, run: () => Promise<T>): Promise<T> {
@@ -49,7 +48,7 @@ const toggleItem = defineAction({
     const account = await getItemOwnership(accountId, key);
     if (!account) throw new ExpectedError("not_found", "That account no longer exists.");
     const ownsItem = account.itemOwnerId === user.id;
-    if (!ownsItem && !canOnAccount(user, "account:edit", account)) {
+    if (!ownsItem && !can(user, "account:edit", account)) {
       throw new ExpectedError("forbidden", "Only the account's CSM, the item's owner, a manager or an admin can tick this item.");
     }
     return write(account.externalId, () => setOffboardingItem(account.externalId, key, done, { userId: user.id }));
@@ -58,9 +57,9 @@ const toggleItem = defineAction({
 
 const terminate = defineAction({
   schema: ZTermination,
-  authorize: isManager,
+  authorize: (user) => can(user, "account:terminate"),
   handler: async ({ accountId, ...input }, user) => {
-    const account = await authorizeAccount(user, accountId, "account:edit");
+    const account = await authorizeAccount(user, accountId, "account:terminate");
     await write(account.externalId, () => recordTermination(account.externalId, input, { userId: user.id }));
     return offboardingPath(account.externalId);
   },
@@ -68,9 +67,9 @@ const terminate = defineAction({
 
 const reactivate = defineAction({
   schema: ZReactivation,
-  authorize: isManager,
+  authorize: (user) => can(user, "account:reactivate"),
   handler: async ({ accountId, ...input }, user) => {
-    const account = await authorizeAccount(user, accountId, "account:edit");
+    const account = await authorizeAccount(user, accountId, "account:reactivate");
     return write(account.externalId, () => reactivateAccount(account.externalId, input, { userId: user.id })).then(() => null);
   },
 });

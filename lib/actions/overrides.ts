@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { can } from "@/lib/auth/policy";
 import { authorizeAccount } from "@/lib/data/account-access";
 import { clearOverride, setOverride } from "@/lib/data/overrides";
 import { ZOverrideClear, ZOverrideSet } from "@/lib/validation/overrides";
@@ -8,7 +9,7 @@ import { defineAction, type ActionResult } from "./safe-action";
 
 const set = defineAction({
   schema: ZOverrideSet,
-  authorize: (user) => user.role !== "executive",
+  authorize: (user) => can(user, "account:edit"),
   handler: async (input, user) => {
     const account = await authorizeAccount(user, input.accountId, "account:edit");
     await setOverride(account.id, input.band, input.reason, { userId: user.id });
@@ -19,7 +20,7 @@ const set = defineAction({
 
 const clear = defineAction({
   schema: ZOverrideClear,
-  authorize: (user) => user.role !== "executive",
+  authorize: (user) => can(user, "account:edit"),
   handler: async (input, user) => {
     const account = await authorizeAccount(user, input.accountId, "account:edit");
     await clearOverride(account.id, { userId: user.id });

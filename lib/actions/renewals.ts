@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/policy";
 import { authorizeAccount } from "@/lib/data/account-access";
 import { IngestError } from "@/lib/data/ingest";
 import { updateRenewal } from "@/lib/data/ingest-commercial";
@@ -14,7 +14,7 @@ import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
 // The pipeline page's writes, through the same functions as PUT /accounts/{id}/renewal
 // (transaction, audit, health recompute), acting as the signed-in user.
 
-const mayEditRenewals = (user: Actor) => user.role === "ae" || user.role === "manager" || user.role === "admin";
+const mayEditRenewals = (user: Actor) => can(user, "renewal:edit");
 
 /** Runs a renewal write on an account whose renewals the user may edit, then refreshes the pages showing it. */
 async function writeRenewal<T>(user: Actor, accountId: number, write: (externalId: string) => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
 import { isAssignableOwner } from "@/lib/data/scorecard";
 import { ExpectedError } from "./safe-action";

@@ -1,6 +1,6 @@
 "use server";
 
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { createUser, EmailTakenError, type UserSummary } from "@/lib/data/users";
 import { ZUserCreate } from "@/lib/validation/users";
 import { defineAction, ExpectedError, type ActionResult } from "./safe-action";

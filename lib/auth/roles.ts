@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import { can, type GlobalAction } from "./policy";
 
 export type { Role };
 
@@ -24,22 +25,21 @@ export const ROLE_HOME: Record<Role, string> = {
 export interface NavItem {
   href: string;
   label: string;
-  roles: readonly Role[];
+  /** The policy action that opens the page (lib/auth/policy.ts). */
+  action: GlobalAction;
 }
 
-const EVERYONE = ROLES;
-
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: "/accounts", label: "My accounts", roles: ["csm", "manager", "admin", "ae"] },
-  { href: "/tasks", label: "Tasks", roles: ["csm", "manager", "admin", "ae"] },
-  { href: "/renewals", label: "Renewals", roles: ["ae", "manager", "admin", "executive"] },
-  { href: "/scorecard", label: "Scorecard", roles: ["manager", "admin", "executive"] },
-  { href: "/dashboard", label: "Portfolio", roles: EVERYONE },
-  { href: "/dashboards", label: "Dashboards", roles: ["manager", "executive", "csm", "admin"] },
-  { href: "/former-customers", label: "Former customers", roles: EVERYONE },
-  { href: "/settings", label: "Settings", roles: ["admin"] },
+  { href: "/accounts", label: "My accounts", action: "accounts:list" },
+  { href: "/tasks", label: "Tasks", action: "tasks:use" },
+  { href: "/renewals", label: "Renewals", action: "renewals:read" },
+  { href: "/scorecard", label: "Scorecard", action: "scorecard:read" },
+  { href: "/dashboard", label: "Portfolio", action: "portfolio:read" },
+  { href: "/dashboards", label: "Dashboards", action: "dashboards:read" },
+  { href: "/former-customers", label: "Former customers", action: "former-customers:read" },
+  { href: "/settings", label: "Settings", action: "settings:manage" },
 ];
 
 export function navFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+  return NAV_ITEMS.filter((item) => can({ id: 0, role }, item.action));
 }

@@ -4,8 +4,7 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { getUser, type UserSummary } from "@/lib/data/users";
 import { authOptions } from "./options";
-import { can, type GlobalAction } from "./permissions";
-import type { Role } from "./roles";
+import { can, type GlobalAction } from "./policy";
 
 export type CurrentUser = UserSummary;
 
@@ -28,13 +27,7 @@ export async function requireUser(): Promise<CurrentUser> {
   return user;
 }
 
-/** For pages: the user if their role may see it, otherwise the 403 "not allowed" page. */
-export async function requireRole(roles: readonly Role[]): Promise<CurrentUser> {
-  const user = await requireUser();
-  if (!roles.includes(user.role)) forbidden();
-  return user;
-}
-
+/** For pages and exports: the user if the policy allows the action, otherwise the 403 "not allowed" page. */
 export async function requirePermission(action: GlobalAction): Promise<CurrentUser> {
   const user = await requireUser();
   if (!can(user, action)) forbidden();

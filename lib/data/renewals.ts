@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enums";
-import { canOnAccount } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addDays, daysBetween, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { daysToSignature, FORECAST_WEIGHTS, median, SIGNATURE_TARGET_DAYS, UNFORECAST_WEIGHT, type PipelineTotals } from "@/lib/domain/renewals";
@@ -177,7 +177,7 @@ async function pipelineCards(viewer: CurrentUser, scope: Prisma.AccountWhereInpu
       aeName: a.ae?.name ?? null,
       csmName: a.csm?.name ?? null,
       lastTouchAt: a.lastTouchAt && toIsoDate(a.lastTouchAt),
-      editable: canOnAccount(viewer, "renewal:edit", a),
+      editable: can(viewer, "renewal:edit", a),
     };
   });
   return { cards, page };

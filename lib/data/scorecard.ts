@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { scorecardMetric, type MetricUnit, type ScorecardMetricKey } from "@/lib/domain/metrics-catalogue";
@@ -298,8 +299,8 @@ export class MeasurableNotFound extends Error {
 
 /** Whether a user can own a measurable or a rock: active, and not a read-only executive. */
 export async function isAssignableOwner(userId: number): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { active: true, role: true } });
-  return user !== null && user.active && user.role !== "executive";
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, active: true, role: true } });
+  return user !== null && user.active && can(user, "scorecard:own");
 }
 
 /** The unit of a measurable's metric (goals are typed in it), or null when it no longer exists. */

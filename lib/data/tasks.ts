@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskPriority, TaskSource, TaskStatus } from "@/lib/generated/prisma/enums";
-import { canOnAccount, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/policy";
 import type { Role } from "@/lib/auth/roles";
 import { daysBetween, toIsoDate } from "@/lib/domain/dates";
 import type { TaskView, TTaskCreate } from "@/lib/validation/tasks";
@@ -13,7 +13,6 @@ import { clock } from "@/lib/clock";
 // tasks are raised by lib/data/escalations.ts; manual ones come from the account page.
 
 /** Roles that own and work tasks (executives only read). */
-export const TASK_ROLES: readonly Role[] = ["csm", "manager", "admin", "ae"];
 
 /** A failure the user can act on; the action turns it into an ExpectedError with the same code. */
 export class TaskError extends Error {
@@ -117,7 +116,7 @@ export async function countTasksByView(viewer: Actor): Promise<Record<TaskView, 
 
 /** A user works their own tasks; managers and admins may close or reopen anyone's. */
 function mayWork(actor: Actor, ownerId: number): boolean {
-  return actor.id === ownerId || actor.role === "manager" || actor.role === "admin";
+  return can(actor, "task:work", { ownerId });
 }
 
 const auditSelect = { status: true, outcome: true, completedAt: true } satisfies Prisma.TaskSelect;
@@ -184,7 +183,7 @@ export async function createTask(input: TTaskCreate, actor: Actor): Promise<Task
   return db.$transaction(async (tx) => {
     const account = await tx.account.findUnique({ where: { id: input.accountId }, select: { id: true, externalId: true, csmId: true, aeId: true } });
     if (!account) throw new TaskError("not_found", "This account no longer exists.");
-    if (!canOnAccount(actor, "account:edit", account)) throw new TaskError("forbidden", "You can add tasks only to accounts you own.");
+    if (!can(actor, "account:edit", account)) throw new TaskError("forbidden", "You can add tasks only to accounts you own.");
     const ownerId = input.ownerId ?? actor.id;
     if (ownerId !== actor.id && !(await tx.user.findFirst({ where: { id: ownerId, active: true }, select: { id: true } }))) {
       throw new TaskError("invalid", "Pick an active user to own the task.");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canOnAccount, type AccountAction, type Actor } from "@/lib/auth/permissions";
+import { can, can as canOnAccount, type AccountAction, type Actor } from "@/lib/auth/policy";
 import { navFor, ROLE_HOME } from "@/lib/auth/roles";
 
 const account = { csmId: 10, aeId: 20 };

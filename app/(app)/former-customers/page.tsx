@@ -9,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ReactivationForm } from "@/components/offboarding/reactivation-form";
 import { StatusBadge } from "@/components/offboarding/status-badge";
+import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { FORMER_CUSTOMERS_PAGE_SIZE, listFormerCustomers } from "@/lib/data/offboarding";
 import { addDays } from "@/lib/domain/dates";
@@ -24,7 +25,7 @@ export default async function FormerCustomersPage({ searchParams }: { searchPara
   const user = await requireUser();
   const { page } = ZFormerCustomersQuery.parse(await searchParams);
   const { rows, total } = await listFormerCustomers(page);
-  const canWinBack = user.role === "manager" || user.role === "admin";
+  const canWinBack = can(user, "account:reactivate");
   const today = clock.today();
 
   return (

@@ -11,7 +11,7 @@ import { RecomputeForm } from "@/components/scorecard/recompute-form";
 import { RockForm } from "@/components/scorecard/rock-form";
 import { RocksTable } from "@/components/scorecard/rocks-table";
 import { ScorecardTable } from "@/components/scorecard/scorecard-table";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { getPortfolioSummary, getTeamBook } from "@/lib/data/portfolio";
 import { listRocks } from "@/lib/data/rocks";

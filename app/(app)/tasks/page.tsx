@@ -7,8 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TaskItem } from "@/components/tasks/task-item";
 import { TaskTabs } from "@/components/tasks/task-tabs";
-import { requireRole } from "@/lib/auth/session";
-import { countTasksByView, listTasks, TASK_ROLES } from "@/lib/data/tasks";
+import { requirePermission } from "@/lib/auth/session";
+import { countTasksByView, listTasks } from "@/lib/data/tasks";
 import { tasksHref, ZTaskQuery, type TaskView } from "@/lib/validation/tasks";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -22,7 +22,7 @@ const EMPTY: Record<TaskView, { title: string; body: string }> = {
 };
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requireRole(TASK_ROLES);
+  const user = await requirePermission("tasks:use");
   const query = ZTaskQuery.parse(await searchParams);
   const [rows, counts] = await Promise.all([listTasks(user, { ...query, pageSize: PAGE_SIZE }), countTasksByView(user)]);
   const empty = EMPTY[query.view];

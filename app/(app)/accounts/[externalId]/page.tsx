@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { HealthBadge } from "@/components/accounts/health-badge";
 import { requireUser } from "@/lib/auth/session";
-import { canOnAccount } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { getActiveOverride } from "@/lib/data/overrides";
 import { SentimentNote, SentimentOverrideForm } from "@/components/accounts/sentiment-override";
 import { StageOverrideForm } from "@/components/accounts/stage-override";
@@ -51,7 +51,7 @@ export default async function AccountPage({ params }: Params) {
   ]);
   const today = clock.today();
   const contactOptions = account.contacts.map((c) => ({ email: c.email, name: c.name, execSponsor: c.execSponsor }));
-  const canEdit = canOnAccount(user, "account:edit", { csmId: account.csm?.id ?? null, aeId: account.ae?.id ?? null });
+  const canEdit = can(user, "account:edit", { csmId: account.csm?.id ?? null, aeId: account.ae?.id ?? null });
 
   const facts: [string, string][] = [
     ["ARR", formatMoney(account.arr)],
@@ -103,7 +103,7 @@ export default async function AccountPage({ params }: Params) {
             { key: "task", label: "Create a task", content: <CreateTaskForm accountId={account.id} /> },
             { key: "sentiment", label: "Set sentiment", content: <SentimentOverrideForm accountId={account.id} hasOverride={override !== null} /> },
             { key: "stage", label: "Set lifecycle stage", content: <StageOverrideForm accountId={account.id} derivedStage={account.derivedStage} manualStage={account.stageIsManual ? account.stage : null} /> },
-            ...(account.status === "active" && (user.role === "manager" || user.role === "admin")
+            ...(account.status === "active" && can(user, "account:terminate")
               ? [{ key: "terminate", label: "Record termination", content: <TerminationForm accountId={account.id} today={today} /> }]
               : []),
           ]}

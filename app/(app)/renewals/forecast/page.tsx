@@ -4,7 +4,7 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { AtRiskList, DueByForecastTable } from "@/components/renewals/forecast-summary";
 import { PipelineFilters } from "@/components/renewals/pipeline-filters";
 import { RenewalTabs } from "@/components/renewals/renewal-tabs";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getForecastSummary } from "@/lib/data/renewal-forecast";
 import { listPipelineOwners } from "@/lib/data/renewals";
 import { formatDate, formatMoney, formatPercent } from "@/lib/format";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Renewal forecast" };
 const GRR_TARGET = 0.9;
 
 export default async function RenewalForecastPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requireRole(["ae", "manager", "admin", "executive"]);
+  const user = await requirePermission("renewals:read");
   const raw = await searchParams;
   const query = ZPipelineQuery.parse(raw);
   const [summary, owners] = await Promise.all([getForecastSummary(user, query), listPipelineOwners()]);

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listTriageAll } from "@/lib/data/accounts";
 
@@ -9,7 +10,7 @@ import { clock } from "@/lib/clock";
 export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in first.", { status: 401 });
-  if (user.role === "executive") return new Response("Not allowed.", { status: 403 });
+  if (!can(user, "accounts:export")) return new Response("Not allowed.", { status: 403 });
   const query = ZTriageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await listTriageAll(user, query);
   const csv = Papa.unparse(

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getScorecard } from "@/lib/data/scorecard";
 

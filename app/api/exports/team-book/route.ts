@@ -1,5 +1,5 @@
 import { csvResponse } from "@/lib/api/csv";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getTeamBook } from "@/lib/data/portfolio";
 

@@ -8,7 +8,7 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { OffboardingChecklist } from "@/components/offboarding/offboarding-checklist";
 import { OffboardingDetailsForm } from "@/components/offboarding/offboarding-details-form";
 import { StatusBadge } from "@/components/offboarding/status-badge";
-import { canOnAccount } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { getOffboarding } from "@/lib/data/offboarding";
 
@@ -31,7 +31,7 @@ export default async function OffboardingPage({ params }: Params) {
   const view = await getOffboarding(decodeURIComponent(externalId), today);
   if (!view) notFound();
   const { account, offboarding } = view;
-  const canEdit = canOnAccount(user, "account:edit", account);
+  const canEdit = can(user, "account:edit", account);
   const locked = offboarding?.completedAt != null || account.status === "active";
 
   return (

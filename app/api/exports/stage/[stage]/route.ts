@@ -1,6 +1,6 @@
 import { csvResponse } from "@/lib/api/csv";
 import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/policy";
 import { streamStageAccounts, type StageAccountRow } from "@/lib/data/dashboards";
 
 import { STAGE_SLUGS, stageFromSlug, type DashboardStage } from "@/lib/domain/dashboards";
