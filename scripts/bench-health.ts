@@ -27,8 +27,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function batchRecompute() {
   const accounts = await db.account.count({ where: { status: "active" } });
-  await db.$queryRawUnsafe(HEALTH_INPUTS_SQL, today, null); // warm the cache once
-  const [, floor] = await time(() => db.$queryRawUnsafe(HEALTH_INPUTS_SQL, today, null));
+  await db.$queryRaw(HEALTH_INPUTS_SQL(today, null)); // warm the cache once
+  const [, floor] = await time(() => db.$queryRaw(HEALTH_INPUTS_SQL(today, null)));
   const [results, full] = await time(() => recomputeHealth(db, { asOf: today }));
   console.log(`Batch recompute: ${results.size.toLocaleString()} of ${accounts.toLocaleString()} active accounts in ${seconds(full)}`);
   console.log(`  floor (the aggregate SQL alone): ${seconds(floor)} · ratio ${(full / floor).toFixed(2)}×`);

@@ -102,7 +102,7 @@ export function MeasurableManager({ measurables, owners }: { measurables: Measur
           </Field>
           <Field label="On goal when the value is" htmlFor="new-direction">
             <select id="new-direction" name="direction" defaultValue="" className={inputClass}>
-              <option value="">the metric's better direction</option>
+              <option value="">the metric&apos;s better direction</option>
               <option value="gte">at least the goal</option>
               <option value="lte">at most the goal</option>
             </select>

@@ -2,6 +2,8 @@
 // then refills at perMinute / 60 per second. Per server process — enough to stop a runaway
 // client from starving everyone else, without a shared store.
 
+import { clock } from "@/lib/clock";
+
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export class RateLimiter {
@@ -10,7 +12,7 @@ export class RateLimiter {
 
   constructor(
     private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => clock.nowMs(),
   ) {
     this.refillPerMs = perMinute / 60_000;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { effectiveStage } from "@/lib/domain/lifecycle";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, LifecycleStage, Segment } from "@/lib/generated/prisma/enums";
@@ -143,7 +144,7 @@ function toListRow(a: ListRecord, openTasks: number, today: string): AccountList
     arr: Number(a.arr),
     renewalDate: toIsoDate(a.renewalDate),
     daysToRenewal: daysBetween(today, toIsoDate(a.renewalDate)),
-    stage: a.stageOverride ?? a.lifecycleStage,
+    stage: effectiveStage(a.lifecycleStage, a.stageOverride),
     stageIsManual: a.stageOverride != null,
     csmName: a.csm?.name ?? null,
     healthScore: a.healthScore,
@@ -216,7 +217,7 @@ export async function getAccount(externalId: string): Promise<AccountDetail | nu
     contractStart: toIsoDate(a.contractStart),
     renewalDate: toIsoDate(a.renewalDate),
     daysToRenewal: daysBetween(clock.today(), toIsoDate(a.renewalDate)),
-    stage: a.stageOverride ?? a.lifecycleStage,
+    stage: effectiveStage(a.lifecycleStage, a.stageOverride),
     stageIsManual: a.stageOverride != null,
     derivedStage: a.lifecycleStage,
     stageOverrideReason: a.stageOverrideReason,

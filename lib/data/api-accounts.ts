@@ -1,4 +1,5 @@
 import "server-only";
+import { effectiveStage } from "@/lib/domain/lifecycle";
 import { db } from "@/lib/db";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { AccountStatus, Band, LifecycleStage, Segment } from "@/lib/generated/prisma/enums";
@@ -112,7 +113,7 @@ function toAccountFields(a: AccountRecord): AccountFields {
     contractStart: toIsoDate(a.contractStart),
     renewalDate: toIsoDate(a.renewalDate),
     status: a.status,
-    lifecycleStage: a.stageOverride ?? a.lifecycleStage,
+    lifecycleStage: effectiveStage(a.lifecycleStage, a.stageOverride),
     purchasedFeatures: a.purchasedFeatures,
     csmEmail: a.csm?.email ?? null,
     aeEmail: a.ae?.email ?? null,

@@ -115,10 +115,11 @@ function elementText(value: unknown, type: ColumnType): string | null {
   if (value === null || value === undefined) return null;
   switch (type) {
     case "date":
-      return (value as Date).toISOString().slice(0, 10);
+      // A Date (midnight UTC, as Prisma returns @db.Date) or already a "YYYY-MM-DD" day.
+      return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     case "timestamp":
       // Prisma keeps DateTime as UTC in timestamp(3) columns; PostgreSQL drops the "Z" on input.
-      return (value as Date).toISOString();
+      return value instanceof Date ? value.toISOString() : String(value);
     case "jsonb":
       return JSON.stringify(value);
     case "text[]":
@@ -135,6 +136,43 @@ export function arrayLiteral(items: ReadonlyArray<string | null>): string {
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Inserts or replaces rows on their key in one statement and counts what happened: xmax = 0 only
+ * on rows the statement inserted, so new rows are told from replaced ones in the same round trip.
+ */
+export async function upsertCounting<Row>(
+  db: SqlRunner,
+  spec: TableSpec<Row>,
+  keyColumns: readonly string[],
+  rows: readonly Row[],
+): Promise<{ upserted: number; inserted: number }> {
+  const keys = new Set(keyColumns);
+  const updates = spec.columns.filter((c) => !keys.has(c.name)).map((c) => `${quoteIdent(c.name)} = EXCLUDED.${quoteIdent(c.name)}`);
+  const sql = `WITH upserted AS (${insertSql(spec)} ON CONFLICT (${keyColumns.map(quoteIdent).join(", ")}) DO UPDATE SET ${updates.join(", ")}
+  RETURNING (xmax = 0) AS inserted)
+SELECT count(*)::int AS upserted, count(*) FILTER (WHERE inserted)::int AS inserted FROM upserted`;
+  const [counts] = await db.$queryRawUnsafe<{ upserted: number; inserted: number }[]>(sql, ...columnLiterals(spec, rows));
+  return counts;
+}
+
+/** Empties every table of the schema except Prisma's migration history. */
+export async function deleteAllData(db: SqlRunner): Promise<void> {
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
+  );
+  if (tables.length === 0) return;
+  await db.$executeRawUnsafe(`TRUNCATE TABLE ${tables.map((t) => quoteIdent(t.name)).join(", ")} RESTART IDENTITY CASCADE`);
+}
+
+/** MAX(id) + 1 of each table, by a key of the caller's choosing. */
+export async function nextIds<K extends string>(db: SqlRunner, tables: Readonly<Record<K, string>>): Promise<Record<K, number>> {
+  const queries = Object.entries<string>(tables).map(
+    ([key, table]) => `SELECT '${key.replace(/'/g, "''")}' AS key, COALESCE(MAX(id), 0)::int + 1 AS next FROM ${quoteIdent(table)}`,
+  );
+  const rows = await db.$queryRawUnsafe<{ key: K; next: number }[]>(queries.join(" UNION ALL "));
+  return Object.fromEntries(rows.map((r) => [r.key, r.next])) as Record<K, number>;
 }
 
 /**

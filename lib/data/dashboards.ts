@@ -1,4 +1,9 @@
 import "server-only";
+import { HEALTH_WINDOW_DAYS } from "@/lib/domain/health";
+import { RENEWAL_HORIZON_DAYS } from "@/lib/domain/windows";
+import { EFFECTIVE_STAGE, isPromoterSql, renewalWindowSql, snapshotMeasureSql } from "./rules.sql";
+import type { MeasureKey } from "@/lib/domain/health-model";
+import { prismaSql, sqlText } from "./sql";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enums";
@@ -27,7 +32,11 @@ import { clock } from "@/lib/clock";
 // matches the index "Account_effective_stage_idx".
 
 const inStage = (stage: DashboardStage) =>
-  Prisma.sql`a.status = 'active' AND coalesce(a."stageOverride", a."lifecycleStage") = ${stage}::"LifecycleStage"`;
+  Prisma.sql`a.status = 'active' AND ${prismaSql(EFFECTIVE_STAGE)} = ${stage}::"LifecycleStage"`;
+
+/** The snapshot's raw value of a measure is at or above its target (an upsell trigger). */
+const reachesTarget = (measure: MeasureKey) =>
+  sqlText`${snapshotMeasureSql(sqlText`s.components`, measure, "raw")} >= ${snapshotMeasureSql(sqlText`s.components`, measure, "target")}`;
 
 const money = (text: string | null | undefined) => toCents(text ?? "0") / 100;
 
@@ -223,13 +232,13 @@ export async function getExpansionCharts(stage: DashboardStage, today = clock.to
     db.$queryRaw<ExpansionTriggers[]>`
       SELECT count(*)::int AS accounts,
         count(*) FILTER (WHERE a."healthScore" > 80)::int AS healthy,
-        count(*) FILTER (WHERE (s.components #>> '{components,engagement,3,2,0}')::float8 >= (s.components #>> '{components,engagement,3,2,3}')::float8)::int AS "highUsage",
-        count(*) FILTER (WHERE (s.components #>> '{components,product,3,0,0}')::float8 >= (s.components #>> '{components,product,3,0,3}')::float8)::int AS "highAdoption",
+        count(*) FILTER (WHERE ${prismaSql(reachesTarget("active_user_ratio"))})::int AS "highUsage",
+        count(*) FILTER (WHERE ${prismaSql(reachesTarget("feature_adoption"))})::int AS "highAdoption",
         count(*) FILTER (WHERE EXISTS (
           SELECT 1 FROM "Contact" c WHERE c."accountId" = a.id AND c."execSponsor" AND c."lastTouchAt" >= ${addDays(today, -90)}::date))::int AS "execEngaged",
         count(*) FILTER (WHERE EXISTS (
-          SELECT 1 FROM "SurveyResponse" r WHERE r."accountId" = a.id AND r.type = 'nps' AND r.score >= 9
-            AND r."respondedAt" BETWEEN ${addDays(today, -179)}::date AND ${today}::date))::int AS promoters
+          SELECT 1 FROM "SurveyResponse" r WHERE r."accountId" = a.id AND r.type = 'nps' AND ${prismaSql(isPromoterSql(sqlText`r.score`))}
+            AND r."respondedAt" BETWEEN ${addDays(today, -(HEALTH_WINDOW_DAYS.nps - 1))}::date AND ${today}::date))::int AS promoters
       FROM "Account" a LEFT JOIN "HealthSnapshot" s ON s."accountId" = a.id AND s."asOf" = a."healthAsOf"
       WHERE ${inStage(stage)}`,
   ]);
@@ -249,14 +258,10 @@ export interface RenewalCell {
 /** Open renewals of the stage's accounts due within 90 days or overdue, by window and forecast. */
 export async function getRenewalCells(stage: DashboardStage, today = clock.today()): Promise<RenewalCell[]> {
   const rows = await db.$queryRaw<(Omit<RenewalCell, "arr"> & { arr: string })[]>`
-    SELECT CASE
-        WHEN r."renewalDate" < ${today}::date THEN 'overdue'
-        WHEN r."renewalDate" <= ${addDays(today, 30)}::date THEN '0-30'
-        WHEN r."renewalDate" <= ${addDays(today, 60)}::date THEN '31-60'
-        ELSE '61-90' END AS window,
+    SELECT ${prismaSql(renewalWindowSql(sqlText`(r."renewalDate" - d.as_of)`))} AS window,
       coalesce(r.forecast::text, 'none') AS forecast, count(*)::int AS renewals, sum(r.arr)::text AS arr
-    FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
-    WHERE r.status = 'open' AND r."renewalDate" <= ${addDays(today, 90)}::date AND ${inStage(stage)}
+    FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId" CROSS JOIN (SELECT ${today}::date AS as_of) d
+    WHERE r.status = 'open' AND r."renewalDate" <= ${addDays(today, RENEWAL_HORIZON_DAYS)}::date AND ${inStage(stage)}
     GROUP BY 1, 2`;
   const order = (w: string) => DASHBOARD_RENEWAL_WINDOWS.indexOf(w as DashboardRenewalWindow);
   return rows.map((r) => ({ ...r, arr: money(r.arr) })).sort((a, b) => order(a.window) - order(b.window) || a.forecast.localeCompare(b.forecast));

@@ -6,6 +6,7 @@ import type { IsoDate } from "@/lib/domain/dates";
 import type { Band } from "@/lib/domain/health";
 import { escalationManager, escalationsFor, REARM_AFTER_DAYS, type EscalationState, type EscalationTask } from "@/lib/domain/escalation";
 import { skipOpenKindAndAudit } from "./task-insert.sql";
+import { statement } from "./sql";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -23,7 +24,7 @@ interface StateRow {
 
 // $1 = as-of date, $2 = account ids (NULL: every active account, as recomputeHealth scores).
 // A deactivated CSM counts as none, so their steps go to the manager rather than nobody.
-const STATE_SQL = `
+const STATE_SQL = statement`
 SELECT a.id, a.status::text AS status, a."healthBand"::text AS band, a."healthScore" AS score,
   a."healthInsufficient" AS insufficient, a."healthTrend" AS trend, a."healthDetractor" AS detractor,
   (a."renewalDate" - $1::date)::int AS days_to_renewal,
@@ -35,7 +36,7 @@ WHERE CASE WHEN $2::int[] IS NULL THEN a.status = 'active' ELSE a.id = ANY($2::i
 // ON CONFLICT against the partial unique index "Task_open_kind_key" skips steps that are already
 // open; NOT EXISTS skips steps completed within the re-arm period. The audit rows have the shape
 // recordAudit gives a system actor's create (action "create (playbook)", the new fields as after).
-const INSERT_SQL = `
+const INSERT_SQL = statement`
 WITH created AS (
   INSERT INTO "Task" ("accountId", "ownerId", title, description, kind, "dueDate", priority, source, status)
   SELECT v.account_id, v.owner_id, v.title, v.description, v.kind, v.due::date, v.priority::"TaskPriority", 'playbook'::"TaskSource", 'open'::"TaskStatus"
@@ -59,7 +60,7 @@ export async function applyEscalations(
   { asOf, accountIds }: { asOf: IsoDate; accountIds: number[] | null },
 ): Promise<{ created: number }> {
   // Sequential rather than Promise.all: the client may be an interactive transaction.
-  const states = await client.$queryRawUnsafe<StateRow[]>(STATE_SQL, asOf, accountIds);
+  const states = await client.$queryRaw<StateRow[]>(STATE_SQL(asOf, accountIds));
   const users = await client.user.findMany({ where: { role: { in: ["manager", "admin"] } }, select: { id: true, role: true, active: true } });
   const managerId = escalationManager(users);
   const planned = states.flatMap((s) => escalationsFor(toState(s), { asOf, managerId }).map((t) => ({ ...t, accountId: s.id })));
@@ -81,16 +82,5 @@ function toState(r: StateRow): EscalationState {
 }
 
 async function insertTasks(client: Client, asOf: IsoDate, tasks: PlannedTask[]): Promise<number> {
-  return client.$executeRawUnsafe(
-    INSERT_SQL,
-    tasks.map((t) => t.accountId),
-    tasks.map((t) => t.ownerId),
-    tasks.map((t) => t.title),
-    tasks.map((t) => t.description),
-    tasks.map((t) => t.kind),
-    tasks.map((t) => t.dueDate),
-    tasks.map((t) => t.priority),
-    asOf,
-    REARM_AFTER_DAYS,
-  );
+  return client.$executeRaw(INSERT_SQL(tasks.map((t) => t.accountId), tasks.map((t) => t.ownerId), tasks.map((t) => t.title), tasks.map((t) => t.description), tasks.map((t) => t.kind), tasks.map((t) => t.dueDate), tasks.map((t) => t.priority), asOf, REARM_AFTER_DAYS));
 }

@@ -11,13 +11,19 @@
 // = ANY (purchased is deduplicated, so this is |featuresUsed ∩ purchased|); features adopted
 // counts the purchased features some window row uses; integrations are deduplicated per account.
 // The other inputs are small per-table aggregates joined by account.
-export const HEALTH_INPUTS_SQL = `
+import type { IsoDate } from "@/lib/domain/dates";
+import { healthWindowStartSql, isDetractorSql, isPromoterSql } from "./rules.sql";
+import { sqlText, statement } from "./sql";
+
+const AS_OF = sqlText`$1::date`;
+
+export const HEALTH_INPUTS_SQL = statement<[asOf: IsoDate, accountIds: number[] | null]>`
 WITH params AS (
   SELECT $1::date AS as_of,
-         $1::date - 29 AS usage_start,
-         $1::date - 89 AS csat_start,
-         $1::date - 179 AS nps_start,
-         $1::date - 364 AS review_start
+         ${healthWindowStartSql(AS_OF, "usage")} AS usage_start,
+         ${healthWindowStartSql(AS_OF, "csat")} AS csat_start,
+         ${healthWindowStartSql(AS_OF, "nps")} AS nps_start,
+         ${healthWindowStartSql(AS_OF, "reviews")} AS review_start
 ),
 acc AS (
   SELECT a.id, a.segment::text AS segment, a.seats, a.arr::float8 AS arr, a."contractStart",
@@ -50,8 +56,8 @@ reviews AS (
 surveys AS (
   SELECT s."accountId" AS id,
     count(*) FILTER (WHERE s.type = 'nps' AND s."respondedAt" >= p.nps_start)::int AS nps_n,
-    count(*) FILTER (WHERE s.type = 'nps' AND s."respondedAt" >= p.nps_start AND s.score >= 9)::int AS promoters,
-    count(*) FILTER (WHERE s.type = 'nps' AND s."respondedAt" >= p.nps_start AND s.score <= 6)::int AS detractors,
+    count(*) FILTER (WHERE s.type = 'nps' AND s."respondedAt" >= p.nps_start AND ${isPromoterSql(sqlText`s.score`)})::int AS promoters,
+    count(*) FILTER (WHERE s.type = 'nps' AND s."respondedAt" >= p.nps_start AND ${isDetractorSql(sqlText`s.score`)})::int AS detractors,
     count(*) FILTER (WHERE s.type = 'csat' AND s."respondedAt" >= p.csat_start)::int AS csat_n,
     coalesce(sum(s.score) FILTER (WHERE s.type = 'csat' AND s."respondedAt" >= p.csat_start), 0)::float8 AS csat_sum
   FROM "SurveyResponse" s JOIN acc ON acc.id = s."accountId" CROSS JOIN params p

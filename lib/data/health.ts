@@ -6,6 +6,7 @@ import { toStoredHealth } from "@/lib/domain/health-snapshot";
 import { applyEscalations } from "./escalations";
 import { HEALTH_INPUTS_SQL } from "./health-inputs.sql";
 import { clock } from "@/lib/clock";
+import { statement } from "./sql";
 
 // Health scores in the database: the active model, set-based aggregation of every account's
 // inputs, and the write of snapshots plus the current score denormalised onto Account.
@@ -98,14 +99,14 @@ export async function loadHealthInputs(client: Client, asOf: IsoDate, accountIds
 // transaction only. Inside the caller's transaction, restore the setting afterwards.
 async function queryInputs(client: Client, asOf: IsoDate, accountIds: number[] | null): Promise<InputsRow[]> {
   const run = async (tx: Client) => {
-    await tx.$executeRawUnsafe("SET LOCAL jit = off");
-    return tx.$queryRawUnsafe<InputsRow[]>(HEALTH_INPUTS_SQL, asOf, accountIds);
+    await tx.$executeRaw`SET LOCAL jit = off`;
+    return tx.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(asOf, accountIds));
   };
   if ("$transaction" in client) return client.$transaction(run, { timeout: 10 * 60_000 });
   try {
     return await run(client);
   } finally {
-    await client.$executeRawUnsafe("SET LOCAL jit TO DEFAULT");
+    await client.$executeRaw`SET LOCAL jit TO DEFAULT`;
   }
 }
 
@@ -131,7 +132,7 @@ export async function recomputeHealth(
 // Snapshots hold the compact form of the result (lib/domain/health-snapshot.ts).
 // Trend = score now − the latest stored score at least 30 days before (SPEC §3): the snapshots
 // this statement writes are dated asOf, so they never take part in it.
-const SAVE_HEALTH_SQL = `
+const SAVE_HEALTH_SQL = statement`
 WITH v AS (
   SELECT * FROM json_to_recordset($2::json)
     AS v(id int, score int, band text, insufficient bool, detractor text, result jsonb)
@@ -184,7 +185,7 @@ async function scoreAndSave(
     const payload = JSON.stringify(rows);
     await writing;
     // .then() starts the query now (Prisma's promises are lazy) rather than at the next await.
-    const write = client.$executeRawUnsafe(SAVE_HEALTH_SQL, asOf, payload).then(() => undefined);
+    const write = client.$executeRaw(SAVE_HEALTH_SQL(asOf, payload)).then(() => undefined);
     // Its failure surfaces at the next await; mark it handled meanwhile so Node does not abort.
     write.catch(() => undefined);
     writing = write;

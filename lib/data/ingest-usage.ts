@@ -1,7 +1,7 @@
 import "server-only";
 import type { TUsageDay } from "@/lib/validation/api";
 import { recordAudit, type AuditActor } from "./audit";
-import { arrayLiteral, columns, insertSql, type TableSpec } from "./bulk-insert";
+import { columns, upsertCounting, type TableSpec } from "./bulk-insert";
 import { writeAccountFacts, type Tx } from "./ingest";
 
 // Usage days (SPEC §2: one row per account and day, idempotent on the date). A batch of up to
@@ -39,21 +39,6 @@ const USAGE_TABLE: TableSpec<UsageRow> = {
   }),
 };
 
-const KEY_COLUMNS = new Set(["accountId", "date"]);
-const updates = USAGE_TABLE.columns
-  .filter((c) => !KEY_COLUMNS.has(c.name))
-  .map((c) => `"${c.name}" = EXCLUDED."${c.name}"`);
-
-// xmax = 0 only on rows this statement inserted: it tells new days from replaced ones in the
-// same round trip.
-const UPSERT_USAGE_SQL = `
-WITH upserted AS (
-  ${insertSql(USAGE_TABLE)}
-  ON CONFLICT ("accountId", "date") DO UPDATE SET ${updates.join(", ")}
-  RETURNING (xmax = 0) AS inserted
-)
-SELECT count(*)::int AS upserted, count(*) FILTER (WHERE inserted)::int AS inserted FROM upserted`;
-
 export interface UsageUpsertResult {
   upserted: number;
   inserted: number;
@@ -67,7 +52,7 @@ export interface UsageUpsertResult {
 export function upsertUsageDays(externalId: string, days: readonly TUsageDay[], actor: AuditActor, outerTx?: Tx): Promise<UsageUpsertResult> {
   return writeAccountFacts(externalId, async (tx, accountId) => {
     const rows = days.map((day): UsageRow => ({ ...day, accountId, dataQuality: day.dataQuality ?? null }));
-    const [counts] = await tx.$queryRawUnsafe<{ upserted: number; inserted: number }[]>(UPSERT_USAGE_SQL, ...columnLiterals(rows));
+    const counts = await upsertCounting(tx, USAGE_TABLE, ["accountId", "date"], rows);
     const result = { upserted: counts.upserted, inserted: counts.inserted, updated: counts.upserted - counts.inserted };
     const dates = days.map((day) => day.date).sort();
     await recordAudit(tx, actor, {
@@ -79,16 +64,4 @@ export function upsertUsageDays(externalId: string, days: readonly TUsageDay[], 
     });
     return result;
   }, outerTx);
-}
-
-/** One PostgreSQL array literal per column, in the table spec's order. */
-function columnLiterals(rows: readonly UsageRow[]): string[] {
-  return USAGE_TABLE.columns.map((column) => arrayLiteral(rows.map((row) => cellText(row[column.name]))));
-}
-
-/** A cell as array_in reads it: text[] cells nest as array literals (insertSql casts them back). */
-function cellText(value: UsageRow[keyof UsageRow]): string | null {
-  if (value === null) return null;
-  if (typeof value === "object") return arrayLiteral(value);
-  return String(value);
 }

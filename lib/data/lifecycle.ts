@@ -5,37 +5,26 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { LifecycleStage } from "@/lib/generated/prisma/enums";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import { ONBOARDING_LAST_DAY, RENEWAL_STAGE_DAYS, timeInStage, type StageChangeFact, type TimeInStage } from "@/lib/domain/lifecycle";
+import { effectiveStage, timeInStage, type StageChangeFact, type TimeInStage } from "@/lib/domain/lifecycle";
 import { recordAudit, type AuditActor } from "./audit";
 import { clock } from "@/lib/clock";
+import { sqlText, statement } from "./sql";
+import { derivedStageSql } from "./rules.sql";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
-/** SQL of the account's shown stage (alias `a` for "Account"): the manual stage wins. */
-export const EFFECTIVE_STAGE_SQL = `coalesce(a."stageOverride", a."lifecycleStage")`;
-
-/** deriveLifecycleStage in SQL, for the account `a` on the day `asOf` (SQL expressions). */
-function derivedStageSql(o: { asOf: string; renewalDate: string; churned: string; openExpansion: string }): string {
-  return `CASE
-    WHEN ${o.churned} THEN 'churned'
-    WHEN ${o.renewalDate} - ${o.asOf} <= ${RENEWAL_STAGE_DAYS} THEN 'renewal'
-    WHEN ${o.openExpansion} OR ${o.asOf} >= (a."contractStart" + interval '12 months')::date THEN 'expansion'
-    WHEN ${o.asOf} >= (a."contractStart" + interval '6 months')::date THEN 'value_realization'
-    WHEN ${o.asOf} - a."contractStart" > ${ONBOARDING_LAST_DAY} THEN 'adoption'
-    ELSE 'onboarding'
-  END::"LifecycleStage"`;
-}
+const OPEN_EXPANSION = sqlText`EXISTS (SELECT 1 FROM "ExpansionOpportunity" e WHERE e."accountId" = a.id AND e.status = 'open')`;
 
 // $1 as-of day, $2 account ids (null: every account that can still move), $3 when the changes happened.
 // An account's first recorded change has no "from" stage: it starts its history.
-const SYNC_SQL = `
+const SYNC_SQL = statement`
 WITH target AS (
   SELECT a.id, a."stageOverride" AS override, a."lifecycleStage" AS old_stage,
     ${derivedStageSql({
-      asOf: "$1::date",
-      renewalDate: 'a."renewalDate"',
-      churned: "a.status = 'churned'",
-      openExpansion: `EXISTS (SELECT 1 FROM "ExpansionOpportunity" e WHERE e."accountId" = a.id AND e.status = 'open')`,
+      asOf: sqlText`$1::date`,
+      renewalDate: sqlText`a."renewalDate"`,
+      churned: sqlText`a.status = 'churned'`,
+      openExpansion: OPEN_EXPANSION,
     })} AS new_stage,
     NOT EXISTS (SELECT 1 FROM "StageChange" sc WHERE sc."accountId" = a.id) AS no_history
   FROM "Account" a
@@ -65,20 +54,20 @@ export interface StageSyncOptions {
  */
 export async function syncLifecycleStages(client: Client, options: StageSyncOptions): Promise<number> {
   if (options.accountIds && options.accountIds.length === 0) return 0;
-  return client.$executeRawUnsafe(SYNC_SQL, options.asOf, options.accountIds ?? null, options.at ?? clock.now());
+  return client.$executeRaw(SYNC_SQL(options.asOf, options.accountIds ?? null, options.at ?? clock.now()));
 }
 
 // $1 today, $2 weeks. The stage every Monday-aligned week back, from the renewal due then (the
 // earliest renewal on or after that day) and the deals open then; a row wherever it changed.
-const BACKFILL_SQL = `
+const BACKFILL_SQL = statement`
 WITH points AS (
   SELECT (s.d)::date AS d FROM generate_series($1::date - 7 * $2::int, $1::date, interval '7 days') AS s(d)
 ), staged AS (
   SELECT a.id, p.d, ${derivedStageSql({
-    asOf: "p.d",
-    renewalDate: `coalesce((SELECT min(r."renewalDate") FROM "Renewal" r WHERE r."accountId" = a.id AND r."renewalDate" >= p.d), a."renewalDate")`,
-    churned: `(a."churnedAt" IS NOT NULL AND a."churnedAt" <= p.d)`,
-    openExpansion: `EXISTS (SELECT 1 FROM "ExpansionOpportunity" e WHERE e."accountId" = a.id AND e."createdAt"::date <= p.d
+    asOf: sqlText`p.d`,
+    renewalDate: sqlText`coalesce((SELECT min(r."renewalDate") FROM "Renewal" r WHERE r."accountId" = a.id AND r."renewalDate" >= p.d), a."renewalDate")`,
+    churned: sqlText`(a."churnedAt" IS NOT NULL AND a."churnedAt" <= p.d)`,
+    openExpansion: sqlText`EXISTS (SELECT 1 FROM "ExpansionOpportunity" e WHERE e."accountId" = a.id AND e."createdAt"::date <= p.d
       AND (e.status = 'open' OR e."closedAt" > p.d))`,
   })} AS stage
   FROM "Account" a CROSS JOIN points p
@@ -89,15 +78,15 @@ WITH points AS (
 INSERT INTO "StageChange" ("accountId", "fromStage", "toStage", manual, "changedAt")
 SELECT id, prev, stage, false, d::timestamp FROM changes WHERE prev IS NULL OR prev <> stage`;
 
-const ADOPT_LATEST_SQL = `
+const ADOPT_LATEST_SQL = statement`
 UPDATE "Account" a SET "lifecycleStage" = latest."toStage"
 FROM (SELECT DISTINCT ON ("accountId") "accountId", "toStage" FROM "StageChange" ORDER BY "accountId", "changedAt" DESC, id DESC) latest
 WHERE latest."accountId" = a.id AND a."lifecycleStage" <> latest."toStage"`;
 
 /** Demo seed: stage history week by week over the last `weeks` weeks, then today's stages. */
 export async function backfillStageHistory(client: Client, options: { today: IsoDate; weeks: number }): Promise<number> {
-  const inserted = await client.$executeRawUnsafe(BACKFILL_SQL, options.today, options.weeks);
-  await client.$executeRawUnsafe(ADOPT_LATEST_SQL);
+  const inserted = await client.$executeRaw(BACKFILL_SQL(options.today, options.weeks));
+  await client.$executeRaw(ADOPT_LATEST_SQL());
   return inserted;
 }
 
@@ -117,7 +106,7 @@ export async function setStageOverride(
   actor: AuditActor,
 ): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe(`SELECT id FROM "Account" WHERE id = $1 FOR UPDATE`, accountId);
+    await tx.$queryRaw`SELECT id FROM "Account" WHERE id = ${accountId} FOR UPDATE`;
     const before = await tx.account.findUniqueOrThrow({
       where: { id: accountId },
       select: { lifecycleStage: true, stageOverride: true, stageOverrideReason: true },
@@ -125,10 +114,10 @@ export async function setStageOverride(
     const after = { stageOverride: stage, stageOverrideReason: stage ? reason : null };
     if (before.stageOverride === after.stageOverride && before.stageOverrideReason === after.stageOverrideReason) return;
     await tx.account.update({ where: { id: accountId }, data: after });
-    const from = before.stageOverride ?? before.lifecycleStage;
+    const from = effectiveStage(before.lifecycleStage, before.stageOverride);
     const to = stage ?? before.lifecycleStage;
     if (from !== to) {
-      await tx.stageChange.create({ data: { accountId, fromStage: from, toStage: to, manual: true, reason } });
+      await tx.stageChange.create({ data: { accountId, fromStage: from, toStage: to, manual: true, reason, changedAt: clock.now() } });
     }
     await recordAudit(tx, actor, {
       entity: "account",
@@ -149,10 +138,7 @@ export async function setStageOverride(
  * `since` (default: all of them). One query; the arithmetic is lib/domain/lifecycle.ts's.
  */
 export async function getTimeInStage(client: Client, options: { since?: IsoDate } = {}): Promise<TimeInStage[]> {
-  const rows = await client.$queryRawUnsafe<{ accountId: number; toStage: StageChangeFact["toStage"]; changedAt: Date }[]>(
-    `SELECT "accountId", "toStage"::text AS "toStage", "changedAt" FROM "StageChange"
-     WHERE $1::date IS NULL OR "changedAt" >= $1::date ORDER BY "accountId", "changedAt", id`,
-    options.since ?? null,
-  );
+  const rows = await client.$queryRaw<{ accountId: number; toStage: StageChangeFact["toStage"]; changedAt: Date }[]>(statement`SELECT "accountId", "toStage"::text AS "toStage", "changedAt" FROM "StageChange"
+     WHERE $1::date IS NULL OR "changedAt" >= $1::date ORDER BY "accountId", "changedAt", id`(options.since ?? null));
   return timeInStage(rows.map((r) => ({ accountId: r.accountId, toStage: r.toStage, changedAt: toIsoDate(r.changedAt) })));
 }

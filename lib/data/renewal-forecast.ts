@@ -1,4 +1,7 @@
 import "server-only";
+import { RENEWAL_WINDOW_ENDS, type RenewalWindow } from "@/lib/domain/windows";
+import { renewalWindowSql } from "./rules.sql";
+import { prismaSql, sqlText } from "./sql";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast } from "@/lib/generated/prisma/enums";
@@ -51,7 +54,7 @@ export async function getForecastSummary(viewer: CurrentUser, query: TPipelineQu
   const quarter = quarterOf(asOf);
   const [row] = await db.$queryRaw<Row[]>(forecastSql(pipelineScopeSql(viewer, query), asOf, quarter.start, quarter.end));
   const groups = (row.groups ?? []).map(
-    (g): ForecastGroup => ({ bucket: g.bucket === "overdue" || g.bucket === "later" ? g.bucket : (Number(g.bucket) as 30 | 60 | 90), inQuarter: g.in_quarter, forecast: g.forecast, arrCents: Number(g.cents), count: g.n }),
+    (g): ForecastGroup => ({ bucket: forecastBucket(g.bucket as RenewalWindow), inQuarter: g.in_quarter, forecast: g.forecast, arrCents: Number(g.cents), count: g.n }),
   );
   const grr: QuarterGrr = forecastQuarterGrr({ startArrCents: Number(row.start_cents), lostSoFarCents: Number(row.lost_cents), groups });
   const overdue = groups.filter((g) => g.bucket === "overdue");
@@ -101,7 +104,7 @@ SELECT ${AT_RISK_JSON} AS r FROM risky t ORDER BY t.arr DESC, t.id`);
 function forecastSql(scope: Prisma.Sql, asOf: IsoDate, quarterStart: IsoDate, quarterEnd: IsoDate): Prisma.Sql {
   return Prisma.sql`
 WITH ${openRenewalsCtes(scope, asOf, quarterEnd)}, grouped AS (
-  SELECT CASE WHEN days < 0 THEN 'overdue' WHEN days <= 30 THEN '30' WHEN days <= 60 THEN '60' WHEN days <= 90 THEN '90' ELSE 'later' END AS bucket,
+  SELECT ${prismaSql(renewalWindowSql(sqlText`days`))} AS bucket,
     "renewalDate" <= ${quarterEnd}::date AS in_quarter, forecast, SUM(arr * 100)::float8 AS cents, COUNT(*)::int AS n
   FROM open_r GROUP BY 1, 2, 3
 ), top_risky AS (
@@ -118,4 +121,10 @@ SELECT
   (SELECT json_agg(${AT_RISK_JSON} ORDER BY t.arr DESC, t.id) FROM top_risky t) AS at_risk,
   (SELECT COUNT(*)::int FROM risky) AS at_risk_count
 FROM ledger`;
+}
+
+/** The forecast's buckets are the renewal windows, named by their last day (30, 60, 90). */
+function forecastBucket(window: RenewalWindow): ForecastGroup["bucket"] {
+  if (window === "overdue" || window === "later") return window;
+  return RENEWAL_WINDOW_ENDS.find((w) => w.window === window)?.lastDay as 30 | 60 | 90;
 }

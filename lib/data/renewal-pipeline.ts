@@ -7,6 +7,7 @@ import type { IsoDate } from "@/lib/domain/dates";
 import { escalationManager } from "@/lib/domain/escalation";
 import { stageTaskDue, stageTaskOwner, stageTasksFor } from "@/lib/domain/renewals";
 import { skipOpenKindAndAudit } from "./task-insert.sql";
+import { statement } from "./sql";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -21,7 +22,7 @@ export interface RenewalSyncResult {
 // system actor), so the job needs no transaction of its own to stay consistent.
 
 // Active accounts without an open renewal get one; ON CONFLICT covers a concurrent writer.
-const CREATE_SQL = `
+const CREATE_SQL = statement`
 WITH created AS (
   INSERT INTO "Renewal" ("accountId", "renewalDate", arr, status)
   SELECT a.id, a."renewalDate", a.arr, 'open'::"RenewalStatus" FROM "Account" a
@@ -36,7 +37,7 @@ SELECT c."accountId", 'renewal', c.id::text, 'create (renewals)',
 FROM created c`;
 
 // The open renewal follows the account's renewal date and ARR (a CRM edit that bypassed the API).
-const FOLLOW_SQL = `
+const FOLLOW_SQL = statement`
 WITH changed AS (
   SELECT r.id, r."accountId", r."renewalDate" AS old_date, r.arr AS old_arr, a."renewalDate" AS new_date, a.arr AS new_arr
   FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
@@ -51,7 +52,7 @@ SELECT c."accountId", 'renewal', c.id::text, 'update (renewals)',
 FROM changed c JOIN updated u ON u.id = c.id`;
 
 // The process starts the first day the job sees the renewal within 90 days (or overdue).
-const START_SQL = `
+const START_SQL = statement`
 WITH started AS (
   UPDATE "Renewal" SET "processStartedAt" = $1::date
   WHERE status = 'open' AND "processStartedAt" IS NULL AND "renewalDate" <= $1::date + 90
@@ -71,7 +72,7 @@ interface WindowRow {
 }
 
 // Open renewals of active accounts in the 0–90 day windows; deactivated owners count as none.
-const WINDOW_SQL = `
+const WINDOW_SQL = statement`
 SELECT r.id AS renewal_id, r."accountId" AS account_id, to_char(r."renewalDate", 'YYYY-MM-DD') AS renewal_date,
   CASE WHEN ae.active THEN a."aeId" END AS ae_id, CASE WHEN csm.active THEN a."csmId" END AS csm_id
 FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
@@ -80,7 +81,7 @@ WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" BETWEEN $1::
 
 // ON CONFLICT against "Task_open_kind_key" skips a stage already open; NOT EXISTS skips a stage
 // completed (or cancelled) since this renewal was created, so done work is not handed back.
-const TASK_SQL = `
+const TASK_SQL = statement`
 WITH created AS (
   INSERT INTO "Task" ("accountId", "ownerId", title, description, kind, "dueDate", priority, source, status)
   SELECT v.account_id, v.owner_id, v.title, v.description, v.kind, v.due::date, 'normal'::"TaskPriority", 'playbook'::"TaskSource", 'open'::"TaskStatus"
@@ -98,15 +99,15 @@ ${skipOpenKindAndAudit("create (renewals)")}`;
  */
 export async function syncRenewals(client: Client, { asOf }: { asOf: IsoDate }): Promise<RenewalSyncResult> {
   // Sequential: the client may be an interactive transaction (one connection).
-  const created = await client.$executeRawUnsafe(CREATE_SQL);
-  const updated = await client.$executeRawUnsafe(FOLLOW_SQL);
-  const started = await client.$executeRawUnsafe(START_SQL, asOf);
+  const created = await client.$executeRaw(CREATE_SQL());
+  const updated = await client.$executeRaw(FOLLOW_SQL());
+  const started = await client.$executeRaw(START_SQL(asOf));
   const tasks = await openStageTasks(client, asOf);
   return { created, updated, started, tasks };
 }
 
 async function openStageTasks(client: Client, asOf: IsoDate): Promise<number> {
-  const rows = await client.$queryRawUnsafe<WindowRow[]>(WINDOW_SQL, asOf);
+  const rows = await client.$queryRaw<WindowRow[]>(WINDOW_SQL(asOf));
   if (rows.length === 0) return 0;
   const users = await client.user.findMany({ where: { role: { in: ["manager", "admin"] } }, select: { id: true, role: true, active: true } });
   const managerId = escalationManager(users);
@@ -119,14 +120,5 @@ async function openStageTasks(client: Client, asOf: IsoDate): Promise<number> {
     }),
   );
   if (planned.length === 0) return 0;
-  return client.$executeRawUnsafe(
-    TASK_SQL,
-    planned.map((p) => p.renewal_id),
-    planned.map((p) => p.account_id),
-    planned.map((p) => p.ownerId),
-    planned.map((p) => p.task.title),
-    planned.map((p) => p.description),
-    planned.map((p) => p.task.kind),
-    planned.map((p) => p.due),
-  );
+  return client.$executeRaw(TASK_SQL(planned.map((p) => p.renewal_id), planned.map((p) => p.account_id), planned.map((p) => p.ownerId), planned.map((p) => p.task.title), planned.map((p) => p.description), planned.map((p) => p.task.kind), planned.map((p) => p.due)));
 }

@@ -1,11 +1,13 @@
 import "server-only";
+import { renewalWindowSql } from "./rules.sql";
+import { prismaSql, sqlText } from "./sql";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addDays, daysBetween, toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import { daysToSignature, FORECAST_WEIGHTS, median, SIGNATURE_TARGET_DAYS, UNFORECAST_WEIGHT, type PipelineTotals } from "@/lib/domain/renewals";
+import { FORECAST_WEIGHTS, SIGNATURE_TARGET_DAYS, UNFORECAST_WEIGHT, type PipelineTotals } from "@/lib/domain/renewals";
 import { renewalWindow, type RenewalWindow } from "@/lib/domain/windows";
 import type { TPipelineQuery } from "@/lib/validation/renewals";
 import { dateOnly } from "./ingest";
@@ -102,7 +104,8 @@ export interface RenewalPipeline {
 export const PIPELINE_WINDOWS: readonly RenewalWindow[] = ["0-30", "31-60", "61-90", "later", "overdue"];
 
 /** Cards per window and page: a manager's pipeline over 50,000 accounts holds tens of thousands. */
-export const PIPELINE_PAGE_SIZE = 24;
+export { PIPELINE_PAGE_SIZE } from "@/lib/domain/renewals";
+import { PIPELINE_PAGE_SIZE } from "@/lib/domain/renewals";
 
 /** The renewal dates of a window (inclusive), for a day. */
 function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: Date; lte: Date } {
@@ -210,12 +213,8 @@ SELECT w.win AS "window", count(*)::int AS count,
   sum(round(round(r.arr * 100) * ${WEIGHT_SQL}))::float8 AS expected
 FROM "Renewal" r
 JOIN "Account" a ON a.id = r."accountId"
-CROSS JOIN LATERAL (SELECT CASE
-  WHEN r."renewalDate" < ${asOf}::date THEN 'overdue'
-  WHEN r."renewalDate" <= ${asOf}::date + 30 THEN '0-30'
-  WHEN r."renewalDate" <= ${asOf}::date + 60 THEN '31-60'
-  WHEN r."renewalDate" <= ${asOf}::date + 90 THEN '61-90'
-  ELSE 'later' END AS win) w
+CROSS JOIN (SELECT ${asOf}::date AS as_of) d
+CROSS JOIN LATERAL (SELECT ${prismaSql(renewalWindowSql(sqlText`(r."renewalDate" - d.as_of)`))} AS win) w
 WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= ${asOf}::date + ${LATER_HORIZON_DAYS}::int
   AND ${pipelineScopeSql(viewer, query)}
 GROUP BY w.win`;

@@ -22,6 +22,7 @@ import {
 } from "@/lib/domain/metrics";
 import type { ScorecardMetricKey } from "@/lib/domain/metrics-catalogue";
 import { getMetricsReport } from "./metrics";
+import { statement } from "./sql";
 
 // The scorecard's metrics for many weeks at once. Each family is one set-based query over every
 // requested week (the weeks are unnested in SQL and joined), never a query per account or per
@@ -144,7 +145,7 @@ interface ArrRow {
 }
 
 // $1 week starts, $2 measured-on days: the ledger of the 365 days ending on each measured-on day.
-const ARR_SQL = `
+const ARR_SQL = statement`
 WITH pts AS (SELECT unnest($1::date[]) AS ws, unnest($2::date[]) AS d)
 SELECT to_char(p.ws, 'YYYY-MM-DD') AS start, b.*, m.*, r."arrDue"
 FROM pts p
@@ -170,7 +171,7 @@ CROSS JOIN LATERAL (
 ) r`;
 
 async function loadArrWeeks(weeks: readonly WeekPoint[]): Promise<ArrWeek[]> {
-  const rows = await db.$queryRawUnsafe<ArrRow[]>(ARR_SQL, weeks.map((w) => w.start), weeks.map((w) => w.measuredOn));
+  const rows = await db.$queryRaw<ArrRow[]>(ARR_SQL(weeks.map((w) => w.start), weeks.map((w) => w.measuredOn)));
   return rows.map((r) => ({
     start: r.start,
     arrDueCents: toCents(r.arrDue),
@@ -191,7 +192,7 @@ async function loadArrWeeks(weeks: readonly WeekPoint[]): Promise<ArrWeek[]> {
 
 // Bands on past days come from each account's latest snapshot up to the day (one index lookup
 // per account); on a day at or after the latest scoring they are the accounts' current bands.
-const PAST_BANDS_SQL = `
+const PAST_BANDS_SQL = statement`
 WITH pts AS (SELECT unnest($1::date[]) AS ws, unnest($2::date[]) AS d)
 SELECT to_char(p.ws, 'YYYY-MM-DD') AS start, latest.band::text AS band, count(*)::int AS count
 FROM pts p
@@ -202,56 +203,52 @@ CROSS JOIN LATERAL (
 WHERE latest.band IS NOT NULL
 GROUP BY p.ws, latest.band`;
 
-const CURRENT_BANDS_SQL = `
+const CURRENT_BANDS_SQL = statement`
 SELECT "healthBand"::text AS band, count(*)::int AS count FROM "Account"
 WHERE status = 'active' AND "healthBand" IS NOT NULL GROUP BY "healthBand"`;
 
 async function loadBandWeeks(weeks: readonly WeekPoint[]): Promise<Map<IsoDate, BandCounts>> {
-  const [latest] = await db.$queryRawUnsafe<{ day: string | null }[]>(`SELECT to_char(max("healthAsOf"), 'YYYY-MM-DD') AS day FROM "Account" WHERE status = 'active'`);
+  const [latest] = await db.$queryRaw<{ day: string | null }[]>`SELECT to_char(max("healthAsOf"), 'YYYY-MM-DD') AS day FROM "Account" WHERE status = 'active'`;
   const isCurrent = (w: WeekPoint) => latest.day !== null && w.measuredOn >= latest.day;
   const past = weeks.filter((w) => !isCurrent(w));
   const current = weeks.filter(isCurrent);
   const [pastRows, currentRows] = await Promise.all([
-    past.length ? db.$queryRawUnsafe<{ start: string; band: keyof BandCounts; count: number }[]>(PAST_BANDS_SQL, past.map((w) => w.start), past.map((w) => w.measuredOn)) : [],
-    current.length ? db.$queryRawUnsafe<{ band: keyof BandCounts; count: number }[]>(CURRENT_BANDS_SQL) : [],
+    past.length ? db.$queryRaw<{ start: string; band: keyof BandCounts; count: number }[]>(PAST_BANDS_SQL(past.map((w) => w.start), past.map((w) => w.measuredOn))) : [],
+    current.length ? db.$queryRaw<{ band: keyof BandCounts; count: number }[]>(CURRENT_BANDS_SQL()) : [],
   ]);
   const out = new Map<IsoDate, BandCounts>(weeks.map((w) => [w.start, { red: 0, yellow: 0, green: 0, purple: 0 }]));
-  for (const row of pastRows) out.get(row.start)![row.band] = row.count;
-  for (const week of current) for (const row of currentRows) out.get(week.start)![row.band] = row.count;
+  const counts = (start: IsoDate): BandCounts => out.get(start) ?? { red: 0, yellow: 0, green: 0, purple: 0 };
+  for (const row of pastRows) counts(row.start)[row.band] = row.count;
+  for (const week of current) for (const row of currentRows) counts(week.start)[row.band] = row.count;
   return out;
 }
 
-const SURVEYS_SQL = `
+const SURVEYS_SQL = statement`
 WITH pts AS (SELECT unnest($1::date[]) AS ws, unnest($2::date[]) AS d)
 SELECT to_char(p.ws, 'YYYY-MM-DD') AS start, s.type::text AS type, s.score AS value, count(*)::int AS count
 FROM pts p JOIN "SurveyResponse" s ON s."respondedAt" BETWEEN p.d - 89 AND p.d
 GROUP BY p.ws, s.type, s.score`;
 
 function loadSurveyWeeks(weeks: readonly WeekPoint[]) {
-  return db.$queryRawUnsafe<{ start: string; type: string; value: number; count: number }[]>(SURVEYS_SQL, weeks.map((w) => w.start), weeks.map((w) => w.measuredOn));
+  return db.$queryRaw<{ start: string; type: string; value: number; count: number }[]>(SURVEYS_SQL(weeks.map((w) => w.start), weeks.map((w) => w.measuredOn)));
 }
 
 /** Onboarding facts of every account any of the weeks' trailing 90 days can count (one query). */
 function loadOnboardingFacts(weeks: readonly WeekPoint[]): Promise<OnboardingFact[]> {
   const from = windowStart(weeks.reduce((min, w) => (w.measuredOn < min ? w.measuredOn : min), weeks[0].measuredOn), 90);
   const to = weeks.reduce((max, w) => (w.measuredOn > max ? w.measuredOn : max), weeks[0].measuredOn);
-  return db.$queryRawUnsafe<OnboardingFact[]>(
-    `SELECT to_char(a."contractStart", 'YYYY-MM-DD') AS "contractStart",
+  return db.$queryRaw<OnboardingFact[]>(statement`SELECT to_char(a."contractStart", 'YYYY-MM-DD') AS "contractStart",
        jsonb_object_agg(m.key, to_char(m."reachedAt", 'YYYY-MM-DD')) AS reached
      FROM "Account" a JOIN "OnboardingMilestone" m ON m."accountId" = a.id
      WHERE a."contractStart" BETWEEN $1::date - $3::int AND $2::date - $3::int
        OR a.id IN (SELECT "accountId" FROM "OnboardingMilestone" WHERE key = 'initial_value' AND "reachedAt" BETWEEN $1::date AND $2::date)
-     GROUP BY a.id`,
-    from,
-    to,
-    ONBOARDING_DAYS,
-  );
+     GROUP BY a.id`(from, to, ONBOARDING_DAYS));
 }
 
 // Touched: accounts with a touchpoint in the week up to its measured-on day. Overdue: tasks that
 // existed on that day, were not done by then and were due before it. Renewals: those dated in
 // the week, and of them the ones signed (not churned) by the measured-on day.
-const OPERATIONAL_SQL = `
+const OPERATIONAL_SQL = statement`
 WITH pts AS (SELECT unnest($1::date[]) AS ws, unnest($2::date[]) AS d)
 SELECT to_char(p.ws, 'YYYY-MM-DD') AS start,
   (SELECT count(DISTINCT t."accountId")::int FROM "Touchpoint" t WHERE t."occurredAt" BETWEEN p.ws AND p.d) AS touched,
@@ -264,9 +261,5 @@ SELECT to_char(p.ws, 'YYYY-MM-DD') AS start,
 FROM pts p`;
 
 function loadOperationalWeeks(weeks: readonly WeekPoint[]) {
-  return db.$queryRawUnsafe<{ start: string; touched: number; overdue: number; due: number; signed: number }[]>(
-    OPERATIONAL_SQL,
-    weeks.map((w) => w.start),
-    weeks.map((w) => w.measuredOn),
-  );
+  return db.$queryRaw<{ start: string; touched: number; overdue: number; due: number; signed: number }[]>(OPERATIONAL_SQL(weeks.map((w) => w.start), weeks.map((w) => w.measuredOn)));
 }

@@ -8,6 +8,7 @@ import { recordAudit, type AuditActor } from "./audit";
 import { ensureDefaultMeasurables } from "./scorecard-defaults";
 import { computeWeeklyValues, type WeeklyValues } from "./scorecard-metrics";
 import { clock } from "@/lib/clock";
+import { statement } from "./sql";
 
 // The weekly scorecard (SPEC §5): measurables with an owner and a goal, and one stored figure per
 // week (ScorecardValue). A week's figure is computed the first time it is needed and kept: once
@@ -157,15 +158,9 @@ async function fillWeeks(measurables: readonly MeasurableRecord[], weeks: readon
     starts.push(week.start);
     values.push(value);
   }
-  await db.$executeRawUnsafe(
-    `INSERT INTO "ScorecardValue" ("measurableId", "weekStart", value, "computedAt")
+  await db.$executeRaw(statement`INSERT INTO "ScorecardValue" ("measurableId", "weekStart", value, "computedAt")
      SELECT m, w, v, $4::timestamp FROM unnest($1::int[], $2::date[], $3::float8[]) AS u(m, w, v)
-     ON CONFLICT ("measurableId", "weekStart") DO UPDATE SET value = excluded.value, "computedAt" = excluded."computedAt"`,
-    ids,
-    starts,
-    values,
-    clock.now(),
-  );
+     ON CONFLICT ("measurableId", "weekStart") DO UPDATE SET value = excluded.value, "computedAt" = excluded."computedAt"`(ids, starts, values, clock.now()));
   return result;
 }
 

@@ -25,7 +25,8 @@ import { backfillHealthHistory } from "./health";
 import { syncRenewals } from "./renewal-pipeline";
 import { backfillStageHistory, syncLifecycleStages } from "./lifecycle";
 import { ensureDefaultMeasurables } from "./scorecard-defaults";
-import { bulkInsert, columns, syncIdSequences, type SqlRunner, type TableSpec } from "./bulk-insert";
+export { deleteAllData } from "./bulk-insert";
+import { bulkInsert, columns, deleteAllData, nextIds, syncIdSequences, type SqlRunner, type TableSpec } from "./bulk-insert";
 import { clock } from "@/lib/clock";
 
 type Tx = Prisma.TransactionClient;
@@ -69,7 +70,7 @@ export async function seedIfEmpty(
   // Checked and hashed before the transaction: no lock is held while bcrypt works.
   const users = demo ? await demoUsers() : [await firstAdmin(env)];
   return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK}::bigint)`;
     if ((await tx.user.count()) > 0) return nothingToSeed(log);
     if (demo) return seedDemo(tx, users, options);
     const counts = { users: (await insertUsers(tx, users)).length };
@@ -122,7 +123,7 @@ export async function seedScale(db: PrismaClient, options: ScaleSeedOptions): Pr
   }
   const users = await owners(db);
   const firstIndex = await db.account.count();
-  let firstIds = await nextIds(writer);
+  let firstIds = await serialNextIds(writer);
   const started = performance.now();
   const writes = new JobPool(WRITES_IN_FLIGHT);
   for (let done = 0; done < accounts; done += batchSize) {
@@ -189,15 +190,6 @@ class JobPool {
   }
 }
 
-/** Empties every table of the schema except Prisma's migration history. */
-export async function deleteAllData(db: SqlRunner): Promise<void> {
-  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
-  );
-  if (tables.length === 0) return;
-  const list = tables.map((t) => `"${t.name}"`).join(", ");
-  await db.$executeRawUnsafe(`TRUNCATE TABLE ${list} RESTART IDENTITY CASCADE`);
-}
 
 // ----------------------------------------------------------------------------------------------
 
@@ -218,7 +210,7 @@ async function seedDemo(tx: Tx, users: readonly NewUser[], options: DemoSeedOpti
     users: usersByRole(created),
     accountCount,
     firstAccountIndex: await tx.account.count(),
-    firstIds: await nextIds(tx),
+    firstIds: await serialNextIds(tx),
   });
   const counts = { users: created.length, ...(await writeDemoData(tx, data)) };
   await syncIdSequences(tx, SERIAL_TABLES);
@@ -287,12 +279,8 @@ async function owners(db: PrismaClient): Promise<Rows.UserIdsByRole> {
 }
 
 /** MAX(id) + 1 of every table the generator assigns ids in. */
-async function nextIds(db: SqlRunner): Promise<FirstIds> {
-  const queries = Object.entries(SERIAL_TABLE_NAMES).map(
-    ([key, table]) => `SELECT '${key}' AS key, COALESCE(MAX(id), 0)::int + 1 AS next FROM "${table}"`,
-  );
-  const rows = await db.$queryRawUnsafe<{ key: SerialTable; next: number }[]>(queries.join(" UNION ALL "));
-  return Object.fromEntries(rows.map((r) => [r.key, r.next]));
+function serialNextIds(db: SqlRunner): Promise<FirstIds> {
+  return nextIds(db, SERIAL_TABLE_NAMES);
 }
 
 async function writeDemoData(db: SqlRunner, data: Rows.DemoData): Promise<Record<string, number>> {

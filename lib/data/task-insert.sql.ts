@@ -2,13 +2,15 @@
 // a `WITH created AS (INSERT INTO "Task" … SELECT …` statement. It skips a kind already open for
 // the account (the partial unique index "Task_open_kind_key"), then audits each created task as
 // a system create — what recordAudit writes, with the new fields as `after`.
-export function skipOpenKindAndAudit(action: "create (playbook)" | "create (renewals)"): string {
-  return `
+import { sqlLiteral, sqlText, type SqlText } from "./sql";
+
+export function skipOpenKindAndAudit(action: "create (playbook)" | "create (renewals)"): SqlText {
+  return sqlText`
   ON CONFLICT ("accountId", kind) WHERE status = 'open' AND kind IS NOT NULL DO NOTHING
   RETURNING id, "accountId", "ownerId", title, kind, "dueDate", priority, source, status
 )
 INSERT INTO "AuditLog" ("accountId", entity, "entityId", action, after)
-SELECT c."accountId", 'task', c.id::text, '${action}',
+SELECT c."accountId", 'task', c.id::text, ${sqlLiteral(action)},
   jsonb_build_object('title', c.title, 'kind', c.kind, 'ownerId', c."ownerId", 'dueDate', to_char(c."dueDate", 'YYYY-MM-DD'),
     'priority', c.priority, 'source', c.source, 'status', c.status)
 FROM created c`;

@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskPriority, TaskSource, TaskStatus } from "@/lib/generated/prisma/enums";
 import { can, type Actor } from "@/lib/auth/policy";
-import type { Role } from "@/lib/auth/roles";
 import { daysBetween, toIsoDate } from "@/lib/domain/dates";
 import type { TaskView, TTaskCreate } from "@/lib/validation/tasks";
 import { recordAudit } from "./audit";

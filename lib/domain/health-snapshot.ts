@@ -41,6 +41,22 @@ export interface StoredHealth {
   components: Record<ComponentKey, StoredComponent>;
 }
 
+/** The fields of a stored measure tuple, in their order. */
+export const STORED_MEASURE_FIELDS = ["raw", "score", "floor", "target", "weight", "contribution", "lost"] as const;
+export type StoredMeasureField = (typeof STORED_MEASURE_FIELDS)[number];
+
+/**
+ * Where one number of a measure sits inside a version 2 snapshot, as a jsonb path
+ * (["components", "engagement", "3", "2", "0"]: active user ratio, raw), for SQL that reads it.
+ */
+export function storedMeasurePath(measure: MeasureKey, field: StoredMeasureField): string[] {
+  for (const component of COMPONENT_KEYS) {
+    const index = V2_MEASURES[component].indexOf(measure);
+    if (index >= 0) return ["components", component, "3", String(index), String(STORED_MEASURE_FIELDS.indexOf(field))];
+  }
+  throw new RangeError(`No stored measure ${measure}`);
+}
+
 /** The compact form written to HealthSnapshot.components. */
 export function toStoredHealth(r: HealthResult): StoredHealth {
   const components = {} as Record<ComponentKey, StoredComponent>;

@@ -103,6 +103,12 @@ export interface HealthFacts {
 /** The windows of SPEC §3, in days ending on the as-of date inclusive. */
 export const HEALTH_WINDOW_DAYS = { usage: 30, nps: 180, csat: 90, reviews: 365 } as const;
 
+/** NPS: promoters answer 9–10, detractors 0–6, passives the rest. */
+export const NPS_PROMOTER_MIN = 9;
+export const NPS_DETRACTOR_MAX = 6;
+export const isPromoter = (score: number) => score >= NPS_PROMOTER_MIN;
+export const isDetractor = (score: number) => score <= NPS_DETRACTOR_MAX;
+
 // ---------------------------------------------------------------------------------------------
 // Inputs: flat per-measure aggregates. The batch recompute produces the same object in SQL, so
 // each field states its exact rule. "Usage window" = HEALTH_WINDOW_DAYS.usage (tickets too).
@@ -238,8 +244,8 @@ function surveyTotals(surveys: readonly SurveyFact[], asOf: IsoDate) {
   const csat = scoresOf("csat", HEALTH_WINDOW_DAYS.csat);
   return {
     npsResponses: nps.length,
-    npsPromoters: nps.filter((score) => score >= 9).length,
-    npsDetractors: nps.filter((score) => score <= 6).length,
+    npsPromoters: nps.filter(isPromoter).length,
+    npsDetractors: nps.filter(isDetractor).length,
     csatResponses: csat.length,
     csatSum: sum(csat),
   };

@@ -9,7 +9,7 @@
 // "%" ratios to 4 decimals (0.9333 = 93.33%), NPS/CSAT and ratios "x : 1" to 2, medians of days
 // to 1. A ratio whose denominator is 0 is null ("not measurable"), never 0 or Infinity.
 import { addDays, daysBetween, isWithin, type DateWindow, type IsoDate } from "./dates";
-import { roundHalfUp } from "./health";
+import { isDetractor, isPromoter, roundHalfUp } from "./health";
 import type { MetricKey } from "./metrics-catalogue";
 
 export { METRIC_CATALOGUE, METRIC_KEYS, type MetricDefinition, type MetricKey, type MetricTarget, type MetricUnit } from "./metrics-catalogue";
@@ -294,7 +294,7 @@ export function median(tally: Tally): number | null {
 /** NPS = % promoters (9–10) − % detractors (0–6), in points from −100 to 100. */
 export function netPromoterScore(scores: Tally): number | null {
   const count = (keep: (score: number) => boolean) => scores.filter((t) => keep(t.value)).reduce((sum, t) => sum + t.count, 0);
-  const share = quotient(count((s) => s >= 9) - count((s) => s <= 6), count(() => true));
+  const share = quotient(count(isPromoter) - count(isDetractor), count(() => true));
   return rounded(share === null ? null : share * 100, 2);
 }
 

@@ -220,3 +220,6 @@ export function pipelineTotals(renewals: readonly PipelineRenewal[]): PipelineTo
   }
   return { count: renewals.length, arrDue: due / 100, arrAtRisk: risk / 100, expectedArr: expected / 100 };
 }
+
+/** Renewal cards per window on a page of the pipeline. */
+export const PIPELINE_PAGE_SIZE = 24;

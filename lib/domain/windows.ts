@@ -13,10 +13,20 @@ export const WINDOW_LABELS: Record<RenewalWindow, string> = {
   later: "Later",
 };
 
+/** The dated windows, nearest first: a renewal is in the first whose last day it is on or before. */
+export const RENEWAL_WINDOW_ENDS: readonly { window: Exclude<RenewalWindow, "overdue" | "later">; lastDay: number }[] = [
+  { window: "0-30", lastDay: 30 },
+  { window: "31-60", lastDay: 60 },
+  { window: "61-90", lastDay: 90 },
+];
+
+/** The renewal process starts (and the pipeline's "within 90 days" ends) here. */
+export const RENEWAL_HORIZON_DAYS = 90;
+
+/** The windows within the horizon (dated, not overdue). */
+export const DATED_WINDOWS = RENEWAL_WINDOW_ENDS.map((w) => w.window);
+
 export function renewalWindow(daysUntil: number): RenewalWindow {
   if (daysUntil < 0) return "overdue";
-  if (daysUntil <= 30) return "0-30";
-  if (daysUntil <= 60) return "31-60";
-  if (daysUntil <= 90) return "61-90";
-  return "later";
+  return RENEWAL_WINDOW_ENDS.find((w) => daysUntil <= w.lastDay)?.window ?? "later";
 }

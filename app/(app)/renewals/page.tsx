@@ -23,7 +23,10 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const within90 = sumTotals(pipeline.buckets.filter((b) => b.window === "0-30" || b.window === "31-60" || b.window === "61-90").map((b) => b.totals));
   const pageHref = (window: string, page: number) => {
     const params = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "window" && e[0] !== "page"));
-    if (page > 1) params.set("window", window), params.set("page", String(page));
+    if (page > 1) {
+      params.set("window", window);
+      params.set("page", String(page));
+    }
     const qs = params.toString();
     return `/renewals${qs ? `?${qs}` : ""}${page > 1 ? `#${window}` : ""}`;
   };

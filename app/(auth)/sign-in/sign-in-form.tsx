@@ -32,7 +32,7 @@ export function SignInForm({ callbackUrl, demoUsers, demoPassword }: Props) {
     window.location.assign(callbackUrl);
   }
 
-  function useDemo(demoEmail: string) {
+  function fillDemoUser(demoEmail: string) {
     setEmail(demoEmail);
     if (demoPassword) setPassword(demoPassword);
     setError(null);
@@ -62,7 +62,7 @@ export function SignInForm({ callbackUrl, demoUsers, demoPassword }: Props) {
           <ul className="mt-2 grid grid-cols-1 gap-1">
             {demoUsers.map((u) => (
               <li key={u.email}>
-                <button type="button" onClick={() => useDemo(u.email)} className="w-full rounded-md px-2 py-1 text-left text-sm text-slate-700 hover:bg-slate-100">
+                <button type="button" onClick={() => fillDemoUser(u.email)} className="w-full rounded-md px-2 py-1 text-left text-sm text-slate-700 hover:bg-slate-100">
                   <span className="font-medium">{u.email}</span> <span className="text-slate-500">— {u.label}</span>
                 </button>
               </li>

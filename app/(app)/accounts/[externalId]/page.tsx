@@ -24,6 +24,7 @@ import { Trend } from "@/components/accounts/trend";
 import { ScoreHistoryChart } from "@/components/charts/score-history-chart";
 import { UsageChart } from "@/components/charts/usage-chart";
 import { MEASURE_LABELS } from "@/lib/domain/health-model";
+import { isDetractor, isPromoter } from "@/lib/domain/health";
 import { StatusBadge } from "@/components/offboarding/status-badge";
 import { TerminationForm } from "@/components/offboarding/termination-form";
 import { getAccountStatusLabel } from "@/lib/data/offboarding";
@@ -291,6 +292,6 @@ export default async function AccountPage({ params }: Params) {
 }
 
 function surveyTone(type: "nps" | "csat", score: number): BadgeTone {
-  if (type === "nps") return score >= 9 ? "green" : score <= 6 ? "red" : "yellow";
+  if (type === "nps") return isPromoter(score) ? "green" : isDetractor(score) ? "red" : "yellow";
   return score >= 4 ? "green" : score <= 2 ? "red" : "yellow";
 }

@@ -1,0 +1,43 @@
+// The domain's rules in SQL, built from the same TypeScript constants, so a rule is written once.
+// Set-based queries interpolate these fragments; tests/integration/rules-sql.test.ts runs each one
+// on the database over every interesting input and checks it against the TypeScript function.
+import { HEALTH_WINDOW_DAYS, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "@/lib/domain/health";
+import { ONBOARDING_LAST_DAY, RENEWAL_STAGE_DAYS, ADOPTION_ENDS_MONTHS, VALUE_REALIZATION_ENDS_MONTHS } from "@/lib/domain/lifecycle";
+import { RENEWAL_WINDOW_ENDS } from "@/lib/domain/windows";
+import type { MeasureKey } from "@/lib/domain/health-model";
+import { storedMeasurePath, type StoredMeasureField } from "@/lib/domain/health-snapshot";
+import { sqlJoin, sqlLiteral, sqlText, type SqlText } from "./sql";
+
+/** The account's shown lifecycle stage (alias `a` for "Account"): a manual stage wins. */
+export const EFFECTIVE_STAGE = sqlText`coalesce(a."stageOverride", a."lifecycleStage")`;
+
+/** renewalWindow(days) for an integer SQL expression of days until the renewal date. */
+export function renewalWindowSql(days: SqlText): SqlText {
+  const arms = sqlJoin(RENEWAL_WINDOW_ENDS.map((w) => sqlText`WHEN ${days} <= ${w.lastDay} THEN ${sqlLiteral(w.window)}`), " ");
+  return sqlText`(CASE WHEN ${days} < 0 THEN 'overdue' ${arms} ELSE 'later' END)`;
+}
+
+/** isPromoter / isDetractor for an NPS score expression. */
+export const isPromoterSql = (score: SqlText): SqlText => sqlText`(${score} >= ${NPS_PROMOTER_MIN})`;
+export const isDetractorSql = (score: SqlText): SqlText => sqlText`(${score} <= ${NPS_DETRACTOR_MAX})`;
+
+/** The first day of a health window ending on `asOf` (a date expression): lastNDays in SQL. */
+export const healthWindowStartSql = (asOf: SqlText, window: keyof typeof HEALTH_WINDOW_DAYS): SqlText =>
+  sqlText`(${asOf} - ${HEALTH_WINDOW_DAYS[window] - 1})`;
+
+/** One number of a measure in a stored snapshot column (storedMeasurePath), as float8. */
+export function snapshotMeasureSql(column: SqlText, measure: MeasureKey, field: StoredMeasureField): SqlText {
+  return sqlText`(${column} #>> ${sqlLiteral(`{${storedMeasurePath(measure, field).join(",")}}`)})::float8`;
+}
+
+/** deriveLifecycleStage in SQL, for the account `a` on the day `asOf` (SQL expressions). */
+export function derivedStageSql(o: { asOf: SqlText; renewalDate: SqlText; churned: SqlText; openExpansion: SqlText }): SqlText {
+  return sqlText`CASE
+    WHEN ${o.churned} THEN 'churned'
+    WHEN ${o.renewalDate} - ${o.asOf} <= ${RENEWAL_STAGE_DAYS} THEN 'renewal'
+    WHEN ${o.openExpansion} OR ${o.asOf} >= (a."contractStart" + make_interval(months => ${VALUE_REALIZATION_ENDS_MONTHS}))::date THEN 'expansion'
+    WHEN ${o.asOf} >= (a."contractStart" + make_interval(months => ${ADOPTION_ENDS_MONTHS}))::date THEN 'value_realization'
+    WHEN ${o.asOf} - a."contractStart" > ${ONBOARDING_LAST_DAY} THEN 'adoption'
+    ELSE 'onboarding'
+  END::"LifecycleStage"`;
+}
