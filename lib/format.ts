@@ -25,6 +25,19 @@ export function formatDate(value: string | Date | null | undefined): string {
   return dateFmt.format(d);
 }
 
+const shortDateFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const monthFmt = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+
+/** A calendar date without its year, for axes and week headings: "Nov 23". */
+export function formatShortDate(iso: string): string {
+  return shortDateFmt.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** A month ("YYYY-MM" or a date in it) as "Nov 2026". */
+export function formatMonth(iso: string): string {
+  return monthFmt.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
+}
+
 /** "in 12 days", "today", "3 days ago". */
 export function formatRelativeDays(days: number): string {
   if (days === 0) return "today";

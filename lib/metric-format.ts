@@ -1,4 +1,5 @@
 import type { MetricUnit } from "@/lib/domain/metrics-catalogue";
+import { formatShortDate } from "./format";
 
 // How a metric's value reads on screen and in exports, by its unit.
 
@@ -27,5 +28,5 @@ export function formatGoal(goal: number, direction: "gte" | "lte", unit: MetricU
 
 /** The week's column heading: "Nov 23". */
 export function formatWeek(start: string): string {
-  return new Date(`${start}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+  return formatShortDate(start);
 }

@@ -24,7 +24,7 @@ export function formatValue(format: ValueFormat, value: number | null | undefine
   return value.toLocaleString("en-US");
 }
 
-export const shortDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+export { formatShortDate as shortDate } from "@/lib/format";
 
 export const AXIS_TICK = { fill: "#64748b", fontSize: 11 } as const;
 

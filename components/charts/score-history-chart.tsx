@@ -1,9 +1,8 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDate } from "@/lib/format";
 
-const shortDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+import { formatDate, formatShortDate as shortDate } from "@/lib/format";
 
 /** Health score over time with the band thresholds (60 yellow, 80 green) drawn in. */
 export function ScoreHistoryChart({ data }: { data: { asOf: string; score: number | null }[] }) {

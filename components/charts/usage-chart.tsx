@@ -1,9 +1,8 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDate } from "@/lib/format";
 
-const shortDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+import { formatDate, formatShortDate as shortDate } from "@/lib/format";
 
 /** Weekly usage: logins (bars) and average daily active users (line). */
 export function UsageChart({ data }: { data: { weekStart: string; activeUsers: number; logins: number }[] }) {

@@ -3,7 +3,7 @@ import { BarSeriesChart } from "@/components/charts/bar-series-chart";
 import { LineSeriesChart } from "@/components/charts/line-series-chart";
 import type { StageCharts as StageChartsData, StageTotals } from "@/lib/data/dashboards";
 import { DASHBOARD_RENEWAL_WINDOWS, MILESTONE_LABELS, TIME_TO_VALUE_TARGET_DAYS, timeToValueWeeks } from "@/lib/domain/dashboards";
-import { FORECAST_LABELS, formatMoney, formatMoneyCompact, formatPercent } from "@/lib/format";
+import { FORECAST_LABELS, formatMoney, formatMoneyCompact, formatMonth, formatPercent } from "@/lib/format";
 import { ChartCard } from "./chart-card";
 
 const EXPANSION_TYPE_LABELS: Record<string, string> = { seats: "Seats", tier: "Tier upgrade", add_on: "Add-on", services: "Services", training: "Training" };
@@ -110,7 +110,7 @@ function stageParts(charts: StageChartsData) {
             <ChartCard title="Outcomes achieved vs due" description="Success-plan outcomes due each month (last 6 months) and how many of them were achieved." empty={months.every((m) => m.due === 0)} emptyText="No success-plan outcome fell due in the last 6 months.">
               <BarSeriesChart
                 label={`Outcomes by month: ${months.map((m) => `${m.month} ${m.achieved} of ${m.due}`).join(", ")}`}
-                data={months.map((m) => ({ ...m, label: new Date(`${m.month}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" }) }))}
+                data={months.map((m) => ({ ...m, label: formatMonth(m.month) }))}
                 categoryKey="label"
                 series={[
                   { key: "due", label: "Due", color: "#c7d4ff" },

@@ -1,18 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
 
 /** Creates a key and shows it once: only its hash is stored. */
 export function CreateApiKeyForm() {
-  const [state, action, pending] = useActionState(createApiKeyAction, null);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
-  }
+  const { state, pending, onSubmit } = useFormAction(createApiKeyAction, { resetOnSuccess: false });
   return (
     <div className="space-y-4 px-5 py-4">
       <form onSubmit={onSubmit} className="space-y-3" noValidate>

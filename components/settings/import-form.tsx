@@ -1,20 +1,15 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { importCsvAction } from "@/lib/actions/import";
 
 const MAX_SHOWN = 200;
 
 export function ImportForm() {
-  const [state, action, pending] = useActionState(importCsvAction, null);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
-  }
+  const { state, pending, onSubmit } = useFormAction(importCsvAction, { resetOnSuccess: false });
   const report = state?.ok ? state.data : null;
   return (
     <div className="space-y-4 px-5 py-4">

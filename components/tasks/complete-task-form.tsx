@@ -1,8 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { completeTaskAction } from "@/lib/actions/tasks";
 
 /**
@@ -11,16 +12,9 @@ import { completeTaskAction } from "@/lib/actions/tasks";
  */
 export function CompleteTaskForm({ taskId, title }: { taskId: number; title: string }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(completeTaskAction, null);
+  const { state, pending, onSubmit } = useFormAction(completeTaskAction, { resetOnSuccess: false });
   const fieldId = `outcome-${taskId}`;
   const error = state && !state.ok ? (state.error.issues?.[0]?.message ?? state.error.message) : null;
-
-  // onSubmit rather than the form's action prop keeps the note if the save fails.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
-  }
 
   return (
     <>

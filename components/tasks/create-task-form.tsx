@@ -1,8 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createTaskAction } from "@/lib/actions/tasks";
 import { TASK_PRIORITIES } from "@/lib/validation/tasks";
 
@@ -10,21 +10,7 @@ const PRIORITY_LABELS = { low: "Low", normal: "Normal", high: "High", urgent: "U
 
 /** A manual task on an account, owned by whoever adds it. The server checks they may edit the account. */
 export function CreateTaskForm({ accountId, defaultDueDate }: { accountId: number; defaultDueDate?: string }) {
-  const [state, action, pending] = useActionState(createTaskAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const issues = state && !state.ok ? state.error.issues ?? [] : [];
-  const issue = (path: string) => issues.find((i) => i.path === path)?.message;
-
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
-
-  // onSubmit rather than the form's action prop keeps what was typed when validation fails.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
-  }
+  const { state, pending, formRef, onSubmit, issues, issue } = useFormAction(createTaskAction);
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4 px-5 py-4" noValidate>

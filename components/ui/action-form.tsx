@@ -1,30 +1,15 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ReactNode } from "react";
 import { Button } from "./button";
-
-type FormAction<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+import { useFormAction, type FormAction } from "./use-form-action";
 
 /**
  * A form bound to a server action built with defineAction: shows the action's validation
  * issues and errors, keeps what was typed when it fails, and clears itself when it succeeds.
  */
 export function ActionForm<T>({ action, submitLabel, success, children, className }: { action: FormAction<T>; submitLabel: string; success: string; children: ReactNode; className?: string }) {
-  const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => dispatch(data));
-  }
-
-  const issues = state && !state.ok ? state.error.issues ?? [] : [];
+  const { state, pending, formRef, onSubmit, issues } = useFormAction(action);
   return (
     <form ref={formRef} onSubmit={onSubmit} className={className ?? "space-y-3"} noValidate>
       {children}

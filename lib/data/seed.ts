@@ -313,7 +313,7 @@ function describeCounts(counts: Record<string, number>): string {
 
 const segment = { enum: "Segment" } as const;
 
-const DEMO_TABLES: { [K in Rows.DemoTable]: TableSpec<Rows.DemoData[K][number]> } = {
+export const DEMO_TABLES: { [K in Rows.DemoTable]: TableSpec<Rows.DemoData[K][number]> } = {
   accounts: {
     table: "Account",
     columns: columns<Rows.AccountRow>({

@@ -7,7 +7,7 @@ import { BAND_COLORS } from "@/components/charts/chart-format";
 import { HealthMixChart } from "@/components/charts/health-mix-chart";
 import { LineSeriesChart } from "@/components/charts/line-series-chart";
 import { ChartCard } from "@/components/dashboards/chart-card";
-import { PrintButton } from "@/components/dashboards/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { BAND_LABELS } from "@/components/accounts/health-badge";
 import { requireUser } from "@/lib/auth/session";
 import { loadPortfolioCharts } from "@/lib/data/portfolio-exports";

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
 import { MeasurableManager } from "@/components/scorecard/measurable-manager";
-import { PrintButton } from "@/components/scorecard/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { RecomputeForm } from "@/components/scorecard/recompute-form";
 import { RockForm } from "@/components/scorecard/rock-form";
 import { RocksTable } from "@/components/scorecard/rocks-table";

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
-import { PrintButton } from "@/components/dashboards/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { StageAccountsTable } from "@/components/dashboards/stage-accounts-table";
 import { StageCharts } from "@/components/dashboards/stage-charts";
 import { StageTabs } from "@/components/dashboards/stage-tabs";
