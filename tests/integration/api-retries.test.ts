@@ -8,8 +8,9 @@ import type { TouchpointView } from "@/lib/data/ingest-activity";
 import type { ExpansionView, OutcomeView } from "@/lib/data/ingest-commercial";
 import type { RenewalOutcomeResult } from "@/lib/data/renewal-outcomes";
 import { addDays, toIsoDate } from "@/lib/domain/dates";
-import { accountBody, apiClient, createTestKey, type ApiClient } from "@/tests/factories/api";
-import { clock } from "@/lib/clock";
+import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
+import { accountBody, apiClient, createTestKey, type ApiClient, type ApiErrorBody } from "@/tests/factories/api";
+import { advanceClock, clock, pinClock } from "@/lib/clock";
 
 const today = clock.today();
 let api: ApiClient;
@@ -178,5 +179,94 @@ describe("dated facts: achievedAt and closedAt", () => {
     expect(won.body.closedAt).toBe(addDays(today, -40));
     const open = await api.put("/accounts/backfill/expansions/deal-2", { type: "seats", arr: 10_000, status: "open", closedAt: today });
     expect(open.body.error.issues).toEqual([{ path: "closedAt", message: "Only a won or lost deal has a closedAt." }]);
+  });
+});
+
+describe("the Idempotency-Key header", () => {
+  const withKey = (key: string) => ({ headers: { "Idempotency-Key": key } });
+  const call = { type: "call", occurredAt: today, notes: "Pricing questions" };
+  const touchpoints = async (externalId: string) => db.touchpoint.count({ where: { account: { externalId } } });
+
+  it("does a POST once: a repeat answers the first response, marked Idempotent-Replayed, and writes nothing", async () => {
+    await newAccount("keyed");
+    const first = await api.post<TouchpointView>("/accounts/keyed/touchpoints", call, withKey("call-1"));
+    expect(first.status).toBe(201);
+    expect(first.headers.get("Idempotent-Replayed")).toBeNull();
+    // The same body re-serialised with its keys in another order is the same request.
+    const again = await api.post<TouchpointView>("/accounts/keyed/touchpoints", { notes: call.notes, occurredAt: today, type: "call" }, withKey("call-1"));
+    expect(again.status).toBe(201);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(again.body).toEqual(first.body);
+    expect(await touchpoints("keyed")).toBe(1);
+    expect(await db.auditLog.count({ where: { account: { externalId: "keyed" }, entity: "touchpoint" } })).toBe(1);
+
+    // A PUT too, and without the header nothing changes: every POST adds a touchpoint.
+    const put = await api.put("/accounts/keyed/contacts/bo@keyed.example", { name: "Bo" }, withKey("contact-1"));
+    const putAgain = await api.put("/accounts/keyed/contacts/bo@keyed.example", { name: "Bo" }, withKey("contact-1"));
+    expect([put.status, putAgain.status, putAgain.headers.get("Idempotent-Replayed")]).toEqual([201, 201, "true"]);
+    await api.post("/accounts/keyed/touchpoints", call);
+    expect(await touchpoints("keyed")).toBe(2);
+  });
+
+  it("refuses the same key with a different body or path (409) and writes nothing", async () => {
+    const other = await api.post<ApiErrorBody>("/accounts/keyed/touchpoints", { ...call, notes: "Something else" }, withKey("call-1"));
+    expect(other.status).toBe(409);
+    expect(other.body.error).toMatchObject({ code: "idempotency_key_reused", issues: [] });
+    const elsewhere = await api.put<ApiErrorBody>("/accounts/keyed/outcomes/goal", { title: "Goal", dueDate: today, achieved: false }, withKey("call-1"));
+    expect(elsewhere.body.error.code).toBe("idempotency_key_reused");
+    expect(await touchpoints("keyed")).toBe(2);
+    expect(await db.successOutcome.count({ where: { account: { externalId: "keyed" } } })).toBe(0);
+  });
+
+  it("lets one of several concurrent requests with a key write; the others wait (409 in progress) or replay", async () => {
+    const replies = await Promise.all([1, 2, 3, 4].map(() => api.post<TouchpointView | ApiErrorBody>("/accounts/keyed/touchpoints", call, withKey("burst-1"))));
+    const written = replies.filter((r) => r.status === 201 && !r.headers.get("Idempotent-Replayed"));
+    expect(written).toHaveLength(1);
+    for (const reply of replies.filter((r) => r !== written[0])) {
+      if (reply.status === 201) expect(reply.body).toEqual(written[0].body);
+      else expect([reply.status, (reply.body as ApiErrorBody).error.code, reply.headers.get("Retry-After")]).toEqual([409, "idempotency_in_progress", "1"]);
+    }
+    expect(await touchpoints("keyed")).toBe(3);
+    const later = await api.post("/accounts/keyed/touchpoints", call, withKey("burst-1"));
+    expect([later.status, later.headers.get("Idempotent-Replayed")]).toEqual([201, "true"]);
+    expect(later.body).toEqual(written[0].body);
+  });
+
+  it("keeps nothing for a request that failed, so it can be retried under its key", async () => {
+    const missing = await api.post<ApiErrorBody>("/accounts/not-yet/touchpoints", call, withKey("early-1"));
+    expect(missing.status).toBe(404);
+    await newAccount("not-yet");
+    const retried = await api.post("/accounts/not-yet/touchpoints", call, withKey("early-1"));
+    expect([retried.status, retried.headers.get("Idempotent-Replayed")]).toEqual([201, null]);
+    expect(await touchpoints("not-yet")).toBe(1);
+  });
+
+  it("is scoped to the API key, refuses a malformed key and ignores the header on reads", async () => {
+    const otherClient = apiClient((await createTestKey("other integration")).key);
+    const theirs = await otherClient.post("/accounts/keyed/touchpoints", call, withKey("call-1"));
+    expect([theirs.status, theirs.headers.get("Idempotent-Replayed")]).toEqual([201, null]);
+
+    const bad = await api.post<ApiErrorBody>("/accounts/keyed/touchpoints", call, withKey("two words"));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues).toEqual([{ path: "Idempotency-Key", message: expect.stringContaining("visible ASCII") }]);
+    const read = await api.get("/accounts/keyed", withKey("read-1"));
+    expect(read.status).toBe(200);
+    expect(await db.idempotencyKey.count({ where: { key: "read-1" } })).toBe(0);
+  });
+
+  it("forgets a key after 24 hours by the clock, and purges it", async () => {
+    const start = clock.now();
+    const before = await touchpoints("keyed");
+    try {
+      advanceClock(24 * 60 * 60 * 1000 + 60_000);
+      const after = await api.post("/accounts/keyed/touchpoints", call, withKey("call-1"));
+      expect([after.status, after.headers.get("Idempotent-Replayed")]).toEqual([201, null]);
+      expect(await touchpoints("keyed")).toBe(before + 1);
+      // Every other key is now over a day old; "call-1" was just taken again.
+      expect(await purgeExpiredIdempotencyKeys()).toBeGreaterThan(0);
+      expect((await db.idempotencyKey.findMany({ select: { key: true } })).map((k) => k.key)).toEqual(["call-1"]);
+    } finally {
+      pinClock(start);
+    }
   });
 });
