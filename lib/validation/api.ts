@@ -123,8 +123,12 @@ export const ZAccountUpsert = z
     industry: text(100).nullish(),
     csmEmail: ZEmail.nullish(),
     aeEmail: ZEmail.nullish(),
+    /** When an ARR change took effect (its expansion or contraction is dated so); default today. */
+    arrChangedAt: ZIsoDate.optional(),
   })
-  .refine((a) => a.renewalDate > a.contractStart, { path: ["renewalDate"], message: "Must be after contractStart." });
+  .refine((a) => a.renewalDate > a.contractStart, { path: ["renewalDate"], message: "Must be after contractStart." })
+  .refine((a) => a.arrChangedAt === undefined || a.arrChangedAt <= clock.today(), { path: ["arrChangedAt"], message: "Cannot be in the future." })
+  .refine((a) => a.arrChangedAt === undefined || a.arrChangedAt >= a.contractStart, { path: ["arrChangedAt"], message: "Cannot be before contractStart." });
 
 export const ZUsageDay = z.object({
   date: ZIsoDate,

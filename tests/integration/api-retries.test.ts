@@ -182,6 +182,24 @@ describe("dated facts: achievedAt and closedAt", () => {
   });
 });
 
+describe("dated facts: an account's ARR change", () => {
+  it("dates the expansion or contraction with arrChangedAt (default today)", async () => {
+    const { id } = await newAccount("grower");
+    const movements = async () =>
+      (await db.arrMovement.findMany({ where: { accountId: id }, orderBy: { id: "asc" } })).map((m) => `${m.type}:${Number(m.amount)}:${toIsoDate(m.date)}`);
+    await api.put("/accounts/grower", accountBody({ name: "grower", arr: 150_000, arrChangedAt: addDays(today, -45) }));
+    await api.put("/accounts/grower", accountBody({ name: "grower", arr: 140_000 }));
+    const start = accountBody().contractStart;
+    expect(await movements()).toEqual([`new:120000:${start}`, `expansion:30000:${addDays(today, -45)}`, `contraction:-10000:${today}`]);
+
+    const future = await api.put("/accounts/grower", accountBody({ name: "grower", arr: 1, arrChangedAt: addDays(today, 1) }));
+    expect(future.body.error.issues).toEqual([{ path: "arrChangedAt", message: "Cannot be in the future." }]);
+    const early = await api.put("/accounts/grower", accountBody({ name: "grower", arr: 1, arrChangedAt: addDays(start, -1) }));
+    expect(early.body.error.issues).toEqual([{ path: "arrChangedAt", message: "Cannot be before contractStart." }]);
+    expect(await movements()).toHaveLength(3);
+  });
+});
+
 describe("the Idempotency-Key header", () => {
   const withKey = (key: string) => ({ headers: { "Idempotency-Key": key } });
   const call = { type: "call", occurredAt: today, notes: "Pricing questions" };
