@@ -3,12 +3,24 @@ import { z } from "zod";
 import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/data/api-keys";
 import type { AuditActor } from "@/lib/data/audit";
 import { ApiError, toErrorResponse, type ApiIssue } from "./errors";
+import {
+  completeIdempotencyKey,
+  idempotencyKeyOf,
+  releaseIdempotencyKey,
+  requestHash,
+  reserveIdempotencyKey,
+  type IdempotentRequest,
+} from "./idempotency";
 import { apiRateLimiter } from "./rate-limit";
 
 // Every /api/v1 route goes through apiRoute, so no step can be skipped and every failure has
 // one shape: authenticate the bearer key → rate limit → read the JSON body → validate path,
-// query and body with zod → handler → JSON. Route files only name their schemas and call a
-// data function.
+// query and body with zod → (a POST or PUT with an Idempotency-Key: reserve the key, or replay
+// its stored response) → handler → JSON. Route files only name their schemas and call a data
+// function.
+
+/** Methods whose requests honour the Idempotency-Key header. */
+const IDEMPOTENT_METHODS = new Set(["POST", "PUT"]);
 
 /** Bodies above this are refused before parsing (10,000 usage days are about 3 MB). */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -55,18 +67,53 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(def: ApiRo
           "Retry-After": String(decision.retryAfterSeconds),
         });
       }
+      const idempotencyKey = IDEMPOTENT_METHODS.has(request.method) ? idempotencyKeyOf(request) : null;
+      const url = new URL(request.url);
       const raw = {
         params: await context.params,
-        query: Object.fromEntries(new URL(request.url).searchParams),
+        query: Object.fromEntries(url.searchParams),
         body: def.body ? await readJson(request) : undefined,
       };
       const input = validate(def, raw);
-      const reply = await def.handler({ ...input, key, actor: { apiKeyId: key.id } });
-      return Response.json(reply.body, { status: reply.status });
+      const run = async () => {
+        const reply = await def.handler({ ...input, key, actor: { apiKeyId: key.id } });
+        return { status: reply.status, body: JSON.stringify(reply.body) };
+      };
+      if (idempotencyKey === null) return jsonResponse(await run());
+      return await runOnce({ apiKeyId: key.id, key: idempotencyKey, hash: requestHash(request.method, url.pathname + url.search, raw.body) }, run);
     } catch (error) {
       return toErrorResponse(error, request);
     }
   };
+}
+
+interface JsonReply {
+  status: number;
+  /** The JSON text of the body. */
+  body: string;
+}
+
+function jsonResponse({ status, body }: JsonReply, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+/**
+ * The request under its Idempotency-Key: the first runs and its response is stored; a repeat gets
+ * that response (marked Idempotent-Replayed) without writing. A failure frees the key.
+ */
+async function runOnce(request: IdempotentRequest, run: () => Promise<JsonReply>): Promise<Response> {
+  const reservation = await reserveIdempotencyKey(request);
+  if (reservation.kind === "replay") return jsonResponse(reservation, { "Idempotent-Replayed": "true" });
+  let reply: JsonReply;
+  try {
+    reply = await run();
+  } catch (error) {
+    await releaseIdempotencyKey(request).catch((cause: unknown) => console.error("API idempotency key not released", cause));
+    throw error;
+  }
+  // The write has committed: its answer stands even if storing it for replays fails.
+  await completeIdempotencyKey(request, reply.status, reply.body).catch((cause: unknown) => console.error("API idempotency response not stored", cause));
+  return jsonResponse(reply);
 }
 
 const unauthenticated = (message: string) =>

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ArrMovementType } from "@/lib/generated/prisma/enums";
 import { diffRecords } from "@/lib/domain/audit";
-import { toIsoDate } from "@/lib/domain/dates";
+import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import type { TAccountUpsert } from "@/lib/validation/api";
 import { recordAudit, type AuditActor } from "./audit";
 import { syncLifecycleStages } from "./lifecycle";
@@ -67,7 +67,7 @@ export async function upsertAccount(externalId: string, input: TAccountUpsert, a
       before: existing,
       after: account,
     });
-    await recordArrMovement(tx, actor, existing, account);
+    await recordArrMovement(tx, actor, existing, account, input.arrChangedAt);
     await syncOpenRenewal(tx, actor, existing, account);
     await refreshHealth(tx, account.id);
     // Dates decide the lifecycle stage: a new contract start or renewal date can move it.
@@ -112,12 +112,13 @@ async function resolveOwners(tx: Tx, input: TAccountUpsert): Promise<{ csmId?: n
 
 /**
  * ARR history (SPEC §5 needs it for GRR/NRR): a new account records "new" ARR dated its contract
- * start; a later change records the difference as expansion or contraction, dated today.
+ * start; a later change records the difference as expansion or contraction, dated `changedAt`
+ * when the caller gives it (backfills), else today.
  */
-async function recordArrMovement(tx: Tx, actor: AuditActor, before: AuditedAccount | null, after: AuditedAccount): Promise<void> {
+async function recordArrMovement(tx: Tx, actor: AuditActor, before: AuditedAccount | null, after: AuditedAccount, changedAt?: IsoDate): Promise<void> {
   const movement = arrMovement(before ? cents(before.arr) : null, cents(after.arr));
   if (!movement) return;
-  const date = movement.type === "new" ? toIsoDate(after.contractStart) : clock.today();
+  const date = movement.type === "new" ? toIsoDate(after.contractStart) : (changedAt ?? clock.today());
   const created = await tx.arrMovement.create({
     data: { accountId: after.id, type: movement.type, amount: (movement.amountCents / 100).toFixed(2), date: dateOnly(date) },
   });

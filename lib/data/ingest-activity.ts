@@ -117,10 +117,12 @@ async function surveyContactId(tx: Tx, accountId: number, email: string | null |
 }
 
 // ---------------------------------------------------------------------------------------------
-// Touchpoints: always a new record (a meeting happens once; there is nothing to be idempotent on).
+// Touchpoints: a new record each time, unless the sender names it with its own id (externalId):
+// then a resend updates the touchpoint instead of counting the meeting twice.
 
 export type TouchpointView = {
   id: number;
+  externalId: string | null;
   type: TouchpointType;
   occurredAt: IsoDate;
   attended: boolean | null;
@@ -134,6 +136,7 @@ type TouchpointRecord = Prisma.TouchpointGetPayload<{ include: typeof withContac
 function toTouchpointView(t: TouchpointRecord): TouchpointView {
   return {
     id: t.id,
+    externalId: t.externalId,
     type: t.type,
     occurredAt: toIsoDate(t.occurredAt),
     attended: t.attended,
@@ -144,7 +147,9 @@ function toTouchpointView(t: TouchpointRecord): TouchpointView {
 
 /**
  * Records a touchpoint with the contacts present (each must be a contact of the account) and
- * moves the account's and those contacts' last touch forward to its date.
+ * moves the account's and those contacts' last touch forward to its date. With an externalId
+ * already known for the account, the touchpoint is updated (200) instead: left-out optional
+ * fields keep their values, and contactEmails, when sent, replace the contacts present.
  */
 export function addTouchpoint(externalId: string, input: TTouchpointCreate, actor: AuditActor, outerTx?: Tx): Promise<Saved<TouchpointView>> {
   return writeAccountFacts(externalId, async (tx, accountId) => {
@@ -154,24 +159,37 @@ export function addTouchpoint(externalId: string, input: TTouchpointCreate, acto
       contacts.has(email) ? [] : [{ path: `contactEmails.${index}`, message: `No contact with the email ${email} on this account.` }],
     );
     if (unknown.length > 0) throw invalidInput(unknown);
-    const touchpoint = await tx.touchpoint.create({
-      data: {
-        accountId,
-        type: input.type,
-        occurredAt: dateOnly(input.occurredAt),
-        attended: input.attended,
-        notes: input.notes,
-        createdById: "userId" in actor ? actor.userId : null,
-        // The map holds each contact once, however often the request named it.
-        contacts: { create: [...contacts.values()].map((c) => ({ contactId: c.id })) },
-      },
-      include: withContacts,
-    });
+    // The map holds each contact once, however often the request named it.
+    const present = [...contacts.values()].map((c) => ({ contactId: c.id }));
+    const existing = input.externalId
+      ? await tx.touchpoint.findUnique({ where: { accountId_externalId: { accountId, externalId: input.externalId } }, include: withContacts })
+      : null;
+    const fields = { type: input.type, occurredAt: dateOnly(input.occurredAt), attended: input.attended, notes: input.notes };
+    const touchpoint = existing
+      ? await tx.touchpoint.update({
+          where: { id: existing.id },
+          data: { ...fields, ...(input.contactEmails ? { contacts: { deleteMany: {}, create: present } } : {}) },
+          include: withContacts,
+        })
+      : await tx.touchpoint.create({
+          data: { accountId, externalId: input.externalId, ...fields, createdById: "userId" in actor ? actor.userId : null, contacts: { create: present } },
+          include: withContacts,
+        });
     // A review marked not attended did not take place: it is recorded but touches no one.
-    if (input.attended !== false) await moveLastTouch(tx, accountId, [...contacts.values()].map((c) => c.id), input.occurredAt);
+    if (touchpoint.attended !== false) {
+      const contactIds = await tx.touchpointContact.findMany({ where: { touchpointId: touchpoint.id }, select: { contactId: true } });
+      await moveLastTouch(tx, accountId, contactIds.map((c) => c.contactId), input.occurredAt);
+    }
     const view = toTouchpointView(touchpoint);
-    await recordAudit(tx, actor, { entity: "touchpoint", entityId: String(touchpoint.id), accountId, action: "create", after: view });
-    return { created: true, record: view };
+    await recordAudit(tx, actor, {
+      entity: "touchpoint",
+      entityId: String(touchpoint.id),
+      accountId,
+      action: existing ? "update" : "create",
+      before: existing ? toTouchpointView(existing) : null,
+      after: view,
+    });
+    return { created: !existing, record: view };
   }, outerTx);
 }
 

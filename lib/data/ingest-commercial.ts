@@ -25,7 +25,10 @@ function toOutcomeView(o: SuccessOutcome): OutcomeView {
   return { key: o.key, title: o.title, dueDate: toIsoDate(o.dueDate), achieved: o.achieved, achievedAt: isoOrNull(o.achievedAt) };
 }
 
-/** achievedAt is today when the outcome becomes achieved, and cleared when it stops being so. */
+/**
+ * achievedAt is the date sent, else today when the outcome becomes achieved (kept while it stays
+ * achieved), and cleared when it stops being so.
+ */
 export function upsertOutcome(externalId: string, key: string, input: TOutcomeUpsert, actor: AuditActor, outerTx?: Tx): Promise<Saved<OutcomeView>> {
   return writeAccountFacts(externalId, async (tx, accountId) => {
     const existing = await tx.successOutcome.findUnique({ where: { accountId_key: { accountId, key } } });
@@ -33,7 +36,7 @@ export function upsertOutcome(externalId: string, key: string, input: TOutcomeUp
       title: input.title,
       dueDate: dateOnly(input.dueDate),
       achieved: input.achieved,
-      achievedAt: changedAt(input.achieved, existing?.achieved ?? false, existing?.achievedAt),
+      achievedAt: changedAt(input.achieved, existing?.achieved ?? false, existing?.achievedAt, input.achievedAt),
     };
     return saveAudited(tx, {
       actor,
@@ -47,9 +50,13 @@ export function upsertOutcome(externalId: string, key: string, input: TOutcomeUp
   }, outerTx);
 }
 
-/** The date a state was entered: today when it turns on, null when off, kept while it stays on. */
-function changedAt(on: boolean, wasOn: boolean, since: Date | null | undefined): Date | null {
+/**
+ * The date a state was entered: the date the caller gives (backfills), else today when it turns
+ * on, kept while it stays on; null when off.
+ */
+function changedAt(on: boolean, wasOn: boolean, since: Date | null | undefined, given?: IsoDate): Date | null {
   if (!on) return null;
+  if (given) return dateOnly(given);
   return wasOn && since ? since : dateOnly(clock.today());
 }
 
@@ -115,7 +122,7 @@ function toExpansionView(e: ExpansionOpportunity): ExpansionView {
   return { key: e.key, title: e.title, type: e.type, arr: Number(e.arr), status: e.status, closedAt: isoOrNull(e.closedAt) };
 }
 
-/** closedAt is today when the deal is won or lost, and cleared when it is reopened. */
+/** closedAt is the date sent, else today when the deal is won or lost (then kept), and cleared when it is reopened. */
 export function upsertExpansion(externalId: string, key: string, input: TExpansionUpsert, actor: AuditActor, outerTx?: Tx): Promise<Saved<ExpansionView>> {
   return writeAccountFacts(externalId, async (tx, accountId) => {
     const existing = await tx.expansionOpportunity.findUnique({ where: { accountId_key: { accountId, key } } });
@@ -124,7 +131,7 @@ export function upsertExpansion(externalId: string, key: string, input: TExpansi
       arr: input.arr.toFixed(2),
       status: input.status,
       title: input.title,
-      closedAt: changedAt(input.status !== "open", existing ? existing.status !== "open" : false, existing?.closedAt),
+      closedAt: changedAt(input.status !== "open", existing ? existing.status !== "open" : false, existing?.closedAt, input.closedAt),
     };
     return saveAudited(tx, {
       actor,

@@ -32,13 +32,69 @@ export interface RenewalOutcomeResult {
 
 const money = (cents: Cents) => new Prisma.Decimal(cents).dividedBy(100);
 
-/** Records the outcome of the account's open renewal; a churn also starts the offboarding (SPEC §4). */
+/**
+ * Records the outcome of the account's open renewal; a churn also starts the offboarding (SPEC §4).
+ * Safe to retry: the account row is locked (SELECT … FOR UPDATE) for the whole transaction, so
+ * concurrent copies run one after the other, and a copy of the outcome last recorded changes
+ * nothing and answers what the first did (see repeatedOutcome).
+ */
 export function recordRenewalOutcome(externalId: string, input: TRenewalOutcome, actor: AuditActor, outerTx?: Tx): Promise<RenewalOutcomeResult> {
   return writeAccountFacts(externalId, async (tx, accountId) => {
+    const repeat = await repeatedOutcome(tx, accountId, input);
+    if (repeat) return repeat;
     const result = await applyRenewalOutcome(tx, accountId, input, actor);
     const offboarding = input.outcome === "churned" ? await startOffboarding(tx, actor, accountId, { churnReasons: input.churnReason ? [input.churnReason] : [] }) : null;
     return { ...result, offboarding };
   }, outerTx);
+}
+
+/** Two outcomes are the same when every field the caller sends matches (newArr to the cent, a churn's as 0). */
+function sameOutcome(closed: Renewal, input: TRenewalOutcome): boolean {
+  return (
+    closed.outcome === input.outcome &&
+    closed.signedAt !== null &&
+    toIsoDate(closed.signedAt) === input.signedAt &&
+    toCents(Number(closed.newArr ?? 0)) === toCents(input.newArr ?? 0) &&
+    (closed.churnReason ?? null) === (input.churnReason ?? null)
+  );
+}
+
+/**
+ * A delivery pipeline may send the same outcome twice (or four times at once): without this, each
+ * copy would close the renewal opened by the one before and renew the account another term.
+ * - The same outcome as the one recorded on the last closed renewal is a repeat: nothing is
+ *   written, and the answer is the first one's (the closed renewal, the renewal opened after it,
+ *   the offboarding a churn started).
+ * - A different outcome signed on or before that one's signed date is for the renewal already
+ *   closed, not the next one: 409. The next renewal's outcome is signed after it.
+ */
+async function repeatedOutcome(tx: Tx, accountId: number, input: TRenewalOutcome): Promise<RenewalOutcomeResult | null> {
+  const last = await tx.renewal.findFirst({ where: { accountId, status: "closed", signedAt: { not: null } }, orderBy: { id: "desc" } });
+  if (!last?.signedAt) return null;
+  if (!sameOutcome(last, input)) {
+    const signed = toIsoDate(last.signedAt);
+    if (input.signedAt > signed) return null;
+    throw new IngestError(
+      "conflict",
+      `The renewal due ${toIsoDate(last.renewalDate)} was already closed as ${last.outcome} (signed ${signed}). ` +
+        `An outcome for the next renewal is signed after ${signed}.`,
+      [{ path: "signedAt", message: `The last renewal was signed ${signed}.` }],
+    );
+  }
+  const next = await tx.renewal.findFirst({ where: { accountId, status: "open", id: { gt: last.id } }, orderBy: { id: "asc" } });
+  const offboarding =
+    last.outcome === "churned"
+      ? await tx.offboarding.findFirst({ where: { accountId }, orderBy: { id: "desc" }, include: { items: { orderBy: { id: "asc" } } } })
+      : null;
+  return {
+    closed: toRenewalView(last),
+    next: next && { renewalDate: toIsoDate(next.renewalDate), arr: Number(next.arr) },
+    offboarding: offboarding && {
+      startedOn: toIsoDate(offboarding.startedAt),
+      churnReasons: offboarding.churnReasons,
+      items: offboarding.items.map((i) => ({ key: i.key as StartedOffboarding["items"][number]["key"], title: i.title, dueDate: toIsoDate(i.dueDate) })),
+    },
+  };
 }
 
 /**

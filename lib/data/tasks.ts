@@ -159,7 +159,9 @@ export async function reopenTask(id: number, actor: Actor): Promise<TaskChange> 
     if (task.kind && task.accountId != null && (await tx.task.count({ where: { accountId: task.accountId, kind: task.kind, status: "open" } })) > 0) {
       throw new TaskError("conflict", "A newer open task for this playbook step already exists.");
     }
-    await tx.task.update({ where: { id }, data: { status: "open", outcome: null, completedAt: null } });
+    // Conditional on "done" so two reopens at once cannot both succeed (as completeTask is on "open").
+    const { count } = await tx.task.updateMany({ where: { id, status: "done" }, data: { status: "open", outcome: null, completedAt: null } });
+    if (count === 0) throw new TaskError("conflict", "This task was reopened or changed meanwhile.");
     await auditUpdate(tx, actor, task, "reopen");
     return { id, accountExternalId: task.account?.externalId ?? null };
   });

@@ -4,6 +4,7 @@ import { recomputeHealth } from "@/lib/data/health";
 import { syncRenewals } from "@/lib/data/renewal-pipeline";
 import { syncLifecycleStages } from "@/lib/data/lifecycle";
 import { fillScorecardWeeks } from "@/lib/data/scorecard";
+import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
 import { clock } from "@/lib/clock";
 
 const CHECK_EVERY_MS = 15 * 60_000;
@@ -41,7 +42,11 @@ export async function rescoreIfStale(): Promise<number> {
 }
 
 export function startDailyHealthJob(): void {
-  const run = () => rescoreIfStale().catch((error) => console.error("[health] daily rescore failed", error));
+  const run = () => {
+    void rescoreIfStale().catch((error) => console.error("[health] daily rescore failed", error));
+    // Idempotency keys are ignored after 24 hours: drop them as they expire.
+    void purgeExpiredIdempotencyKeys().catch((error) => console.error("[api] purging expired idempotency keys failed", error));
+  };
   void run();
   setInterval(run, CHECK_EVERY_MS).unref();
 }

@@ -123,8 +123,12 @@ export const ZAccountUpsert = z
     industry: text(100).nullish(),
     csmEmail: ZEmail.nullish(),
     aeEmail: ZEmail.nullish(),
+    /** When an ARR change took effect (its expansion or contraction is dated so); default today. */
+    arrChangedAt: ZIsoDate.optional(),
   })
-  .refine((a) => a.renewalDate > a.contractStart, { path: ["renewalDate"], message: "Must be after contractStart." });
+  .refine((a) => a.renewalDate > a.contractStart, { path: ["renewalDate"], message: "Must be after contractStart." })
+  .refine((a) => a.arrChangedAt === undefined || a.arrChangedAt <= clock.today(), { path: ["arrChangedAt"], message: "Cannot be in the future." })
+  .refine((a) => a.arrChangedAt === undefined || a.arrChangedAt >= a.contractStart, { path: ["arrChangedAt"], message: "Cannot be before contractStart." });
 
 export const ZUsageDay = z.object({
   date: ZIsoDate,
@@ -199,13 +203,25 @@ export const ZTouchpointCreate = z.object({
   contactEmails: z.array(ZEmail).max(100, "At most 100 contacts.").optional(),
   attended: z.boolean().nullish(),
   notes: text(10_000).nullish(),
+  /** The sender's id for the touchpoint: a repeat with the same id updates it instead of adding another. */
+  externalId: text(200).optional(),
 });
 
-export const ZOutcomeUpsert = z.object({
-  title: text(300),
-  dueDate: ZIsoDate,
-  achieved: z.boolean(),
-});
+/** The day something happened: a calendar date, today at the latest (read from the clock when validated). */
+export const ZPastDate = ZIsoDate.refine((date) => date <= clock.today(), "Cannot be in the future.");
+
+/**
+ * A success-plan outcome. `achievedAt` dates the achievement (backfills, ROI achievement as of a
+ * past date); left out, it is today when the outcome becomes achieved and kept while it stays so.
+ */
+export const ZOutcomeUpsert = z
+  .object({
+    title: text(300),
+    dueDate: ZIsoDate,
+    achieved: z.boolean(),
+    achievedAt: ZPastDate.optional(),
+  })
+  .refine((o) => o.achieved || o.achievedAt === undefined, { path: ["achievedAt"], message: "Only an achieved outcome has an achievedAt." });
 
 /** The open renewal's forecast (renewal likelihood in the health score). */
 export const ZRenewalForecast = z.object({
@@ -257,12 +273,19 @@ export const ZRenewalListQuery = z.object({
   within: z.coerce.number().int("Expected a whole number of days.").min(0).max(3660).default(90),
 });
 
-export const ZExpansionUpsert = z.object({
-  type: z.enum(EXPANSION_TYPES),
-  arr: ZMoney,
-  status: z.enum(OPPORTUNITY_STATUSES),
-  title: text(200).nullish(),
-});
+/**
+ * An expansion deal. `closedAt` dates a win or loss (upsell conversion by period); left out, it is
+ * today when the deal closes and kept while it stays closed.
+ */
+export const ZExpansionUpsert = z
+  .object({
+    type: z.enum(EXPANSION_TYPES),
+    arr: ZMoney,
+    status: z.enum(OPPORTUNITY_STATUSES),
+    title: text(200).nullish(),
+    closedAt: ZPastDate.optional(),
+  })
+  .refine((e) => e.status !== "open" || e.closedAt === undefined, { path: ["closedAt"], message: "Only a won or lost deal has a closedAt." });
 
 export const ZApiKeyCreate = z.object({ name: text(100) });
 

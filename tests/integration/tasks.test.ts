@@ -134,6 +134,20 @@ describe("completeTask and reopenTask", () => {
     await applyEscalations(db, { asOf: addDays(today, 31), accountIds: [account.id] });
     expect(await rejection(reopenTask(first.id, csm))).toBe("conflict");
   });
+
+  it("lets only one of two simultaneous reopens (or completions) through, audited once", async () => {
+    const task = await makeTask({ ownerId: csm.id, dueDate: today });
+    await completeTask(task.id, "Done", csm);
+    const reopens = await Promise.all([reopenTask(task.id, csm), reopenTask(task.id, manager)].map(rejection));
+    expect(reopens.filter((r) => r === null)).toHaveLength(1);
+    expect(reopens.filter((r) => r === "conflict")).toHaveLength(1);
+    expect(await db.auditLog.count({ where: { entity: "task", entityId: String(task.id), action: "reopen" } })).toBe(1);
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "open", outcome: null });
+
+    const completions = await Promise.all([completeTask(task.id, "A", csm), completeTask(task.id, "B", manager)].map(rejection));
+    expect(completions.filter((r) => r === null)).toHaveLength(1);
+    expect(await db.auditLog.count({ where: { entity: "task", entityId: String(task.id), action: "complete" } })).toBe(2);
+  });
 });
 
 describe("createTask", () => {
