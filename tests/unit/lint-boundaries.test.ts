@@ -10,7 +10,8 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
   return result.messages.map((m) => m.ruleId ?? m.message);
 }
 
-describe("layer boundaries", () => {
+// Loading ESLint and the TypeScript parser takes seconds on a busy machine.
+describe("layer boundaries", { timeout: 60_000 }, () => {
   it("the domain may not import the database", async () => {
     const code = `import { db } from "@/lib/db";\nexport const n = () => db;\n`;
     expect(await ruleIds(code, "lib/domain/example.ts")).toContain("no-restricted-imports");
