@@ -10,11 +10,11 @@ import { COMPONENT_KEYS, type ComponentKey, type MeasureKey } from "@/lib/domain
 import type { TAccountListQuery } from "@/lib/validation/api";
 import { getHealthModel, loadHealthFacts } from "./health";
 import { isoOrNull } from "./ingest";
+import type { Db } from "@/lib/db/types";
 
 // Accounts and health as the REST API shows them (docs/api.md): plain JSON-safe objects with
 // calendar dates as YYYY-MM-DD, money as numbers, owners by email rather than internal id.
 
-type Client = PrismaClient | Prisma.TransactionClient;
 
 /** A health score explained measure by measure (GET …/health, and the account's `health`). */
 export interface HealthView {
@@ -124,7 +124,7 @@ function toAccountFields(a: AccountRecord): AccountFields {
 }
 
 /** One account with its current health; takes a client so a write can answer from its transaction. */
-export async function loadAccountView(client: Client, where: Prisma.AccountWhereUniqueInput): Promise<AccountView | null> {
+export async function loadAccountView(client: Db, where: Prisma.AccountWhereUniqueInput): Promise<AccountView | null> {
   const a = await client.account.findUnique({
     where,
     include: { ...owners, snapshots: { orderBy: { asOf: "desc" }, take: 1 } },

@@ -7,6 +7,7 @@
 // Why literals, not JS arrays: Prisma and the drivers walk a JS array parameter element by
 // element (type inference, mapping, escaping) — most of the seed's time. One string per column,
 // built here, passes through untouched and PostgreSQL parses it with array_in.
+import "server-only";
 import type pg from "pg";
 
 /**

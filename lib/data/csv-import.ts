@@ -6,6 +6,7 @@ import { IngestError, WRITE_TX_OPTIONS } from "./ingest";
 import { upsertAccount } from "./ingest-account";
 import { upsertContact } from "./ingest-contacts";
 import { upsertUsageDays } from "./ingest-usage";
+import type { Tx } from "@/lib/db/types";
 
 export interface ImportResult {
   imported: number;
@@ -47,7 +48,6 @@ async function atRow<T>(row: number, write: () => Promise<T>): Promise<T> {
   }
 }
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 async function writeAll(parsed: ParsedImport, actor: AuditActor, tx: Tx): Promise<number> {
   switch (parsed.kind) {

@@ -1,14 +1,14 @@
 // Applies the escalation ladder (lib/domain/escalation.ts) to the stored health of many
 // accounts at once: one query reads their state, the pure rules decide, one statement writes.
-// No "server-only": recomputeHealth calls this from the seed and other scripts too.
+import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { Band } from "@/lib/domain/health";
 import { escalationManager, escalationsFor, REARM_AFTER_DAYS, type EscalationState, type EscalationTask } from "@/lib/domain/escalation";
 import { skipOpenKindAndAudit } from "./task-insert.sql";
 import { statement } from "./sql";
+import type { Db } from "@/lib/db/types";
 
-type Client = PrismaClient | Prisma.TransactionClient;
 
 interface StateRow {
   id: number;
@@ -56,7 +56,7 @@ type PlannedTask = EscalationTask & { accountId: number };
  * runs. Returns how many tasks were created.
  */
 export async function applyEscalations(
-  client: Client,
+  client: Db,
   { asOf, accountIds }: { asOf: IsoDate; accountIds: number[] | null },
 ): Promise<{ created: number }> {
   // Sequential rather than Promise.all: the client may be an interactive transaction.
@@ -81,6 +81,6 @@ function toState(r: StateRow): EscalationState {
   };
 }
 
-async function insertTasks(client: Client, asOf: IsoDate, tasks: PlannedTask[]): Promise<number> {
+async function insertTasks(client: Db, asOf: IsoDate, tasks: PlannedTask[]): Promise<number> {
   return client.$executeRaw(INSERT_SQL(tasks.map((t) => t.accountId), tasks.map((t) => t.ownerId), tasks.map((t) => t.title), tasks.map((t) => t.description), tasks.map((t) => t.kind), tasks.map((t) => t.dueDate), tasks.map((t) => t.priority), asOf, REARM_AFTER_DAYS));
 }

@@ -11,6 +11,7 @@
 // = ANY (purchased is deduplicated, so this is |featuresUsed ∩ purchased|); features adopted
 // counts the purchased features some window row uses; integrations are deduplicated per account.
 // The other inputs are small per-table aggregates joined by account.
+import "server-only";
 import type { IsoDate } from "@/lib/domain/dates";
 import { healthWindowStartSql, isDetractorSql, isPromoterSql } from "./rules.sql";
 import { sqlText, statement } from "./sql";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { scoreHealth, type HealthFacts, type HealthInputs, type HealthResult, type RenewalForecast, type Segment } from "@/lib/domain/health";
 import { DEFAULT_HEALTH_MODEL, ZHealthModel, type HealthModel } from "@/lib/domain/health-model";
@@ -7,15 +8,15 @@ import { applyEscalations } from "./escalations";
 import { HEALTH_INPUTS_SQL } from "./health-inputs.sql";
 import { clock } from "@/lib/clock";
 import { statement } from "./sql";
+import type { Db } from "@/lib/db/types";
 
 // Health scores in the database: the active model, set-based aggregation of every account's
 // inputs, and the write of snapshots plus the current score denormalised onto Account.
 // Takes the client as a parameter so writes can recompute inside their own transaction.
 
-type Client = PrismaClient | Prisma.TransactionClient;
 
 /** The admin-configured model, or SPEC's defaults when none is saved (or it no longer validates). */
-export async function getHealthModel(client: Client): Promise<HealthModel> {
+export async function getHealthModel(client: Db): Promise<HealthModel> {
   const row = await client.healthModel.findUnique({ where: { id: 1 } });
   const parsed = ZHealthModel.safeParse(row?.config);
   return parsed.success ? parsed.data : DEFAULT_HEALTH_MODEL;
@@ -89,7 +90,7 @@ function toInputs(r: InputsRow): HealthInputs {
 }
 
 /** Every listed account's inputs as of a date (all active accounts when `accountIds` is null). */
-export async function loadHealthInputs(client: Client, asOf: IsoDate, accountIds: number[] | null): Promise<Map<number, HealthInputs>> {
+export async function loadHealthInputs(client: Db, asOf: IsoDate, accountIds: number[] | null): Promise<Map<number, HealthInputs>> {
   const rows = await queryInputs(client, asOf, accountIds);
   return new Map(rows.map((r) => [r.id, toInputs(r)]));
 }
@@ -97,8 +98,8 @@ export async function loadHealthInputs(client: Client, asOf: IsoDate, accountIds
 // The statement's estimated cost is far above PostgreSQL's JIT thresholds, but compiling it
 // takes longer (~2 s over 50,000 accounts) than it saves: turn JIT off for this statement's
 // transaction only. Inside the caller's transaction, restore the setting afterwards.
-async function queryInputs(client: Client, asOf: IsoDate, accountIds: number[] | null): Promise<InputsRow[]> {
-  const run = async (tx: Client) => {
+async function queryInputs(client: Db, asOf: IsoDate, accountIds: number[] | null): Promise<InputsRow[]> {
+  const run = async (tx: Db) => {
     await tx.$executeRaw`SET LOCAL jit = off`;
     return tx.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(asOf, accountIds));
   };
@@ -116,7 +117,7 @@ async function queryInputs(client: Client, asOf: IsoDate, accountIds: number[] |
  * is already stored — the account's current score, band, trend and biggest detractor.
  */
 export async function recomputeHealth(
-  client: Client,
+  client: Db,
   { asOf, accountIds = null, model }: { asOf: IsoDate; accountIds?: number[] | null; model?: HealthModel },
 ): Promise<Map<number, HealthResult>> {
   const activeModel = model ?? (await getHealthModel(client));
@@ -166,7 +167,7 @@ const SAVE_BATCH = 5_000;
  * at a time, so a transaction client works too.
  */
 async function scoreAndSave(
-  client: Client,
+  client: Db,
   asOf: IsoDate,
   inputs: Map<number, HealthInputs>,
   model: HealthModel,
@@ -201,7 +202,7 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Everything dated about one account, as the pure engine's facts — for scores as of any past
  * date (GET …/health?asOf=) and to cross-check the set-based SQL. Null for an unknown id.
  */
-export async function loadHealthFacts(client: Client, accountId: number): Promise<HealthFacts | null> {
+export async function loadHealthFacts(client: Db, accountId: number): Promise<HealthFacts | null> {
   const a = await client.account.findUnique({
     where: { id: accountId },
     include: {
@@ -254,7 +255,7 @@ export async function loadHealthFacts(client: Client, accountId: number): Promis
  * from the first day (used after seeding; the daily job keeps it going from then on).
  */
 export async function backfillHealthHistory(
-  client: Client,
+  client: Db,
   { today, weeks }: { today: IsoDate; weeks: number },
 ): Promise<void> {
   const model = await getHealthModel(client);

@@ -14,7 +14,8 @@ import { clock } from "@/lib/clock";
 // whichever door it came through. Each write takes an optional outer transaction, so an import
 // can write many rows all-or-nothing.
 
-export type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/db/types";
+export type { Tx };
 
 export interface IngestIssue {
   /** Dotted path into the input, e.g. "contactEmails.2". */

@@ -1,7 +1,8 @@
 // Lifecycle stages in the database: Account.lifecycleStage holds the derived stage (the rules of
 // lib/domain/lifecycle.ts, written once more in SQL so every account moves in one statement),
 // Account.stageOverride a manual one that wins, and StageChange every change of the stage the
-// account shows. No "server-only": the daily job, the seed and scripts call it.
+// account shows.
+import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { LifecycleStage } from "@/lib/generated/prisma/enums";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
@@ -10,8 +11,8 @@ import { recordAudit, type AuditActor } from "./audit";
 import { clock } from "@/lib/clock";
 import { sqlText, statement } from "./sql";
 import { derivedStageSql } from "./rules.sql";
+import type { Db } from "@/lib/db/types";
 
-type Client = PrismaClient | Prisma.TransactionClient;
 
 const OPEN_EXPANSION = sqlText`EXISTS (SELECT 1 FROM "ExpansionOpportunity" e WHERE e."accountId" = a.id AND e.status = 'open')`;
 
@@ -52,7 +53,7 @@ export interface StageSyncOptions {
  * and records a StageChange for each account whose shown stage changed: one statement.
  * Returns how many changes were recorded.
  */
-export async function syncLifecycleStages(client: Client, options: StageSyncOptions): Promise<number> {
+export async function syncLifecycleStages(client: Db, options: StageSyncOptions): Promise<number> {
   if (options.accountIds && options.accountIds.length === 0) return 0;
   return client.$executeRaw(SYNC_SQL(options.asOf, options.accountIds ?? null, options.at ?? clock.now()));
 }
@@ -84,7 +85,7 @@ FROM (SELECT DISTINCT ON ("accountId") "accountId", "toStage" FROM "StageChange"
 WHERE latest."accountId" = a.id AND a."lifecycleStage" <> latest."toStage"`;
 
 /** Demo seed: stage history week by week over the last `weeks` weeks, then today's stages. */
-export async function backfillStageHistory(client: Client, options: { today: IsoDate; weeks: number }): Promise<number> {
+export async function backfillStageHistory(client: Db, options: { today: IsoDate; weeks: number }): Promise<number> {
   const inserted = await client.$executeRaw(BACKFILL_SQL(options.today, options.weeks));
   await client.$executeRaw(ADOPT_LATEST_SQL());
   return inserted;
@@ -137,7 +138,7 @@ export async function setStageOverride(
  * Median and mean days accounts stay in each stage, from the stage changes recorded since
  * `since` (default: all of them). One query; the arithmetic is lib/domain/lifecycle.ts's.
  */
-export async function getTimeInStage(client: Client, options: { since?: IsoDate } = {}): Promise<TimeInStage[]> {
+export async function getTimeInStage(client: Db, options: { since?: IsoDate } = {}): Promise<TimeInStage[]> {
   const rows = await client.$queryRaw<{ accountId: number; toStage: StageChangeFact["toStage"]; changedAt: Date }[]>(statement`SELECT "accountId", "toStage"::text AS "toStage", "changedAt" FROM "StageChange"
      WHERE $1::date IS NULL OR "changedAt" >= $1::date ORDER BY "accountId", "changedAt", id`(options.since ?? null));
   return timeInStage(rows.map((r) => ({ accountId: r.accountId, toStage: r.toStage, changedAt: toIsoDate(r.changedAt) })));

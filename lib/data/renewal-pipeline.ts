@@ -1,15 +1,16 @@
 // The renewal job: keeps one open renewal per active account in step with the account, starts
 // the process when a renewal enters the 90-day window and opens each window's stage tasks
 // (lib/domain/renewals.ts decides which). Set-based, so it runs over every account in a few
-// statements. No "server-only": the daily job, the seed and scripts call it.
+// statements.
+import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { IsoDate } from "@/lib/domain/dates";
 import { escalationManager } from "@/lib/domain/escalation";
 import { stageTaskDue, stageTaskOwner, stageTasksFor } from "@/lib/domain/renewals";
 import { skipOpenKindAndAudit } from "./task-insert.sql";
 import { statement } from "./sql";
+import type { Db } from "@/lib/db/types";
 
-type Client = PrismaClient | Prisma.TransactionClient;
 
 export interface RenewalSyncResult {
   created: number;
@@ -97,7 +98,7 @@ ${skipOpenKindAndAudit("create (renewals)")}`;
  * Brings every active account's renewal up to date as of a day. Idempotent: running it again
  * the same day changes nothing, and no stage task is ever opened twice for a renewal.
  */
-export async function syncRenewals(client: Client, { asOf }: { asOf: IsoDate }): Promise<RenewalSyncResult> {
+export async function syncRenewals(client: Db, { asOf }: { asOf: IsoDate }): Promise<RenewalSyncResult> {
   // Sequential: the client may be an interactive transaction (one connection).
   const created = await client.$executeRaw(CREATE_SQL());
   const updated = await client.$executeRaw(FOLLOW_SQL());
@@ -106,7 +107,7 @@ export async function syncRenewals(client: Client, { asOf }: { asOf: IsoDate }):
   return { created, updated, started, tasks };
 }
 
-async function openStageTasks(client: Client, asOf: IsoDate): Promise<number> {
+async function openStageTasks(client: Db, asOf: IsoDate): Promise<number> {
   const rows = await client.$queryRaw<WindowRow[]>(WINDOW_SQL(asOf));
   if (rows.length === 0) return 0;
   const users = await client.user.findMany({ where: { role: { in: ["manager", "admin"] } }, select: { id: true, role: true, active: true } });

@@ -1,6 +1,7 @@
 // The domain's rules in SQL, built from the same TypeScript constants, so a rule is written once.
 // Set-based queries interpolate these fragments; tests/integration/rules-sql.test.ts runs each one
 // on the database over every interesting input and checks it against the TypeScript function.
+import "server-only";
 import { HEALTH_WINDOW_DAYS, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "@/lib/domain/health";
 import { ONBOARDING_LAST_DAY, RENEWAL_STAGE_DAYS, ADOPTION_ENDS_MONTHS, VALUE_REALIZATION_ENDS_MONTHS } from "@/lib/domain/lifecycle";
 import { RENEWAL_WINDOW_ENDS } from "@/lib/domain/windows";

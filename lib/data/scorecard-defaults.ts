@@ -1,4 +1,5 @@
-// The scorecard a fresh install starts with. No "server-only": the seed script runs it too.
+// The scorecard a fresh install starts with.
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scorecardMetric } from "@/lib/domain/metrics-catalogue";
 import { DEFAULT_MEASURABLES } from "@/lib/domain/scorecard";

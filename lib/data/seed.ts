@@ -1,6 +1,7 @@
 // Filling a database: demo data (or just the first admin) on a fresh install, a reset for
 // developers and a large seed for benchmarks. Used by scripts/seed.ts and the tests; takes a
 // Prisma client rather than the app's singleton so scripts can open and close their own.
+import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { isDemoMode } from "@/lib/config";
 import { utcDay } from "@/lib/demo/calendar";
@@ -28,8 +29,8 @@ import { ensureDefaultMeasurables } from "./scorecard-defaults";
 export { deleteAllData } from "./bulk-insert";
 import { bulkInsert, columns, deleteAllData, nextIds, syncIdSequences, type SqlRunner, type TableSpec } from "./bulk-insert";
 import { clock } from "@/lib/clock";
+import type { Tx } from "@/lib/db/types";
 
-type Tx = Prisma.TransactionClient;
 
 const HEALTH_HISTORY_WEEKS = 26;
 export type SeedLog = (message: string) => void;

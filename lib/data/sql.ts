@@ -5,6 +5,7 @@
 // can ever become SQL. Calling a statement with its values gives a Prisma.Sql for
 // $queryRaw / $executeRaw. lib/data/bulk-insert.ts is the one place that builds SQL text
 // at run time (column lists for batched inserts), and the lint keeps it that way.
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const SQL_TEXT: unique symbol = Symbol("SqlText");

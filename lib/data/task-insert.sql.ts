@@ -2,6 +2,7 @@
 // a `WITH created AS (INSERT INTO "Task" … SELECT …` statement. It skips a kind already open for
 // the account (the partial unique index "Task_open_kind_key"), then audits each created task as
 // a system create — what recordAudit writes, with the new fields as `after`.
+import "server-only";
 import { sqlLiteral, sqlText, type SqlText } from "./sql";
 
 export function skipOpenKindAndAudit(action: "create (playbook)" | "create (renewals)"): SqlText {

@@ -4,7 +4,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseTarget, type DatabaseTarget } from "./target";
 import { pgliteAdapterFactory } from "./pglite-adapter";
 
-export type Db = PrismaClient;
+/** The app's client; data functions take lib/db/types.ts' Db (a client or a transaction). */
+export type AppDb = PrismaClient;
 
 export interface DbHandle {
   prisma: PrismaClient;
