@@ -14,7 +14,7 @@ const restrict = (...rules) => ({
 const DATA = ["@/lib/data/*", "@/lib/data", "@/lib/db", "@/lib/db/*", "@/lib/generated/prisma/client"];
 const NEXT = ["next", "next/*", "react", "react-dom", "next-auth", "next-auth/*"];
 
-const UNSAFE_MESSAGE = "Use tagged-template SQL (lib/data/sql.ts) so values are always parameters; only the bulk-insert helper may build SQL text.";
+const UNSAFE_MESSAGE = "Use tagged-template SQL (lib/data/platform/sql.ts) so values are always parameters; only the bulk-insert helper may build SQL text.";
 const UNSAFE_SQL = ["$queryRawUnsafe", "$executeRawUnsafe"].map((name) => ({
   selector: `MemberExpression[property.name='${name}']`,
   message: UNSAFE_MESSAGE,
@@ -53,7 +53,7 @@ export default defineConfig([
   },
   {
     // Only the bulk-insert helper builds SQL text; scripts and tests may inspect the database freely.
-    files: ["lib/data/bulk-insert.ts", "scripts/**", "tests/**"],
+    files: ["lib/data/platform/bulk-insert.ts", "scripts/**", "tests/**"],
     rules: { "no-restricted-syntax": "off" },
   },
   {

@@ -3,7 +3,7 @@
 // npm run apikey -- --revoke 3          revokes key 3 at once
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
-import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/data/api-keys";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/data/platform/api-keys";
 import { ZApiKeyCreate } from "@/lib/validation/api";
 
 const { values } = parseArgs({

@@ -1,15 +1,15 @@
 // npm run bench:health — the health issue's performance bars on PostgreSQL (DATABASE_URL):
 //   1. full batch recompute of every active account, beside the floor: the one SQL statement
-//      that computes the same aggregates (lib/data/health-inputs.sql.ts) on its own;
+//      that computes the same aggregates (lib/data/health/inputs.sql.ts) on its own;
 //   2. triage first page (band filter, sorted by score) and account page: server p50 / p95;
 //   3. one API call upserting 10,000 usage days.
 // Load data first: `npm run bench:seed` (50,000 accounts). Pages are measured over HTTP against
 // `npm start` on BENCH_PORT (default 3300), which this script starts and stops.
 import { addDays } from "@/lib/domain/dates";
-import { HEALTH_INPUTS_SQL } from "@/lib/data/health-inputs.sql";
-import { recomputeHealth } from "@/lib/data/health";
+import { HEALTH_INPUTS_SQL } from "@/lib/data/health/inputs.sql";
+import { recomputeHealth } from "@/lib/data/health/recompute";
 import { openDb } from "@/lib/db/client";
-import { createApiKey } from "@/lib/data/api-keys";
+import { createApiKey } from "@/lib/data/platform/api-keys";
 import { closeDb } from "@/lib/db";
 import { benchServer, stopServer, time } from "./bench-http";
 import { clock } from "@/lib/clock";

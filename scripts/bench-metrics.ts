@@ -2,12 +2,12 @@
 // p50 / p95 of the executive portfolio, each lifecycle-stage dashboard and the scorecard, as an
 // executive and as a manager (target p95 < 500 ms at 50,000 accounts / 4M usage rows). Before
 // the pages it times each dashboard aggregate once in-process, uncached, so the cost behind the
-// pages' 5-minute aggregate cache (lib/data/dashboard-cache.ts) is on record too.
+// pages' 5-minute aggregate cache (lib/data/dashboards/cache.ts) is on record too.
 // Load data first: `npm run bench:seed`. Pages are measured over HTTP against `npm start` on
 // BENCH_PORT (default 3301), which this script starts and stops.
 import { closeDb } from "@/lib/db";
 import { openDb } from "@/lib/db/client";
-import { getChurnByReason, getHealthMix, getRetentionTrend, getStageCharts, getStageTotals, listStageAccounts } from "@/lib/data/dashboards";
+import { getChurnByReason, getHealthMix, getRetentionTrend, getStageCharts, getStageTotals, listStageAccounts } from "@/lib/data/dashboards/stages";
 import { DASHBOARD_STAGES, STAGE_SLUGS } from "@/lib/domain/dashboards";
 
 import { benchServer, stopServer, time } from "./bench-http";

@@ -6,7 +6,7 @@
 // Load data first: `npm run bench:seed` (50,000 accounts). Pages are measured over HTTP against
 // `npm start` on BENCH_PORT (default 3300), which this script starts and stops.
 import { addDays } from "@/lib/domain/dates";
-import { syncRenewals } from "@/lib/data/renewal-pipeline";
+import { syncRenewals } from "@/lib/data/renewals/window-job";
 import { openDb } from "@/lib/db/client";
 import { closeDb } from "@/lib/db";
 import { benchServer, stopServer, time } from "./bench-http";

@@ -1,7 +1,7 @@
 // npm run health:recompute [-- --as-of YYYY-MM-DD]
 // Rescores every active account (one set-based batch) as of today or the given date.
 import { parseArgs } from "node:util";
-import { recomputeHealth } from "@/lib/data/health";
+import { recomputeHealth } from "@/lib/data/health/recompute";
 import { openDb } from "@/lib/db/client";
 import { assertIsoDate } from "@/lib/domain/dates";
 import { clock } from "@/lib/clock";

@@ -6,8 +6,8 @@
 // Works on PGlite (default) and PostgreSQL (DATABASE_URL), like the app.
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { pgRunner } from "@/lib/data/bulk-insert";
-import { resetAndSeedDemo, seedIfEmpty, SeedConfigError, seedScale, type SeedResult } from "@/lib/data/seed";
+import { pgRunner } from "@/lib/data/platform/bulk-insert";
+import { resetAndSeedDemo, seedIfEmpty, SeedConfigError, seedScale, type SeedResult } from "@/lib/data/platform/seed";
 import { openDb, splitSchema, type DbHandle } from "@/lib/db/client";
 
 const { values } = parseArgs({

@@ -3,7 +3,7 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
-import { createUser, EmailTakenError } from "@/lib/data/users";
+import { createUser, EmailTakenError } from "@/lib/data/platform/users";
 import { ZUserCreate } from "@/lib/validation/users";
 
 const { values } = parseArgs({

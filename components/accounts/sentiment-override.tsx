@@ -2,7 +2,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { clearOverrideAction, setOverrideAction } from "@/lib/actions/overrides";
-import type { SentimentOverrideView } from "@/lib/data/overrides";
+import type { SentimentOverrideView } from "@/lib/data/accounts/overrides";
 import { formatDate } from "@/lib/format";
 import { BAND_LABELS } from "./health-badge";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AccountNameCell } from "./account-name-cell";
-import type { AccountListRow } from "@/lib/data/accounts";
+import type { AccountListRow } from "@/lib/data/accounts/triage";
 import { MEASURE_LABELS, type MeasureKey } from "@/lib/domain/health-model";
 import { formatDate, formatMoney, formatRelativeDays, STAGE_LABELS } from "@/lib/format";
 import { sortDirection, triageHref, type TTriageQuery } from "@/lib/validation/triage";

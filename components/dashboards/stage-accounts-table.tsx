@@ -3,7 +3,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { AccountNameCell } from "@/components/accounts/account-name-cell";
 import { HealthBadge } from "@/components/accounts/health-badge";
 import { Trend } from "@/components/accounts/trend";
-import type { StageAccountRow } from "@/lib/data/dashboards";
+import type { StageAccountRow } from "@/lib/data/dashboards/stages";
 import type { DashboardStage } from "@/lib/domain/dashboards";
 import { formatMoney, formatPercent, formatRelativeDays, FORECAST_LABELS } from "@/lib/format";
 import { stageSortDirection, stageTableHref, type StageTableSort, type TStageTableQuery } from "@/lib/validation/dashboards";

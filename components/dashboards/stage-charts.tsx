@@ -1,7 +1,7 @@
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { BarSeriesChart } from "@/components/charts/bar-series-chart";
 import { LineSeriesChart } from "@/components/charts/line-series-chart";
-import type { StageCharts as StageChartsData, StageTotals } from "@/lib/data/dashboards";
+import type { StageCharts as StageChartsData, StageTotals } from "@/lib/data/dashboards/stages";
 import { DASHBOARD_RENEWAL_WINDOWS, MILESTONE_LABELS, TIME_TO_VALUE_TARGET_DAYS, timeToValueWeeks } from "@/lib/domain/dashboards";
 import { FORECAST_LABELS, formatMoney, formatMoneyCompact, formatMonth, formatPercent } from "@/lib/format";
 import { ChartCard } from "./chart-card";
@@ -18,7 +18,7 @@ const FORECASTS = [
 
 const pct = (n: number, d: number) => (d === 0 ? "—" : formatPercent(n / d));
 
-/** The stage's stat tiles and charts (plain props; lib/data/dashboards.ts loads them). */
+/** The stage's stat tiles and charts (plain props; lib/data/dashboards/stages.ts loads them). */
 export function StageCharts({ charts, totals }: { charts: StageChartsData; totals: StageTotals }) {
   const common = (
     <>

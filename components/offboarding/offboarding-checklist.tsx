@@ -3,7 +3,7 @@
 import { useOptimistic, useState, useTransition } from "react";
 import { cn } from "@/components/ui/cn";
 import { toggleOffboardingItemAction } from "@/lib/actions/offboarding";
-import type { OffboardingItemView } from "@/lib/data/offboarding";
+import type { OffboardingItemView } from "@/lib/data/offboarding/checklist";
 import { formatDate } from "@/lib/format";
 
 export interface ChecklistItem extends OffboardingItemView {

@@ -5,7 +5,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { HealthBadge } from "@/components/accounts/health-badge";
-import type { ForecastSummary as Summary } from "@/lib/data/renewal-forecast";
+import type { ForecastSummary as Summary } from "@/lib/data/renewals/forecast";
 import { FORECAST_CATEGORIES, type ForecastCategory } from "@/lib/domain/renewal-forecast";
 import { FORECAST_LABELS, formatDate, formatMoney, formatRelativeDays } from "@/lib/format";
 import { accountPath } from "@/lib/paths";

@@ -1,7 +1,7 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { PipelineBucket as Bucket } from "@/lib/data/renewals";
+import type { PipelineBucket as Bucket } from "@/lib/data/renewals/pipeline";
 import { PIPELINE_PAGE_SIZE } from "@/lib/domain/renewals";
 import { WINDOW_LABELS } from "@/lib/domain/windows";
 import { formatMoney } from "@/lib/format";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AutoSubmitSelect } from "@/components/ui/auto-submit-select";
 import { BAND_LABELS } from "@/components/accounts/health-badge";
-import type { Owner } from "@/lib/data/renewals";
+import type { Owner } from "@/lib/data/renewals/pipeline";
 import { SEGMENT_LABELS } from "@/lib/format";
 import { BANDS, SEGMENTS } from "@/lib/validation/api";
 import type { TPipelineQuery } from "@/lib/validation/renewals";

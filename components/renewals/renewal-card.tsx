@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { HealthBadge } from "@/components/accounts/health-badge";
-import type { PipelineCard } from "@/lib/data/renewals";
+import type { PipelineCard } from "@/lib/data/renewals/pipeline";
 import { FORECAST_LABELS, formatDate, formatMoney, formatRelativeDays, SEGMENT_LABELS } from "@/lib/format";
 import { ForecastPicker } from "./forecast-picker";
 import { RecordOutcomeForm } from "./record-outcome-form";

@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { addMeasurableAction, moveMeasurableAction, setMeasurableActiveAction, updateMeasurableAction } from "@/lib/actions/scorecard";
-import type { MeasurableListItem } from "@/lib/data/scorecard";
+import type { MeasurableListItem } from "@/lib/data/scorecard/scorecard";
 import { SCORECARD_METRICS, SCORECARD_WINDOW_LABELS } from "@/lib/domain/metrics-catalogue";
 import { goalToInput } from "@/lib/domain/scorecard";
 import { formatGoal } from "@/lib/metric-format";

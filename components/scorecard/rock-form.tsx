@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { saveRockAction } from "@/lib/actions/rocks";
-import type { RockView } from "@/lib/data/rocks";
+import type { RockView } from "@/lib/data/scorecard/rocks";
 import { SCORECARD_METRICS } from "@/lib/domain/metrics-catalogue";
 import { goalToInput } from "@/lib/domain/scorecard";
 import { OwnerSelect } from "./owner-select";

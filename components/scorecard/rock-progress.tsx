@@ -1,4 +1,4 @@
-import type { RockView } from "@/lib/data/rocks";
+import type { RockView } from "@/lib/data/scorecard/rocks";
 import { formatMetricValue } from "@/lib/metric-format";
 
 /** A metric-linked rock: start → target, the value now and how far along, as a bar. */

@@ -2,7 +2,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { deleteRockAction, setRockStatusAction } from "@/lib/actions/rocks";
-import type { RockView } from "@/lib/data/rocks";
+import type { RockView } from "@/lib/data/scorecard/rocks";
 import { formatDate } from "@/lib/format";
 import { RockForm } from "./rock-form";
 import { RockProgressBar } from "./rock-progress";

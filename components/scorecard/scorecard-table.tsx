@@ -1,5 +1,5 @@
 import { Th } from "@/components/ui/table";
-import type { Scorecard, ScorecardRow } from "@/lib/data/scorecard";
+import type { Scorecard, ScorecardRow } from "@/lib/data/scorecard/scorecard";
 import { SCORECARD_WINDOW_LABELS, type ScorecardWindow } from "@/lib/domain/metrics-catalogue";
 import { formatGoal, formatMetricValue, formatWeek } from "@/lib/metric-format";
 import { cn } from "@/components/ui/cn";

@@ -1,4 +1,4 @@
-import type { TaskRow } from "@/lib/data/tasks";
+import type { TaskRow } from "@/lib/data/tasks/tasks";
 import { formatDate, formatRelativeDays } from "@/lib/format";
 
 /** When a task is due (overdue in red, due today in amber), or when it was done. */

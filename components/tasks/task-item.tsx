@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { TaskRow } from "@/lib/data/tasks";
+import type { TaskRow } from "@/lib/data/tasks/tasks";
 import { CompleteTaskForm } from "./complete-task-form";
 import { PriorityBadge } from "./priority-badge";
 import { ReopenTaskButton } from "./reopen-task-button";

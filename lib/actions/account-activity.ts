@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { can, type Actor } from "@/lib/auth/policy";
-import { authorizeAccount } from "@/lib/data/account-access";
-import { IngestError } from "@/lib/data/ingest";
-import { addSurvey, addTouchpoint } from "@/lib/data/ingest-activity";
-import { upsertContact } from "@/lib/data/ingest-contacts";
+import { authorizeAccount } from "@/lib/data/accounts/access";
+import { IngestError } from "@/lib/data/accounts/write";
+import { addSurvey, addTouchpoint } from "@/lib/data/accounts/activity";
+import { upsertContact } from "@/lib/data/accounts/contacts";
 import { ZContactForm, ZSurveyForm, ZTouchpointForm } from "@/lib/validation/account-forms";
 import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
 

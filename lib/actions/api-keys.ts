@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { can } from "@/lib/auth/policy";
-import { createApiKey, revokeApiKey, type CreatedApiKey } from "@/lib/data/api-keys";
+import { createApiKey, revokeApiKey, type CreatedApiKey } from "@/lib/data/platform/api-keys";
 import { ZApiKeyCreate } from "@/lib/validation/api";
 import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
 

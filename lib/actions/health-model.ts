@@ -1,7 +1,7 @@
 "use server";
 
 import { can } from "@/lib/auth/policy";
-import { saveHealthModel } from "@/lib/data/health-model";
+import { saveHealthModel } from "@/lib/data/health/model";
 import { ZHealthModel } from "@/lib/domain/health-model";
 import { defineAction, type ActionResult } from "./safe-action";
 

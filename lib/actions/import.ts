@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { can } from "@/lib/auth/policy";
-import { importRows, type ImportResult } from "@/lib/data/csv-import";
+import { importRows, type ImportResult } from "@/lib/data/imports/csv-import";
 import { IMPORT_KINDS, parseImport } from "@/lib/domain/csv-import";
 import { defineAction, type ActionResult } from "./safe-action";
 

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
-import { authorizeAccount } from "@/lib/data/account-access";
-import { setStageOverride } from "@/lib/data/lifecycle";
+import { authorizeAccount } from "@/lib/data/accounts/access";
+import { setStageOverride } from "@/lib/data/accounts/lifecycle-stages";
 import { ZStageOverride } from "@/lib/validation/scorecard";
 import { defineAction, type ActionResult } from "./safe-action";
 

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { can, type Actor } from "@/lib/auth/policy";
-import { authorizeAccount } from "@/lib/data/account-access";
-import { reactivateAccount, recordTermination } from "@/lib/data/account-lifecycle";
-import { IngestError } from "@/lib/data/ingest";
-import { getItemOwnership, saveOffboardingDetails, setOffboardingItem, type ItemToggleResult } from "@/lib/data/offboarding";
+import { authorizeAccount } from "@/lib/data/accounts/access";
+import { reactivateAccount, recordTermination } from "@/lib/data/offboarding/termination";
+import { IngestError } from "@/lib/data/accounts/write";
+import { getItemOwnership, saveOffboardingDetails, setOffboardingItem, type ItemToggleResult } from "@/lib/data/offboarding/checklist";
 import { accountPath, offboardingPath } from "@/lib/paths";
 import { ZOffboardingDetails, ZOffboardingItemToggle, ZReactivation, ZTermination } from "@/lib/validation/offboarding";
 import { defineAction, ExpectedError, type ActionResult } from "./safe-action";

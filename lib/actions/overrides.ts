@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { can } from "@/lib/auth/policy";
-import { authorizeAccount } from "@/lib/data/account-access";
-import { clearOverride, setOverride } from "@/lib/data/overrides";
+import { authorizeAccount } from "@/lib/data/accounts/access";
+import { clearOverride, setOverride } from "@/lib/data/accounts/overrides";
 import { ZOverrideClear, ZOverrideSet } from "@/lib/validation/overrides";
 import { defineAction, type ActionResult } from "./safe-action";
 

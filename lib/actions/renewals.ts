@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { can, type Actor } from "@/lib/auth/policy";
-import { authorizeAccount } from "@/lib/data/account-access";
-import { IngestError } from "@/lib/data/ingest";
-import { updateRenewal } from "@/lib/data/ingest-commercial";
-import { recordRenewalOutcome } from "@/lib/data/renewal-outcomes";
+import { authorizeAccount } from "@/lib/data/accounts/access";
+import { IngestError } from "@/lib/data/accounts/write";
+import { updateRenewal } from "@/lib/data/renewals/commercial";
+import { recordRenewalOutcome } from "@/lib/data/renewals/outcomes";
 import { offboardingPath } from "@/lib/paths";
 import { ZForecastForm, ZOutcomeForm } from "@/lib/validation/renewals";
 import { defineAction, ExpectedError, type ActionResult } from "./safe-action";

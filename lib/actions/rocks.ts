@@ -1,6 +1,6 @@
 "use server";
 
-import { createRock, deleteRock, RockNotFound, setRockStatus, updateRock } from "@/lib/data/rocks";
+import { createRock, deleteRock, RockNotFound, setRockStatus, updateRock } from "@/lib/data/scorecard/rocks";
 import { scorecardMetric } from "@/lib/domain/metrics-catalogue";
 import { goalFromInput } from "@/lib/domain/scorecard";
 import { ZRockDelete, ZRockSave, ZRockStatus } from "@/lib/validation/scorecard";

@@ -1,7 +1,7 @@
 import "server-only";
 import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
-import { isAssignableOwner } from "@/lib/data/scorecard";
+import { isAssignableOwner } from "@/lib/data/scorecard/scorecard";
 import { ExpectedError } from "./safe-action";
 
 // Shared by the scorecard's and the rocks' actions: who may change them, and their owner check.

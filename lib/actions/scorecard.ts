@@ -1,6 +1,6 @@
 "use server";
 
-import { addMeasurable, getMeasurableUnit, MeasurableNotFound, moveMeasurable, recomputeScorecard, setMeasurableActive, updateMeasurable } from "@/lib/data/scorecard";
+import { addMeasurable, getMeasurableUnit, MeasurableNotFound, moveMeasurable, recomputeScorecard, setMeasurableActive, updateMeasurable } from "@/lib/data/scorecard/scorecard";
 import { scorecardMetric } from "@/lib/domain/metrics-catalogue";
 import { defaultDirection, goalFromInput } from "@/lib/domain/scorecard";
 import { ZMeasurableActive, ZMeasurableAdd, ZMeasurableMove, ZMeasurableUpdate, ZScorecardRecompute } from "@/lib/validation/scorecard";

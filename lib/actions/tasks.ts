@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { completeTask, createTask, reopenTask, TaskError, type TaskChange } from "@/lib/data/tasks";
+import { completeTask, createTask, reopenTask, TaskError, type TaskChange } from "@/lib/data/tasks/tasks";
 import { ZTaskComplete, ZTaskCreate, ZTaskReopen } from "@/lib/validation/tasks";
 import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
 
 // The role check here is a first filter; whose task or account it is gets decided in
-// lib/data/tasks.ts from the stored record.
+// lib/data/tasks/tasks.ts from the stored record.
 const mayHaveTasks = (user: CurrentUser) => can(user, "tasks:use");
 
 // The triage list shows open-task counts; the account page lists the account's tasks.

@@ -1,7 +1,7 @@
 "use server";
 
 import { can } from "@/lib/auth/policy";
-import { createUser, EmailTakenError, type UserSummary } from "@/lib/data/users";
+import { createUser, EmailTakenError, type UserSummary } from "@/lib/data/platform/users";
 import { ZUserCreate } from "@/lib/validation/users";
 import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { IngestError, type IngestIssue } from "@/lib/data/ingest";
+import { IngestError, type IngestIssue } from "@/lib/data/accounts/write";
 
 // The API's one error shape (SPEC §6): { "error": { "code", "message", "issues": [{ "path", "message" }] } }.
 // Bad input is always a 4xx; only the unexpected becomes a 500, logged here and reported

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/data/api-keys";
-import type { AuditActor } from "@/lib/data/audit";
+import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/data/platform/api-keys";
+import type { AuditActor } from "@/lib/data/platform/audit";
 import { ApiError, toErrorResponse, type ApiIssue } from "./errors";
 import {
   completeIdempotencyKey,

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { verifyCredentials } from "@/lib/data/users";
+import { verifyCredentials } from "@/lib/data/platform/users";
 
 const ZCredentials = z.object({
   email: z.string().trim().email(),

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { getUser, type UserSummary } from "@/lib/data/users";
+import { getUser, type UserSummary } from "@/lib/data/platform/users";
 import { authOptions } from "./options";
 import { can, type GlobalAction } from "./policy";
 

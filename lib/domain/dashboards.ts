@@ -1,7 +1,7 @@
 // The lifecycle-stage dashboards and the executive portfolio (SPEC §4 stages, §5 metrics): the
 // pure parts — which stages have a dashboard, the weekly health mix picked from snapshot counts,
 // trailing-12-month GRR / NRR from daily ARR movement totals, time-to-value bins. The SQL that
-// feeds them is in lib/data/dashboards.ts.
+// feeds them is in lib/data/dashboards/stages.ts.
 import { addMonths, endOfQuarter, format, parseISO, subQuarters } from "date-fns";
 import { addDays, type IsoDate } from "./dates";
 import { grossRevenueRetention, netRevenueRetention, toCents, type ArrMovementType, type BandCounts, type Period, type Tally } from "./metrics";

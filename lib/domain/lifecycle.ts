@@ -8,7 +8,7 @@
 //   adoption           from day 91 to 6 months after the contract start
 //   onboarding         days 0–90 after the contract start (and before it starts)
 // Months are calendar months (Aug 31 + 6 months = Feb 28), as PostgreSQL's `interval` adds them,
-// so lib/data/lifecycle.ts's SQL gives the same answer for every account.
+// so lib/data/accounts/lifecycle-stages.ts's SQL gives the same answer for every account.
 import { addMonths, format, parseISO } from "date-fns";
 import { daysBetween, type IsoDate } from "./dates";
 

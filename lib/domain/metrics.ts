@@ -1,5 +1,5 @@
 // The revenue and customer-success metrics of SPEC §5 over a period, as pure functions of
-// plain facts (lib/data/metrics.ts loads them with a handful of aggregate queries).
+// plain facts (lib/data/dashboards/metrics.ts loads them with a handful of aggregate queries).
 //
 // Period: `from`..`to`, calendar days, both included. The ARR "at the start" is the sum of every
 // movement dated before `from`; the period's movements are those dated `from` to `to`.
@@ -147,7 +147,7 @@ const asWindow = ({ from, to }: Period): DateWindow => ({ start: from, end: to }
 // ---------------------------------------------------------------------------------------------
 // The ARR ledger
 
-/** Sums a ledger of movements into the period's ArrFacts (the SQL of lib/data/metrics.ts does the same). */
+/** Sums a ledger of movements into the period's ArrFacts (the SQL of lib/data/dashboards/metrics.ts does the same). */
 export function summarizeLedger(movements: readonly MovementFact[], period: Period): ArrFacts {
   const startBalance = new Map<number, number>();
   const endBalance = new Map<number, number>();

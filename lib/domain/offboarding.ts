@@ -1,7 +1,7 @@
 // Offboarding (SPEC §4, account termination) as pure rules: the churn-reason taxonomy, the
 // checklist with each item's owner and due date, what an item needs before it can be ticked,
 // when the offboarding is complete, and how a churned account's status reads. The data layer
-// (lib/data/offboarding.ts) reads the facts, asks these functions and writes the answer.
+// (lib/data/offboarding/checklist.ts) reads the facts, asks these functions and writes the answer.
 import { addDays, daysBetween, type IsoDate } from "./dates";
 
 // ---------------------------------------------------------------------------------------------

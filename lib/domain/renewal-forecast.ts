@@ -1,6 +1,6 @@
 // The renewal forecast summary as pure functions: ARR due in the next 30 / 60 / 90 days by
 // forecast category and the quarter's forecast gross revenue retention. One aggregate query
-// (lib/data/renewal-forecast.ts) groups the open renewals; this code reads the groups.
+// (lib/data/renewals/forecast.ts) groups the open renewals; this code reads the groups.
 // Money is in integer cents throughout.
 import { format, lastDayOfQuarter, parseISO, startOfQuarter } from "date-fns";
 import type { IsoDate } from "./dates";

@@ -1,6 +1,6 @@
 // The renewal process of SPEC §4 as pure rules: which stage a renewal is in, which task each
 // stage opens and for whom, and what an outcome does to ARR and the next term. The data layer
-// (lib/data/renewal-pipeline.ts) reads the facts, asks these functions and writes the answer.
+// (lib/data/renewals/window-job.ts) reads the facts, asks these functions and writes the answer.
 import { addMonths, differenceInCalendarMonths, format, parseISO } from "date-fns";
 import { addDays, daysBetween, type IsoDate } from "./dates";
 import { renewalWindow, type RenewalWindow } from "./windows";

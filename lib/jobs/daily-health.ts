@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recomputeHealth } from "@/lib/data/health";
-import { syncRenewals } from "@/lib/data/renewal-pipeline";
-import { syncLifecycleStages } from "@/lib/data/lifecycle";
-import { fillScorecardWeeks } from "@/lib/data/scorecard";
+import { recomputeHealth } from "@/lib/data/health/recompute";
+import { syncRenewals } from "@/lib/data/renewals/window-job";
+import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
+import { fillScorecardWeeks } from "@/lib/data/scorecard/scorecard";
 import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
 import { clock } from "@/lib/clock";
 

@@ -2,7 +2,7 @@
 // promise. A small router maps a path to its route file so tests read like HTTP calls.
 import { db } from "@/lib/db";
 import type { RouteContext } from "@/lib/api/handler";
-import { createApiKey } from "@/lib/data/api-keys";
+import { createApiKey } from "@/lib/data/platform/api-keys";
 import type { Role } from "@/lib/auth/roles";
 import { addDays } from "@/lib/domain/dates";
 import type { TAccountUpsert, TUsageDay } from "@/lib/validation/api";

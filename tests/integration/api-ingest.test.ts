@@ -3,11 +3,11 @@
 // the health recompute and the audit trail.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { AccountView } from "@/lib/data/api-accounts";
-import type { UsageUpsertResult } from "@/lib/data/ingest-usage";
-import type { ContactView } from "@/lib/data/ingest-contacts";
-import type { SurveyView, TicketView, TouchpointView } from "@/lib/data/ingest-activity";
-import type { ExpansionView, OutcomeView, RenewalView } from "@/lib/data/ingest-commercial";
+import type { AccountView } from "@/lib/data/accounts/views";
+import type { UsageUpsertResult } from "@/lib/data/health/usage";
+import type { ContactView } from "@/lib/data/accounts/contacts";
+import type { SurveyView, TicketView, TouchpointView } from "@/lib/data/accounts/activity";
+import type { ExpansionView, OutcomeView, RenewalView } from "@/lib/data/renewals/commercial";
 import { addDays } from "@/lib/domain/dates";
 import { accountBody, apiClient, createTestKey, usageDays, type ApiClient } from "@/tests/factories/api";
 import { clock } from "@/lib/clock";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { RateLimiter } from "@/lib/api/rate-limit";
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "@/lib/data/api-keys";
+import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "@/lib/data/platform/api-keys";
 import { createTestUser } from "@/tests/factories/api";
 
 describe("API keys", () => {

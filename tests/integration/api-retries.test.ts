@@ -3,10 +3,10 @@
 // can be dated explicitly, so history can be backfilled and past scores reproduced.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { HealthView } from "@/lib/data/api-accounts";
-import type { TouchpointView } from "@/lib/data/ingest-activity";
-import type { ExpansionView, OutcomeView } from "@/lib/data/ingest-commercial";
-import type { RenewalOutcomeResult } from "@/lib/data/renewal-outcomes";
+import type { HealthView } from "@/lib/data/accounts/views";
+import type { TouchpointView } from "@/lib/data/accounts/activity";
+import type { ExpansionView, OutcomeView } from "@/lib/data/renewals/commercial";
+import type { RenewalOutcomeResult } from "@/lib/data/renewals/outcomes";
 import { addDays, toIsoDate } from "@/lib/domain/dates";
 import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
 import { accountBody, apiClient, createTestKey, type ApiClient, type ApiErrorBody } from "@/tests/factories/api";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { importRows } from "@/lib/data/csv-import";
+import { importRows } from "@/lib/data/imports/csv-import";
 import { parseImport } from "@/lib/domain/csv-import";
 
 const actor = { system: "test" } as const;

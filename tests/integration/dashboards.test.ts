@@ -16,8 +16,8 @@ import {
   getStageTotals,
   listStageAccounts,
   streamStageAccounts,
-} from "@/lib/data/dashboards";
-import { getMetricsReport } from "@/lib/data/metrics";
+} from "@/lib/data/dashboards/stages";
+import { getMetricsReport } from "@/lib/data/dashboards/metrics";
 import { addDays } from "@/lib/domain/dates";
 import type { Band, LifecycleStage } from "@/lib/generated/prisma/enums";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getCurrentHealthModel, saveHealthModel } from "@/lib/data/health-model";
-import { seedIfEmpty } from "@/lib/data/seed";
+import { getCurrentHealthModel, saveHealthModel } from "@/lib/data/health/model";
+import { seedIfEmpty } from "@/lib/data/platform/seed";
 import { DEFAULT_HEALTH_MODEL } from "@/lib/domain/health-model";
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { loadHealthFacts, loadHealthInputs, recomputeHealth } from "@/lib/data/health";
-import { seedIfEmpty } from "@/lib/data/seed";
+import { loadHealthFacts, loadHealthInputs, recomputeHealth } from "@/lib/data/health/recompute";
+import { seedIfEmpty } from "@/lib/data/platform/seed";
 import { addDays } from "@/lib/domain/dates";
 import { computeHealth, healthInputsFromFacts } from "@/lib/domain/health";
 

@@ -4,9 +4,9 @@
 // checked to the cent, the SQL ledger checked against the pure one, and GET /api/v1/metrics.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { upsertAccount } from "@/lib/data/ingest-account";
-import { getMetricsReport, loadArrFacts } from "@/lib/data/metrics";
-import { recordRenewalOutcome } from "@/lib/data/renewal-outcomes";
+import { upsertAccount } from "@/lib/data/accounts/save-account";
+import { getMetricsReport, loadArrFacts } from "@/lib/data/dashboards/metrics";
+import { recordRenewalOutcome } from "@/lib/data/renewals/outcomes";
 import { addDays, toIsoDate } from "@/lib/domain/dates";
 import { summarizeLedger, type MetricsReport, type MovementFact, type Period } from "@/lib/domain/metrics";
 import * as metricsRoute from "@/app/api/v1/metrics/route";

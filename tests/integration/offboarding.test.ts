@@ -2,7 +2,7 @@
 // manager's termination) starts the checklist; working it completes it; a manager wins the
 // customer back. Plus the renewal forecast summary query. Nothing about an account is deleted.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { UserSummary } from "@/lib/data/users";
+import type { UserSummary } from "@/lib/data/platform/users";
 import { clock } from "@/lib/clock";
 
 // Server actions run as the "signed-in" user below; Next's request-bound helpers are stubbed.
@@ -23,8 +23,8 @@ class Redirect extends Error {
 const { db } = await import("@/lib/db");
 const { recordOutcomeAction } = await import("@/lib/actions/renewals");
 const { reactivateAccountAction, recordTerminationAction, saveOffboardingDetailsAction, toggleOffboardingItemAction } = await import("@/lib/actions/offboarding");
-const { getOffboarding, listFormerCustomers } = await import("@/lib/data/offboarding");
-const { getForecastSummary } = await import("@/lib/data/renewal-forecast");
+const { getOffboarding, listFormerCustomers } = await import("@/lib/data/offboarding/checklist");
+const { getForecastSummary } = await import("@/lib/data/renewals/forecast");
 const { addDays, toIsoDate } = await import("@/lib/domain/dates");
 const { quarterOf } = await import("@/lib/domain/renewal-forecast");
 const { OFFBOARDING_ITEM_KEYS } = await import("@/lib/domain/offboarding");

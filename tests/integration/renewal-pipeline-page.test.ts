@@ -3,8 +3,8 @@
 // renewal in the window, to the cent, whichever page is shown.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getRenewalPipeline, PIPELINE_PAGE_SIZE } from "@/lib/data/renewals";
-import { syncRenewals } from "@/lib/data/renewal-pipeline";
+import { getRenewalPipeline, PIPELINE_PAGE_SIZE } from "@/lib/data/renewals/pipeline";
+import { syncRenewals } from "@/lib/data/renewals/window-job";
 import { addDays } from "@/lib/domain/dates";
 import { pipelineTotals } from "@/lib/domain/renewals";
 import { ZPipelineQuery } from "@/lib/validation/renewals";

@@ -2,9 +2,9 @@
 // start, stage tasks opened once), outcomes in one transaction, and the API.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { RenewalDueView } from "@/lib/data/renewals";
-import type { RenewalOutcomeResult } from "@/lib/data/renewal-outcomes";
-import { syncRenewals } from "@/lib/data/renewal-pipeline";
+import type { RenewalDueView } from "@/lib/data/renewals/pipeline";
+import type { RenewalOutcomeResult } from "@/lib/data/renewals/outcomes";
+import { syncRenewals } from "@/lib/data/renewals/window-job";
 import { addDays, toIsoDate } from "@/lib/domain/dates";
 import { accountBody, apiClient, createTestKey, createTestUser, type ApiClient } from "@/tests/factories/api";
 import { clock } from "@/lib/clock";

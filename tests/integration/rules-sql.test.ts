@@ -1,5 +1,5 @@
 // A rule is defined once, in lib/domain; the SQL that needs it is built from the same constants
-// (lib/data/rules.sql.ts). These tests run each SQL fragment on the database over every input
+// (lib/data/platform/rules.sql.ts). These tests run each SQL fragment on the database over every input
 // that matters and check it against the TypeScript rule.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -9,8 +9,8 @@ import { MEASURE_KEYS, type MeasureKey } from "@/lib/domain/health-model";
 import { toStoredHealth } from "@/lib/domain/health-snapshot";
 import { deriveLifecycleStage, type LifecycleFacts } from "@/lib/domain/lifecycle";
 import { renewalWindow } from "@/lib/domain/windows";
-import { derivedStageSql, EFFECTIVE_STAGE, healthWindowStartSql, isDetractorSql, isPromoterSql, renewalWindowSql, snapshotMeasureSql } from "@/lib/data/rules.sql";
-import { sqlText, statement } from "@/lib/data/sql";
+import { derivedStageSql, EFFECTIVE_STAGE, healthWindowStartSql, isDetractorSql, isPromoterSql, renewalWindowSql, snapshotMeasureSql } from "@/lib/data/platform/rules.sql";
+import { sqlText, statement } from "@/lib/data/platform/sql";
 
 describe("rules in SQL agree with the domain", () => {
   it("renewal windows, for every day from overdue to later", async () => {

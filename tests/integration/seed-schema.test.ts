@@ -1,11 +1,11 @@
-// The demo seed writes with set-based inserts from its own table specs (lib/data/seed.ts), a hand
+// The demo seed writes with set-based inserts from its own table specs (lib/data/platform/seed.ts), a hand
 // copy of part of the schema. This checks that copy against the migrated database, which
 // Prisma's schema produces: every column exists with the type the spec sends, and every
 // required column without a default is written, so a schema change that the seed misses fails here.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { DEMO_TABLES } from "@/lib/data/seed";
-import type { ColumnType } from "@/lib/data/bulk-insert";
+import { DEMO_TABLES } from "@/lib/data/platform/seed";
+import type { ColumnType } from "@/lib/data/platform/bulk-insert";
 
 interface ColumnInfo {
   table: string;

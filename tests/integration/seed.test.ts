@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
-import { bulkInsert, columns } from "@/lib/data/bulk-insert";
-import { syncLifecycleStages } from "@/lib/data/lifecycle";
-import { deleteAllData, resetAndSeedDemo, SeedConfigError, seedIfEmpty, seedScale } from "@/lib/data/seed";
+import { bulkInsert, columns } from "@/lib/data/platform/bulk-insert";
+import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
+import { deleteAllData, resetAndSeedDemo, SeedConfigError, seedIfEmpty, seedScale } from "@/lib/data/platform/seed";
 import { db } from "@/lib/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
 

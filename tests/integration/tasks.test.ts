@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { applyEscalations } from "@/lib/data/escalations";
-import { recomputeHealth } from "@/lib/data/health";
-import { resetAndSeedDemo } from "@/lib/data/seed";
-import { completeTask, countTasksByView, createTask, listTasks, reopenTask, TaskError } from "@/lib/data/tasks";
+import { applyEscalations } from "@/lib/data/health/escalations";
+import { recomputeHealth } from "@/lib/data/health/recompute";
+import { resetAndSeedDemo } from "@/lib/data/platform/seed";
+import { completeTask, countTasksByView, createTask, listTasks, reopenTask, TaskError } from "@/lib/data/tasks/tasks";
 import { addDays } from "@/lib/domain/dates";
 import { makeAccount, makeTask, makeUser } from "../factories/tasks";
 import { clock } from "@/lib/clock";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { listTriage, listTriageAll } from "@/lib/data/accounts";
+import { listTriage, listTriageAll } from "@/lib/data/accounts/triage";
 
 import { ZTriageQuery } from "@/lib/validation/triage";
 import { makeAccount, makeTask, makeUser } from "../factories/tasks";

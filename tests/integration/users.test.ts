@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createUser, EmailTakenError, verifyCredentials } from "@/lib/data/users";
+import { createUser, EmailTakenError, verifyCredentials } from "@/lib/data/platform/users";
 
 describe("users", () => {
   it("creates a user with a hashed password, audited, and signs them in", async () => {

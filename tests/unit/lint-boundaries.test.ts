@@ -24,13 +24,13 @@ describe("layer boundaries", { timeout: 60_000 }, () => {
   });
 
   it("components may not import data modules (types are fine)", async () => {
-    expect(await ruleIds(`import { listTriage } from "@/lib/data/accounts";\nexport const f = listTriage;\n`, "components/example.tsx")).toContain("no-restricted-imports");
-    expect(await ruleIds(`import type { TriagePage } from "@/lib/data/accounts";\nexport type P = TriagePage;\n`, "components/example.tsx")).not.toContain("no-restricted-imports");
+    expect(await ruleIds(`import { listTriage } from "@/lib/data/accounts/triage";\nexport const f = listTriage;\n`, "components/example.tsx")).toContain("no-restricted-imports");
+    expect(await ruleIds(`import type { TriagePage } from "@/lib/data/accounts/triage";\nexport type P = TriagePage;\n`, "components/example.tsx")).not.toContain("no-restricted-imports");
   });
 
   it("only the bulk-insert helper may build SQL text", async () => {
     const code = `import { db } from "@/lib/db";\nexport const q = (t: string) => db.$queryRawUnsafe(t);\n`;
     expect(await ruleIds(code, "lib/data/example.ts")).toContain("no-restricted-syntax");
-    expect(await ruleIds(code, "lib/data/bulk-insert.ts")).not.toContain("no-restricted-syntax");
+    expect(await ruleIds(code, "lib/data/platform/bulk-insert.ts")).not.toContain("no-restricted-syntax");
   });
 });

@@ -9,8 +9,8 @@ import { BandChips } from "@/components/accounts/band-chips";
 import { TriageFilters } from "@/components/accounts/triage-filters";
 import { TriageTable } from "@/components/accounts/triage-table";
 import { requirePermission } from "@/lib/auth/session";
-import { listTriage } from "@/lib/data/accounts";
-import { listUsersByRole } from "@/lib/data/users";
+import { listTriage } from "@/lib/data/accounts/triage";
+import { listUsersByRole } from "@/lib/data/platform/users";
 import { triageHref, ZTriageQuery } from "@/lib/validation/triage";
 
 export const metadata: Metadata = { title: "My accounts" };

@@ -10,7 +10,7 @@ import { ChartCard } from "@/components/dashboards/chart-card";
 import { PrintButton } from "@/components/ui/print-button";
 import { BAND_LABELS } from "@/components/accounts/health-badge";
 import { requireUser } from "@/lib/auth/session";
-import { loadPortfolioCharts } from "@/lib/data/portfolio-exports";
+import { loadPortfolioCharts } from "@/lib/data/dashboards/portfolio-exports";
 import { formatMoney, formatMoneyCompact, formatPercent, SEGMENT_LABELS } from "@/lib/format";
 import type { Band } from "@/lib/generated/prisma/enums";
 

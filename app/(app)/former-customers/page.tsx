@@ -11,7 +11,7 @@ import { ReactivationForm } from "@/components/offboarding/reactivation-form";
 import { StatusBadge } from "@/components/offboarding/status-badge";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { FORMER_CUSTOMERS_PAGE_SIZE, listFormerCustomers } from "@/lib/data/offboarding";
+import { FORMER_CUSTOMERS_PAGE_SIZE, listFormerCustomers } from "@/lib/data/offboarding/checklist";
 import { addDays } from "@/lib/domain/dates";
 import { churnReasonLabel } from "@/lib/domain/offboarding";
 import { formatDate, formatMoney } from "@/lib/format";

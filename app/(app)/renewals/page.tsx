@@ -5,7 +5,7 @@ import { PipelineBucket } from "@/components/renewals/pipeline-bucket";
 import { PipelineFilters } from "@/components/renewals/pipeline-filters";
 import { RenewalTabs } from "@/components/renewals/renewal-tabs";
 import { requirePermission } from "@/lib/auth/session";
-import { getRenewalPipeline, LATER_HORIZON_DAYS, listPipelineOwners } from "@/lib/data/renewals";
+import { getRenewalPipeline, LATER_HORIZON_DAYS, listPipelineOwners } from "@/lib/data/renewals/pipeline";
 
 import { sumTotals } from "@/lib/domain/renewals";
 import { formatMoney } from "@/lib/format";

@@ -4,7 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
-import { listUsers } from "@/lib/data/users";
+import { listUsers } from "@/lib/data/platform/users";
 import { CreateUserForm } from "./create-user-form";
 
 export const metadata: Metadata = { title: "Users · Settings" };

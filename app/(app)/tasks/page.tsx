@@ -8,7 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { TaskItem } from "@/components/tasks/task-item";
 import { TaskTabs } from "@/components/tasks/task-tabs";
 import { requirePermission } from "@/lib/auth/session";
-import { countTasksByView, listTasks } from "@/lib/data/tasks";
+import { countTasksByView, listTasks } from "@/lib/data/tasks/tasks";
 import { tasksHref, ZTaskQuery, type TaskView } from "@/lib/validation/tasks";
 
 export const metadata: Metadata = { title: "Tasks" };

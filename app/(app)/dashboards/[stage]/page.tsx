@@ -11,8 +11,8 @@ import { StageAccountsTable } from "@/components/dashboards/stage-accounts-table
 import { StageCharts } from "@/components/dashboards/stage-charts";
 import { StageTabs } from "@/components/dashboards/stage-tabs";
 import { requirePermission } from "@/lib/auth/session";
-import { cachedAggregate } from "@/lib/data/dashboard-cache";
-import { getStageCharts, getStageTotals, listStageAccounts } from "@/lib/data/dashboards";
+import { cachedAggregate } from "@/lib/data/dashboards/cache";
+import { getStageCharts, getStageTotals, listStageAccounts } from "@/lib/data/dashboards/stages";
 
 import { STAGE_SLUGS, stageFromSlug } from "@/lib/domain/dashboards";
 import { STAGE_LABELS } from "@/lib/format";

@@ -5,8 +5,8 @@ import { AtRiskList, DueByForecastTable } from "@/components/renewals/forecast-s
 import { PipelineFilters } from "@/components/renewals/pipeline-filters";
 import { RenewalTabs } from "@/components/renewals/renewal-tabs";
 import { requirePermission } from "@/lib/auth/session";
-import { getForecastSummary } from "@/lib/data/renewal-forecast";
-import { listPipelineOwners } from "@/lib/data/renewals";
+import { getForecastSummary } from "@/lib/data/renewals/forecast";
+import { listPipelineOwners } from "@/lib/data/renewals/pipeline";
 import { formatDate, formatMoney, formatPercent } from "@/lib/format";
 import { pipelineFilterHref, ZPipelineQuery } from "@/lib/validation/renewals";
 

@@ -6,7 +6,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { CreateApiKeyForm } from "@/components/settings/create-api-key-form";
 import { requirePermission } from "@/lib/auth/session";
 import { revokeApiKeyAction } from "@/lib/actions/api-keys";
-import { listApiKeys } from "@/lib/data/api-keys";
+import { listApiKeys } from "@/lib/data/platform/api-keys";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "API keys · Settings" };

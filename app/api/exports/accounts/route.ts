@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listTriageAll } from "@/lib/data/accounts";
+import { listTriageAll } from "@/lib/data/accounts/triage";
 
 import { ZTriageQuery } from "@/lib/validation/triage";
 import { clock } from "@/lib/clock";

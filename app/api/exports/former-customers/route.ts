@@ -1,6 +1,6 @@
 import { csvResponse } from "@/lib/api/csv";
 import { getCurrentUser } from "@/lib/auth/session";
-import { streamFormerCustomers } from "@/lib/data/offboarding";
+import { streamFormerCustomers } from "@/lib/data/offboarding/checklist";
 import { churnReasonLabel } from "@/lib/domain/offboarding";
 
 // CSV of the former-customers page: every churned account (all pages), latest churn first.

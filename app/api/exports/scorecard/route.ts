@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getScorecard } from "@/lib/data/scorecard";
+import { getScorecard } from "@/lib/data/scorecard/scorecard";
 
 import { SCORECARD_WINDOW_LABELS, type ScorecardWindow } from "@/lib/domain/metrics-catalogue";
 import { clock } from "@/lib/clock";

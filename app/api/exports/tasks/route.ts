@@ -1,6 +1,6 @@
 import { csvResponse } from "@/lib/api/csv";
 import { getCurrentUser } from "@/lib/auth/session";
-import { streamTasks } from "@/lib/data/tasks";
+import { streamTasks } from "@/lib/data/tasks/tasks";
 import { ZTaskQuery, type TaskView } from "@/lib/validation/tasks";
 import { can, type Actor } from "@/lib/auth/policy";
 

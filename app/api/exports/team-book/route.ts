@@ -1,7 +1,7 @@
 import { csvResponse } from "@/lib/api/csv";
 import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getTeamBook } from "@/lib/data/portfolio";
+import { getTeamBook } from "@/lib/data/dashboards/portfolio";
 
 // CSV of the scorecard page's "Books by CSM" table: one row per active CSM.
 const FIELDS = ["csm", "accounts", "arr", "renewing_90_days", "red_or_yellow", "open_tasks", "overdue_tasks"];

@@ -1,5 +1,5 @@
 import { apiRoute, ok } from "@/lib/api/handler";
-import { listAccounts } from "@/lib/data/api-accounts";
+import { listAccounts } from "@/lib/data/accounts/views";
 import { ZAccountListQuery } from "@/lib/validation/api";
 
 // GET /api/v1/accounts?band=&segment=&limit=&cursor= — accounts in id order, keyset-paginated.

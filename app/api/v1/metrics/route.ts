@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute, ok } from "@/lib/api/handler";
-import { getMetricsReport } from "@/lib/data/metrics";
+import { getMetricsReport } from "@/lib/data/dashboards/metrics";
 import { ZIsoDate } from "@/lib/validation/api";
 
 const ZMetricsQuery = z

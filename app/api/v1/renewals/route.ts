@@ -1,5 +1,5 @@
 import { apiRoute, ok } from "@/lib/api/handler";
-import { listRenewalsDue } from "@/lib/data/renewals";
+import { listRenewalsDue } from "@/lib/data/renewals/pipeline";
 import { ZRenewalListQuery } from "@/lib/validation/api";
 
 // GET /api/v1/renewals?within=90 — open renewals due within N days (and overdue ones), by date.

@@ -10,7 +10,7 @@ import { OffboardingDetailsForm } from "@/components/offboarding/offboarding-det
 import { StatusBadge } from "@/components/offboarding/status-badge";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { getOffboarding } from "@/lib/data/offboarding";
+import { getOffboarding } from "@/lib/data/offboarding/checklist";
 
 import { churnReasonLabel } from "@/lib/domain/offboarding";
 import { formatDate, formatMoney } from "@/lib/format";

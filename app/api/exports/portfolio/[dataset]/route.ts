@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { getCurrentUser } from "@/lib/auth/session";
-import { PORTFOLIO_DATASETS, portfolioTable, type PortfolioDataset } from "@/lib/data/portfolio-exports";
+import { PORTFOLIO_DATASETS, portfolioTable, type PortfolioDataset } from "@/lib/data/dashboards/portfolio-exports";
 import { clock } from "@/lib/clock";
 
 // CSV of one chart of the portfolio page (every signed-in role sees the portfolio).

@@ -1,7 +1,7 @@
 import { csvResponse } from "@/lib/api/csv";
 import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listAtRiskRenewals } from "@/lib/data/renewal-forecast";
+import { listAtRiskRenewals } from "@/lib/data/renewals/forecast";
 import { ZPipelineQuery } from "@/lib/validation/renewals";
 
 // CSV of the renewal forecast's at-risk list: every at-risk renewal of the filtered book (the

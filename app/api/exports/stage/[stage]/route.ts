@@ -1,7 +1,7 @@
 import { csvResponse } from "@/lib/api/csv";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { streamStageAccounts, type StageAccountRow } from "@/lib/data/dashboards";
+import { streamStageAccounts, type StageAccountRow } from "@/lib/data/dashboards/stages";
 
 import { STAGE_SLUGS, stageFromSlug, type DashboardStage } from "@/lib/domain/dashboards";
 import { ZStageTableQuery, type TStageTableQuery } from "@/lib/validation/dashboards";

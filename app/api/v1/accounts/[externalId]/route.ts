@@ -1,7 +1,7 @@
 import { apiRoute, ok, saved } from "@/lib/api/handler";
-import { getAccountView } from "@/lib/data/api-accounts";
-import { accountNotFound } from "@/lib/data/ingest";
-import { upsertAccount } from "@/lib/data/ingest-account";
+import { getAccountView } from "@/lib/data/accounts/views";
+import { accountNotFound } from "@/lib/data/accounts/write";
+import { upsertAccount } from "@/lib/data/accounts/save-account";
 import { ZAccountParams, ZAccountUpsert } from "@/lib/validation/api";
 
 // GET /api/v1/accounts/{externalId} — the account with its current health.

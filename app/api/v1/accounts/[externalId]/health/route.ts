@@ -1,6 +1,6 @@
 import { apiRoute, ok } from "@/lib/api/handler";
-import { getHealthView } from "@/lib/data/api-accounts";
-import { accountNotFound } from "@/lib/data/ingest";
+import { getHealthView } from "@/lib/data/accounts/views";
+import { accountNotFound } from "@/lib/data/accounts/write";
 
 import { ZAccountParams, ZHealthQuery } from "@/lib/validation/api";
 import { clock } from "@/lib/clock";

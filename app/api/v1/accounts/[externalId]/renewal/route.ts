@@ -1,6 +1,6 @@
 import { apiRoute, ok } from "@/lib/api/handler";
-import { updateRenewal } from "@/lib/data/ingest-commercial";
-import { recordRenewalOutcome } from "@/lib/data/renewal-outcomes";
+import { updateRenewal } from "@/lib/data/renewals/commercial";
+import { recordRenewalOutcome } from "@/lib/data/renewals/outcomes";
 import { ZAccountParams, ZRenewalUpdate } from "@/lib/validation/api";
 
 // PUT /api/v1/accounts/{externalId}/renewal — the open renewal's forecast, or its outcome

@@ -1,5 +1,5 @@
 import { apiRoute, saved } from "@/lib/api/handler";
-import { addSurvey } from "@/lib/data/ingest-activity";
+import { addSurvey } from "@/lib/data/accounts/activity";
 import { ZAccountParams, ZSurveyCreate } from "@/lib/validation/api";
 
 // POST /api/v1/accounts/{externalId}/surveys — an NPS or CSAT response (idempotent with an externalId).

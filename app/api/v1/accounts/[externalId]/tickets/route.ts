@@ -1,5 +1,5 @@
 import { apiRoute, saved } from "@/lib/api/handler";
-import { upsertTicket } from "@/lib/data/ingest-activity";
+import { upsertTicket } from "@/lib/data/accounts/activity";
 import { ZAccountParams, ZTicketUpsert } from "@/lib/validation/api";
 
 // POST /api/v1/accounts/{externalId}/tickets — idempotent on the ticket's externalId (201, then 200).

@@ -1,5 +1,5 @@
 import { apiRoute, saved } from "@/lib/api/handler";
-import { addTouchpoint } from "@/lib/data/ingest-activity";
+import { addTouchpoint } from "@/lib/data/accounts/activity";
 import { ZAccountParams, ZTouchpointCreate } from "@/lib/validation/api";
 
 // POST /api/v1/accounts/{externalId}/touchpoints — a check-in, QBR, EBR, call, email or meeting.

@@ -1,5 +1,5 @@
 import { apiRoute, ok } from "@/lib/api/handler";
-import { upsertUsageDays } from "@/lib/data/ingest-usage";
+import { upsertUsageDays } from "@/lib/data/health/usage";
 import { ZAccountParams, ZUsageBatch } from "@/lib/validation/api";
 
 // PUT /api/v1/accounts/{externalId}/usage — upsert up to 10,000 usage days in one statement.

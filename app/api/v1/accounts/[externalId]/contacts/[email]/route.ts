@@ -1,5 +1,5 @@
 import { apiRoute, saved } from "@/lib/api/handler";
-import { upsertContact } from "@/lib/data/ingest-contacts";
+import { upsertContact } from "@/lib/data/accounts/contacts";
 import { ZContactParams, ZContactUpsert } from "@/lib/validation/api";
 
 // PUT /api/v1/accounts/{externalId}/contacts/{email} — create (201) or update (200) a contact.

@@ -1,5 +1,5 @@
 import { apiRoute, saved } from "@/lib/api/handler";
-import { upsertExpansion } from "@/lib/data/ingest-commercial";
+import { upsertExpansion } from "@/lib/data/renewals/commercial";
 import { ZExpansionUpsert, ZKeyParams } from "@/lib/validation/api";
 
 // PUT /api/v1/accounts/{externalId}/expansions/{key} — an expansion opportunity.

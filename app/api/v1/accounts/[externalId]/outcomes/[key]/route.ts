@@ -1,5 +1,5 @@
 import { apiRoute, saved } from "@/lib/api/handler";
-import { upsertOutcome } from "@/lib/data/ingest-commercial";
+import { upsertOutcome } from "@/lib/data/renewals/commercial";
 import { ZKeyParams, ZOutcomeUpsert } from "@/lib/validation/api";
 
 // PUT /api/v1/accounts/{externalId}/outcomes/{key} — a success-plan outcome.

@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { HealthModel } from "@/lib/domain/health-model";
+
+import { recordAudit, type AuditActor } from "../platform/audit";
+import { getHealthModel, recomputeHealth } from "./recompute";
+import { clock } from "@/lib/clock";
+
+/** The model in force (SPEC defaults until an admin saves one). */
+export function getCurrentHealthModel(): Promise<HealthModel> {
+  return getHealthModel(db);
+}
+
+/**
+ * Saves an admin's model and recomputes every active account's score with it, in one
+ * transaction: the new weights never show next to scores computed with the old ones.
+ */
+export async function saveHealthModel(model: HealthModel, actor: AuditActor): Promise<{ recomputed: number }> {
+  return db.$transaction(
+    async (tx) => {
+      const before = await getHealthModel(tx);
+      const config = model as unknown as Prisma.InputJsonValue;
+      await tx.healthModel.upsert({
+        where: { id: 1 },
+        create: { id: 1, config, updatedById: "userId" in actor ? actor.userId : null },
+        update: { config, updatedById: "userId" in actor ? actor.userId : null },
+      });
+      await recordAudit(tx, actor, {
+        entity: "health_model",
+        entityId: "1",
+        action: "update",
+        before: flatten(before),
+        after: flatten(model),
+      });
+      const results = await recomputeHealth(tx, { asOf: clock.today(), model });
+      return { recomputed: results.size };
+    },
+    { timeout: 10 * 60_000 },
+  );
+}
+
+/** "weights.engagement": 40, "measures.login_frequency.floor": 0.5 … so the audit diff names each change. */
+function flatten(model: HealthModel): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(model.weights)) out[`weights.${k}`] = v;
+  for (const [k, s] of Object.entries(model.measures)) {
+    out[`measures.${k}.floor`] = s.floor;
+    out[`measures.${k}.target`] = s.target;
+  }
+  return out;
+}

@@ -1,0 +1,263 @@
+import "server-only";
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import { scoreHealth, type HealthFacts, type HealthInputs, type HealthResult, type RenewalForecast, type Segment } from "@/lib/domain/health";
+import { DEFAULT_HEALTH_MODEL, ZHealthModel, type HealthModel } from "@/lib/domain/health-model";
+import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { toStoredHealth } from "@/lib/domain/health-snapshot";
+import { applyEscalations } from "./escalations";
+import { HEALTH_INPUTS_SQL } from "./inputs.sql";
+import { clock } from "@/lib/clock";
+import { statement } from "../platform/sql";
+import type { Db } from "@/lib/db/types";
+
+// Health scores in the database: the active model, set-based aggregation of every account's
+// inputs, and the write of snapshots plus the current score denormalised onto Account.
+// Takes the client as a parameter so writes can recompute inside their own transaction.
+
+
+/** The admin-configured model, or SPEC's defaults when none is saved (or it no longer validates). */
+export async function getHealthModel(client: Db): Promise<HealthModel> {
+  const row = await client.healthModel.findUnique({ where: { id: 1 } });
+  const parsed = ZHealthModel.safeParse(row?.config);
+  return parsed.success ? parsed.data : DEFAULT_HEALTH_MODEL;
+}
+
+interface InputsRow {
+  id: number;
+  segment: Segment;
+  seats: number;
+  arr: number;
+  days_since_contract_start: number;
+  has_usage: boolean;
+  purchased_feature_count: number;
+  logins: number;
+  active_users: number;
+  sessions: number;
+  session_minutes: number;
+  workflows_started: number;
+  workflows_completed: number;
+  mean_feature_depth: number;
+  features_adopted: number;
+  latest_data_quality: number | null;
+  integrations: number;
+  tickets: number;
+  days_since_exec_sponsor_touch: number | null;
+  attended_reviews: number;
+  nps_responses: number;
+  nps_promoters: number;
+  nps_detractors: number;
+  csat_responses: number;
+  csat_sum: number;
+  outcomes_due: number;
+  outcomes_achieved: number;
+  renewal_forecast: RenewalForecast | null;
+  open_expansion_arr: number;
+  reference_willing: boolean;
+}
+
+function toInputs(r: InputsRow): HealthInputs {
+  return {
+    segment: r.segment,
+    seats: r.seats,
+    arr: r.arr,
+    daysSinceContractStart: r.days_since_contract_start,
+    hasUsage: r.has_usage,
+    purchasedFeatureCount: r.purchased_feature_count,
+    logins: r.logins,
+    activeUsers: r.active_users,
+    sessions: r.sessions,
+    sessionMinutes: r.session_minutes,
+    workflowsStarted: r.workflows_started,
+    workflowsCompleted: r.workflows_completed,
+    meanFeatureDepth: r.mean_feature_depth,
+    featuresAdopted: r.features_adopted,
+    latestDataQuality: r.latest_data_quality,
+    integrations: r.integrations,
+    tickets: r.tickets,
+    daysSinceExecSponsorTouch: r.days_since_exec_sponsor_touch,
+    attendedReviews: r.attended_reviews,
+    npsResponses: r.nps_responses,
+    npsPromoters: r.nps_promoters,
+    npsDetractors: r.nps_detractors,
+    csatResponses: r.csat_responses,
+    csatSum: r.csat_sum,
+    outcomesDue: r.outcomes_due,
+    outcomesAchieved: r.outcomes_achieved,
+    renewalForecast: r.renewal_forecast,
+    openExpansionArr: r.open_expansion_arr,
+    referenceWilling: r.reference_willing,
+  };
+}
+
+/** Every listed account's inputs as of a date (all active accounts when `accountIds` is null). */
+export async function loadHealthInputs(client: Db, asOf: IsoDate, accountIds: number[] | null): Promise<Map<number, HealthInputs>> {
+  const rows = await queryInputs(client, asOf, accountIds);
+  return new Map(rows.map((r) => [r.id, toInputs(r)]));
+}
+
+// The statement's estimated cost is far above PostgreSQL's JIT thresholds, but compiling it
+// takes longer (~2 s over 50,000 accounts) than it saves: turn JIT off for this statement's
+// transaction only. Inside the caller's transaction, restore the setting afterwards.
+async function queryInputs(client: Db, asOf: IsoDate, accountIds: number[] | null): Promise<InputsRow[]> {
+  const run = async (tx: Db) => {
+    await tx.$executeRaw`SET LOCAL jit = off`;
+    return tx.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(asOf, accountIds));
+  };
+  if ("$transaction" in client) return client.$transaction(run, { timeout: 10 * 60_000 });
+  try {
+    return await run(client);
+  } finally {
+    await client.$executeRaw`SET LOCAL jit TO DEFAULT`;
+  }
+}
+
+/**
+ * Recomputes and stores the scores of the listed accounts (or all active ones) as of a date:
+ * one snapshot per account and day (recomputing a day replaces it), and — unless a later day
+ * is already stored — the account's current score, band, trend and biggest detractor.
+ */
+export async function recomputeHealth(
+  client: Db,
+  { asOf, accountIds = null, model }: { asOf: IsoDate; accountIds?: number[] | null; model?: HealthModel },
+): Promise<Map<number, HealthResult>> {
+  const activeModel = model ?? (await getHealthModel(client));
+  const inputs = await loadHealthInputs(client, asOf, accountIds);
+  const results = await scoreAndSave(client, asOf, inputs, activeModel);
+  // Playbooks act on the current score only: a backfilled past day must not raise tasks.
+  if (asOf >= clock.today()) await applyEscalations(client, { asOf, accountIds });
+  return results;
+}
+
+// One statement per slice writes both the snapshots and the accounts' current health, from one
+// JSON parameter (PostgreSQL parses it once; a text[] of JSON documents costs far more to pass).
+// Snapshots hold the compact form of the result (lib/domain/health-snapshot.ts).
+// Trend = score now − the latest stored score at least 30 days before (SPEC §3): the snapshots
+// this statement writes are dated asOf, so they never take part in it.
+const SAVE_HEALTH_SQL = statement`
+WITH v AS (
+  SELECT * FROM json_to_recordset($2::json)
+    AS v(id int, score int, band text, insufficient bool, detractor text, result jsonb)
+),
+snapshots AS (
+  INSERT INTO "HealthSnapshot" ("accountId", "asOf", score, band, "insufficientData", components, "computedAt")
+  SELECT v.id, $1::date, v.score, v.band::"Band", v.insufficient, v.result, now()
+  FROM v
+  ON CONFLICT ("accountId", "asOf") DO UPDATE SET
+    score = EXCLUDED.score, band = EXCLUDED.band, "insufficientData" = EXCLUDED."insufficientData",
+    components = EXCLUDED.components, "computedAt" = EXCLUDED."computedAt"
+)
+UPDATE "Account" a SET
+  "healthScore" = v.score,
+  "healthBand" = v.band::"Band",
+  "healthInsufficient" = v.insufficient,
+  "healthDetractor" = v.detractor,
+  "healthAsOf" = $1::date,
+  "healthTrend" = v.score - (
+    SELECT s.score FROM "HealthSnapshot" s
+    WHERE s."accountId" = a.id AND s."asOf" <= $1::date - 30
+    ORDER BY s."asOf" DESC LIMIT 1)
+FROM v
+WHERE a.id = v.id AND (a."healthAsOf" IS NULL OR a."healthAsOf" <= $1::date)`;
+
+const SAVE_BATCH = 5_000;
+
+/**
+ * Scores the inputs and stores them slice by slice. While PostgreSQL writes one slice, the next
+ * is scored, in small steps that let the pending write's I/O through. One statement is in flight
+ * at a time, so a transaction client works too.
+ */
+async function scoreAndSave(
+  client: Db,
+  asOf: IsoDate,
+  inputs: Map<number, HealthInputs>,
+  model: HealthModel,
+): Promise<Map<number, HealthResult>> {
+  const results = new Map<number, HealthResult>();
+  const entries = [...inputs];
+  let writing: Promise<unknown> = Promise.resolve();
+  for (let start = 0; start < entries.length; start += SAVE_BATCH) {
+    const rows = [];
+    for (const [id, i] of entries.slice(start, start + SAVE_BATCH)) {
+      const r = scoreHealth(i, model);
+      results.set(id, r);
+      rows.push({ id, score: r.score, band: r.band, insufficient: r.insufficientData, detractor: r.biggestDetractor, result: toStoredHealth(r) });
+      if (rows.length % SCORE_STEP === 0) await yieldToIo();
+    }
+    const payload = JSON.stringify(rows);
+    await writing;
+    // .then() starts the query now (Prisma's promises are lazy) rather than at the next await.
+    const write = client.$executeRaw(SAVE_HEALTH_SQL(asOf, payload)).then(() => undefined);
+    // Its failure surfaces at the next await; mark it handled meanwhile so Node does not abort.
+    write.catch(() => undefined);
+    writing = write;
+  }
+  await writing;
+  return results;
+}
+
+const SCORE_STEP = 250;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Everything dated about one account, as the pure engine's facts — for scores as of any past
+ * date (GET …/health?asOf=) and to cross-check the set-based SQL. Null for an unknown id.
+ */
+export async function loadHealthFacts(client: Db, accountId: number): Promise<HealthFacts | null> {
+  const a = await client.account.findUnique({
+    where: { id: accountId },
+    include: {
+      usageDays: { orderBy: { date: "asc" } },
+      tickets: { select: { openedAt: true } },
+      surveys: { select: { type: true, score: true, respondedAt: true } },
+      touchpoints: { select: { type: true, occurredAt: true, attended: true, contacts: { select: { contactId: true } } } },
+      contacts: { select: { id: true, execSponsor: true, referenceWilling: true } },
+      outcomes: { select: { dueDate: true, achieved: true, achievedAt: true } },
+      renewals: { where: { status: "open" }, orderBy: { renewalDate: "asc" }, take: 1, select: { forecast: true } },
+      expansions: { where: { status: "open" }, select: { arr: true } },
+    },
+  });
+  if (!a) return null;
+  return {
+    segment: a.segment,
+    seats: a.seats,
+    arr: Number(a.arr),
+    contractStart: toIsoDate(a.contractStart),
+    purchasedFeatures: a.purchasedFeatures,
+    usage: a.usageDays.map((u) => ({
+      date: toIsoDate(u.date),
+      activeUsers: u.activeUsers,
+      logins: u.logins,
+      sessions: u.sessions,
+      sessionMinutes: u.sessionMinutes,
+      featuresUsed: u.featuresUsed,
+      workflowsStarted: u.workflowsStarted,
+      workflowsCompleted: u.workflowsCompleted,
+      integrationsActive: u.integrationsActive,
+      dataQuality: u.dataQuality,
+    })),
+    tickets: a.tickets.map((t) => ({ openedAt: toIsoDate(t.openedAt) })),
+    surveys: a.surveys.map((s) => ({ type: s.type, score: s.score, respondedAt: toIsoDate(s.respondedAt) })),
+    touchpoints: a.touchpoints.map((t) => ({
+      type: t.type,
+      occurredAt: toIsoDate(t.occurredAt),
+      attended: t.attended,
+      contactIds: t.contacts.map((c) => c.contactId),
+    })),
+    contacts: a.contacts,
+    outcomes: a.outcomes.map((o) => ({ dueDate: toIsoDate(o.dueDate), achieved: o.achieved, achievedAt: o.achievedAt ? toIsoDate(o.achievedAt) : null })),
+    renewalForecast: a.renewals[0]?.forecast ?? null,
+    openExpansionArr: a.expansions.reduce((sum, e) => sum + Number(e.arr), 0),
+  };
+}
+
+/**
+ * Scores for a run of past dates, oldest first, so history charts and 30-day trends have data
+ * from the first day (used after seeding; the daily job keeps it going from then on).
+ */
+export async function backfillHealthHistory(
+  client: Db,
+  { today, weeks }: { today: IsoDate; weeks: number },
+): Promise<void> {
+  const model = await getHealthModel(client);
+  for (let w = weeks; w >= 0; w--) await recomputeHealth(client, { asOf: addDays(today, -7 * w), model });
+}

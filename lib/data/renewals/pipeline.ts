@@ -1,0 +1,263 @@
+import "server-only";
+import { renewalWindowSql } from "../platform/rules.sql";
+import { prismaSql, sqlText } from "../platform/sql";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/auth/policy";
+import type { CurrentUser } from "@/lib/auth/session";
+import { addDays, daysBetween, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { FORECAST_WEIGHTS, SIGNATURE_TARGET_DAYS, UNFORECAST_WEIGHT, type PipelineTotals } from "@/lib/domain/renewals";
+import { renewalWindow, type RenewalWindow } from "@/lib/domain/windows";
+import type { TPipelineQuery } from "@/lib/validation/renewals";
+import { dateOnly } from "../accounts/write";
+import { clock } from "@/lib/clock";
+
+// The renewal pipeline (SPEC §4): open renewals by window for the AE home page and the API.
+// Each view is a fixed number of queries whatever the number of accounts.
+
+/** "Later" on the page stops here: beyond it nothing is due for work yet. */
+export const LATER_HORIZON_DAYS = 180;
+
+const openRenewalWhere = (until: IsoDate, account: Prisma.AccountWhereInput = {}): Prisma.RenewalWhereInput => ({
+  status: "open",
+  renewalDate: { lte: dateOnly(until) },
+  account: { status: "active", ...account },
+});
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/v1/renewals
+
+export interface RenewalDueView {
+  externalId: string;
+  name: string;
+  renewalDate: IsoDate;
+  daysUntil: number;
+  /** "later" only appears when `within` is over 90 days. */
+  window: RenewalWindow;
+  arr: number;
+  band: Band | null;
+  score: number | null;
+  forecast: RenewalForecast | null;
+}
+
+/** Open renewals due within `within` days and overdue ones, by renewal date. */
+export async function listRenewalsDue(within: number, asOf = clock.today()): Promise<RenewalDueView[]> {
+  const rows = await db.renewal.findMany({
+    where: openRenewalWhere(addDays(asOf, within)),
+    orderBy: [{ renewalDate: "asc" }, { accountId: "asc" }],
+    select: { renewalDate: true, arr: true, forecast: true, account: { select: { externalId: true, name: true, healthBand: true, healthScore: true } } },
+  });
+  return rows.map((r) => {
+    const renewalDate = toIsoDate(r.renewalDate);
+    const daysUntil = daysBetween(asOf, renewalDate);
+    return {
+      externalId: r.account.externalId,
+      name: r.account.name,
+      renewalDate,
+      daysUntil,
+      window: renewalWindow(daysUntil),
+      arr: Number(r.arr),
+      band: r.account.healthBand,
+      score: r.account.healthScore,
+      forecast: r.forecast,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pipeline page
+
+export interface PipelineCard {
+  accountId: number;
+  externalId: string;
+  name: string;
+  segment: Segment;
+  arr: number;
+  renewalDate: IsoDate;
+  daysUntil: number;
+  forecast: RenewalForecast | null;
+  band: Band | null;
+  score: number | null;
+  aeName: string | null;
+  csmName: string | null;
+  lastTouchAt: IsoDate | null;
+  /** The viewer may change the forecast and record the outcome. */
+  editable: boolean;
+}
+
+export interface PipelineBucket {
+  window: RenewalWindow;
+  totals: PipelineTotals;
+  /** One page of the window's renewals, soonest first (totals cover all of them). */
+  cards: PipelineCard[];
+  page: number;
+  pageCount: number;
+}
+
+export interface RenewalPipeline {
+  buckets: PipelineBucket[];
+  signature: { medianDays: number | null; signed: number; targetDays: number };
+}
+
+/** The order buckets are shown in: the work due soonest first, overdue last. */
+export const PIPELINE_WINDOWS: readonly RenewalWindow[] = ["0-30", "31-60", "61-90", "later", "overdue"];
+
+/** Cards per window and page: a manager's pipeline over 50,000 accounts holds tens of thousands. */
+export { PIPELINE_PAGE_SIZE } from "@/lib/domain/renewals";
+import { PIPELINE_PAGE_SIZE } from "@/lib/domain/renewals";
+
+/** The renewal dates of a window (inclusive), for a day. */
+function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: Date; lte: Date } {
+  const range: Record<RenewalWindow, [number | null, number]> = {
+    overdue: [null, -1],
+    "0-30": [0, 30],
+    "31-60": [31, 60],
+    "61-90": [61, 90],
+    later: [91, LATER_HORIZON_DAYS],
+  };
+  const [from, to] = range[window];
+  return { ...(from === null ? {} : { gte: dateOnly(addDays(asOf, from)) }), lte: dateOnly(addDays(asOf, to)) };
+}
+
+export async function getRenewalPipeline(viewer: CurrentUser, query: TPipelineQuery, asOf = clock.today()): Promise<RenewalPipeline> {
+  const scope = accountScope(viewer, query);
+  const [totals, signature, ...pages] = await Promise.all([
+    pipelineTotalsByWindow(viewer, query, asOf),
+    signatureTimes(viewer, query, asOf),
+    ...PIPELINE_WINDOWS.map((window) => pipelineCards(viewer, scope, window, query.window === window ? (query.page ?? 1) : 1, asOf)),
+  ]);
+  return {
+    buckets: PIPELINE_WINDOWS.map((window, i) => {
+      const t = totals.get(window) ?? { count: 0, arrDue: 0, arrAtRisk: 0, expectedArr: 0 };
+      return { window, totals: t, cards: pages[i].cards, page: pages[i].page, pageCount: Math.max(1, Math.ceil(t.count / PIPELINE_PAGE_SIZE)) };
+    }),
+    signature,
+  };
+}
+
+async function pipelineCards(viewer: CurrentUser, scope: Prisma.AccountWhereInput, window: RenewalWindow, page: number, asOf: IsoDate) {
+  const rows = await db.renewal.findMany({
+    where: { status: "open", renewalDate: windowDates(window, asOf), account: { status: "active", ...scope } },
+    orderBy: [{ renewalDate: "asc" }, { accountId: "asc" }],
+    skip: (page - 1) * PIPELINE_PAGE_SIZE,
+    take: PIPELINE_PAGE_SIZE,
+    select: {
+      renewalDate: true,
+      arr: true,
+      forecast: true,
+      account: {
+        select: {
+          id: true,
+          externalId: true,
+          name: true,
+          segment: true,
+          healthBand: true,
+          healthScore: true,
+          lastTouchAt: true,
+          aeId: true,
+          csmId: true,
+          ae: { select: { name: true } },
+          csm: { select: { name: true } },
+        },
+      },
+    },
+  });
+  const cards = rows.map((r): PipelineCard => {
+    const a = r.account;
+    const renewalDate = toIsoDate(r.renewalDate);
+    return {
+      accountId: a.id,
+      externalId: a.externalId,
+      name: a.name,
+      segment: a.segment,
+      arr: Number(r.arr),
+      renewalDate,
+      daysUntil: daysBetween(asOf, renewalDate),
+      forecast: r.forecast,
+      band: a.healthBand,
+      score: a.healthScore,
+      aeName: a.ae?.name ?? null,
+      csmName: a.csm?.name ?? null,
+      lastTouchAt: a.lastTouchAt && toIsoDate(a.lastTouchAt),
+      editable: can(viewer, "renewal:edit", a),
+    };
+  });
+  return { cards, page };
+}
+
+/** The pipeline's filters as SQL over "Account" a (the same book the pipeline page shows). */
+export function pipelineScopeSql(viewer: CurrentUser, query: TPipelineQuery): Prisma.Sql {
+  const ae = pipelineAe(viewer, query);
+  const conditions = [
+    ae === "all" ? null : Prisma.sql`a."aeId" = ${ae}`,
+    query.csm ? Prisma.sql`a."csmId" = ${query.csm}` : null,
+    query.segment ? Prisma.sql`a.segment = ${query.segment}::"Segment"` : null,
+    query.band ? Prisma.sql`a."healthBand" = ${query.band}::"Band"` : null,
+  ].filter((c): c is Prisma.Sql => c !== null);
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+// Each window's totals in one aggregate, in cents and with the same rules as pipelineTotals()
+// (lib/domain/renewals.ts, unit-tested): at risk = red or yellow, or forecast at risk / lost;
+// expected = ARR × the forecast's weight, rounded to the cent per renewal.
+const WEIGHT_SQL = Prisma.raw(
+  `CASE r.forecast ${Object.entries(FORECAST_WEIGHTS).map(([k, w]) => `WHEN '${k}' THEN ${Number(w)}`).join(" ")} ELSE ${Number(UNFORECAST_WEIGHT)} END`,
+);
+
+async function pipelineTotalsByWindow(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<Map<RenewalWindow, PipelineTotals>> {
+  const rows = await db.$queryRaw<{ window: RenewalWindow; count: number; due: number; risk: number | null; expected: number }[]>`
+SELECT w.win AS "window", count(*)::int AS count,
+  sum(round(r.arr * 100))::float8 AS due,
+  sum(round(r.arr * 100)) FILTER (WHERE a."healthBand" IN ('red', 'yellow') OR r.forecast IN ('at_risk', 'lost'))::float8 AS risk,
+  sum(round(round(r.arr * 100) * ${WEIGHT_SQL}))::float8 AS expected
+FROM "Renewal" r
+JOIN "Account" a ON a.id = r."accountId"
+CROSS JOIN (SELECT ${asOf}::date AS as_of) d
+CROSS JOIN LATERAL (SELECT ${prismaSql(renewalWindowSql(sqlText`(r."renewalDate" - d.as_of)`))} AS win) w
+WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= ${asOf}::date + ${LATER_HORIZON_DAYS}::int
+  AND ${pipelineScopeSql(viewer, query)}
+GROUP BY w.win`;
+  return new Map(rows.map((r) => [r.window, { count: r.count, arrDue: r.due / 100, arrAtRisk: (r.risk ?? 0) / 100, expectedArr: r.expected / 100 }]));
+}
+
+/** AEs see their own book unless they pick another AE (or all); others see everyone's. */
+export function pipelineAe(viewer: CurrentUser, query: TPipelineQuery): number | "all" {
+  return query.ae ?? (viewer.role === "ae" ? viewer.id : "all");
+}
+
+function accountScope(viewer: CurrentUser, query: TPipelineQuery): Prisma.AccountWhereInput {
+  const ae = pipelineAe(viewer, query);
+  return {
+    ...(ae === "all" ? {} : { aeId: ae }),
+    ...(query.csm ? { csmId: query.csm } : {}),
+    ...(query.segment ? { segment: query.segment } : {}),
+    ...(query.band ? { healthBand: query.band } : {}),
+  };
+}
+
+/**
+ * Time to renewal signature (SPEC §4: process start → signed, never negative) over the renewals
+ * signed in the last year, in the same scope; percentile_cont(0.5) is median(): the mean of the
+ * middle two.
+ */
+async function signatureTimes(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<RenewalPipeline["signature"]> {
+  const [row] = await db.$queryRaw<{ signed: number; median: number | null }[]>`
+SELECT count(*)::int AS signed,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, r."signedAt" - r."processStartedAt"))::float8 AS median
+FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
+WHERE r.status = 'closed' AND r."processStartedAt" IS NOT NULL
+  AND r."signedAt" BETWEEN ${asOf}::date - 365 AND ${asOf}::date AND ${pipelineScopeSql(viewer, query)}`;
+  return { medianDays: row.median, signed: row.signed, targetDays: SIGNATURE_TARGET_DAYS };
+}
+
+/** The people the filters offer: active AEs and CSMs. */
+export async function listPipelineOwners(): Promise<{ aes: Owner[]; csms: Owner[] }> {
+  const users = await db.user.findMany({ where: { active: true, role: { in: ["ae", "csm"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } });
+  return { aes: users.filter((u) => u.role === "ae"), csms: users.filter((u) => u.role === "csm") };
+}
+
+export interface Owner {
+  id: number;
+  name: string;
+}

@@ -1,0 +1,207 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TaskPriority, TaskSource, TaskStatus } from "@/lib/generated/prisma/enums";
+import { can, type Actor } from "@/lib/auth/policy";
+import { daysBetween, toIsoDate } from "@/lib/domain/dates";
+import type { TaskView, TTaskCreate } from "@/lib/validation/tasks";
+import { recordAudit } from "../platform/audit";
+import { clock } from "@/lib/clock";
+
+// The task inbox: each user's open, overdue and done tasks, and the writes on them. Playbook
+// tasks are raised by lib/data/health/escalations.ts; manual ones come from the account page.
+
+/** Roles that own and work tasks (executives only read). */
+
+/** A failure the user can act on; the action turns it into an ExpectedError with the same code. */
+export class TaskError extends Error {
+  constructor(
+    readonly code: "not_found" | "forbidden" | "conflict" | "invalid",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface TaskRow {
+  id: number;
+  title: string;
+  description: string | null;
+  account: { externalId: string; name: string } | null;
+  dueDate: string;
+  /** Calendar days from today to the due date (negative when overdue). */
+  dueInDays: number;
+  priority: TaskPriority;
+  source: TaskSource;
+  status: TaskStatus;
+  outcome: string | null;
+  /** The UTC day it was completed. */
+  completedAt: string | null;
+  overdue: boolean;
+}
+
+/** What a write changed, so the action can refresh the account page too. */
+export interface TaskChange {
+  id: number;
+  accountExternalId: string | null;
+}
+
+const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+// Every view is the viewer's own tasks: managers find the playbook's save plans in "mine".
+function viewWhere(viewer: Actor, view: TaskView, today: string): Prisma.TaskWhereInput {
+  const own = { ownerId: viewer.id };
+  if (view === "done") return { ...own, status: "done" };
+  if (view === "overdue") return { ...own, status: "open", dueDate: { lt: dateOnly(today) } };
+  return { ...own, status: "open" };
+}
+
+// Open work: soonest due first, the most urgent first within a day (the enum is declared low → urgent).
+const OPEN_ORDER: Prisma.TaskOrderByWithRelationInput[] = [{ dueDate: "asc" }, { priority: "desc" }, { id: "asc" }];
+const DONE_ORDER: Prisma.TaskOrderByWithRelationInput[] = [{ completedAt: "desc" }, { id: "desc" }];
+
+const rowSelect = {
+  id: true,
+  title: true,
+  description: true,
+  dueDate: true,
+  priority: true,
+  source: true,
+  status: true,
+  outcome: true,
+  completedAt: true,
+  account: { select: { externalId: true, name: true } },
+} satisfies Prisma.TaskSelect;
+
+export async function listTasks(viewer: Actor, { view, page, pageSize }: { view: TaskView; page: number; pageSize: number }): Promise<TaskRow[]> {
+  const today = clock.today();
+  const rows = await db.task.findMany({
+    where: viewWhere(viewer, view, today),
+    orderBy: view === "done" ? DONE_ORDER : OPEN_ORDER,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: rowSelect,
+  });
+  return rows.map((t) => {
+    const dueDate = toIsoDate(t.dueDate);
+    const dueInDays = daysBetween(today, dueDate);
+    return {
+      ...t,
+      dueDate,
+      dueInDays,
+      completedAt: t.completedAt ? toIsoDate(t.completedAt) : null,
+      overdue: t.status === "open" && dueInDays < 0,
+    };
+  });
+}
+
+/** Every task of one of the viewer's views, in the inbox's order, a batch at a time (the CSV export). */
+export async function* streamTasks(viewer: Actor, view: TaskView, batchSize = 2000): AsyncGenerator<TaskRow[]> {
+  for (let page = 1; ; page++) {
+    const rows = await listTasks(viewer, { view, page, pageSize: batchSize });
+    if (rows.length) yield rows;
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** How many tasks each tab holds (the tab counts and the pagination total). */
+export async function countTasksByView(viewer: Actor): Promise<Record<TaskView, number>> {
+  const today = clock.today();
+  const [mine, overdue, done] = await Promise.all(
+    (["mine", "overdue", "done"] as const).map((view) => db.task.count({ where: viewWhere(viewer, view, today) })),
+  );
+  return { mine, overdue, done };
+}
+
+/** A user works their own tasks; managers and admins may close or reopen anyone's. */
+function mayWork(actor: Actor, ownerId: number): boolean {
+  return can(actor, "task:work", { ownerId });
+}
+
+const auditSelect = { status: true, outcome: true, completedAt: true } satisfies Prisma.TaskSelect;
+
+const taskForWrite = {
+  id: true,
+  ownerId: true,
+  accountId: true,
+  kind: true,
+  ...auditSelect,
+  account: { select: { externalId: true } },
+} satisfies Prisma.TaskSelect;
+
+type TaskForWrite = Prisma.TaskGetPayload<{ select: typeof taskForWrite }>;
+
+async function loadForWrite(tx: Prisma.TransactionClient, id: number, actor: Actor): Promise<TaskForWrite> {
+  const task = await tx.task.findUnique({ where: { id }, select: taskForWrite });
+  if (!task) throw new TaskError("not_found", "This task no longer exists.");
+  if (!mayWork(actor, task.ownerId)) throw new TaskError("forbidden", "Only the task's owner or a manager can change it.");
+  return task;
+}
+
+/** Marks an open task done with an optional outcome note. */
+export async function completeTask(id: number, outcome: string | null, actor: Actor): Promise<TaskChange> {
+  return db.$transaction(async (tx) => {
+    const task = await loadForWrite(tx, id, actor);
+    // Conditional on "open" so two people completing at once cannot both succeed.
+    const { count } = await tx.task.updateMany({ where: { id, status: "open" }, data: { status: "done", outcome, completedAt: clock.now() } });
+    if (count === 0) throw new TaskError("conflict", "This task is already closed.");
+    await auditUpdate(tx, actor, task, "complete");
+    return { id, accountExternalId: task.account?.externalId ?? null };
+  });
+}
+
+/** Undoes a completion: the task is open again, without its outcome. */
+export async function reopenTask(id: number, actor: Actor): Promise<TaskChange> {
+  return db.$transaction(async (tx) => {
+    const task = await loadForWrite(tx, id, actor);
+    if (task.status !== "done") throw new TaskError("conflict", "Only a done task can be reopened.");
+    // The playbook may have raised the same step again since; one open task per step stays the rule.
+    if (task.kind && task.accountId != null && (await tx.task.count({ where: { accountId: task.accountId, kind: task.kind, status: "open" } })) > 0) {
+      throw new TaskError("conflict", "A newer open task for this playbook step already exists.");
+    }
+    // Conditional on "done" so two reopens at once cannot both succeed (as completeTask is on "open").
+    const { count } = await tx.task.updateMany({ where: { id, status: "done" }, data: { status: "open", outcome: null, completedAt: null } });
+    if (count === 0) throw new TaskError("conflict", "This task was reopened or changed meanwhile.");
+    await auditUpdate(tx, actor, task, "reopen");
+    return { id, accountExternalId: task.account?.externalId ?? null };
+  });
+}
+
+async function auditUpdate(tx: Prisma.TransactionClient, actor: Actor, before: TaskForWrite, action: string): Promise<void> {
+  const after = await tx.task.findUniqueOrThrow({ where: { id: before.id }, select: auditSelect });
+  await recordAudit(tx, { userId: actor.id }, {
+    entity: "task",
+    entityId: String(before.id),
+    action,
+    accountId: before.accountId,
+    before: { status: before.status, outcome: before.outcome, completedAt: before.completedAt },
+    after,
+  });
+}
+
+/** A manual task on an account, for someone who may edit the account (a CSM: their own accounts). */
+export async function createTask(input: TTaskCreate, actor: Actor): Promise<TaskChange> {
+  return db.$transaction(async (tx) => {
+    const account = await tx.account.findUnique({ where: { id: input.accountId }, select: { id: true, externalId: true, csmId: true, aeId: true } });
+    if (!account) throw new TaskError("not_found", "This account no longer exists.");
+    if (!can(actor, "account:edit", account)) throw new TaskError("forbidden", "You can add tasks only to accounts you own.");
+    const ownerId = input.ownerId ?? actor.id;
+    if (ownerId !== actor.id && !(await tx.user.findFirst({ where: { id: ownerId, active: true }, select: { id: true } }))) {
+      throw new TaskError("invalid", "Pick an active user to own the task.");
+    }
+    const task = await tx.task.create({
+      data: {
+        accountId: account.id,
+        ownerId,
+        title: input.title,
+        description: input.description,
+        dueDate: dateOnly(input.dueDate),
+        priority: input.priority,
+        source: "manual",
+      },
+      select: { id: true, title: true, description: true, ownerId: true, dueDate: true, priority: true, source: true, status: true },
+    });
+    await recordAudit(tx, { userId: actor.id }, { entity: "task", entityId: String(task.id), action: "create", accountId: account.id, after: task });
+    return { id: task.id, accountExternalId: account.externalId };
+  });
+}
