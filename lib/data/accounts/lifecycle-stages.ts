@@ -3,7 +3,7 @@
 // Account.stageOverride a manual one that wins, and StageChange every change of the stage the
 // account shows.
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { LifecycleStage } from "@/lib/generated/prisma/enums";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { effectiveStage, timeInStage, type StageChangeFact, type TimeInStage } from "@/lib/domain/lifecycle";

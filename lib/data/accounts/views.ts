@@ -1,7 +1,7 @@
 import "server-only";
 import { effectiveStage } from "@/lib/domain/lifecycle";
 import { db } from "@/lib/db";
-import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AccountStatus, Band, LifecycleStage, Segment } from "@/lib/generated/prisma/enums";
 import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { computeHealth, healthTrend, type ComponentResult, type HealthResult, type MeasureResult } from "@/lib/domain/health";

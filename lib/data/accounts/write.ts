@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import type { AuditRecord } from "@/lib/domain/audit";
 import { recordAudit, type AuditActor } from "../platform/audit";

@@ -1,7 +1,6 @@
 // Applies the escalation ladder (lib/domain/escalation.ts) to the stored health of many
 // accounts at once: one query reads their state, the pure rules decide, one statement writes.
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { Band } from "@/lib/domain/health";
 import { escalationManager, escalationsFor, REARM_AFTER_DAYS, type EscalationState, type EscalationTask } from "@/lib/domain/escalation";

@@ -1,5 +1,4 @@
 import "server-only";
-import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { scoreHealth, type HealthFacts, type HealthInputs, type HealthResult, type RenewalForecast, type Segment } from "@/lib/domain/health";
 import { DEFAULT_HEALTH_MODEL, ZHealthModel, type HealthModel } from "@/lib/domain/health-model";
 import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";

@@ -18,7 +18,7 @@ import {
 import type { FirstIds, SerialTable } from "@/lib/demo/ids";
 import type * as Rows from "@/lib/demo/types";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZUserCreate } from "@/lib/validation/users";
 import { toIsoDate } from "@/lib/domain/dates";

@@ -3,7 +3,6 @@
 // (lib/domain/renewals.ts decides which). Set-based, so it runs over every account in a few
 // statements.
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { IsoDate } from "@/lib/domain/dates";
 import { escalationManager } from "@/lib/domain/escalation";
 import { stageTaskDue, stageTaskOwner, stageTasksFor } from "@/lib/domain/renewals";
