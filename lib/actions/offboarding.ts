@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { canOnAccount, type Actor } from "@/lib/auth/permissions";
+import { canOnAccount, canOnAnyAccount, type Actor } from "@/lib/auth/permissions";
 import { authorizeAccount } from "@/lib/data/account-access";
 import { reactivateAccount, recordTermination } from "@/lib/data/account-lifecycle";
 import { IngestError } from "@/lib/data/ingest";
@@ -47,9 +47,10 @@ const toggleItem = defineAction({
   authorize: mayOffboard,
   handler: async ({ accountId, key, done }, user): Promise<ItemToggleResult> => {
     const account = await getItemOwnership(accountId, key);
-    if (!account) throw new ExpectedError("not_found", "That account no longer exists.");
-    const ownsItem = account.itemOwnerId === user.id;
-    if (!ownsItem && !canOnAccount(user, "account:edit", account)) {
+    // A missing account and someone else's answer alike unless the user may edit any account.
+    if (!account && canOnAnyAccount(user, "account:edit")) throw new ExpectedError("not_found", "That account no longer exists.");
+    const ownsItem = account?.itemOwnerId === user.id;
+    if (!account || (!ownsItem && !canOnAccount(user, "account:edit", account))) {
       throw new ExpectedError("forbidden", "Only the account's CSM, the item's owner, a manager or an admin can tick this item.");
     }
     return write(account.externalId, () => setOffboardingItem(account.externalId, key, done, { userId: user.id }));

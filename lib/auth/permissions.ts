@@ -49,3 +49,12 @@ export function canOnAccount(actor: Actor, action: AccountAction, account: Accou
 export function can(actor: Actor, action: GlobalAction): boolean {
   return GLOBAL_RULES[action].includes(actor.role);
 }
+
+/**
+ * Whether the actor may act on any account, owned by anyone. Only then may a write say "no such
+ * account": to anyone else a missing account and someone else's get the same "forbidden", so
+ * the answer does not reveal which ids exist (OWASP ASVS 4.2.1).
+ */
+export function canOnAnyAccount(actor: Actor, action: AccountAction): boolean {
+  return canOnAccount(actor, action, { csmId: null, aeId: null });
+}

@@ -3,43 +3,14 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { clock } from "@/lib/clock";
 import type { AuditActor } from "./audit";
+import { SECURITY_EVENT_LABELS, SECURITY_EVENT_TYPES, type SecurityEventType } from "@/lib/domain/security-events";
 
 // Security events (OWASP ASVS 7.2) live in the audit log under entity "security", one action per
 // event type, so they share its retention, its transactions and its admin view. entityId
 // names the subject: "user:<id>", "api_key:<id>", or "email:<address>" for a sign-in attempt
 // that matched no user.
 
-export const SECURITY_EVENT_TYPES = [
-  "sign_in",
-  "sign_in_failed",
-  "lockout",
-  "sign_out",
-  "password_changed",
-  "user_created",
-  "user_role_changed",
-  "user_deactivated",
-  "user_reactivated",
-  "api_key_created",
-  "api_key_revoked",
-  "api_key_new_address",
-] as const;
-
-export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
-
-export const SECURITY_EVENT_LABELS: Record<SecurityEventType, string> = {
-  sign_in: "Signed in",
-  sign_in_failed: "Sign-in failed",
-  lockout: "Sign-in locked out",
-  sign_out: "Signed out",
-  password_changed: "Password changed",
-  user_created: "User created",
-  user_role_changed: "Role changed",
-  user_deactivated: "User deactivated",
-  user_reactivated: "User reactivated",
-  api_key_created: "API key created",
-  api_key_revoked: "API key revoked",
-  api_key_new_address: "API key used from a new address",
-};
+export { SECURITY_EVENT_LABELS, SECURITY_EVENT_TYPES, type SecurityEventType };
 
 export type SecuritySubject = { userId: number } | { apiKeyId: number } | { email: string };
 
