@@ -20,6 +20,12 @@ const UNSAFE_SQL = ["$queryRawUnsafe", "$executeRawUnsafe"].map((name) => ({
   message: UNSAFE_MESSAGE,
 }));
 
+/** The app takes "now" and "today" from lib/clock.ts, so tests can pin time. */
+const WALL_CLOCK = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Read the time from lib/clock.ts (clock.now())." },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Read the time from lib/clock.ts (clock.nowMs())." },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -29,7 +35,7 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/no-non-null-assertion": "error",
       "@typescript-eslint/no-explicit-any": "error",
-      "no-restricted-syntax": ["error", ...UNSAFE_SQL],
+      "no-restricted-syntax": ["error", ...UNSAFE_SQL, ...WALL_CLOCK],
     },
   },
   {
@@ -54,7 +60,12 @@ export default defineConfig([
   {
     // Only the bulk-insert helper builds SQL text; scripts and tests may inspect the database freely.
     files: ["lib/data/platform/bulk-insert.ts", "scripts/**", "tests/**"],
-    rules: { "no-restricted-syntax": "off" },
+    rules: { "no-restricted-syntax": ["error", ...WALL_CLOCK] },
+  },
+  {
+    // The clock itself, and tools that measure or name things rather than date them.
+    files: ["lib/clock.ts", "lib/db/pg-cli-adapter.ts", "scripts/**", "tests/**", "*.config.*"],
+    rules: { "no-restricted-syntax": ["off"] },
   },
   {
     files: ["tests/**", "scripts/**"],

@@ -18,7 +18,7 @@ const { values } = parseArgs({
 async function askPassword(): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
-    return await rl.question("Password (10+ characters): ");
+    return await rl.question("Password (12+ characters, not a common one; at most 72 bytes): ");
   } finally {
     rl.close();
   }

@@ -24,8 +24,9 @@ export function Sidebar({ user }: { user: { name: string; email: string; role: R
             <p className="truncate text-xs text-slate-400" data-testid="current-role">{ROLE_LABELS[user.role]}</p>
           </div>
         </div>
-        <div className="mt-3">
+        <div className="mt-3 flex items-center gap-2">
           <SignOutButton />
+          <a href="/password" className="rounded-md px-2 py-1 text-xs font-medium text-slate-300 hover:bg-slate-800 hover:text-white">Change password</a>
         </div>
       </div>
     </aside>

@@ -9,6 +9,7 @@ const TABS = [
   { href: "/settings/health", label: "Health model" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/import", label: "Import" },
+  { href: "/settings/security", label: "Security" },
 ];
 
 export function SettingsTabs() {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { can, type Actor } from "@/lib/auth/policy";
+import { can, canOnAnyAccount, type Actor } from "@/lib/auth/policy";
 import { authorizeAccount } from "@/lib/data/accounts/access";
 import { reactivateAccount, recordTermination } from "@/lib/data/offboarding/termination";
 import { IngestError } from "@/lib/data/accounts/write";
@@ -46,9 +46,10 @@ const toggleItem = defineAction({
   authorize: mayOffboard,
   handler: async ({ accountId, key, done }, user): Promise<ItemToggleResult> => {
     const account = await getItemOwnership(accountId, key);
-    if (!account) throw new ExpectedError("not_found", "That account no longer exists.");
-    const ownsItem = account.itemOwnerId === user.id;
-    if (!ownsItem && !can(user, "account:edit", account)) {
+    // A missing account and someone else's answer alike unless the user may edit any account.
+    if (!account && canOnAnyAccount(user, "account:edit")) throw new ExpectedError("not_found", "That account no longer exists.");
+    const ownsItem = account?.itemOwnerId === user.id;
+    if (!account || (!ownsItem && !can(user, "account:edit", account))) {
       throw new ExpectedError("forbidden", "Only the account's CSM, the item's owner, a manager or an admin can tick this item.");
     }
     return write(account.externalId, () => setOffboardingItem(account.externalId, key, done, { userId: user.id }));

@@ -12,6 +12,7 @@ import {
   type IdempotentRequest,
 } from "./idempotency";
 import { apiRateLimiter } from "./rate-limit";
+import { clientAddress } from "@/lib/auth/client-address";
 
 // Every /api/v1 route goes through apiRoute, so no step can be skipped and every failure has
 // one shape: authenticate the bearer key → rate limit → read the JSON body → validate path,
@@ -122,7 +123,7 @@ const unauthenticated = (message: string) =>
 async function authenticate(request: Request): Promise<ApiKeyIdentity> {
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.get("authorization") ?? "");
   if (!match) throw unauthenticated("Send an API key in the Authorization header: Bearer <key>.");
-  const key = await authenticateApiKey(match[1]);
+  const key = await authenticateApiKey(match[1], clientAddress(request.headers));
   if (!key) throw unauthenticated("The API key is not valid or has been revoked.");
   return key;
 }

@@ -123,3 +123,12 @@ export function can(actor: Actor, action: Action, resource?: AccountOwnership | 
 export function rolesFor(action: GlobalAction): readonly Role[] {
   return GLOBAL_RULES[action];
 }
+
+/**
+ * Whether the actor may act on any account, owned by anyone. Only then may a write say "no such
+ * account": to anyone else a missing account and someone else's get the same "forbidden", so
+ * the answer does not reveal which ids exist (OWASP ASVS 4.2.1).
+ */
+export function canOnAnyAccount(actor: Actor, action: AccountAction): boolean {
+  return can(actor, action, { csmId: null, aeId: null });
+}

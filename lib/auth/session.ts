@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { getUser, type UserSummary } from "@/lib/data/platform/users";
+import { getSessionUser, type UserSummary } from "@/lib/data/platform/users";
 import { authOptions } from "./options";
 import { can, type GlobalAction } from "./policy";
 
@@ -10,14 +10,18 @@ export type CurrentUser = UserSummary;
 
 /**
  * The signed-in user, read fresh from the database once per request, so a deactivated user
- * or a changed role takes effect at once rather than when the session cookie expires.
+ * or a changed role takes effect at once rather than when the session cookie expires. A
+ * session issued before the user's last sign-out, password change, deactivation or role
+ * change carries an older sessionVersion and counts as signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (typeof id !== "number") return null;
-  const user = await getUser(id);
-  return user?.active ? user : null;
+  const user = await getSessionUser(id);
+  if (!user?.active || user.sessionVersion !== session?.user.sv) return null;
+  const { sessionVersion: _sv, ...current } = user;
+  return current;
 });
 
 /** For pages: the user, or a redirect to sign-in. */

@@ -35,10 +35,14 @@ test("an admin adds a user who can then sign in", async ({ page }) => {
   await signIn(page, "admin@bowtie.demo");
   await page.getByLabel("Name").fill("Nora Quinn");
   await page.getByLabel("Email").fill("nora@bowtie.demo");
-  await page.getByLabel("Role").selectOption("csm");
+  await page.getByLabel("Role", { exact: true }).selectOption("csm");
   await page.getByLabel("Initial password").fill("short");
   await page.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+  // The most common passwords are refused, however long (NIST 800-63B).
+  await page.getByLabel("Initial password").fill("password1234");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByText("That password is too common. Choose something less guessable.")).toBeVisible();
   await page.getByLabel("Initial password").fill("nora-password-1");
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByRole("status")).toHaveText("Added Nora Quinn.");

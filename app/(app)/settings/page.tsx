@@ -6,12 +6,14 @@ import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/data/platform/users";
 import { CreateUserForm } from "./create-user-form";
+import { UserAccessForm } from "@/components/settings/user-access-form";
 
 export const metadata: Metadata = { title: "Users · Settings" };
 
 export default async function SettingsPage() {
   await requirePermission("settings:manage");
   const users = await listUsers();
+  const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
   return (
     <>
       <div className="grid gap-6 lg:grid-cols-3">
@@ -19,7 +21,7 @@ export default async function SettingsPage() {
           <CardHeader title="Users" description={`${users.length} people can sign in`} />
           <Table label="Users">
             <thead>
-              <tr><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Status</Th></tr>
+              <tr><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Status</Th><Th><span className="sr-only">Change access</span></Th></tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {users.map((u) => (
@@ -28,14 +30,15 @@ export default async function SettingsPage() {
                   <Td>{u.email}</Td>
                   <Td>{ROLE_LABELS[u.role]}</Td>
                   <Td>{u.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</Td>
+                  <Td><UserAccessForm user={u} roles={roleOptions} /></Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         </Card>
         <Card>
-          <CardHeader title="Add a user" description="They sign in with this email and password." />
-          <CreateUserForm roles={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+          <CardHeader title="Add a user" description="They sign in with this email and password (12+ characters, not a common one)." />
+          <CreateUserForm roles={roleOptions} />
         </Card>
       </div>
     </>

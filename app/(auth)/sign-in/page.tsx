@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { ROLE_HOME, ROLE_LABELS } from "@/lib/auth/roles";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
 import { isDemoMode } from "@/lib/config";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -13,8 +14,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const user = await getCurrentUser();
   if (user) redirect(ROLE_HOME[user.role]);
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: never bounce a user to another origin after sign-in.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only this origin: never bounce a user to another site after sign-in (lib/auth/redirect.ts).
+  const next = safeRedirectPath(callbackUrl, process.env.NEXTAUTH_URL) ?? "/";
   const demo = isDemoMode()
     ? DEMO_USERS.map((u) => ({ email: u.email, label: `${u.name} · ${ROLE_LABELS[u.role]}` }))
     : null;

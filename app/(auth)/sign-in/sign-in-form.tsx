@@ -25,7 +25,11 @@ export function SignInForm({ callbackUrl, demoUsers, demoPassword }: Props) {
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError("That email and password don't match an active account.");
+      setError(
+        result?.status === 429 || result?.error === "RateLimited"
+          ? "Too many sign-in attempts. Wait a few minutes, then try again."
+          : "That email and password don't match an active account.",
+      );
       return;
     }
     // A full navigation so the server renders the signed-in shell with a fresh session.

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can, type AccountAction, type Actor } from "@/lib/auth/policy";
+import { can, canOnAnyAccount, type AccountAction, type Actor } from "@/lib/auth/policy";
 import { ExpectedError } from "@/lib/actions/safe-action";
 
 /**
@@ -10,7 +10,8 @@ import { ExpectedError } from "@/lib/actions/safe-action";
  */
 export async function authorizeAccount(actor: Actor, accountId: number, action: AccountAction): Promise<{ id: number; externalId: string }> {
   const account = await db.account.findUnique({ where: { id: accountId }, select: { id: true, externalId: true, csmId: true, aeId: true } });
-  if (!account) throw new ExpectedError("not_found", "That account no longer exists.");
-  if (!can(actor, action, account)) throw new ExpectedError("forbidden", "Only the account's CSM, a manager or an admin can change this account.");
+  // A missing account and someone else's answer alike unless the actor may act on any account.
+  if (!account && canOnAnyAccount(actor, action)) throw new ExpectedError("not_found", "That account no longer exists.");
+  if (!account || !can(actor, action, account)) throw new ExpectedError("forbidden", "Only the account's CSM, a manager or an admin can change this account.");
   return { id: account.id, externalId: account.externalId };
 }

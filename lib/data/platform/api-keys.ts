@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { ApiKey } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "./audit";
+import { recordSecurityEvent } from "./security-events";
 import { clock } from "@/lib/clock";
 
 // Bearer keys for the REST API (SPEC §6). A key is "bt_" + 32 random bytes (base64url): high
@@ -13,6 +14,8 @@ const KEY_MARKER = "bt_";
 const RANDOM_BYTES = 32;
 /** "bt_" + 7 characters: recognisable in a list, useless for guessing. */
 const PREFIX_LENGTH = 10;
+/** How many client addresses a key remembers (a use from any other is a security event). */
+const KNOWN_ADDRESSES = 20;
 /** lastUsedAt is informational: writing it at most once a minute keeps reads from writing. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -68,6 +71,7 @@ export async function createApiKey(name: string, actor: AuditActor): Promise<Cre
       action: "create",
       after: { name: created.name, prefix: created.prefix },
     });
+    await recordSecurityEvent(tx, { type: "api_key_created", actor, subject: { apiKeyId: created.id }, detail: { name: created.name, prefix: created.prefix } });
     return { ...toSummary(created), key };
   });
 }
@@ -92,17 +96,28 @@ export async function revokeApiKey(id: number, actor: AuditActor): Promise<ApiKe
       before: { revokedAt: null },
       after: { revokedAt: revoked.revokedAt },
     });
+    await recordSecurityEvent(tx, { type: "api_key_revoked", actor, subject: { apiKeyId: id }, detail: { name: key.name, prefix: key.prefix } });
     return toSummary(revoked);
   });
 }
 
-/** The key's identity, or null when the key is malformed, unknown or revoked. */
-export async function authenticateApiKey(plaintext: string): Promise<ApiKeyIdentity | null> {
+/**
+ * The key's identity, or null when the key is malformed, unknown or revoked. `client` is the
+ * caller's address: the first use from an address the key has not been used from is recorded
+ * as a security event (a leaked key often shows up from somewhere new).
+ */
+export async function authenticateApiKey(plaintext: string, client: string | null = null): Promise<ApiKeyIdentity | null> {
   if (!plaintext.startsWith(KEY_MARKER) || plaintext.length > 100) return null;
   const key = await db.apiKey.findUnique({ where: { hash: hashKey(plaintext) } });
   if (!key || key.revokedAt) return null;
   const now = clock.nowMs();
-  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+  if (client && !key.knownAddresses.includes(client)) {
+    await db.$transaction(async (tx) => {
+      const knownAddresses = [...key.knownAddresses, client].slice(-KNOWN_ADDRESSES);
+      await tx.apiKey.update({ where: { id: key.id }, data: { knownAddresses, lastUsedAt: new Date(now) } });
+      await recordSecurityEvent(tx, { type: "api_key_new_address", actor: { apiKeyId: key.id }, subject: { apiKeyId: key.id }, detail: { client, name: key.name, prefix: key.prefix } });
+    });
+  } else if (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
   }
   return { id: key.id, name: key.name };

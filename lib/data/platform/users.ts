@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { dummyHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "./audit";
+import { recordSecurityEvent } from "./security-events";
 
 export interface UserSummary {
   id: number;
@@ -15,16 +16,43 @@ export interface UserSummary {
 
 const summary = { id: true, email: true, name: true, role: true, active: true } as const;
 
-/** The user behind an email and password, or null. Never returns the hash. */
-export async function verifyCredentials(email: string, password: string): Promise<UserSummary | null> {
+export type CredentialCheck =
+  | { ok: true; user: UserSummary & { sessionVersion: number } }
+  | { ok: false; userId: number | null };
+
+/**
+ * Checks an email and password. An unknown or deactivated email costs the same bcrypt
+ * comparison as a known one (against a dummy hash), so the response time does not tell
+ * whether an address has an account. Never returns the hash.
+ */
+export async function checkCredentials(email: string, password: string): Promise<CredentialCheck> {
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user || !user.active) return null;
-  if (!(await verifyPassword(password, user.passwordHash))) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active };
+  const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+  if (!user || !user.active || !matches) return { ok: false, userId: user?.id ?? null };
+  const { id, name, role, active, sessionVersion } = user;
+  return { ok: true, user: { id, email: user.email, name, role, active, sessionVersion } };
+}
+
+/** The user behind an email and password, or null. */
+export async function verifyCredentials(email: string, password: string): Promise<UserSummary | null> {
+  const check = await checkCredentials(email, password);
+  if (!check.ok) return null;
+  const { sessionVersion: _sv, ...user } = check.user;
+  return user;
 }
 
 export function getUser(id: number): Promise<UserSummary | null> {
   return db.user.findUnique({ where: { id }, select: summary });
+}
+
+/** The user and the session version a session must carry to be valid (lib/auth/session.ts). */
+export function getSessionUser(id: number): Promise<(UserSummary & { sessionVersion: number }) | null> {
+  return db.user.findUnique({ where: { id }, select: { ...summary, sessionVersion: true } });
+}
+
+/** Ends every session of a user at once (sign-out, and inside password and role changes). */
+export async function endSessions(userId: number, tx: Prisma.TransactionClient | typeof db = db): Promise<void> {
+  await tx.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 export function listUsers(): Promise<UserSummary[]> {
@@ -63,6 +91,84 @@ export async function createUser(input: NewUser, actor: AuditActor): Promise<Use
       action: "create",
       after: user,
     });
+    await recordSecurityEvent(tx, { type: "user_created", actor, subject: { userId: user.id }, detail: { email: user.email, role: user.role } });
     return user;
+  });
+}
+
+export class UserNotFoundError extends Error {
+  constructor() {
+    super("That user no longer exists.");
+  }
+}
+
+export class LastAdminError extends Error {
+  constructor() {
+    super("Keep at least one active admin: make someone else an admin first.");
+  }
+}
+
+export interface UserChange {
+  role?: Role;
+  active?: boolean;
+}
+
+/**
+ * Changes a user's role or deactivates (reactivates) them. Either ends the user's sessions at
+ * once, so the change cannot be outlived by a session cookie. The last active admin stays.
+ */
+export async function updateUser(id: number, change: UserChange, actor: AuditActor): Promise<UserSummary> {
+  return db.$transaction(async (tx: Prisma.TransactionClient) => {
+    const before = await tx.user.findUnique({ where: { id }, select: summary });
+    if (!before) throw new UserNotFoundError();
+    const after = { ...before, ...(change.role ? { role: change.role } : {}), ...(change.active !== undefined ? { active: change.active } : {}) };
+    if (after.role === before.role && after.active === before.active) return before;
+    const losesAdmin = before.role === "admin" && before.active && (after.role !== "admin" || !after.active);
+    if (losesAdmin && (await tx.user.count({ where: { role: "admin", active: true, id: { not: id } } })) === 0) throw new LastAdminError();
+    const user = await tx.user.update({
+      where: { id },
+      data: { role: after.role, active: after.active, sessionVersion: { increment: 1 } },
+      select: summary,
+    });
+    await recordAudit(tx, actor, { entity: "user", entityId: String(id), action: "update", before, after: user });
+    const subject = { userId: id };
+    if (user.role !== before.role) {
+      await recordSecurityEvent(tx, { type: "user_role_changed", actor, subject, detail: { from: before.role, to: user.role } });
+    }
+    if (user.active !== before.active) {
+      await recordSecurityEvent(tx, { type: user.active ? "user_reactivated" : "user_deactivated", actor, subject });
+    }
+    return user;
+  });
+}
+
+export class WrongPasswordError extends Error {
+  constructor() {
+    super("Your current password is not right.");
+  }
+}
+
+/**
+ * A user changes their own password (the new one already checked against the policy):
+ * the current password is required, and every session, this one included, ends.
+ */
+export async function changePassword(userId: number, currentPassword: string, newPassword: string, actor: AuditActor): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user || !user.active) throw new UserNotFoundError();
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new WrongPasswordError();
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordSecurityEvent(tx, { type: "password_changed", actor, subject: { userId } });
+  });
+}
+
+/** An admin (or the CLI) sets a user's password; ends their sessions. */
+export async function setPassword(userId: number, newPassword: string, actor: AuditActor): Promise<void> {
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    if (updated.count === 0) throw new UserNotFoundError();
+    await recordSecurityEvent(tx, { type: "password_changed", actor, subject: { userId } });
   });
 }

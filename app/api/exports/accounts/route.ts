@@ -1,10 +1,14 @@
-import Papa from "papaparse";
+import { csvResponse } from "@/lib/api/csv";
 import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listTriageAll } from "@/lib/data/accounts/triage";
 
 import { ZTriageQuery } from "@/lib/validation/triage";
-import { clock } from "@/lib/clock";
+
+const FIELDS = [
+  "external_id", "name", "domain", "segment", "health_score", "band", "insufficient_data", "trend_30d",
+  "biggest_detractor", "arr", "renewal_date", "days_to_renewal", "stage", "csm", "last_touch", "open_tasks",
+];
 
 // CSV of the triage view the user is looking at: same filters, same order, every page.
 export async function GET(request: Request) {
@@ -13,30 +17,24 @@ export async function GET(request: Request) {
   if (!can(user, "accounts:export")) return new Response("Not allowed.", { status: 403 });
   const query = ZTriageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await listTriageAll(user, query);
-  const csv = Papa.unparse(
-    rows.map((r) => ({
-      external_id: r.externalId,
-      name: r.name,
-      domain: r.domain ?? "",
-      segment: r.segment,
-      health_score: r.healthScore ?? "",
-      band: r.healthBand ?? "",
-      insufficient_data: r.healthInsufficient,
-      trend_30d: r.healthTrend ?? "",
-      biggest_detractor: r.biggestDetractor ?? "",
-      arr: r.arr.toFixed(2),
-      renewal_date: r.renewalDate,
-      days_to_renewal: r.daysToRenewal,
-      stage: r.stage,
-      csm: r.csmName ?? "",
-      last_touch: r.lastTouchAt ?? "",
-      open_tasks: r.openTasks,
-    })),
-  );
-  return new Response(csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="bowtie-accounts-${clock.today()}.csv"`,
-    },
-  });
+  return csvResponse("accounts", FIELDS, [
+    rows.map((r) => [
+      r.externalId,
+      r.name,
+      r.domain ?? "",
+      r.segment,
+      r.healthScore ?? "",
+      r.healthBand ?? "",
+      r.healthInsufficient,
+      r.healthTrend ?? "",
+      r.biggestDetractor ?? "",
+      r.arr.toFixed(2),
+      r.renewalDate,
+      r.daysToRenewal,
+      r.stage,
+      r.csmName ?? "",
+      r.lastTouchAt ?? "",
+      r.openTasks,
+    ]),
+  ]);
 }

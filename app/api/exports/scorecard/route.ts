@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { csvResponse } from "@/lib/api/csv";
 import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getScorecard } from "@/lib/data/scorecard/scorecard";
@@ -26,10 +26,5 @@ export async function GET() {
     ...row.cells.map((c) => c.value ?? ""),
     row.cells.filter((c) => c.onGoal === false).map((c) => c.weekStart).join(" "),
   ]);
-  return new Response(Papa.unparse({ fields, data }), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="bowtie-scorecard-${today}.csv"`,
-    },
-  });
+  return csvResponse("scorecard", fields, [data]);
 }

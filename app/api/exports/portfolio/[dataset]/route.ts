@@ -1,7 +1,6 @@
-import Papa from "papaparse";
+import { csvResponse } from "@/lib/api/csv";
 import { getCurrentUser } from "@/lib/auth/session";
 import { PORTFOLIO_DATASETS, portfolioTable, type PortfolioDataset } from "@/lib/data/dashboards/portfolio-exports";
-import { clock } from "@/lib/clock";
 
 // CSV of one chart of the portfolio page (every signed-in role sees the portfolio).
 export async function GET(_request: Request, { params }: { params: Promise<{ dataset: string }> }) {
@@ -10,10 +9,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ dat
   const { dataset } = await params;
   if (!PORTFOLIO_DATASETS.includes(dataset as PortfolioDataset)) return new Response("Unknown table.", { status: 404 });
   const table = await portfolioTable(dataset as PortfolioDataset);
-  return new Response(`${Papa.unparse(table)}\r\n`, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="bowtie-${dataset}-${clock.today()}.csv"`,
-    },
-  });
+  return csvResponse(dataset, table.fields, [table.data]);
 }
