@@ -1,14 +1,8 @@
 import { cn } from "@/components/ui/cn";
 import type { ComponentResult, HealthResult } from "@/lib/domain/health";
-import { COMPONENT_KEYS, MEASURE_LABELS, type ComponentKey } from "@/lib/domain/health-model";
+import { COMPONENT_KEYS, COMPONENT_LABELS, MEASURE_LABELS, type ComponentKey } from "@/lib/domain/health-model";
 import { formatMeasureValue, formatPoints } from "@/lib/health-format";
 
-const COMPONENT_LABELS: Record<ComponentKey, string> = {
-  engagement: "Engagement",
-  product: "Product",
-  relationship: "Relationship",
-  business: "Business",
-};
 
 function scoreTone(score: number | null): string {
   if (score === null) return "text-slate-400";

@@ -3,6 +3,13 @@
 import { z } from "zod";
 
 export const COMPONENT_KEYS = ["engagement", "product", "relationship", "business"] as const;
+
+export const COMPONENT_LABELS = {
+  engagement: "Engagement",
+  product: "Product",
+  relationship: "Relationship",
+  business: "Business",
+} as const satisfies Record<(typeof COMPONENT_KEYS)[number], string>;
 export type ComponentKey = (typeof COMPONENT_KEYS)[number];
 
 /** The measures of each component, in SPEC order (also the order of ties for the biggest detractor). */
