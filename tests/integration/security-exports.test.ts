@@ -51,14 +51,14 @@ describe("CSV exports neutralise formulas", () => {
     expect(names.some((n) => /^[=+\-@\t\r]/.test(n))).toBe(false);
   });
 
-  it("every export route writes through the shared CSV writer", () => {
+  it("every export route goes through the one export helper, which writes with the shared CSV writer", () => {
     const routes = readdirSync("app/api/exports", { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith("route.ts"))
       .map((f) => join("app/api/exports", f));
     expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const file of routes) {
       const source = readFileSync(file, "utf8");
-      expect(source, file).toContain("csvResponse(");
+      expect(source, file).toContain("exportRoute(");
       expect(source, file).not.toMatch(/papaparse|Papa\./);
     }
   });

@@ -1,6 +1,4 @@
-import { csvResponse } from "@/lib/api/csv";
-import { can } from "@/lib/auth/policy";
-import { getCurrentUser } from "@/lib/auth/session";
+import { exportRoute } from "@/lib/api/export-route";
 import { listTriageAll } from "@/lib/data/accounts/triage";
 
 import { ZTriageQuery } from "@/lib/validation/triage";
@@ -11,13 +9,12 @@ const FIELDS = [
 ];
 
 // CSV of the triage view the user is looking at: same filters, same order, every page.
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Sign in first.", { status: 401 });
-  if (!can(user, "accounts:export")) return new Response("Not allowed.", { status: 403 });
-  const query = ZTriageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+export const GET = exportRoute({
+  action: "accounts:export",
+  query: ZTriageQuery,
+  build: async ({ user, query }) => {
   const rows = await listTriageAll(user, query);
-  return csvResponse("accounts", FIELDS, [
+  return { name: "accounts", fields: FIELDS, rows: [
     rows.map((r) => [
       r.externalId,
       r.name,
@@ -36,5 +33,6 @@ export async function GET(request: Request) {
       r.lastTouchAt ?? "",
       r.openTasks,
     ]),
-  ]);
-}
+  ]};
+  },
+});

@@ -1,5 +1,4 @@
-import { csvResponse } from "@/lib/api/csv";
-import { getCurrentUser } from "@/lib/auth/session";
+import { exportRoute } from "@/lib/api/export-route";
 import { streamFormerCustomers } from "@/lib/data/offboarding/checklist";
 import { churnReasonLabel } from "@/lib/domain/offboarding";
 
@@ -23,8 +22,7 @@ async function* rows() {
   }
 }
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Sign in first.", { status: 401 });
-  return csvResponse("former-customers", FIELDS, rows());
-}
+export const GET = exportRoute({
+  action: "former-customers:read",
+  build: () => ({ name: "former-customers", fields: FIELDS, rows: rows() }),
+});

@@ -1,6 +1,4 @@
-import { csvResponse } from "@/lib/api/csv";
-import { can } from "@/lib/auth/policy";
-import { getCurrentUser } from "@/lib/auth/session";
+import { exportRoute } from "@/lib/api/export-route";
 import { getScorecard } from "@/lib/data/scorecard/scorecard";
 
 import { SCORECARD_WINDOW_LABELS, type ScorecardWindow } from "@/lib/domain/metrics-catalogue";
@@ -8,10 +6,9 @@ import { clock } from "@/lib/clock";
 
 // The scorecard table as CSV: one row per measurable, one column per week (raw values: a "%"
 // metric as a fraction, so spreadsheets can format it), plus whether each week met its goal.
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Sign in first.", { status: 401 });
-  if (!can(user, "scorecard:read")) return new Response("Not allowed.", { status: 403 });
+export const GET = exportRoute({
+  action: "scorecard:read",
+  build: async () => {
   const today = clock.today();
   const scorecard = await getScorecard(today);
   const fields = ["measurable", "metric", "unit", "window", "owner", "direction", "goal", ...scorecard.weeks.map((w) => w.start), "off_goal_weeks"];
@@ -26,5 +23,6 @@ export async function GET() {
     ...row.cells.map((c) => c.value ?? ""),
     row.cells.filter((c) => c.onGoal === false).map((c) => c.weekStart).join(" "),
   ]);
-  return csvResponse("scorecard", fields, [data]);
-}
+  return { name: "scorecard", fields, rows: [data] };
+  },
+});

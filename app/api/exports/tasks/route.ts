@@ -1,8 +1,7 @@
-import { csvResponse } from "@/lib/api/csv";
-import { getCurrentUser } from "@/lib/auth/session";
+import { exportRoute } from "@/lib/api/export-route";
 import { streamTasks } from "@/lib/data/tasks/tasks";
 import { ZTaskQuery, type TaskView } from "@/lib/validation/tasks";
-import { can, type Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/policy";
 
 // CSV of the viewer's task inbox for one view (mine / overdue / done): every page, same order.
 const FIELDS = ["title", "account_external_id", "account", "due_date", "due_in_days", "priority", "source", "status", "overdue", "completed", "outcome", "description"];
@@ -26,10 +25,8 @@ async function* rows(viewer: Actor, view: TaskView) {
   }
 }
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Sign in first.", { status: 401 });
-  if (!can(user, "tasks:use")) return new Response("Not allowed.", { status: 403 });
-  const { view } = ZTaskQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return csvResponse(`tasks-${view}`, FIELDS, rows(user, view));
-}
+export const GET = exportRoute({
+  action: "tasks:use",
+  query: ZTaskQuery,
+  build: ({ user, query }) => ({ name: `tasks-${query.view}`, fields: FIELDS, rows: rows(user, query.view) }),
+});

@@ -1,6 +1,4 @@
-import { csvResponse } from "@/lib/api/csv";
-import { can } from "@/lib/auth/policy";
-import { getCurrentUser } from "@/lib/auth/session";
+import { exportRoute } from "@/lib/api/export-route";
 import { listAtRiskRenewals } from "@/lib/data/renewals/forecast";
 import { ZPipelineQuery } from "@/lib/validation/renewals";
 
@@ -8,13 +6,13 @@ import { ZPipelineQuery } from "@/lib/validation/renewals";
 // page shows the largest 25), largest ARR first. Same roles and filters as the forecast page.
 const FIELDS = ["external_id", "name", "arr", "renewal_date", "days_until", "band", "health_score", "forecast"];
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Sign in first.", { status: 401 });
-  if (!can(user, "renewals:read")) return new Response("Not allowed.", { status: 403 });
-  const query = ZPipelineQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+export const GET = exportRoute({
+  action: "renewals:read",
+  query: ZPipelineQuery,
+  build: async ({ user, query }) => {
   const rows = await listAtRiskRenewals(user, query);
-  return csvResponse("at-risk-renewals", FIELDS, [
+  return { name: "at-risk-renewals", fields: FIELDS, rows: [
     rows.map((r) => [r.externalId, r.name, r.arr.toFixed(2), r.renewalDate, r.daysUntil, r.band ?? "", r.score ?? "", r.forecast ?? ""]),
-  ]);
-}
+  ]};
+  },
+});

@@ -1,6 +1,4 @@
-import { csvResponse } from "@/lib/api/csv";
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/policy";
+import { exportRoute } from "@/lib/api/export-route";
 import { streamStageAccounts, type StageAccountRow } from "@/lib/data/dashboards/stages";
 
 import { STAGE_SLUGS, stageFromSlug, type DashboardStage } from "@/lib/domain/dashboards";
@@ -33,13 +31,12 @@ async function* stageRows(stage: DashboardStage, query: TStageTableQuery) {
   for await (const batch of streamStageAccounts(stage, query, 2000, clock.today())) yield batch.map((r) => csvRow(stage, r));
 }
 
-export async function GET(request: Request, { params }: { params: Promise<{ stage: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Sign in first.", { status: 401 });
-  if (!can(user, "dashboards:read")) return new Response("Not allowed.", { status: 403 });
-  const stage = stageFromSlug((await params).stage);
-  if (!stage) return new Response("Unknown lifecycle stage.", { status: 404 });
-  const query = ZStageTableQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-
-  return csvResponse(`${STAGE_SLUGS[stage]}-accounts`, csvFields(stage), stageRows(stage, query));
-}
+export const GET = exportRoute<TStageTableQuery, { stage: string }>({
+  action: "dashboards:read",
+  query: ZStageTableQuery,
+  build: ({ query, params }) => {
+    const stage = stageFromSlug(params.stage);
+    if (!stage) return null;
+    return { name: `${STAGE_SLUGS[stage]}-accounts`, fields: csvFields(stage), rows: stageRows(stage, query) };
+  },
+});
