@@ -3,6 +3,7 @@
 // npm run apikey -- --revoke 3          revokes key 3 at once
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
+import { reportRefusal } from "@/lib/db/embedded-owner";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/data/api-keys";
 import { ZApiKeyCreate } from "@/lib/validation/api";
 
@@ -53,4 +54,4 @@ async function main() {
   return create(values.name);
 }
 
-await main().finally(closeDb);
+await main().catch(reportRefusal).finally(closeDb);

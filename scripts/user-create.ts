@@ -3,6 +3,7 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
+import { reportRefusal } from "@/lib/db/embedded-owner";
 import { createUser, EmailTakenError } from "@/lib/data/users";
 import { ZUserCreate } from "@/lib/validation/users";
 
@@ -43,4 +44,4 @@ async function main() {
   }
 }
 
-await main().finally(closeDb);
+await main().catch(reportRefusal).finally(closeDb);
