@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/data/api-keys";
 import type { AuditActor } from "@/lib/data/audit";
-import { ApiError, toErrorResponse, type ApiIssue } from "./errors";
+import { isDatabaseBusy } from "@/lib/db/pglite-gate";
+import { ApiError, errorResponse, toErrorResponse, type ApiIssue } from "./errors";
 import { apiRateLimiter } from "./rate-limit";
 
 // Every /api/v1 route goes through apiRoute, so no step can be skipped and every failure has
@@ -64,10 +65,17 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(def: ApiRo
       const reply = await def.handler({ ...input, key, actor: { apiKeyId: key.id } });
       return Response.json(reply.body, { status: reply.status });
     } catch (error) {
+      if (isDatabaseBusy(error)) return errorResponse(databaseBusy(error.retryAfterSeconds));
       return toErrorResponse(error, request);
     }
   };
 }
+
+/** The embedded database's queue is full (lib/db/pglite-gate.ts): nothing was done; come back shortly. */
+const databaseBusy = (retryAfterSeconds: number) =>
+  new ApiError(503, "unavailable", "The server is busy. Nothing was saved; retry after the delay given in Retry-After.", [], {
+    "Retry-After": String(retryAfterSeconds),
+  });
 
 const unauthenticated = (message: string) =>
   new ApiError(401, "unauthenticated", message, [], { "WWW-Authenticate": 'Bearer realm="bowtie"' });

@@ -48,7 +48,9 @@ export function openDb(target: DatabaseTarget = databaseTarget(), options: OpenO
   }
   // A data folder: this process owns it, or reaches its owner's socket (lib/db/embedded.ts).
   const embedded = openEmbedded(target.dataDir, { serve: options.serve ?? false });
-  const prisma = new PrismaClient({ adapter: lazyFactory(embedded) });
+  // A transaction may wait its turn on the embedded database's queue, which bounds the wait
+  // itself (lib/db/pglite-gate.ts): Prisma's 2 s default would give up first under load.
+  const prisma = new PrismaClient({ adapter: lazyFactory(embedded), transactionOptions: { maxWait: 30_000 } });
   return {
     prisma,
     target,
