@@ -3,6 +3,7 @@
 // socket), or another process owns and serves it and this one connects through `pg`, as to
 // PostgreSQL. Never two processes on one folder (lib/db/embedded-owner.ts).
 // No Next imports: scripts, prisma.config.ts and the server share it.
+import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -62,7 +63,7 @@ function waitMs(serve: boolean): number {
   return serve ? 120_000 : 30_000;
 }
 
-async function listenAddresses(dir: string): Promise<Listen[]> {
+function listenAddresses(dir: string): Listen[] {
   const listens: Listen[] = [];
   const socketPath = join(dir, `.s.PGSQL.${SOCKET_PORT}`);
   if (socketPath.length <= MAX_SOCKET_PATH) listens.push({ path: socketPath });
@@ -83,14 +84,13 @@ async function connectShared(dir: string, serve: boolean, state: Shared): Promis
     clearTimeout(noteTimer);
   }
   if (!owner) {
-    const { rmSync } = await import("node:fs");
     const socketPath = join(dir, `.s.PGSQL.${SOCKET_PORT}`);
     rmSync(socketPath, { force: true }); // left by an owner that died
     const pglite = new PGlite(dir);
     await pglite.waitReady;
     securePermissions(dir);
     if (serve) {
-      state.server = await servePglite(pglite, gateFor(pglite), await listenAddresses(dir));
+      state.server = await servePglite(pglite, gateFor(pglite), listenAddresses(dir));
       const unix = state.server.addresses.find((a): a is { path: string } => "path" in a);
       const tcp = state.server.addresses.find((a): a is { host: string; port: number } => "port" in a);
       publishEndpoint(dir, {
