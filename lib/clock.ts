@@ -5,7 +5,7 @@
 // BOWTIE_NOW (an ISO instant, e.g. 2026-12-01T09:00:00Z) pins the clock for a whole process;
 // tests call pinClock(). Elapsed-time measurements (benchmarks, log timings) use
 // performance.now(), which is not a calendar clock.
-import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { toIsoDate, type IsoDate } from "./domain/dates";
 
 interface ClockState {
   /** Epoch milliseconds the clock is pinned to, or null for the system clock. */

@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/data/platform/api-keys";
+import { reportRefusal } from "@/lib/db/embedded-owner";
 import { ZApiKeyCreate } from "@/lib/validation/api";
 
 const { values } = parseArgs({
@@ -53,4 +54,4 @@ async function main() {
   return create(values.name);
 }
 
-await main().finally(closeDb);
+await main().catch(reportRefusal).finally(closeDb);

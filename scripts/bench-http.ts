@@ -10,11 +10,11 @@ export async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start];
 }
 
-export function benchServer(port: number) {
+export function benchServer(port: number, extraEnv: Record<string, string | undefined> = {}) {
   const base = `http://localhost:${port}`;
 
   async function start(): Promise<ChildProcess> {
-    const env = { ...process.env, PORT: String(port), NEXTAUTH_URL: base, BOWTIE_JOBS: "off" };
+    const env = { ...process.env, PORT: String(port), NEXTAUTH_URL: base, BOWTIE_JOBS: "off", ...extraEnv };
     const server = spawn("node", ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "inherit"], detached: true });
     for (let i = 0; i < 600; i++) {
       try {

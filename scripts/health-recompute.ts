@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { recomputeHealth } from "@/lib/data/health/recompute";
 import { openDb } from "@/lib/db/client";
+import { reportRefusal } from "@/lib/db/embedded-owner";
 import { assertIsoDate } from "@/lib/domain/dates";
 import { clock } from "@/lib/clock";
 
@@ -18,6 +19,8 @@ try {
   for (const r of results.values()) bands[r.band ?? "unscored"] = (bands[r.band ?? "unscored"] ?? 0) + 1;
   console.log(`Rescored ${results.size} accounts as of ${asOf} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   console.log(Object.entries(bands).map(([band, n]) => `${band} ${n}`).join(" · "));
+} catch (error) {
+  reportRefusal(error);
 } finally {
   await handle.close();
 }

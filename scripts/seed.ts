@@ -9,6 +9,7 @@ import pg from "pg";
 import { pgRunner } from "@/lib/data/platform/bulk-insert";
 import { resetAndSeedDemo, seedIfEmpty, SeedConfigError, seedScale, type SeedResult } from "@/lib/data/platform/seed";
 import { openDb, splitSchema, type DbHandle } from "@/lib/db/client";
+import { reportRefusal } from "@/lib/db/embedded-owner";
 
 const { values } = parseArgs({
   options: {
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     const written = rows === 1 ? "1 row" : `${rows.toLocaleString("en-US")} rows`;
     console.log(`Done: ${result.seeded === "nothing" ? "nothing seeded" : written} in ${seconds} s.`);
   } catch (error) {
-    if (!(error instanceof SeedConfigError)) throw error;
+    if (!(error instanceof SeedConfigError)) return reportRefusal(error);
     console.error(`✗ ${error.message}`);
     process.exitCode = 1;
   } finally {

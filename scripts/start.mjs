@@ -6,6 +6,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+// Everything this process and its children write (the embedded database, the session secret)
+// is private to the user: folders 0700, files 0600.
+process.umask(0o077);
+
 const root = new URL("..", import.meta.url).pathname;
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const port = process.env.PORT || "3000";
@@ -29,7 +33,7 @@ function localSecret() {
   const dir = join(root, ".data");
   const file = join(dir, "auth-secret");
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();

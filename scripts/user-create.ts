@@ -4,6 +4,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
 import { createUser, EmailTakenError } from "@/lib/data/platform/users";
+import { reportRefusal } from "@/lib/db/embedded-owner";
 import { ZUserCreate } from "@/lib/validation/users";
 
 const { values } = parseArgs({
@@ -43,4 +44,4 @@ async function main() {
   }
 }
 
-await main().finally(closeDb);
+await main().catch(reportRefusal).finally(closeDb);

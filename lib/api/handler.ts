@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/data/platform/api-keys";
 import type { AuditActor } from "@/lib/data/platform/audit";
-import { ApiError, toErrorResponse, type ApiIssue } from "./errors";
 import {
   completeIdempotencyKey,
   idempotencyKeyOf,
@@ -11,6 +10,8 @@ import {
   reserveIdempotencyKey,
   type IdempotentRequest,
 } from "./idempotency";
+import { isDatabaseBusy } from "@/lib/db/pglite-gate";
+import { ApiError, errorResponse, toErrorResponse, type ApiIssue } from "./errors";
 import { apiRateLimiter } from "./rate-limit";
 import { clientAddress } from "@/lib/auth/client-address";
 
@@ -83,6 +84,7 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(def: ApiRo
       if (idempotencyKey === null) return jsonResponse(await run());
       return await runOnce({ apiKeyId: key.id, key: idempotencyKey, hash: requestHash(request.method, url.pathname + url.search, raw.body) }, run);
     } catch (error) {
+      if (isDatabaseBusy(error)) return errorResponse(databaseBusy(error.retryAfterSeconds));
       return toErrorResponse(error, request);
     }
   };
@@ -116,6 +118,11 @@ async function runOnce(request: IdempotentRequest, run: () => Promise<JsonReply>
   await completeIdempotencyKey(request, reply.status, reply.body).catch((cause: unknown) => console.error("API idempotency response not stored", cause));
   return jsonResponse(reply);
 }
+/** The embedded database's queue is full (lib/db/pglite-gate.ts): nothing was done; come back shortly. */
+const databaseBusy = (retryAfterSeconds: number) =>
+  new ApiError(503, "unavailable", "The server is busy. Nothing was saved; retry after the delay given in Retry-After.", [], {
+    "Retry-After": String(retryAfterSeconds),
+  });
 
 const unauthenticated = (message: string) =>
   new ApiError(401, "unauthenticated", message, [], { "WWW-Authenticate": 'Bearer realm="bowtie"' });

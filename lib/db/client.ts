@@ -1,8 +1,10 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseTarget, type DatabaseTarget } from "./target";
 import { pgliteAdapterFactory } from "./pglite-adapter";
+import { openEmbedded, type EmbeddedDb } from "./embedded";
 
 /** The app's client; data functions take lib/db/types.ts' Db (a client or a transaction). */
 export type AppDb = PrismaClient;
@@ -10,29 +12,62 @@ export type AppDb = PrismaClient;
 export interface DbHandle {
   prisma: PrismaClient;
   target: DatabaseTarget;
-  /** The embedded database, when there is one (scripts and tests close it explicitly). */
+  /** The in-memory embedded database of a test (tests apply migrations to it directly). */
   pglite?: PGlite;
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /**
+   * The server: own the embedded data folder and serve it to the other processes on a local
+   * socket (waiting for a running command to finish). Without it, a process connects to the
+   * serving owner when there is one, or owns the folder itself for its run.
+   */
+  serve?: boolean;
+}
+
 /** Opens Prisma on the configured database. Scripts and tests call this; the app uses lib/db.ts. */
-export function openDb(target: DatabaseTarget = databaseTarget()): DbHandle {
+export function openDb(target: DatabaseTarget = databaseTarget(), options: OpenOptions = {}): DbHandle {
   if (target.kind === "postgres") {
     const { connectionString, schema } = splitSchema(target.url);
     const adapter = new PrismaPg({ connectionString }, schema ? { schema } : undefined);
     const prisma = new PrismaClient({ adapter });
     return { prisma, target, close: () => prisma.$disconnect() };
   }
-  const pglite = new PGlite(target.dataDir);
-  const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite) });
+  if (target.dataDir.startsWith("memory://")) {
+    const pglite = new PGlite(target.dataDir);
+    const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite) });
+    return {
+      prisma,
+      target,
+      pglite,
+      close: async () => {
+        await prisma.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+  // A data folder: this process owns it, or reaches its owner's socket (lib/db/embedded.ts).
+  const embedded = openEmbedded(target.dataDir, { serve: options.serve ?? false });
+  // A transaction may wait its turn on the embedded database's queue, which bounds the wait
+  // itself (lib/db/pglite-gate.ts): Prisma's 2 s default would give up first under load.
+  const prisma = new PrismaClient({ adapter: lazyFactory(embedded), transactionOptions: { maxWait: 30_000 } });
   return {
     prisma,
     target,
-    pglite,
     close: async () => {
       await prisma.$disconnect();
-      await pglite.close();
+      await embedded.close();
     },
+  };
+}
+
+/** Decides at the first query (Prisma connects lazily) whether to own the folder or connect to its owner. */
+function lazyFactory(embedded: EmbeddedDb): SqlDriverAdapterFactory {
+  return {
+    provider: "postgres",
+    adapterName: "bowtie-embedded",
+    connect: async () => (await embedded.connect()).factory.connect(),
   };
 }
 

@@ -48,17 +48,19 @@ function patchClientQuery() {
   };
 }
 
-export function pgCliAdapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+export function pgCliAdapterFactory(url: string | pg.PoolConfig): SqlMigrationAwareDriverAdapterFactory {
   patchClientQuery();
-  const parsed = parse(url);
-  const config: pg.PoolConfig = {
-    host: parsed.host ?? undefined,
-    port: parsed.port ? Number(parsed.port) : undefined,
-    user: parsed.user,
-    password: parsed.password,
-    database: parsed.database ?? undefined,
-    allowExitOnIdle: true,
-  };
+  const parsed = typeof url === "string" ? parse(url) : undefined;
+  const config: pg.PoolConfig = parsed
+    ? {
+        host: parsed.host ?? undefined,
+        port: parsed.port ? Number(parsed.port) : undefined,
+        user: parsed.user,
+        password: parsed.password,
+        database: parsed.database ?? undefined,
+        allowExitOnIdle: true,
+      }
+    : { ...(url as pg.PoolConfig), allowExitOnIdle: true };
   const inner = new PrismaPg(config);
   return {
     provider: inner.provider,

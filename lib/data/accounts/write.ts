@@ -48,8 +48,11 @@ export interface Saved<T> {
   record: T;
 }
 
-/** Large usage batches on embedded PGlite need more than Prisma's 5 s default. */
-export const WRITE_TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
+/**
+ * Large usage batches on embedded PGlite need more than Prisma's 5 s default. Under load a
+ * write may wait its turn on PGlite's queue, which bounds the wait itself (30 s, then 503).
+ */
+export const WRITE_TX_OPTIONS = { maxWait: 30_000, timeout: 60_000 } as const;
 
 /** The account row, locked for the rest of the transaction; null when unknown. */
 export async function lockAccount(tx: Tx, externalId: string): Promise<{ id: number } | null> {
