@@ -11,6 +11,7 @@ import { deriveLifecycleStage, type LifecycleFacts } from "@/lib/domain/lifecycl
 import { renewalWindow } from "@/lib/domain/windows";
 import { derivedStageSql, EFFECTIVE_STAGE, healthWindowStartSql, isDetractorSql, isPromoterSql, renewalWindowSql, snapshotMeasureSql } from "@/lib/data/platform/rules.sql";
 import { sqlText, statement } from "@/lib/data/platform/sql";
+import { FULL_HEALTH_INPUTS } from "@/tests/factories/health";
 
 describe("rules in SQL agree with the domain", () => {
   it("renewal windows, for every day from overdue to later", async () => {
@@ -71,15 +72,7 @@ describe("rules in SQL agree with the domain", () => {
   });
 
   it("reads each measure's raw value and target out of a stored snapshot", async () => {
-    const inputs: HealthInputs = {
-      segment: "enterprise", seats: 10, arr: 100_000, daysSinceContractStart: 400, hasUsage: true,
-      purchasedFeatureCount: 4, logins: 90, activeUsers: 150, sessions: 100, sessionMinutes: 1_100,
-      workflowsStarted: 20, workflowsCompleted: 12, meanFeatureDepth: 0.3, featuresAdopted: 2,
-      latestDataQuality: 0.77, integrations: 2, tickets: 1, daysSinceExecSponsorTouch: 45,
-      attendedReviews: 3, npsResponses: 10, npsPromoters: 5, npsDetractors: 2, csatResponses: 4,
-      csatSum: 16, outcomesDue: 4, outcomesAchieved: 3, renewalForecast: "likely",
-      openExpansionArr: 10_000, referenceWilling: false,
-    };
+    const inputs: HealthInputs = FULL_HEALTH_INPUTS;
     const result = scoreHealth(inputs);
     const measures = Object.values(result.components).flatMap((c) => c.measures);
     for (const key of MEASURE_KEYS as readonly MeasureKey[]) {

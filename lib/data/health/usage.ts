@@ -2,6 +2,7 @@ import "server-only";
 import type { TUsageDay } from "@/lib/validation/api";
 import { recordAudit, type AuditActor } from "../platform/audit";
 import { columns, upsertCounting, type TableSpec } from "../platform/bulk-insert";
+import { USAGE_DAY_COLUMNS } from "./usage-columns";
 import { writeAccountFacts, type Tx } from "../accounts/write";
 
 // Usage days (SPEC §2: one row per account and day, idempotent on the date). A batch of up to
@@ -22,22 +23,7 @@ interface UsageRow {
   dataQuality: number | null;
 }
 
-const USAGE_TABLE: TableSpec<UsageRow> = {
-  table: "UsageDay",
-  columns: columns<UsageRow>({
-    accountId: "int",
-    date: "date",
-    activeUsers: "int",
-    logins: "int",
-    sessions: "int",
-    sessionMinutes: "int",
-    featuresUsed: "text[]",
-    workflowsStarted: "int",
-    workflowsCompleted: "int",
-    integrationsActive: "text[]",
-    dataQuality: "float",
-  }),
-};
+const USAGE_TABLE: TableSpec<UsageRow> = { table: "UsageDay", columns: columns<UsageRow>(USAGE_DAY_COLUMNS) };
 
 export interface UsageUpsertResult {
   upserted: number;

@@ -27,6 +27,7 @@ import { syncRenewals } from "../renewals/window-job";
 import { backfillStageHistory, syncLifecycleStages } from "../accounts/lifecycle-stages";
 import { ensureDefaultMeasurables } from "../scorecard/defaults";
 export { deleteAllData } from "./bulk-insert";
+import { USAGE_DAY_COLUMNS } from "../health/usage-columns";
 import { bulkInsert, columns, deleteAllData, nextIds, syncIdSequences, type SqlRunner, type TableSpec } from "./bulk-insert";
 import { clock } from "@/lib/clock";
 import type { Tx } from "@/lib/db/types";
@@ -369,19 +370,7 @@ export const DEMO_TABLES: { [K in Rows.DemoTable]: TableSpec<Rows.DemoData[K][nu
   },
   usageDays: {
     table: "UsageDay",
-    columns: columns<Rows.UsageDayRow>({
-      accountId: "int",
-      date: "date",
-      activeUsers: "int",
-      logins: "int",
-      sessions: "int",
-      sessionMinutes: "int",
-      featuresUsed: "text[]",
-      workflowsStarted: "int",
-      workflowsCompleted: "int",
-      integrationsActive: "text[]",
-      dataQuality: "float",
-    }),
+    columns: columns<Rows.UsageDayRow>(USAGE_DAY_COLUMNS),
   },
   supportTickets: {
     table: "SupportTicket",
