@@ -1,22 +1,15 @@
 "use server";
 
 import { can } from "@/lib/auth/permissions";
-import { createUser, EmailTakenError, type UserSummary } from "@/lib/data/users";
+import { createUser, type UserSummary } from "@/lib/data/users";
 import { ZUserCreate } from "@/lib/validation/users";
-import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+import { defineAction, type ActionResult } from "./safe-action";
 
 const create = defineAction({
   schema: ZUserCreate,
   authorize: (user) => can(user, "settings:manage"),
   revalidate: ["/settings"],
-  handler: async (input, user) => {
-    try {
-      return await createUser(input, { userId: user.id });
-    } catch (error) {
-      if (error instanceof EmailTakenError) throw new ExpectedError("conflict", error.message);
-      throw error;
-    }
-  },
+  handler: (input, user) => createUser(input, { userId: user.id }),
 });
 
 export async function createUserAction(_prev: ActionResult<UserSummary> | null, form: FormData): Promise<ActionResult<UserSummary>> {

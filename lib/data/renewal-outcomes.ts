@@ -13,10 +13,12 @@ import {
 import type { TRenewalOutcome } from "@/lib/validation/api";
 import { churnReasonLabel } from "@/lib/domain/offboarding";
 import { recordAudit, type AuditActor } from "./audit";
-import { dateOnly, IngestError, invalidInput, writeAccountFacts, type Tx } from "./ingest";
+import { dateOnly, invalidInput, writeAccountFacts, type Tx } from "./ingest";
 import { toRenewalView, type RenewalView } from "./ingest-commercial";
 import { startOffboarding, type StartedOffboarding } from "./offboarding";
 import { clock } from "@/lib/clock";
+import { conflict } from "@/lib/errors";
+import { isWithinDateBounds, MAX_DATE } from "@/lib/validation/fields";
 
 // Closing a renewal with its outcome (SPEC §4): the renewal, the account's ARR and status, its
 // contract lines, the ARR movement and the next renewal all change in one transaction, each
@@ -55,7 +57,7 @@ export async function applyRenewalOutcome(
 ): Promise<Omit<RenewalOutcomeResult, "offboarding">> {
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { arr: true, seats: true, contractStart: true, status: true } });
   const open = await tx.renewal.findFirst({ where: { accountId, status: "open" } });
-  if (!open || account.status !== "active") throw new IngestError("conflict", "The account has no open renewal (it is churned or its renewal was closed).");
+  if (!open || account.status !== "active") throw conflict("The account has no open renewal (it is churned or its renewal was closed).");
   const currentCents = toCents(Number(account.arr));
   const newCents = input.newArr == null ? null : toCents(input.newArr);
   const problem = outcomeArrProblem(input.outcome, currentCents, newCents);
@@ -69,6 +71,10 @@ export async function applyRenewalOutcome(
   await recordMovement(tx, audit, accountId, input, currentCents, finalCents, movementNote);
   const termStart = await currentTermStart(tx, accountId, open.id, toIsoDate(account.contractStart));
   const next = input.outcome === "churned" ? null : nextRenewalDate(termStart, renewalDate);
+  if (next !== null && !isWithinDateBounds(next)) {
+    // A term so long (or a renewal so late) that the next renewal would fall past what Bowtie stores.
+    throw invalidInput([{ path: "outcome", message: `The next renewal would fall on ${next}, after ${MAX_DATE}: shorten the contract term first.` }]);
+  }
   await renewContractLines(tx, audit, accountId, renewalDate, next, finalCents, account.seats);
   await closeStageTasks(tx, audit, accountId);
   await moveAccount(tx, audit, accountId, { ...account, renewalDate }, next === null ? { churnedAt: input.signedAt } : { arrCents: finalCents, renewalDate: next });

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "./audit";
+import { conflict } from "@/lib/errors";
 
 export interface UserSummary {
   id: number;
@@ -35,12 +36,6 @@ export function listUsersByRole(role: Role): Promise<UserSummary[]> {
   return db.user.findMany({ where: { role, active: true }, select: summary, orderBy: { name: "asc" } });
 }
 
-export class EmailTakenError extends Error {
-  constructor(email: string) {
-    super(`A user with the email ${email} already exists.`);
-  }
-}
-
 export interface NewUser {
   email: string;
   name: string;
@@ -52,7 +47,7 @@ export async function createUser(input: NewUser, actor: AuditActor): Promise<Use
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
-    if (await tx.user.findUnique({ where: { email } })) throw new EmailTakenError(email);
+    if (await tx.user.findUnique({ where: { email } })) throw conflict(`A user with the email ${email} already exists.`);
     const user = await tx.user.create({
       data: { email, name: input.name.trim(), role: input.role, passwordHash },
       select: summary,

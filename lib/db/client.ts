@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseTarget, type DatabaseTarget } from "./target";
 import { pgliteAdapterFactory } from "./pglite-adapter";
+import { isDatabaseUnavailable, unavailable } from "@/lib/errors";
 
 export type Db = PrismaClient;
 
@@ -19,11 +20,11 @@ export function openDb(target: DatabaseTarget = databaseTarget()): DbHandle {
   if (target.kind === "postgres") {
     const { connectionString, schema } = splitSchema(target.url);
     const adapter = new PrismaPg({ connectionString }, schema ? { schema } : undefined);
-    const prisma = new PrismaClient({ adapter });
+    const prisma = withUnavailableErrors(new PrismaClient({ adapter }));
     return { prisma, target, close: () => prisma.$disconnect() };
   }
   const pglite = new PGlite(target.dataDir);
-  const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite) });
+  const prisma = withUnavailableErrors(new PrismaClient({ adapter: pgliteAdapterFactory(pglite) }));
   return {
     prisma,
     target,
@@ -49,4 +50,25 @@ export function splitSchema(url: string): { connectionString: string; schema?: s
   u.searchParams.delete("schema");
   u.searchParams.set("options", `-c search_path="${schema}"`);
   return { connectionString: u.toString(), schema };
+}
+
+/**
+ * Turns "the database is down, full or unreachable" into AppError("unavailable") at the query, so
+ * pages as well as the API and actions can tell an outage from a bug: its digest lets app/error.tsx
+ * show "temporarily unavailable" (Next redacts messages in production, but keeps a digest).
+ * The extension adds no API, so the client keeps the PrismaClient type.
+ */
+function withUnavailableErrors(client: PrismaClient): PrismaClient {
+  const extended = client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw isDatabaseUnavailable(error) ? unavailable(error) : error;
+        }
+      },
+    },
+  });
+  return extended as unknown as PrismaClient;
 }
