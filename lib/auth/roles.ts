@@ -12,6 +12,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   executive: "Executive",
 };
 
+/** Who may open the triage list (executives read portfolio views instead). */
+export const TRIAGE_ROLES: readonly Role[] = ["csm", "manager", "admin", "ae"];
+/** Who may open the renewal pipeline and forecast. */
+export const RENEWAL_ROLES: readonly Role[] = ["ae", "manager", "admin", "executive"];
+
 /** Where each role lands after signing in (SPEC §1: where each role lives). */
 export const ROLE_HOME: Record<Role, string> = {
   csm: "/accounts",

@@ -5,6 +5,7 @@ import { PipelineBucket } from "@/components/renewals/pipeline-bucket";
 import { PipelineFilters } from "@/components/renewals/pipeline-filters";
 import { RenewalTabs } from "@/components/renewals/renewal-tabs";
 import { requireRole } from "@/lib/auth/session";
+import { RENEWAL_ROLES } from "@/lib/auth/roles";
 import { getRenewalPipeline, LATER_HORIZON_DAYS, listPipelineOwners } from "@/lib/data/renewals";
 
 import { sumTotals } from "@/lib/domain/renewals";
@@ -15,7 +16,7 @@ import { clock } from "@/lib/clock";
 export const metadata: Metadata = { title: "Renewals" };
 
 export default async function RenewalsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requireRole(["ae", "manager", "admin", "executive"]);
+  const user = await requireRole(RENEWAL_ROLES);
   const raw = await searchParams;
   const query = ZPipelineQuery.parse(raw);
   const today = clock.today();

@@ -9,6 +9,7 @@ import { BandChips } from "@/components/accounts/band-chips";
 import { TriageFilters } from "@/components/accounts/triage-filters";
 import { TriageTable } from "@/components/accounts/triage-table";
 import { requireRole } from "@/lib/auth/session";
+import { TRIAGE_ROLES } from "@/lib/auth/roles";
 import { listTriage } from "@/lib/data/accounts";
 import { listUsersByRole } from "@/lib/data/users";
 import { triageHref, ZTriageQuery } from "@/lib/validation/triage";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "My accounts" };
 const PAGE_SIZE = 25;
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requireRole(["csm", "manager", "admin", "ae"]);
+  const user = await requireRole(TRIAGE_ROLES);
   const query = ZTriageQuery.parse(await searchParams);
   const mine = user.role === "csm";
   const [page, csms] = await Promise.all([listTriage(user, query, PAGE_SIZE), mine ? Promise.resolve([]) : listUsersByRole("csm")]);

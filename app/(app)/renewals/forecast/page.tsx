@@ -5,6 +5,7 @@ import { AtRiskList, DueByForecastTable } from "@/components/renewals/forecast-s
 import { PipelineFilters } from "@/components/renewals/pipeline-filters";
 import { RenewalTabs } from "@/components/renewals/renewal-tabs";
 import { requireRole } from "@/lib/auth/session";
+import { RENEWAL_ROLES } from "@/lib/auth/roles";
 import { getForecastSummary } from "@/lib/data/renewal-forecast";
 import { listPipelineOwners } from "@/lib/data/renewals";
 import { formatDate, formatMoney, formatPercent } from "@/lib/format";
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Renewal forecast" };
 const GRR_TARGET = 0.9;
 
 export default async function RenewalForecastPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requireRole(["ae", "manager", "admin", "executive"]);
+  const user = await requireRole(RENEWAL_ROLES);
   const raw = await searchParams;
   const query = ZPipelineQuery.parse(raw);
   const [summary, owners] = await Promise.all([getForecastSummary(user, query), listPipelineOwners()]);

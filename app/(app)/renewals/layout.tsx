@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+import { RENEWAL_ROLES } from "@/lib/auth/roles";
+import { requireRole } from "@/lib/auth/session";
+
+// Decides access before the page's loading boundary (./loading.tsx) starts streaming, so a
+// refusal answers 403, not a 200 with the "not allowed" page inside. The page checks again.
+export default async function RenewalsLayout({ children }: { children: ReactNode }) {
+  await requireRole(RENEWAL_ROLES);
+  return children;
+}

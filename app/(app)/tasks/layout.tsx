@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+import { requireRole } from "@/lib/auth/session";
+import { TASK_ROLES } from "@/lib/data/tasks";
+
+// Decides access before the page's loading boundary (./loading.tsx) starts streaming, so a
+// refusal answers 403, not a 200 with the "not allowed" page inside. The page checks again.
+export default async function TasksLayout({ children }: { children: ReactNode }) {
+  await requireRole(TASK_ROLES);
+  return children;
+}
