@@ -86,6 +86,11 @@ export function conflict(message: string): AppError {
   return new AppError("conflict", message);
 }
 
+/** A path whose percent-encoding cannot be decoded ("100%", "%E0%A4%A"). */
+export function malformedPath(): AppError {
+  return new AppError("invalid", "The path is not validly percent-encoded.", { issues: [{ path: "path", message: "Malformed percent-encoding." }] });
+}
+
 export function unavailable(cause?: unknown): AppError {
   return new AppError("unavailable", "The database is temporarily unavailable. Nothing was saved; try again shortly.", {
     retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,

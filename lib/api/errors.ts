@@ -1,9 +1,9 @@
-import "server-only";
 import { AppError, toAppError, type AppErrorCode, type Issue } from "@/lib/errors";
 
 // The API's one error shape (SPEC §6): { "error": { "code", "message", "issues": [{ "path", "message" }] } }.
 // AppError codes map to HTTP here and nowhere else. Bad input is always a 4xx; only the
-// unexpected becomes a 500, logged here and reported without internals.
+// unexpected becomes a 500, logged here and reported without internals. No "server-only" here:
+// proxy.ts answers malformed /api/v1 URLs with the same shape before any route runs.
 
 export type ApiIssue = Issue;
 

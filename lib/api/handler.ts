@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/data/api-keys";
 import type { AuditActor } from "@/lib/data/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, malformedPath } from "@/lib/errors";
 import { unsafeTextIssues } from "@/lib/validation/fields";
 import { toErrorResponse, type ApiIssue } from "./errors";
 import { apiRateLimiter, clientAddress, failedAuthLimiter } from "./rate-limit";
@@ -101,8 +101,6 @@ async function readParams(context: RouteContext): Promise<Record<string, string>
   }
 }
 
-export const malformedPath = () =>
-  new AppError("invalid", "The path is not validly percent-encoded.", { issues: [{ path: "path", message: "Malformed percent-encoding." }] });
 
 const tooLarge = () => new AppError("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
 
@@ -162,22 +160,25 @@ function toApiIssues(issues: readonly z.core.$ZodIssue[]): ApiIssue[] {
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 type OtherMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Handler = (request: Request) => Promise<Response>;
 
 /**
  * Handlers answering 405 with the Allow header (and the API's JSON error shape) for the methods a
  * route doesn't serve; without them Next answers an empty 405. A route file exports them:
  * `export const { POST, PATCH, DELETE } = notAllowed("GET", "PUT");`
  */
-export function notAllowed(...served: OtherMethod[]): Record<OtherMethod, (request: Request) => Promise<Response>> {
+export function notAllowed(...served: OtherMethod[]): Record<OtherMethod | "OPTIONS", Handler> {
   const allow = HTTP_METHODS.filter((m) => served.includes(m as OtherMethod) || (m === "HEAD" && served.includes("GET")) || m === "OPTIONS");
   const answer = async (request: Request) =>
     toErrorResponse(new AppError("method_not_allowed", `${request.method} is not supported here. Allowed: ${allow.join(", ")}.`, { allow }), request);
-  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
+  // Next's automatic OPTIONS would list every exported method, these 405 handlers included.
+  const options = async () => new Response(null, { status: 204, headers: { Allow: allow.join(", ") } });
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: options };
 }
 
 /** Handlers for paths no /api/v1 route serves: 404 in the API's error shape, whatever the method. */
-export function unknownRoute(): Record<OtherMethod, (request: Request) => Promise<Response>> {
+export function unknownRoute(): Record<OtherMethod | "OPTIONS", Handler> {
   const answer = async (request: Request) =>
     toErrorResponse(new AppError("not_found", "No such API endpoint. See docs/api.md for the endpoints and their methods."), request);
-  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: answer };
 }

@@ -2,4 +2,4 @@ import { unknownRoute } from "@/lib/api/handler";
 
 // Any /api/v1 path no route serves: a JSON 404 in the API's error shape, rather than the app's
 // HTML not-found page. Next matches this catch-all only after every more specific route.
-export const { GET, POST, PUT, PATCH, DELETE } = unknownRoute();
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = unknownRoute();

@@ -13,4 +13,4 @@ export const GET = apiRoute({
   handler: async ({ query }) => ok(await getMetricsReport(query)),
 });
 
-export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed("GET");

@@ -8,4 +8,4 @@ export const GET = apiRoute({
   handler: async ({ query }) => ok(await listRenewalsDue(query.within)),
 });
 
-export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed("GET");

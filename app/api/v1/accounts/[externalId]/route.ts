@@ -21,4 +21,4 @@ export const PUT = apiRoute({
   handler: async ({ params, body, actor }) => saved(await upsertAccount(params.externalId, body, actor)),
 });
 
-export const { POST, PATCH, DELETE } = notAllowed("GET", "PUT");
+export const { POST, PATCH, DELETE, OPTIONS } = notAllowed("GET", "PUT");

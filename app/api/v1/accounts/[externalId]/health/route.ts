@@ -17,4 +17,4 @@ export const GET = apiRoute({
   },
 });
 
-export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed("GET");

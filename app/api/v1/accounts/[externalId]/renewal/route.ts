@@ -14,4 +14,4 @@ export const PUT = apiRoute({
   },
 });
 
-export const { GET, POST, PATCH, DELETE } = notAllowed("PUT");
+export const { GET, POST, PATCH, DELETE, OPTIONS } = notAllowed("PUT");

@@ -9,4 +9,4 @@ export const POST = apiRoute({
   handler: async ({ params, body, actor }) => saved(await addSurvey(params.externalId, body, actor)),
 });
 
-export const { GET, PUT, PATCH, DELETE } = notAllowed("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = notAllowed("POST");

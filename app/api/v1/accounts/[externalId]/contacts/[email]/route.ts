@@ -9,4 +9,4 @@ export const PUT = apiRoute({
   handler: async ({ params, body, actor }) => saved(await upsertContact(params.externalId, params.email, body, actor)),
 });
 
-export const { GET, POST, PATCH, DELETE } = notAllowed("PUT");
+export const { GET, POST, PATCH, DELETE, OPTIONS } = notAllowed("PUT");

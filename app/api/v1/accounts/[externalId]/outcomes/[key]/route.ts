@@ -9,4 +9,4 @@ export const PUT = apiRoute({
   handler: async ({ params, body, actor }) => saved(await upsertOutcome(params.externalId, params.key, body, actor)),
 });
 
-export const { GET, POST, PATCH, DELETE } = notAllowed("PUT");
+export const { GET, POST, PATCH, DELETE, OPTIONS } = notAllowed("PUT");
