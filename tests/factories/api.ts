@@ -19,7 +19,7 @@ import * as expansion from "@/app/api/v1/accounts/[externalId]/expansions/[key]/
 import * as health from "@/app/api/v1/accounts/[externalId]/health/route";
 import * as renewals from "@/app/api/v1/renewals/route";
 import * as metrics from "@/app/api/v1/metrics/route";
-import * as unknown from "@/app/api/v1/[...path]/route";
+import * as unknown from "@/app/api/v1/[[...path]]/route";
 import { clock } from "@/lib/clock";
 
 type Method = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";

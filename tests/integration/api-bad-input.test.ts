@@ -92,6 +92,7 @@ describe("paths and methods", () => {
     ["GET", "/accounts/acme/nope"],
     ["POST", "/accounts/acme/usage/extra"],
     ["DELETE", "/v2/accounts"],
+    ["GET", ""],
   ] as const)("answers %s %s with a JSON 404", async (method, path) => {
     const res = await api.call<ApiErrorBody>(method, path);
     expect(res.status).toBe(404);
