@@ -46,19 +46,38 @@ export function text(max: number) {
  * Every string in an input (values and object keys, at any depth) that PostgreSQL could not
  * store, as issues with their paths. The API handler and the action pipeline run it on every
  * input before its schema, so a field a schema forgot to refine still cannot reach the database.
+ * Iterative, so a body nested a million levels deep cannot overflow the stack.
  */
-export function unsafeTextIssues(value: unknown, path: (string | number)[] = [], issues: Issue[] = []): Issue[] {
-  if (typeof value === "string") {
-    if (!isSafeText(value)) issues.push({ path: path.join("."), message: UNSAFE_TEXT_MESSAGE });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => unsafeTextIssues(item, [...path, index], issues));
-  } else if (value !== null && typeof value === "object" && !(value instanceof Blob)) {
-    for (const [key, item] of Object.entries(value)) {
-      if (!isSafeText(key)) issues.push({ path: [...path, key].join("."), message: UNSAFE_TEXT_MESSAGE });
-      else unsafeTextIssues(item, [...path, key], issues);
+export function unsafeTextIssues(input: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const report = (at: PathNode | null) => issues.push({ path: pathOf(at), message: UNSAFE_TEXT_MESSAGE });
+  const pending: { value: unknown; at: PathNode | null }[] = [{ value: input, at: null }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, at } = next;
+    if (typeof value === "string") {
+      if (!isSafeText(value)) report(at);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push({ value: item, at: { segment: index, parent: at } }));
+    } else if (value !== null && typeof value === "object" && !(value instanceof Blob)) {
+      for (const [key, item] of Object.entries(value)) {
+        if (!isSafeText(key)) report({ segment: key, parent: at });
+        else pending.push({ value: item, at: { segment: key, parent: at } });
+      }
     }
   }
   return issues;
+}
+
+/** A path kept as a chain of parents, so walking deep input costs no copying; joined only for an issue. */
+interface PathNode {
+  segment: string | number;
+  parent: PathNode | null;
+}
+
+function pathOf(at: PathNode | null): string {
+  const segments: (string | number)[] = [];
+  for (let node = at; node; node = node.parent) segments.push(node.segment);
+  return segments.reverse().join(".");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -73,6 +73,13 @@ describe("text PostgreSQL cannot store", () => {
     expect(inQuery.body.error.issues).toContainEqual({ path: "segment", message: expect.stringMatching(/NUL/) });
   });
 
+  it("answers a body nested 100,000 levels deep with a 400, not a crash", async () => {
+    const deep = `${"[".repeat(100_000)}"\\u0000"${"]".repeat(100_000)}`;
+    const res = await api.call<ApiErrorBody>("PUT", "/accounts/acme", { rawBody: `{"name":"Acme","extra":${deep}}` });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toHaveLength(1);
+  });
+
   it("keeps well-formed text, emoji (surrogate pairs) included", async () => {
     const res = await api.put("/accounts/acme/contacts/ana@acme.example", { name: "Ana 🚀 Ñúñez" });
     expect(res.status).toBe(201);

@@ -19,11 +19,18 @@ describe("isSafeText", () => {
 
 describe("unsafeTextIssues", () => {
   it("names every bad string by its path, keys included", () => {
-    expect(unsafeTextIssues({ name: "ok", days: [{ featuresUsed: ["a", "b\u0000"] }], ["k\ud800"]: 1, n: 5 })).toEqual([
-      { path: "days.0.featuresUsed.1", message: expect.stringMatching(/NUL/) },
-      { path: "k\ud800", message: expect.stringMatching(/surrogate/) },
-    ]);
+    const issues = unsafeTextIssues({ name: "ok", days: [{ featuresUsed: ["a", "b\u0000"] }], ["k\ud800"]: 1, n: 5 });
+    expect(issues).toHaveLength(2);
+    expect(issues).toContainEqual({ path: "days.0.featuresUsed.1", message: expect.stringMatching(/NUL/) });
+    expect(issues).toContainEqual({ path: "k\ud800", message: expect.stringMatching(/surrogate/) });
     expect(unsafeTextIssues({ a: [1, true, null, "fine"] })).toEqual([]);
+  });
+
+  it("walks a body nested 100,000 levels deep without overflowing the stack", () => {
+    const deep = JSON.parse(`${"[".repeat(100_000)}"\\u0000"${"]".repeat(100_000)}`) as unknown;
+    const issues = unsafeTextIssues(deep);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path.split(".")).toHaveLength(100_000);
   });
 });
 
