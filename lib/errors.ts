@@ -113,7 +113,7 @@ const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "
 const SQLSTATE_UNAVAILABLE = /^(08...|53...|57P0[1-3]|58030)$/;
 /** Prisma's driver-adapter error kinds for the same conditions. */
 const ADAPTER_KIND_UNAVAILABLE = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "SocketTimeout", "TooManyConnections", "ConnectionClosed"]);
-const UNAVAILABLE_MESSAGE = /Can't reach database server|Connection terminated|connection (?:is )?closed|ECONNREFUSED|No space left on device|could not extend file|the database system is (?:shutting down|starting up|in recovery mode)/i;
+const UNAVAILABLE_MESSAGE = /Can't reach database server|Connection terminated|connection (?:is )?closed|ECONNREFUSED|No space left on device|could not extend file|the database system is (?:shutting down|starting up|in recovery mode)|is not currently accepting connections|terminating connection due to administrator command/i;
 
 /**
  * Whether an error means the database is down, full or unreachable — a 503 to retry later, not a
