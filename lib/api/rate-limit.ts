@@ -13,7 +13,8 @@ export class RateLimiter<K extends string | number = number> {
 
   constructor(
     private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
+    // Elapsed time, not the calendar (lib/clock.ts): read at each call, so tests can freeze it.
+    private readonly now: () => number = () => Date.now(),
   ) {
     this.refillPerMs = perMinute / 60_000;
   }

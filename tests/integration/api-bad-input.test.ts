@@ -1,6 +1,6 @@
 // Bad input never gets a 500 (SPEC §6): whatever a client sends, the answer is a 4xx in the
 // documented JSON error shape, names the field, and writes nothing.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { FAILED_AUTH_PER_MINUTE } from "@/lib/api/rate-limit";
 import { clock } from "@/lib/clock";
@@ -154,7 +154,13 @@ describe("bounds", () => {
 });
 
 describe("invalid API keys", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it(`are rate-limited per client address: 401 for the first ${FAILED_AUTH_PER_MINUTE}, then 429 with Retry-After`, async () => {
+    // Time stands still, so the buckets don't refill however slowly the machine runs.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
     const bad = apiClient("bt_not-a-real-key");
     const from = (address: string) => ({ headers: { "x-forwarded-for": `${address}, 10.0.0.1` } });
     const statuses: number[] = [];
@@ -167,5 +173,6 @@ describe("invalid API keys", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     // Other addresses (X-Real-IP when there is no X-Forwarded-For) are unaffected.
     expect((await bad.get("/accounts", { headers: { "x-real-ip": "198.51.100.2" } })).status).toBe(401);
+    vi.useRealTimers();
   });
 });
