@@ -7,7 +7,8 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { pgRunner } from "@/lib/data/platform/bulk-insert";
-import { resetAndSeedDemo, seedIfEmpty, SeedConfigError, seedScale, type SeedResult } from "@/lib/data/platform/seed";
+import { resetAndSeedDemo, seedIfEmpty, seedScale, type SeedResult } from "@/lib/data/platform/seed";
+import { AppError, isAppError } from "@/lib/errors";
 import { openDb, splitSchema, type DbHandle } from "@/lib/db/client";
 import { reportRefusal } from "@/lib/db/embedded-owner";
 
@@ -24,13 +25,13 @@ const { values } = parseArgs({
 function positiveInt(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new SeedConfigError(`--${name} must be a positive whole number, got "${raw}".`);
+  if (!Number.isInteger(n) || n < 1) throw new AppError("invalid", `--${name} must be a positive whole number, got "${raw}".`);
   return n;
 }
 
 async function run(handle: DbHandle): Promise<SeedResult> {
   const modes = [values["if-empty"], values.reset, values.accounts !== undefined].filter(Boolean).length;
-  if (modes > 1) throw new SeedConfigError("Choose one of --if-empty, --reset and --accounts N.");
+  if (modes > 1) throw new AppError("invalid", "Choose one of --if-empty, --reset and --accounts N.");
   const accounts = positiveInt("accounts", values.accounts);
   if (accounts === undefined) return values.reset ? resetAndSeedDemo(handle.prisma) : seedIfEmpty(handle.prisma);
   const options = {
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     const written = rows === 1 ? "1 row" : `${rows.toLocaleString("en-US")} rows`;
     console.log(`Done: ${result.seeded === "nothing" ? "nothing seeded" : written} in ${seconds} s.`);
   } catch (error) {
-    if (!(error instanceof SeedConfigError)) return reportRefusal(error);
+    if (!isAppError(error, "invalid")) return reportRefusal(error);
     console.error(`✗ ${error.message}`);
     process.exitCode = 1;
   } finally {

@@ -3,8 +3,9 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
-import { createUser, EmailTakenError } from "@/lib/data/platform/users";
+import { createUser } from "@/lib/data/platform/users";
 import { reportRefusal } from "@/lib/db/embedded-owner";
+import { isAppError } from "@/lib/errors";
 import { ZUserCreate } from "@/lib/validation/users";
 
 const { values } = parseArgs({
@@ -38,7 +39,7 @@ async function main() {
     const user = await createUser(parsed.data, { system: "user:create" });
     console.log(`✓ Created ${user.name} <${user.email}> as ${user.role}.`);
   } catch (error) {
-    if (!(error instanceof EmailTakenError)) throw error;
+    if (!isAppError(error, "conflict")) throw error;
     console.error(`✗ ${error.message}`);
     process.exitCode = 1;
   }

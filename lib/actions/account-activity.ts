@@ -3,11 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { can, type Actor } from "@/lib/auth/policy";
 import { authorizeAccount } from "@/lib/data/accounts/access";
-import { IngestError } from "@/lib/data/accounts/write";
 import { addSurvey, addTouchpoint } from "@/lib/data/accounts/activity";
 import { upsertContact } from "@/lib/data/accounts/contacts";
 import { ZContactForm, ZSurveyForm, ZTouchpointForm } from "@/lib/validation/account-forms";
-import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+import { defineAction, type ActionResult } from "./safe-action";
 
 // The account page's writes. Each goes through the same ingest functions as the REST API and
 // the CSV import (transaction, audit, health recompute), acting as the signed-in user.
@@ -15,15 +14,10 @@ import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
 /** Runs an ingest write for an account the user may edit, then refreshes its page. */
 async function writeAccount<T>(user: Actor, accountId: number, write: (externalId: string) => Promise<T>) {
   const account = await authorizeAccount(user, accountId, "account:edit");
-  try {
-    const result = await write(account.externalId);
-    revalidatePath(`/accounts/${account.externalId}`);
-    revalidatePath("/accounts");
-    return result;
-  } catch (error) {
-    if (error instanceof IngestError) throw new ExpectedError(error.code, error.message, error.issues);
-    throw error;
-  }
+  const result = await write(account.externalId);
+  revalidatePath(`/accounts/${account.externalId}`);
+  revalidatePath("/accounts");
+  return result;
 }
 
 const notExecutive = (user: Actor) => can(user, "account:edit");

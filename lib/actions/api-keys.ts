@@ -4,7 +4,9 @@ import { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { createApiKey, revokeApiKey, type CreatedApiKey } from "@/lib/data/platform/api-keys";
 import { ZApiKeyCreate } from "@/lib/validation/api";
-import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+import { notFound } from "@/lib/errors";
+import { ZId } from "@/lib/validation/fields";
+import { defineAction, type ActionResult } from "./safe-action";
 
 const create = defineAction({
   schema: ZApiKeyCreate,
@@ -14,12 +16,12 @@ const create = defineAction({
 });
 
 const revoke = defineAction({
-  schema: z.object({ id: z.coerce.number().int().positive() }),
+  schema: z.object({ id: ZId }),
   authorize: (user) => can(user, "settings:manage"),
   revalidate: ["/settings/api-keys"],
   handler: async (input, user) => {
     const key = await revokeApiKey(input.id, { userId: user.id });
-    if (!key) throw new ExpectedError("not_found", "That key no longer exists.");
+    if (!key) throw notFound("That key no longer exists.");
     return null;
   },
 });

@@ -5,11 +5,11 @@ import { redirect } from "next/navigation";
 import { can, canOnAnyAccount, type Actor } from "@/lib/auth/policy";
 import { authorizeAccount } from "@/lib/data/accounts/access";
 import { reactivateAccount, recordTermination } from "@/lib/data/offboarding/termination";
-import { IngestError } from "@/lib/data/accounts/write";
 import { getItemOwnership, saveOffboardingDetails, setOffboardingItem, type ItemToggleResult } from "@/lib/data/offboarding/checklist";
 import { accountPath, offboardingPath } from "@/lib/paths";
 import { ZOffboardingDetails, ZOffboardingItemToggle, ZReactivation, ZTermination } from "@/lib/validation/offboarding";
-import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+import { AppError } from "@/lib/errors";
+import { defineAction, type ActionResult } from "./safe-action";
 
 // Offboarding and win-back. The CSM who owns the account (or a manager / admin) works the
 // checklist, and an item's owner may tick their own item; terminations and reactivations are a
@@ -17,19 +17,14 @@ import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
 
 const mayOffboard = (user: Actor) => can(user, "tasks:use");
 
-/** Runs a write, maps the data layer's known failures and refreshes every page that shows the account's status. */
+/** Runs a write, then refreshes every page that shows the account's status. */
 async function write<T>(externalId: string, run: () => Promise<T>): Promise<T> {
-  try {
-    const result = await run();
-    revalidatePath(accountPath(externalId), "layout");
-    revalidatePath("/former-customers");
-    revalidatePath("/renewals");
-    revalidatePath("/accounts");
-    return result;
-  } catch (error) {
-    if (error instanceof IngestError) throw new ExpectedError(error.code, error.message, error.issues);
-    throw error;
-  }
+  const result = await run();
+  revalidatePath(accountPath(externalId), "layout");
+  revalidatePath("/former-customers");
+  revalidatePath("/renewals");
+  revalidatePath("/accounts");
+  return result;
 }
 
 const saveDetails = defineAction({
@@ -47,10 +42,10 @@ const toggleItem = defineAction({
   handler: async ({ accountId, key, done }, user): Promise<ItemToggleResult> => {
     const account = await getItemOwnership(accountId, key);
     // A missing account and someone else's answer alike unless the user may edit any account.
-    if (!account && canOnAnyAccount(user, "account:edit")) throw new ExpectedError("not_found", "That account no longer exists.");
+    if (!account && canOnAnyAccount(user, "account:edit")) throw new AppError("not_found", "That account no longer exists.");
     const ownsItem = account?.itemOwnerId === user.id;
     if (!account || (!ownsItem && !can(user, "account:edit", account))) {
-      throw new ExpectedError("forbidden", "Only the account's CSM, the item's owner, a manager or an admin can tick this item.");
+      throw new AppError("forbidden", "Only the account's CSM, the item's owner, a manager or an admin can tick this item.");
     }
     return write(account.externalId, () => setOffboardingItem(account.externalId, key, done, { userId: user.id }));
   },

@@ -4,12 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { can, type Actor } from "@/lib/auth/policy";
 import { authorizeAccount } from "@/lib/data/accounts/access";
-import { IngestError } from "@/lib/data/accounts/write";
 import { updateRenewal } from "@/lib/data/renewals/commercial";
 import { recordRenewalOutcome } from "@/lib/data/renewals/outcomes";
 import { offboardingPath } from "@/lib/paths";
 import { ZForecastForm, ZOutcomeForm } from "@/lib/validation/renewals";
-import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+import { defineAction, type ActionResult } from "./safe-action";
 
 // The pipeline page's writes, through the same functions as PUT /accounts/{id}/renewal
 // (transaction, audit, health recompute), acting as the signed-in user.
@@ -19,16 +18,11 @@ const mayEditRenewals = (user: Actor) => can(user, "renewal:edit");
 /** Runs a renewal write on an account whose renewals the user may edit, then refreshes the pages showing it. */
 async function writeRenewal<T>(user: Actor, accountId: number, write: (externalId: string) => Promise<T>): Promise<T> {
   const account = await authorizeAccount(user, accountId, "renewal:edit");
-  try {
-    const result = await write(account.externalId);
-    revalidatePath("/renewals");
-    revalidatePath("/former-customers");
-    revalidatePath(`/accounts/${account.externalId}`);
-    return result;
-  } catch (error) {
-    if (error instanceof IngestError) throw new ExpectedError(error.code, error.message, error.issues);
-    throw error;
-  }
+  const result = await write(account.externalId);
+  revalidatePath("/renewals");
+  revalidatePath("/former-customers");
+  revalidatePath(`/accounts/${account.externalId}`);
+  return result;
 }
 
 const setForecast = defineAction({

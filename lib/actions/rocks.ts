@@ -1,14 +1,13 @@
 "use server";
 
-import { createRock, deleteRock, RockNotFound, setRockStatus, updateRock } from "@/lib/data/scorecard/rocks";
+import { createRock, deleteRock, setRockStatus, updateRock } from "@/lib/data/scorecard/rocks";
 import { scorecardMetric } from "@/lib/domain/metrics-catalogue";
 import { goalFromInput } from "@/lib/domain/scorecard";
 import { ZRockDelete, ZRockSave, ZRockStatus } from "@/lib/validation/scorecard";
 import { defineAction, type ActionResult } from "./safe-action";
-import { assertOwner, mayManageScorecard, orNotFound } from "./scorecard-guards";
+import { assertOwner, mayManageScorecard } from "./scorecard-guards";
 
 const REVALIDATE = ["/scorecard"];
-const found = <T>(run: () => Promise<T>) => orNotFound(run, RockNotFound);
 
 const save = defineAction({
   schema: ZRockSave,
@@ -31,7 +30,7 @@ const save = defineAction({
     const actor = { userId: user.id };
     if (input.id === undefined) return createRock(rock, actor);
     const id = input.id;
-    await found(() => updateRock(id, rock, actor));
+    await updateRock(id, rock, actor);
     return id;
   },
 });
@@ -40,14 +39,14 @@ const status = defineAction({
   schema: ZRockStatus,
   authorize: mayManageScorecard,
   revalidate: REVALIDATE,
-  handler: async (input, user) => found(() => setRockStatus(input.id, input.status, { userId: user.id })).then(() => null),
+  handler: async (input, user) => setRockStatus(input.id, input.status, { userId: user.id }).then(() => null),
 });
 
 const remove = defineAction({
   schema: ZRockDelete,
   authorize: mayManageScorecard,
   revalidate: REVALIDATE,
-  handler: async (input, user) => found(() => deleteRock(input.id, { userId: user.id })).then(() => null),
+  handler: async (input, user) => deleteRock(input.id, { userId: user.id }).then(() => null),
 });
 
 export async function saveRockAction(_prev: ActionResult<number> | null, form: FormData): Promise<ActionResult<number>> {

@@ -2,32 +2,23 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { AppError, toAppError, type AppErrorCode, type Issue } from "@/lib/errors";
+import { unsafeTextIssues } from "@/lib/validation/fields";
 
-/** Errors the user can act on: they carry a code and a message meant for the screen. */
-export class ExpectedError extends Error {
-  constructor(
-    readonly code: "not_found" | "conflict" | "forbidden" | "invalid",
-    message: string,
-    readonly issues: ActionIssue[] = [],
-  ) {
-    super(message);
-  }
-}
+export type ActionIssue = Issue;
 
-export interface ActionIssue {
-  path: string;
-  message: string;
-}
+/** The codes a form can show: an AppError's, where the HTTP-only ones fold into "invalid". */
+export type ActionErrorCode = Exclude<AppErrorCode, "invalid_json" | "payload_too_large" | "method_not_allowed">;
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; issues?: ActionIssue[] } };
+  | { ok: false; error: { code: ActionErrorCode; message: string; issues?: ActionIssue[]; retryAfter?: number } };
 
 interface ActionDefinition<S extends z.ZodType, T> {
   schema: S;
   /** Checked before the input is even parsed: may this user attempt this at all? */
   authorize: (user: CurrentUser) => boolean;
-  /** Domain logic and the transactional write; throw ExpectedError for known failures. */
+  /** Domain logic and the transactional write; throw AppError (lib/errors.ts) for known failures. */
   handler: (input: z.infer<S>, user: CurrentUser) => Promise<T>;
   revalidate?: string[];
 }
@@ -42,20 +33,21 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     const user = await getCurrentUser();
     if (!user) return fail("unauthenticated", "Your session has ended. Sign in again.");
     if (!def.authorize(user)) return fail("forbidden", "Your role isn't allowed to do that.");
-    const parsed = def.schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: { code: "invalid", message: "Some fields need attention.", issues: toIssues(parsed.error) },
-      };
-    }
+    const raw = input instanceof FormData ? formDataToObject(input) : input;
+    // Text PostgreSQL cannot store is refused in every field, whether or not its schema checks it.
+    const unsafe = unsafeTextIssues(raw);
+    if (unsafe.length) return toActionResult(new AppError("invalid", "Some fields need attention.", { issues: unsafe }));
+    const parsed = def.schema.safeParse(raw);
+    if (!parsed.success) return toActionResult(new AppError("invalid", "Some fields need attention.", { issues: toIssues(parsed.error) }));
     try {
       const data = await def.handler(parsed.data, user);
       for (const path of def.revalidate ?? []) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof ExpectedError) {
-        return { ok: false, error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } };
+      const known = toAppError(error);
+      if (known) {
+        if (known.code === "unavailable") console.error("Server action: database unavailable", error);
+        return toActionResult(known);
       }
       console.error("Server action failed", error);
       return fail("internal", "Something went wrong on our side. Nothing was saved.");
@@ -63,7 +55,22 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
   };
 }
 
-function fail(code: string, message: string): ActionResult<never> {
+/** An AppError as an action's result: the one mapping from error codes to what a form shows. */
+export function toActionResult(error: AppError): ActionResult<never> {
+  const code: ActionErrorCode =
+    error.code === "invalid_json" || error.code === "payload_too_large" || error.code === "method_not_allowed" ? "invalid" : error.code;
+  return {
+    ok: false,
+    error: {
+      code,
+      message: error.message,
+      ...(error.issues.length ? { issues: error.issues } : {}),
+      ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+    },
+  };
+}
+
+function fail(code: ActionErrorCode, message: string): ActionResult<never> {
   return { ok: false, error: { code, message } };
 }
 

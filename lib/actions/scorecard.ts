@@ -1,14 +1,14 @@
 "use server";
 
-import { addMeasurable, getMeasurableUnit, MeasurableNotFound, moveMeasurable, recomputeScorecard, setMeasurableActive, updateMeasurable } from "@/lib/data/scorecard/scorecard";
+import { addMeasurable, getMeasurableUnit, moveMeasurable, recomputeScorecard, setMeasurableActive, updateMeasurable } from "@/lib/data/scorecard/scorecard";
 import { scorecardMetric } from "@/lib/domain/metrics-catalogue";
 import { defaultDirection, goalFromInput } from "@/lib/domain/scorecard";
 import { ZMeasurableActive, ZMeasurableAdd, ZMeasurableMove, ZMeasurableUpdate, ZScorecardRecompute } from "@/lib/validation/scorecard";
-import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
-import { assertOwner, mayManageScorecard, orNotFound } from "./scorecard-guards";
+import { invalidInput, notFound } from "@/lib/errors";
+import { defineAction, type ActionResult } from "./safe-action";
+import { assertOwner, mayManageScorecard } from "./scorecard-guards";
 
 const REVALIDATE = ["/scorecard"];
-const found = <T>(run: () => Promise<T>) => orNotFound(run, MeasurableNotFound);
 
 const add = defineAction({
   schema: ZMeasurableAdd,
@@ -16,7 +16,7 @@ const add = defineAction({
   revalidate: REVALIDATE,
   handler: async (input, user) => {
     const metric = scorecardMetric(input.metricKey);
-    if (!metric) throw new ExpectedError("invalid", "Pick a metric.");
+    if (!metric) throw invalidInput([{ path: "metricKey", message: "Pick a metric." }], "Pick a metric.");
     await assertOwner(input.ownerId);
     return addMeasurable(
       {
@@ -37,9 +37,9 @@ const update = defineAction({
   revalidate: REVALIDATE,
   handler: async (input, user) => {
     const unit = await getMeasurableUnit(input.id);
-    if (!unit) throw new ExpectedError("not_found", "That measurable no longer exists.");
+    if (!unit) throw notFound("That measurable no longer exists.");
     await assertOwner(input.ownerId);
-    await found(() => updateMeasurable(input.id, { title: input.title, goal: goalFromInput(input.goal, unit), direction: input.direction, ownerId: input.ownerId }, { userId: user.id }));
+    await updateMeasurable(input.id, { title: input.title, goal: goalFromInput(input.goal, unit), direction: input.direction, ownerId: input.ownerId }, { userId: user.id });
     return null;
   },
 });
@@ -48,14 +48,14 @@ const move = defineAction({
   schema: ZMeasurableMove,
   authorize: mayManageScorecard,
   revalidate: REVALIDATE,
-  handler: async (input, user) => found(() => moveMeasurable(input.id, input.direction, { userId: user.id })).then(() => null),
+  handler: async (input, user) => moveMeasurable(input.id, input.direction, { userId: user.id }).then(() => null),
 });
 
 const activate = defineAction({
   schema: ZMeasurableActive,
   authorize: mayManageScorecard,
   revalidate: REVALIDATE,
-  handler: async (input, user) => found(() => setMeasurableActive(input.id, input.active, { userId: user.id })).then(() => null),
+  handler: async (input, user) => setMeasurableActive(input.id, input.active, { userId: user.id }).then(() => null),
 });
 
 const recompute = defineAction({

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { completeTask, createTask, reopenTask, TaskError, type TaskChange } from "@/lib/data/tasks/tasks";
+import { completeTask, createTask, reopenTask, type TaskChange } from "@/lib/data/tasks/tasks";
 import { ZTaskComplete, ZTaskCreate, ZTaskReopen } from "@/lib/validation/tasks";
-import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+import { defineAction, type ActionResult } from "./safe-action";
 
 // The role check here is a first filter; whose task or account it is gets decided in
 // lib/data/tasks/tasks.ts from the stored record.
@@ -14,16 +14,11 @@ const mayHaveTasks = (user: CurrentUser) => can(user, "tasks:use");
 // The triage list shows open-task counts; the account page lists the account's tasks.
 const REVALIDATE = ["/tasks", "/accounts"];
 
-/** Runs a task write, mapping its known failures to the action pipeline's and refreshing the account page. */
+/** Runs a task write and refreshes the account page. */
 async function write(run: () => Promise<TaskChange>): Promise<TaskChange> {
-  try {
-    const change = await run();
-    if (change.accountExternalId) revalidatePath(`/accounts/${encodeURIComponent(change.accountExternalId)}`);
-    return change;
-  } catch (error) {
-    if (error instanceof TaskError) throw new ExpectedError(error.code, error.message);
-    throw error;
-  }
+  const change = await run();
+  if (change.accountExternalId) revalidatePath(`/accounts/${encodeURIComponent(change.accountExternalId)}`);
+  return change;
 }
 
 const complete = defineAction({

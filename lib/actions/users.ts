@@ -1,22 +1,15 @@
 "use server";
 
 import { can } from "@/lib/auth/policy";
-import { changePassword, createUser, EmailTakenError, LastAdminError, updateUser, UserNotFoundError, WrongPasswordError, type UserSummary } from "@/lib/data/platform/users";
+import { changePassword, createUser, updateUser, type UserSummary } from "@/lib/data/platform/users";
 import { ZPasswordChange, ZUserCreate, ZUserUpdate } from "@/lib/validation/users";
-import { defineAction, ExpectedError, type ActionResult } from "./safe-action";
+import { defineAction, type ActionResult } from "./safe-action";
 
 const create = defineAction({
   schema: ZUserCreate,
   authorize: (user) => can(user, "settings:manage"),
   revalidate: ["/settings"],
-  handler: async (input, user) => {
-    try {
-      return await createUser(input, { userId: user.id });
-    } catch (error) {
-      if (error instanceof EmailTakenError) throw new ExpectedError("conflict", error.message);
-      throw error;
-    }
-  },
+  handler: (input, user) => createUser(input, { userId: user.id }),
 });
 
 export async function createUserAction(_prev: ActionResult<UserSummary> | null, form: FormData): Promise<ActionResult<UserSummary>> {
@@ -27,15 +20,7 @@ const update = defineAction({
   schema: ZUserUpdate,
   authorize: (user) => can(user, "settings:manage"),
   revalidate: ["/settings", "/settings/security"],
-  handler: async ({ id, role, active }, user) => {
-    try {
-      return await updateUser(id, { role, active }, { userId: user.id });
-    } catch (error) {
-      if (error instanceof UserNotFoundError) throw new ExpectedError("not_found", error.message);
-      if (error instanceof LastAdminError) throw new ExpectedError("conflict", error.message);
-      throw error;
-    }
-  },
+  handler: ({ id, role, active }, user) => updateUser(id, { role, active }, { userId: user.id }),
 });
 
 /** Changes a user's role or (de)activates them; either ends that user's sessions at once. */
@@ -47,15 +32,8 @@ const passwordChange = defineAction({
   schema: ZPasswordChange,
   authorize: () => true,
   handler: async ({ currentPassword, newPassword }, user) => {
-    try {
-      await changePassword(user.id, currentPassword, newPassword, { userId: user.id });
-      return null;
-    } catch (error) {
-      if (error instanceof WrongPasswordError) {
-        throw new ExpectedError("invalid", "Some fields need attention.", [{ path: "currentPassword", message: error.message }]);
-      }
-      throw error;
-    }
+    await changePassword(user.id, currentPassword, newPassword, { userId: user.id });
+    return null;
   },
 });
 

@@ -1,56 +1,55 @@
-import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { IngestError, type IngestIssue } from "@/lib/data/accounts/write";
+import { AppError, toAppError, type AppErrorCode, type Issue } from "@/lib/errors";
 
 // The API's one error shape (SPEC §6): { "error": { "code", "message", "issues": [{ "path", "message" }] } }.
-// Bad input is always a 4xx; only the unexpected becomes a 500, logged here and reported
-// without internals.
+// AppError codes map to HTTP here and nowhere else. Bad input is always a 4xx; only the
+// unexpected becomes a 500, logged here and reported without internals. No "server-only" here:
+// proxy.ts answers malformed /api/v1 URLs with the same shape before any route runs.
 
-export type ApiIssue = IngestIssue;
+export type ApiIssue = Issue;
 
-/** A failure with its HTTP status, thrown anywhere in a request and answered as is. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: ApiIssue[] = [],
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-export function errorResponse(error: ApiError): Response {
-  const { status, code, message, issues, headers } = error;
-  return Response.json({ error: { code, message, issues } }, { status, headers });
-}
-
-const INGEST_ERRORS = {
-  not_found: { status: 404, code: "not_found" },
+/** Each code's status, and the code the API documents (docs/api.md) where it differs. */
+const HTTP: Record<AppErrorCode, { status: number; code?: string }> = {
   invalid: { status: 400, code: "invalid_input" },
-  conflict: { status: 409, code: "conflict" },
-} as const;
+  invalid_json: { status: 400 },
+  unauthenticated: { status: 401 },
+  forbidden: { status: 403 },
+  not_found: { status: 404 },
+  method_not_allowed: { status: 405 },
+  conflict: { status: 409 },
+  payload_too_large: { status: 413 },
+  rate_limited: { status: 429 },
+  unavailable: { status: 503 },
+  internal: { status: 500 },
+};
+
+export function httpStatus(code: AppErrorCode): number {
+  return HTTP[code].status;
+}
+
+export function errorResponse(error: AppError): Response {
+  const { status, code = error.code } = { ...HTTP[error.code], ...(error.reason ? { code: error.reason } : {}) };
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (error.code === "unauthenticated") headers["WWW-Authenticate"] = 'Bearer realm="bowtie"';
+  if (error.retryAfter !== undefined) headers["Retry-After"] = String(error.retryAfter);
+  if (error.allow) headers.Allow = error.allow.join(", ");
+  return Response.json({ error: { code, message: error.message, issues: error.issues } }, { status, headers });
+}
 
 /** Any thrown value as the API's answer. */
 export function toErrorResponse(error: unknown, request: Request): Response {
-  if (error instanceof ApiError) return errorResponse(error);
-  if (error instanceof IngestError) {
-    const { status, code } = INGEST_ERRORS[error.code];
-    return errorResponse(new ApiError(status, code, error.message, error.issues));
+  const known = toAppError(error);
+  if (known) {
+    if (known.code === "unavailable") console.error(`API ${request.method} ${safePath(request)}: database unavailable`, error);
+    return errorResponse(known);
   }
-  if (isConcurrentWrite(error)) {
-    return errorResponse(new ApiError(409, "conflict", "Another request changed the same record at the same time. Nothing was saved; retry."));
-  }
-  console.error(`API ${request.method} ${new URL(request.url).pathname} failed`, error);
-  return errorResponse(new ApiError(500, "internal", "Something went wrong on our side. Nothing was saved."));
+  console.error(`API ${request.method} ${safePath(request)} failed`, error);
+  return errorResponse(new AppError("internal", "Something went wrong on our side. Nothing was saved."));
 }
 
-/**
- * Unique violations and serialization failures: two requests creating the same record at once
- * (e.g. the same new account). Validation makes them unreachable by a single request.
- */
-function isConcurrentWrite(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2034");
+function safePath(request: Request): string {
+  try {
+    return new URL(request.url).pathname;
+  } catch {
+    return request.url;
+  }
 }

@@ -2,6 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/data/platform/api-keys";
 import type { AuditActor } from "@/lib/data/platform/audit";
+import { clientAddress } from "@/lib/auth/client-address";
+import { isDatabaseBusy } from "@/lib/db/pglite-gate";
+import { AppError, malformedPath } from "@/lib/errors";
+import { unsafeTextIssues } from "@/lib/validation/fields";
+import { errorResponse, toErrorResponse, type ApiIssue } from "./errors";
 import {
   completeIdempotencyKey,
   idempotencyKeyOf,
@@ -10,16 +15,13 @@ import {
   reserveIdempotencyKey,
   type IdempotentRequest,
 } from "./idempotency";
-import { isDatabaseBusy } from "@/lib/db/pglite-gate";
-import { ApiError, errorResponse, toErrorResponse, type ApiIssue } from "./errors";
-import { apiRateLimiter } from "./rate-limit";
-import { clientAddress } from "@/lib/auth/client-address";
+import { apiRateLimiter, failedAuthLimiter } from "./rate-limit";
 
 // Every /api/v1 route goes through apiRoute, so no step can be skipped and every failure has
 // one shape: authenticate the bearer key → rate limit → read the JSON body → validate path,
 // query and body with zod → (a POST or PUT with an Idempotency-Key: reserve the key, or replay
 // its stored response) → handler → JSON. Route files only name their schemas and call a data
-// function.
+// function, and export `notAllowed(...)` for the methods they don't serve.
 
 /** Methods whose requests honour the Idempotency-Key header. */
 const IDEMPOTENT_METHODS = new Set(["POST", "PUT"]);
@@ -65,14 +67,12 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(def: ApiRo
       const key = await authenticate(request);
       const decision = apiRateLimiter.take(key.id);
       if (!decision.allowed) {
-        throw new ApiError(429, "rate_limited", "Too many requests for this API key. Retry after the delay given in Retry-After.", [], {
-          "Retry-After": String(decision.retryAfterSeconds),
-        });
+        throw new AppError("rate_limited", "Too many requests for this API key. Retry after the delay given in Retry-After.", { retryAfter: decision.retryAfterSeconds });
       }
       const idempotencyKey = IDEMPOTENT_METHODS.has(request.method) ? idempotencyKeyOf(request) : null;
       const url = new URL(request.url);
       const raw = {
-        params: await context.params,
+        params: await readParams(context),
         query: Object.fromEntries(url.searchParams),
         body: def.body ? await readJson(request) : undefined,
       };
@@ -118,24 +118,45 @@ async function runOnce(request: IdempotentRequest, run: () => Promise<JsonReply>
   await completeIdempotencyKey(request, reply.status, reply.body).catch((cause: unknown) => console.error("API idempotency response not stored", cause));
   return jsonResponse(reply);
 }
+
 /** The embedded database's queue is full (lib/db/pglite-gate.ts): nothing was done; come back shortly. */
 const databaseBusy = (retryAfterSeconds: number) =>
-  new ApiError(503, "unavailable", "The server is busy. Nothing was saved; retry after the delay given in Retry-After.", [], {
-    "Retry-After": String(retryAfterSeconds),
-  });
+  new AppError("unavailable", "The server is busy. Nothing was saved; retry after the delay given in Retry-After.", { retryAfter: retryAfterSeconds });
 
-const unauthenticated = (message: string) =>
-  new ApiError(401, "unauthenticated", message, [], { "WWW-Authenticate": 'Bearer realm="bowtie"' });
-
+/**
+ * The bearer key's identity. Failed attempts are rate-limited per client address, checked before
+ * the key is even looked up, so guessing keys (or hammering with a revoked one) soon gets 429s.
+ */
 async function authenticate(request: Request): Promise<ApiKeyIdentity> {
+  const address = clientAddress(request.headers) ?? "unknown";
+  const blocked = failedAuthLimiter.check(address);
+  if (!blocked.allowed) {
+    throw new AppError("rate_limited", "Too many requests with a missing or invalid API key from this address. Retry after the delay given in Retry-After.", {
+      retryAfter: blocked.retryAfterSeconds,
+    });
+  }
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.get("authorization") ?? "");
-  if (!match) throw unauthenticated("Send an API key in the Authorization header: Bearer <key>.");
-  const key = await authenticateApiKey(match[1], clientAddress(request.headers));
-  if (!key) throw unauthenticated("The API key is not valid or has been revoked.");
-  return key;
+  const key = match ? await authenticateApiKey(match[1], address) : null;
+  if (key) return key;
+  failedAuthLimiter.take(address);
+  throw new AppError("unauthenticated", match ? "The API key is not valid or has been revoked." : "Send an API key in the Authorization header: Bearer <key>.");
 }
 
-const tooLarge = () => new ApiError(413, "payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+/**
+ * The path parameters, decoded by Next. A malformed percent-encoding ("100%", "%E0%A4%A") makes
+ * the decoding throw: that is the caller's bad input, not a server error.
+ */
+async function readParams(context: RouteContext): Promise<Record<string, string>> {
+  try {
+    return await context.params;
+  } catch (error) {
+    if (error instanceof URIError || (error instanceof Error && error.name === "DecodeError")) throw malformedPath();
+    throw error;
+  }
+}
+
+
+const tooLarge = () => new AppError("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
 
 /** The body as JSON, refusing oversized bodies before buffering them whole. */
 async function readJson(request: Request): Promise<unknown> {
@@ -144,7 +165,7 @@ async function readJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
 }
 
@@ -165,8 +186,13 @@ async function readText(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Path, query and body validated together, so one 400 lists every problem. */
+/**
+ * Path, query and body validated together, so one 400 lists every problem. Strings PostgreSQL
+ * cannot store are refused wherever they are, even in a field no schema reads.
+ */
 function validate<P, Q, B>(def: ApiRouteDefinition<P, Q, B>, raw: { params: unknown; query: unknown; body: unknown }) {
+  const unsafe = [...unsafeTextIssues(raw.params), ...unsafeTextIssues(raw.query), ...unsafeTextIssues(raw.body)];
+  if (unsafe.length > 0) throw new AppError("invalid", "Some fields need attention.", { issues: unsafe });
   const issues: z.core.$ZodIssue[] = [];
   const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown): T => {
     if (!schema) return undefined as T;
@@ -178,10 +204,35 @@ function validate<P, Q, B>(def: ApiRouteDefinition<P, Q, B>, raw: { params: unkn
   const input = { params: parse(def.params, raw.params), query: parse(def.query, raw.query), body: parse(def.body, raw.body) };
   if (issues.length === 0) return input;
   const tooMany = issues.filter((i) => i.code === "too_big" && i.origin === "array");
-  if (tooMany.length > 0) throw new ApiError(413, "payload_too_large", "Too many items in one request.", toApiIssues(tooMany));
-  throw new ApiError(400, "invalid_input", "Some fields need attention.", toApiIssues(issues));
+  if (tooMany.length > 0) throw new AppError("payload_too_large", "Too many items in one request.", { issues: toApiIssues(tooMany) });
+  throw new AppError("invalid", "Some fields need attention.", { issues: toApiIssues(issues) });
 }
 
 function toApiIssues(issues: readonly z.core.$ZodIssue[]): ApiIssue[] {
   return issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+type OtherMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Handler = (request: Request) => Promise<Response>;
+
+/**
+ * Handlers answering 405 with the Allow header (and the API's JSON error shape) for the methods a
+ * route doesn't serve; without them Next answers an empty 405. A route file exports them:
+ * `export const { POST, PATCH, DELETE } = notAllowed("GET", "PUT");`
+ */
+export function notAllowed(...served: OtherMethod[]): Record<OtherMethod | "OPTIONS", Handler> {
+  const allow = HTTP_METHODS.filter((m) => served.includes(m as OtherMethod) || (m === "HEAD" && served.includes("GET")) || m === "OPTIONS");
+  const answer = async (request: Request) =>
+    toErrorResponse(new AppError("method_not_allowed", `${request.method} is not supported here. Allowed: ${allow.join(", ")}.`, { allow }), request);
+  // Next's automatic OPTIONS would list every exported method, these 405 handlers included.
+  const options = async () => new Response(null, { status: 204, headers: { Allow: allow.join(", ") } });
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: options };
+}
+
+/** Handlers for paths no /api/v1 route serves: 404 in the API's error shape, whatever the method. */
+export function unknownRoute(): Record<OtherMethod | "OPTIONS", Handler> {
+  const answer = async (request: Request) =>
+    toErrorResponse(new AppError("not_found", "No such API endpoint. See docs/api.md for the endpoints and their methods."), request);
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: answer };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
-import { ApiError } from "./errors";
+import { AppError, invalidInput } from "@/lib/errors";
 
 // The Idempotency-Key header (docs/api.md "Retries"): a POST or PUT sent with a key is done once
 // per API key and idempotency key for 24 hours. The key is reserved before the write runs, by an
@@ -28,9 +28,7 @@ export function idempotencyKeyOf(request: Request): string | null {
   const value = request.headers.get(IDEMPOTENCY_HEADER);
   if (value === null) return null;
   if (!KEY_PATTERN.test(value)) {
-    throw new ApiError(400, "invalid_input", "Some fields need attention.", [
-      { path: "Idempotency-Key", message: "Expected 1 to 255 visible ASCII characters (a UUID is a good key)." },
-    ]);
+    throw invalidInput([{ path: "Idempotency-Key", message: "Expected 1 to 255 visible ASCII characters (a UUID is a good key)." }]);
   }
   return value;
 }
@@ -85,20 +83,21 @@ export async function reserveIdempotencyKey(request: IdempotentRequest): Promise
       continue;
     }
     if (stored.requestHash !== hash) {
-      throw new ApiError(
-        409,
-        "idempotency_key_reused",
+      throw new AppError(
+        "conflict",
         "This Idempotency-Key was already used for a different request (method, path or body). Use a new key for a new request.",
+        { reason: "idempotency_key_reused" },
       );
     }
     if (stored.status === null || stored.body === null) {
-      throw new ApiError(409, "idempotency_in_progress", "A request with this Idempotency-Key is still being processed. Retry shortly to get its response.", [], {
-        "Retry-After": "1",
+      throw new AppError("conflict", "A request with this Idempotency-Key is still being processed. Retry shortly to get its response.", {
+        reason: "idempotency_in_progress",
+        retryAfter: 1,
       });
     }
     return { kind: "replay", status: stored.status, body: stored.body };
   }
-  throw new ApiError(409, "idempotency_in_progress", "Other requests with this Idempotency-Key are being processed. Retry shortly.", [], { "Retry-After": "1" });
+  throw new AppError("conflict", "Other requests with this Idempotency-Key are being processed. Retry shortly.", { reason: "idempotency_in_progress", retryAfter: 1 });
 }
 
 /** Stores the response of the request that reserved the key. */

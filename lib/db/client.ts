@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseTarget, type DatabaseTarget } from "./target";
 import { pgliteAdapterFactory } from "./pglite-adapter";
 import { openEmbedded, type EmbeddedDb } from "./embedded";
+import { isDatabaseUnavailable, unavailable } from "@/lib/errors";
 
 /** The app's client; data functions take lib/db/types.ts' Db (a client or a transaction). */
 export type AppDb = PrismaClient;
@@ -31,12 +32,12 @@ export function openDb(target: DatabaseTarget = databaseTarget(), options: OpenO
   if (target.kind === "postgres") {
     const { connectionString, schema } = splitSchema(target.url);
     const adapter = new PrismaPg({ connectionString }, schema ? { schema } : undefined);
-    const prisma = new PrismaClient({ adapter });
+    const prisma = withUnavailableErrors(new PrismaClient({ adapter }));
     return { prisma, target, close: () => prisma.$disconnect() };
   }
   if (target.dataDir.startsWith("memory://")) {
     const pglite = new PGlite(target.dataDir);
-    const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite) });
+    const prisma = withUnavailableErrors(new PrismaClient({ adapter: pgliteAdapterFactory(pglite) }));
     return {
       prisma,
       target,
@@ -51,7 +52,7 @@ export function openDb(target: DatabaseTarget = databaseTarget(), options: OpenO
   const embedded = openEmbedded(target.dataDir, { serve: options.serve ?? false });
   // A transaction may wait its turn on the embedded database's queue, which bounds the wait
   // itself (lib/db/pglite-gate.ts): Prisma's 2 s default would give up first under load.
-  const prisma = new PrismaClient({ adapter: lazyFactory(embedded), transactionOptions: { maxWait: 30_000 } });
+  const prisma = withUnavailableErrors(new PrismaClient({ adapter: lazyFactory(embedded), transactionOptions: { maxWait: 30_000 } }));
   return {
     prisma,
     target,
@@ -85,4 +86,25 @@ export function splitSchema(url: string): { connectionString: string; schema?: s
   u.searchParams.delete("schema");
   u.searchParams.set("options", `-c search_path="${schema}"`);
   return { connectionString: u.toString(), schema };
+}
+
+/**
+ * Turns "the database is down, full or unreachable" into AppError("unavailable") at the query, so
+ * pages as well as the API and actions can tell an outage from a bug: its digest lets app/error.tsx
+ * show "temporarily unavailable" (Next redacts messages in production, but keeps a digest).
+ * The extension adds no API, so the client keeps the PrismaClient type.
+ */
+function withUnavailableErrors(client: PrismaClient): PrismaClient {
+  const extended = client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw isDatabaseUnavailable(error) ? unavailable(error) : error;
+        }
+      },
+    },
+  });
+  return extended as unknown as PrismaClient;
 }

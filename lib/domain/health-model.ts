@@ -53,8 +53,11 @@ export const SCALE_KEYS = [
 ] as const satisfies readonly (Exclude<MeasureKey, "nps_csat"> | "nps" | "csat")[];
 export type ScaleKey = (typeof SCALE_KEYS)[number];
 
+/** Floors and targets are counts, days, scores or ratios: a million either way is far beyond any. */
+const ZScaleValue = z.number().min(-1e6, "Too small.").max(1e6, "Too large.");
+
 const ZScale = z
-  .object({ floor: z.number(), target: z.number() })
+  .object({ floor: ZScaleValue, target: ZScaleValue })
   .refine((scale) => scale.floor !== scale.target, {
     message: "Floor and target must differ",
     path: ["target"],

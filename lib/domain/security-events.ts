@@ -1,4 +1,4 @@
-// The kinds of security event the audit log records (lib/data/security-events.ts writes them).
+// The kinds of security event the audit log records (lib/data/platform/security-events.ts writes them).
 
 export const SECURITY_EVENT_TYPES = [
   "sign_in",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZContactUpsert, ZEmail, ZSurveyCreate, ZTouchpointCreate } from "./api";
+import { ZId } from "./fields";
 
 // The account page's forms post FormData. Each schema turns the form's strings into the API's
 // shape (checkboxes, numbers, multi-selects, empty fields) and then validates with the API's
@@ -10,7 +11,7 @@ type Raw = Record<string, unknown>;
 const blankToUndefined = (raw: Raw) => Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ""));
 const checked = (v: unknown) => v === "on" || v === "true";
 const asList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const ZAccountRef = z.object({ accountId: z.coerce.number().int().positive() });
+const ZAccountRef = z.object({ accountId: ZId });
 
 export const ZTouchpointForm = z.preprocess(
   (raw) => {

@@ -1,19 +1,17 @@
 import { z } from "zod";
-import { assertIsoDate } from "@/lib/domain/dates";
 import { CHURN_REASON_KEYS } from "@/lib/domain/offboarding";
 import { clock } from "@/lib/clock";
+import { MAX_INT4, text, ZCount, ZIsoDate, ZMoney } from "./fields";
+
+export { text, ZCount, ZIsoDate, ZMoney } from "./fields";
 
 // The inputs of the REST API (docs/api.md), shared with the CSV import and UI actions that
 // accept the same records. Conventions every write follows:
 // - an optional field left out keeps its stored value on update (and its default on create);
 //   an explicit null clears it;
-// - strings are trimmed and may not contain NUL (PostgreSQL text cannot store it);
-// - counts are capped at the int4 maximum and money at Decimal(14,2), so no input can
-//   overflow a column and turn bad input into a server error;
+// - strings are trimmed; text, numbers and dates are bounded by the building blocks in
+//   ./fields.ts, so no input can overflow a column and turn bad input into a server error;
 // - an array over its limit is "too many items" (the API answers 413, not 400).
-
-const MAX_INT4 = 2_147_483_647;
-const MAX_MONEY = 999_999_999_999.99;
 
 /** Days one usage call may carry; more is refused whole. */
 export const MAX_USAGE_DAYS = 10_000;
@@ -32,48 +30,11 @@ export const EXPANSION_TYPES = ["seats", "tier", "add_on", "services", "training
 export const RENEWAL_OUTCOMES = ["renewed", "expanded", "downgraded", "churned"] as const;
 export const OPPORTUNITY_STATUSES = ["open", "won", "lost"] as const;
 
-/** A trimmed, non-empty string of at most `max` characters. */
-export function text(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, "Required.")
-    .max(max, `At most ${max} characters.`)
-    .refine((s) => !s.includes("\u0000"), "Must not contain NUL characters.");
-}
-
-/** Business dates in a sane range: PostgreSQL and JavaScript disagree about year 0 and beyond. */
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2199;
-
-function isBusinessDate(value: string): boolean {
-  try {
-    assertIsoDate(value);
-  } catch {
-    return false;
-  }
-  const year = Number(value.slice(0, 4));
-  return year >= MIN_YEAR && year <= MAX_YEAR;
-}
-
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
-export const ZIsoDate = z.string().refine(isBusinessDate, `Expected a calendar date (YYYY-MM-DD) between ${MIN_YEAR} and ${MAX_YEAR}.`);
-
 export const ZEmail = z
   .string()
   .trim()
   .toLowerCase()
   .pipe(z.email("Expected an email address.").max(254, "At most 254 characters."));
-
-/** A whole number that fits an int4 column. */
-export const ZCount = z.number().int("Expected a whole number.").min(0, "Cannot be negative.").max(MAX_INT4);
-
-/** An amount of money, rounded to cents (the columns are Decimal(14,2)). */
-export const ZMoney = z
-  .number()
-  .min(0, "Cannot be negative.")
-  .max(MAX_MONEY)
-  .transform((amount) => Math.round(amount * 100) / 100);
 
 /** Keys such as feature or integration names: distinct, in first-seen order. */
 export const ZKeys = z
@@ -115,7 +76,7 @@ export const ZAccountUpsert = z
     name: text(200),
     segment: z.enum(SEGMENTS),
     arr: ZMoney,
-    seats: ZCount,
+    seats: ZCount.min(1, "At least one seat."),
     contractStart: ZIsoDate,
     renewalDate: ZIsoDate,
     purchasedFeatures: ZKeys.optional(),

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { CHURN_REASON_KEYS, OFFBOARDING_ITEM_KEYS } from "@/lib/domain/offboarding";
-import { ZCount, ZIsoDate, ZMoney } from "./api";
+import { ZCount, ZId, ZIsoDate, ZMoney } from "./fields";
 
 // The offboarding page, the manager's termination and the win-back reactivation: FormData in,
 // so blank fields are "not given" and numbers arrive as text.
 
-const id = z.coerce.number().int().positive();
+const id = ZId;
 
 // Forms send "" for an empty field: store no text rather than an empty string.
 const notes = (max: number) =>

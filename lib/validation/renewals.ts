@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { BANDS, RENEWAL_FORECASTS, SEGMENTS, ZRenewalOutcome } from "./api";
+import { ZId } from "./fields";
 
 const RENEWAL_WINDOWS = ["overdue", "0-30", "31-60", "61-90", "later"] as const;
 
 // The renewal pipeline page: its URL filters and the two per-card forms. The forms validate
 // with the API's own renewal schemas, so the page and PUT /accounts/{id}/renewal agree.
 
-const userId = z.coerce.number().int().positive();
+const userId = ZId;
 
 /** Filters in the URL; anything unknown or malformed is ignored rather than an error page. */
 export const ZPipelineQuery = z.object({
@@ -19,7 +20,7 @@ export const ZPipelineQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
-const ZAccountRef = z.object({ accountId: z.coerce.number().int().positive() });
+const ZAccountRef = z.object({ accountId: ZId });
 
 export const ZForecastForm = ZAccountRef.extend({ forecast: z.enum(RENEWAL_FORECASTS) });
 

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { LIFECYCLE_STAGES } from "@/lib/domain/lifecycle";
 import { SCORECARD_METRIC_KEYS, type ScorecardMetricKey } from "@/lib/domain/metrics-catalogue";
+import { dateField, finiteNumber, ZId } from "./fields";
 
 // Scorecard measurables, rocks and manual lifecycle stages. Numbers are typed as shown: a "%"
 // goal or rock value is typed in percent (25 for 25%) and converted where the metric is known.
 
-const id = z.coerce.number().int().positive();
+const id = ZId;
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const ownerId = z.preprocess(emptyToUndefined, id.optional()).transform((v) => v ?? null);
-const finite = (message: string) => z.coerce.number({ message }).refine(Number.isFinite, message);
-const optionalNumber = (message: string) => z.preprocess(emptyToUndefined, finite(message).optional()).transform((v) => v ?? null);
+const optionalNumber = (message: string) => z.preprocess(emptyToUndefined, finiteNumber(message).optional()).transform((v) => v ?? null);
 const metricKey = z.enum(SCORECARD_METRIC_KEYS as [ScorecardMetricKey, ...ScorecardMetricKey[]], { message: "Pick a metric." });
 const title = z.string().trim().min(3, "Give it a title of at least 3 characters.").max(120, "Keep the title under 120 characters.");
 
@@ -17,7 +17,7 @@ export const ZMeasurableAdd = z.object({
   metricKey,
   // Empty: the metric's own name.
   title: z.preprocess(emptyToUndefined, title.optional()),
-  goal: finite("Enter the goal as a number."),
+  goal: finiteNumber("Enter the goal as a number."),
   direction: z.preprocess(emptyToUndefined, z.enum(["gte", "lte"], { message: "Pick at least or at most." }).optional()),
   ownerId,
 });
@@ -26,7 +26,7 @@ export type TMeasurableAdd = z.infer<typeof ZMeasurableAdd>;
 export const ZMeasurableUpdate = z.object({
   id,
   title,
-  goal: finite("Enter the goal as a number."),
+  goal: finiteNumber("Enter the goal as a number."),
   direction: z.enum(["gte", "lte"], { message: "Pick at least or at most." }),
   ownerId,
 });
@@ -45,7 +45,7 @@ export const ZRockSave = z
     id: z.preprocess(emptyToUndefined, id.optional()),
     title,
     ownerId,
-    dueDate: z.iso.date({ message: "Pick a due date." }),
+    dueDate: dateField("Pick a due date."),
     status: z.enum(ROCK_STATUSES, { message: "Pick a status." }).default("on_track"),
     metricKey: z.preprocess(emptyToUndefined, metricKey.optional()).transform((v) => v ?? null),
     startValue: optionalNumber("Enter the start value as a number."),

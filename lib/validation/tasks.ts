@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateField, ZId } from "./fields";
 
 export const TASK_VIEWS = ["mine", "overdue", "done"] as const;
 export type TaskView = (typeof TASK_VIEWS)[number];
@@ -9,7 +10,7 @@ export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 const optionalText = (max: number, message: string) =>
   z.string().trim().max(max, message).optional().transform((s) => s || null);
 
-const id = z.coerce.number().int().positive();
+const id = ZId;
 
 /** The inbox's URL query (?view=&page=); anything malformed falls back to the first page of "mine". */
 export const ZTaskQuery = z.object({
@@ -31,7 +32,7 @@ export const ZTaskReopen = z.object({ id });
 export const ZTaskCreate = z.object({
   accountId: id,
   title: z.string().trim().min(1, "Enter what needs doing.").max(200, "Keep the title under 200 characters."),
-  dueDate: z.iso.date({ message: "Pick a due date." }),
+  dueDate: dateField("Pick a due date."),
   priority: z.enum(TASK_PRIORITIES, { message: "Pick a priority." }).default("normal"),
   // Empty means "me": the person creating the task owns it.
   ownerId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DASHBOARD_STAGES } from "@/lib/domain/dashboards";
+import { ZId } from "./fields";
 
 // The triage list's URL query: every filter lives in the URL so a view can be bookmarked and
 // shared. Unknown or malformed values fall back to "no filter" rather than erroring.
@@ -15,7 +16,7 @@ export const ZTriageQuery = z.object({
   band: opt(z.enum(BAND_FILTERS)),
   segment: opt(z.enum(SEGMENT_FILTERS)),
   stage: opt(z.enum(STAGE_FILTERS)),
-  csm: opt(z.coerce.number().int().positive()),
+  csm: opt(ZId),
   renewal: opt(z.coerce.number().int().min(0).max(730)),
   q: opt(z.string().trim().max(100).transform((s) => s || undefined)),
   sort: z.enum(TRIAGE_SORTS).catch("score"),

@@ -53,9 +53,10 @@ test("after signing in, the visitor returns to the page they asked for", async (
   await expect(page.getByRole("heading", { level: 1, name: "Renewal pipeline" })).toBeVisible();
 });
 
-test("a CSM who opens an admin page gets a clear 'not allowed' page", async ({ page }) => {
+test("a CSM who opens an admin page gets a clear 'not allowed' page, with a 403", async ({ page }) => {
   await signIn(page, "diego@bowtie.demo");
-  await page.goto("/settings");
+  const response = await page.goto("/settings");
+  expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Go to my home" })).toBeVisible();
   await snap(page, "forbidden");
@@ -66,6 +67,46 @@ test("an unknown page shows the 404 page", async ({ page }) => {
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+});
+
+// Access and existence are decided before a page streams (layouts above the loading
+// boundaries), so browsers, crawlers and monitors see honest statuses, not a 200 for every page.
+test("role-gated pages answer 403 to roles without access", async ({ page }) => {
+  await signIn(page, "erin@bowtie.demo");
+  for (const path of ["/tasks", "/accounts", "/settings/api-keys"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  }
+  const allowed = await page.goto("/renewals");
+  expect(allowed?.status()).toBe(200);
+});
+
+test("an unknown account, its offboarding page and an unknown dashboard answer 404", async ({ page }) => {
+  await signIn(page, "manager@bowtie.demo");
+  for (const path of ["/accounts/no-such-account", "/accounts/no-such-account/offboarding", "/dashboards/no-such-stage"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+  }
+  // A known account still streams its page with a 200.
+  await page.goto("/accounts");
+  const link = page.getByRole("main").getByRole("table").getByRole("link").first();
+  const href = await link.getAttribute("href");
+  const known = await page.goto(href ?? "/accounts");
+  expect(known?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+test("a malformed percent-encoded URL is a 400, not a server error", async ({ page }) => {
+  await signIn(page, "manager@bowtie.demo");
+  // "100%" encoded properly is just an unknown account.
+  expect((await page.request.get("/accounts/100%25")).status()).toBe(404);
+  const raw = await page.request.get("/accounts/%E0%A4%A");
+  expect(raw.status()).toBe(400);
+  const api = await page.request.get("/api/v1/accounts/100%");
+  expect(api.status()).toBe(400);
+  expect((await api.json()).error.code).toBe("invalid_input");
 });
 
 test("sign-out ends the session", async ({ page }) => {

@@ -18,9 +18,11 @@ import * as renewal from "@/app/api/v1/accounts/[externalId]/renewal/route";
 import * as expansion from "@/app/api/v1/accounts/[externalId]/expansions/[key]/route";
 import * as health from "@/app/api/v1/accounts/[externalId]/health/route";
 import * as renewals from "@/app/api/v1/renewals/route";
+import * as metrics from "@/app/api/v1/metrics/route";
+import * as unknown from "@/app/api/v1/[[...path]]/route";
 import { clock } from "@/lib/clock";
 
-type Method = "GET" | "PUT" | "POST" | "DELETE";
+type Method = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
 type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
 type RouteModule = Partial<Record<Method, RouteHandler>>;
 
@@ -37,6 +39,7 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/accounts/:externalId/expansions/:key", expansion],
   ["/accounts/:externalId/health", health],
   ["/renewals", renewals],
+  ["/metrics", metrics],
 ];
 
 function route(path: string): { module: RouteModule; params: Record<string, string> } {
@@ -46,12 +49,20 @@ function route(path: string): { module: RouteModule; params: Record<string, stri
     if (parts.length !== segments.length) continue;
     const params: Record<string, string> = {};
     const matches = parts.every((part, i) => {
-      if (part.startsWith(":")) params[part.slice(1)] = decodeURIComponent(segments[i]);
+      if (part.startsWith(":")) params[part.slice(1)] = segments[i];
       return part.startsWith(":") || part === segments[i];
     });
     if (matches) return { module, params };
   }
-  throw new Error(`No route for ${path}`);
+  // Next's catch-all for every other /api/v1 path.
+  return { module: unknown, params: { path: segments.join("/") } };
+}
+
+/** Params as Next passes them: percent-decoded, the promise rejecting when a segment is malformed ("100%"). */
+function decodedParams(raw: Record<string, string>): Promise<Record<string, string>> {
+  const decoding = new Promise<Record<string, string>>((resolve) => resolve(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decodeURIComponent(v)]))));
+  decoding.catch(() => undefined); // awaited (or not) by the handler; never an unhandled rejection here
+  return decoding;
 }
 
 export interface ApiErrorBody {
@@ -85,7 +96,7 @@ export function apiClient(key: string | null) {
       body,
       headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), "content-type": "application/json", ...options.headers },
     });
-    const response = await handler(request, { params: Promise.resolve(params) });
+    const response = await handler(request, { params: decodedParams(params) });
     return { status: response.status, headers: response.headers, body: (await response.json()) as T };
   }
   return {

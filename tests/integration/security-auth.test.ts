@@ -10,7 +10,8 @@ import { db } from "@/lib/db";
 import { authOptions, RATE_LIMITED } from "@/lib/auth/options";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hashPassword } from "@/lib/auth/password";
-import { checkCredentials, changePassword, createUser, updateUser, WrongPasswordError } from "@/lib/data/platform/users";
+import { checkCredentials, changePassword, createUser, updateUser } from "@/lib/data/platform/users";
+import { AppError } from "@/lib/errors";
 import { EMAIL_POLICY } from "@/lib/domain/sign-in-throttle";
 import { signInRetryAfter } from "@/lib/data/platform/sign-in-throttle";
 import { createUserAction } from "@/lib/actions/users";
@@ -168,7 +169,7 @@ describe("sessions end when they should", () => {
   it("a password change needs the current password and ends every session", async () => {
     const user = await makeUser();
     const token = await signedIn(user);
-    await expect(changePassword(user.id, "not my password", "a brand new passphrase", { userId: user.id })).rejects.toBeInstanceOf(WrongPasswordError);
+    await expect(changePassword(user.id, "not my password", "a brand new passphrase", { userId: user.id })).rejects.toBeInstanceOf(AppError);
     await expect(jwt({ token: { ...token } })).resolves.toBeTruthy();
     await changePassword(user.id, PASSWORD, "a brand new passphrase", { userId: user.id });
     await expect(jwt({ token: { ...token } })).rejects.toThrow();

@@ -6,8 +6,8 @@ import { authenticateApiKey, createApiKey, revokeApiKey } from "@/lib/data/platf
 import { listSecurityEvents } from "@/lib/data/platform/security-events";
 import { updateUser } from "@/lib/data/platform/users";
 import { authorizeAccount } from "@/lib/data/accounts/access";
-import { completeTask, TaskError } from "@/lib/data/tasks/tasks";
-import { ExpectedError } from "@/lib/actions/safe-action";
+import { completeTask } from "@/lib/data/tasks/tasks";
+import { AppError } from "@/lib/errors";
 import { createTestUser } from "@/tests/factories/api";
 import { makeAccount, makeTask } from "@/tests/factories/tasks";
 import { clock } from "@/lib/clock";
@@ -56,7 +56,7 @@ describe("the security log for admins", () => {
 
 describe("a missing record and someone else's answer alike", () => {
   const code = (promise: Promise<unknown>) =>
-    promise.then(() => "ok", (e: unknown) => (e instanceof ExpectedError || e instanceof TaskError ? e.code : String(e)));
+    promise.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
 
   it("for an account a CSM may not edit", async () => {
     const csm = await createTestUser("csm");

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { bulkInsert, columns } from "@/lib/data/platform/bulk-insert";
 import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
-import { deleteAllData, resetAndSeedDemo, SeedConfigError, seedIfEmpty, seedScale } from "@/lib/data/platform/seed";
+import { deleteAllData, resetAndSeedDemo, seedIfEmpty, seedScale } from "@/lib/data/platform/seed";
+import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
 
@@ -103,7 +104,7 @@ describe("seeding", () => {
 
   it("creates only the first admin with BOWTIE_DEMO=off, and explains what is missing", async () => {
     await deleteAllData(db);
-    await expect(seedIfEmpty(db, { ...demo, env: env({ BOWTIE_DEMO: "off" }) })).rejects.toThrow(SeedConfigError);
+    await expect(seedIfEmpty(db, { ...demo, env: env({ BOWTIE_DEMO: "off" }) })).rejects.toThrow(AppError);
     const tooShort = env({ BOWTIE_DEMO: "off", BOWTIE_ADMIN_EMAIL: "ops@example.com", BOWTIE_ADMIN_PASSWORD: "short" });
     await expect(seedIfEmpty(db, { ...demo, env: tooShort })).rejects.toThrow(/BOWTIE_ADMIN_PASSWORD/);
 

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { applyEscalations } from "@/lib/data/health/escalations";
 import { recomputeHealth } from "@/lib/data/health/recompute";
 import { resetAndSeedDemo } from "@/lib/data/platform/seed";
-import { completeTask, countTasksByView, createTask, listTasks, reopenTask, TaskError } from "@/lib/data/tasks/tasks";
+import { completeTask, countTasksByView, createTask, listTasks, reopenTask } from "@/lib/data/tasks/tasks";
+import { AppError } from "@/lib/errors";
 import { addDays } from "@/lib/domain/dates";
 import { makeAccount, makeTask, makeUser } from "../factories/tasks";
 import { clock } from "@/lib/clock";
@@ -29,7 +30,7 @@ beforeAll(async () => {
 const playbookTasks = (accountIds: number[]) =>
   db.task.findMany({ where: { accountId: { in: accountIds } }, orderBy: [{ accountId: "asc" }, { kind: "asc" }, { id: "asc" }] });
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof TaskError ? error.code : error));
+const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof AppError ? error.code : error));
 
 describe("applyEscalations", () => {
   it("raises each needed step once, owned, dated and audited, however often it runs", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createUser, EmailTakenError, verifyCredentials } from "@/lib/data/platform/users";
+import { createUser, verifyCredentials } from "@/lib/data/platform/users";
+import { AppError } from "@/lib/errors";
 
 describe("users", () => {
   it("creates a user with a hashed password, audited, and signs them in", async () => {
@@ -21,7 +22,7 @@ describe("users", () => {
   it("refuses a second user with the same email and writes nothing", async () => {
     await createUser({ email: "dup@example.com", name: "First", role: "ae", password: "long enough pw" }, { system: "test" });
     const auditBefore = await db.auditLog.count();
-    await expect(createUser({ email: "DUP@example.com", name: "Second", role: "ae", password: "long enough pw" }, { system: "test" })).rejects.toBeInstanceOf(EmailTakenError);
+    await expect(createUser({ email: "DUP@example.com", name: "Second", role: "ae", password: "long enough pw" }, { system: "test" })).rejects.toBeInstanceOf(AppError);
     expect(await db.user.count({ where: { email: "dup@example.com" } })).toBe(1);
     expect(await db.auditLog.count()).toBe(auditBefore);
   });

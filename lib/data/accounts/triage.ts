@@ -189,6 +189,11 @@ export interface AccountDetail {
   openTasks: { id: number; title: string; dueDate: string; priority: string; ownerName: string }[];
 }
 
+/** Whether an account with this external id exists (the account pages' 404 check, before they stream). */
+export async function accountExists(externalId: string): Promise<boolean> {
+  return (await db.account.count({ where: { externalId } })) > 0;
+}
+
 export async function getAccount(externalId: string): Promise<AccountDetail | null> {
   const a = await db.account.findUnique({
     where: { externalId },

@@ -6,6 +6,7 @@ import { recordAudit, type AuditActor } from "../platform/audit";
 import { syncLifecycleStages } from "./lifecycle-stages";
 import { recomputeHealth } from "../health/recompute";
 import { clock } from "@/lib/clock";
+import { notFound, type AppError, type Issue } from "@/lib/errors";
 
 // What every ingest write (lib/data/ingest-*.ts) shares: the account lookup, one transaction
 // per write, the audit entry and the health recompute. The REST API, the CSV import and UI
@@ -16,30 +17,13 @@ import { clock } from "@/lib/clock";
 import type { Tx } from "@/lib/db/types";
 export type { Tx };
 
-export interface IngestIssue {
-  /** Dotted path into the input, e.g. "contactEmails.2". */
-  path: string;
-  message: string;
-}
+/** A field's problem: a dotted path into the input, e.g. "contactEmails.2", and a message. */
+export type IngestIssue = Issue;
 
-/** A failure the caller can act on: the API maps not_found → 404, invalid → 400, conflict → 409. */
-export class IngestError extends Error {
-  constructor(
-    readonly code: "not_found" | "invalid" | "conflict",
-    message: string,
-    readonly issues: IngestIssue[] = [],
-  ) {
-    super(message);
-    this.name = "IngestError";
-  }
-}
+export { invalidInput } from "@/lib/errors";
 
-export function accountNotFound(externalId: string): IngestError {
-  return new IngestError("not_found", `No account with the external id "${externalId}".`);
-}
-
-export function invalidInput(issues: IngestIssue[]): IngestError {
-  return new IngestError("invalid", "Some fields need attention.", issues);
+export function accountNotFound(externalId: string): AppError {
+  return notFound(`No account with the external id "${externalId}".`);
 }
 
 /** The result of a create-or-update: `created` tells 201 from 200. */

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { columnOf, type ParsedImport, type RowIssue } from "@/lib/domain/csv-import";
 import type { AuditActor } from "../platform/audit";
-import { IngestError, WRITE_TX_OPTIONS } from "../accounts/write";
+import { AppError } from "@/lib/errors";
+import { WRITE_TX_OPTIONS } from "../accounts/write";
 import { upsertAccount } from "../accounts/save-account";
 import { upsertContact } from "../accounts/contacts";
 import { upsertUsageDays } from "../health/usage";
@@ -22,40 +23,44 @@ export async function importRows(parsed: ParsedImport, actor: AuditActor): Promi
   if (parsed.issues.length) return { imported: 0, issues: parsed.issues };
   const unknown = await unknownAccountIssues(parsed);
   if (unknown.length) return { imported: 0, issues: unknown };
+  const refused: RefusedRow = { issues: [] };
   try {
-    const imported = await db.$transaction((tx) => writeAll(parsed, actor, tx), { ...WRITE_TX_OPTIONS, timeout: 10 * 60_000 });
+    const imported = await db.$transaction((tx) => writeAll(parsed, actor, tx, refused), { ...WRITE_TX_OPTIONS, timeout: 10 * 60_000 });
     return { imported, issues: [] };
   } catch (error) {
-    if (error instanceof RowFailure) return { imported: 0, issues: error.issues };
+    if (refused.issues.length) return { imported: 0, issues: refused.issues };
     throw error;
   }
 }
 
-class RowFailure extends Error {
-  constructor(readonly issues: RowIssue[]) {
-    super("A row was refused.");
-  }
+/** The row the writes refused, reported by row and column once the transaction has rolled back. */
+interface RefusedRow {
+  issues: RowIssue[];
 }
 
-/** Turns an ingest refusal on one row into that row's issues (and aborts the transaction). */
-async function atRow<T>(row: number, write: () => Promise<T>): Promise<T> {
+/** Refusals the file's author can fix; anything else (a database outage, a bug) is not about a row. */
+const ROW_REFUSALS = new Set(["invalid", "not_found", "conflict"]);
+
+/** Notes an ingest refusal on one row as that row's issues, and rethrows to abort the transaction. */
+async function atRow<T>(row: number, refused: RefusedRow, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (!(error instanceof IngestError)) throw error;
-    const issues = error.issues.length ? error.issues.map((i) => ({ row, column: columnOf(i.path), message: i.message })) : [{ row, column: "", message: error.message }];
-    throw new RowFailure(issues);
+    if (error instanceof AppError && ROW_REFUSALS.has(error.code)) {
+      refused.issues = error.issues.length ? error.issues.map((i) => ({ row, column: columnOf(i.path), message: i.message })) : [{ row, column: "", message: error.message }];
+    }
+    throw error;
   }
 }
 
 
-async function writeAll(parsed: ParsedImport, actor: AuditActor, tx: Tx): Promise<number> {
+async function writeAll(parsed: ParsedImport, actor: AuditActor, tx: Tx, refused: RefusedRow): Promise<number> {
   switch (parsed.kind) {
     case "accounts":
-      for (const [i, r] of parsed.rows.entries()) await atRow(i + 2, () => upsertAccount(r.externalId, r.input, actor, tx));
+      for (const [i, r] of parsed.rows.entries()) await atRow(i + 2, refused, () => upsertAccount(r.externalId, r.input, actor, tx));
       return parsed.rows.length;
     case "contacts":
-      for (const [i, r] of parsed.rows.entries()) await atRow(i + 2, () => upsertContact(r.accountExternalId, r.email, r.input, actor, tx));
+      for (const [i, r] of parsed.rows.entries()) await atRow(i + 2, refused, () => upsertContact(r.accountExternalId, r.email, r.input, actor, tx));
       return parsed.rows.length;
     case "usage": {
       // One set-based upsert per account, whatever the order of the file's rows.
@@ -65,7 +70,7 @@ async function writeAll(parsed: ParsedImport, actor: AuditActor, tx: Tx): Promis
         group.days.push(r.day);
         byAccount.set(r.accountExternalId, group);
       });
-      for (const [externalId, { firstRow, days }] of byAccount) await atRow(firstRow, () => upsertUsageDays(externalId, days, actor, tx));
+      for (const [externalId, { firstRow, days }] of byAccount) await atRow(firstRow, refused, () => upsertUsageDays(externalId, days, actor, tx));
       return parsed.rows.length;
     }
   }

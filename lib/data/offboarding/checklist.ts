@@ -18,8 +18,9 @@ import {
 import type { TOffboardingDetails } from "@/lib/validation/offboarding";
 import { recordAudit, type AuditActor } from "../platform/audit";
 import { syncLifecycleStages } from "../accounts/lifecycle-stages";
-import { accountNotFound, dateOnly, IngestError, inTransaction, isoOrNull, lockAccount, WRITE_TX_OPTIONS, type Tx } from "../accounts/write";
+import { accountNotFound, dateOnly, inTransaction, isoOrNull, lockAccount, WRITE_TX_OPTIONS, type Tx } from "../accounts/write";
 import { clock } from "@/lib/clock";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
 
 // Offboarding (SPEC §4): a churn starts the checklist; the CSM works it on the account's
 // offboarding page; ticking the last item completes it. Every write locks the account, runs in
@@ -186,8 +187,8 @@ async function openOffboarding(tx: Tx, externalId: string): Promise<Offboarding 
   const account = await lockAccount(tx, externalId);
   if (!account) throw accountNotFound(externalId);
   const latest = await tx.offboarding.findFirst({ where: { accountId: account.id }, orderBy: { id: "desc" } });
-  if (!latest) throw new IngestError("conflict", "This account has no offboarding: record a churn or a termination first.");
-  if (latest.completedAt) throw new IngestError("conflict", "This offboarding is complete; its record is kept as it is.");
+  if (!latest) throw conflict("This account has no offboarding: record a churn or a termination first.");
+  if (latest.completedAt) throw conflict("This offboarding is complete; its record is kept as it is.");
   return latest;
 }
 
@@ -231,11 +232,11 @@ export function setOffboardingItem(externalId: string, key: OffboardingItemKey, 
   return db.$transaction(async (tx) => {
     const offboarding = await openOffboarding(tx, externalId);
     const item = await tx.offboardingItem.findUnique({ where: { offboardingId_key: { offboardingId: offboarding.id, key } } });
-    if (!item) throw new IngestError("not_found", "This checklist has no such item.");
+    if (!item) throw notFound("This checklist has no such item.");
     if ((item.doneAt !== null) === done) return { completed: false, feedbackCreated: 0 };
     if (done) {
       const blocker = itemBlocker(key, { accessOffDate: isoOrNull(offboarding.accessOffDate), churnReasons: offboarding.churnReasons }, today);
-      if (blocker) throw new IngestError("invalid", blocker, [{ path: key, message: blocker }]);
+      if (blocker) throw invalidInput([{ path: key, message: blocker }], blocker);
     }
     const doneAt = done ? clock.now() : null;
     await tx.offboardingItem.update({ where: { id: item.id }, data: { doneAt } });

@@ -4,9 +4,10 @@ import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { newContractProblem, terminationProblem } from "@/lib/domain/offboarding";
 import type { TReactivation, TTermination } from "@/lib/validation/offboarding";
 import { recordAudit, type AuditActor } from "../platform/audit";
-import { dateOnly, IngestError, invalidInput, isoOrNull, writeAccountFacts, type Tx } from "../accounts/write";
+import { dateOnly, invalidInput, isoOrNull, writeAccountFacts, type Tx } from "../accounts/write";
 import { startOffboarding, type StartedOffboarding } from "./checklist";
 import { applyRenewalOutcome } from "../renewals/outcomes";
+import { conflict } from "@/lib/errors";
 
 // A manager's two lifecycle moves outside the renewal cycle: terminating a contract (a churn
 // that starts the offboarding) and winning a former customer back with a new contract. Each is
@@ -19,7 +20,7 @@ import { applyRenewalOutcome } from "../renewals/outcomes";
 export function recordTermination(externalId: string, input: Omit<TTermination, "accountId">, actor: AuditActor): Promise<StartedOffboarding> {
   return writeAccountFacts(externalId, async (tx, accountId) => {
     const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { status: true, contractStart: true, renewalDate: true, arr: true } });
-    if (account.status !== "active") throw new IngestError("conflict", "This account is already churned.");
+    if (account.status !== "active") throw conflict("This account is already churned.");
     const problem = terminationProblem(toIsoDate(account.contractStart), input.terminatedOn);
     if (problem) throw invalidInput([{ path: "terminatedOn", message: problem }]);
     // Every active account has an open renewal (the daily job); one created since the last run may not yet.
@@ -52,7 +53,7 @@ export function reactivateAccount(externalId: string, input: Omit<TReactivation,
       where: { id: accountId },
       select: { status: true, churnedAt: true, contractStart: true, renewalDate: true, arr: true, seats: true, plan: true },
     });
-    if (before.status !== "churned") throw new IngestError("conflict", "This account is active: only a former customer can be won back.");
+    if (before.status !== "churned") throw conflict("This account is active: only a former customer can be won back.");
     const problem = newContractProblem(input, isoOrNull(before.churnedAt));
     if (problem) throw invalidInput([problem]);
     const audit = (entity: string, entityId: number, b: Prisma.InputJsonObject | null, a: Prisma.InputJsonObject) =>

@@ -31,6 +31,7 @@ import { USAGE_DAY_COLUMNS } from "../health/usage-columns";
 import { bulkInsert, columns, deleteAllData, nextIds, syncIdSequences, type SqlRunner, type TableSpec } from "./bulk-insert";
 import { clock } from "@/lib/clock";
 import type { Tx } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
 
 
 const HEALTH_HISTORY_WEEKS = 26;
@@ -50,8 +51,8 @@ export interface DemoSeedOptions {
   log?: SeedLog;
 }
 
-/** A configuration problem the operator must fix (printed without a stack trace). */
-export class SeedConfigError extends Error {}
+/** A configuration problem the operator must fix (the seed script prints it without a stack trace). */
+const configError = (message: string) => new AppError("invalid", message);
 
 // Seeding runs in one transaction: a failure leaves the database as it was, and a second process
 // seeding at the same moment waits on the advisory lock, then finds the users and stops.
@@ -241,7 +242,7 @@ async function demoUsers(): Promise<NewUser[]> {
 /** The first admin of a production install, validated like `npm run user:create`. */
 async function firstAdmin(env: NodeJS.ProcessEnv): Promise<NewUser> {
   if (!env.BOWTIE_ADMIN_EMAIL || !env.BOWTIE_ADMIN_PASSWORD) {
-    throw new SeedConfigError(
+    throw configError(
       "BOWTIE_DEMO=off and the database has no users: set BOWTIE_ADMIN_EMAIL and BOWTIE_ADMIN_PASSWORD " +
         "(and optionally BOWTIE_ADMIN_NAME) to create the first admin.",
     );
@@ -254,7 +255,7 @@ async function firstAdmin(env: NodeJS.ProcessEnv): Promise<NewUser> {
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `BOWTIE_ADMIN_${String(i.path[0]).toUpperCase()}: ${i.message}`);
-    throw new SeedConfigError(`Cannot create the first admin. ${problems.join(" ")}`);
+    throw configError(`Cannot create the first admin. ${problems.join(" ")}`);
   }
   const { email, name, role, password } = parsed.data;
   return { email, name, role, passwordHash: await hashPassword(password) };

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "./audit";
 import { recordSecurityEvent } from "./security-events";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
 
 export interface UserSummary {
   id: number;
@@ -63,12 +64,6 @@ export function listUsersByRole(role: Role): Promise<UserSummary[]> {
   return db.user.findMany({ where: { role, active: true }, select: summary, orderBy: { name: "asc" } });
 }
 
-export class EmailTakenError extends Error {
-  constructor(email: string) {
-    super(`A user with the email ${email} already exists.`);
-  }
-}
-
 export interface NewUser {
   email: string;
   name: string;
@@ -80,7 +75,7 @@ export async function createUser(input: NewUser, actor: AuditActor): Promise<Use
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
-    if (await tx.user.findUnique({ where: { email } })) throw new EmailTakenError(email);
+    if (await tx.user.findUnique({ where: { email } })) throw conflict(`A user with the email ${email} already exists.`);
     const user = await tx.user.create({
       data: { email, name: input.name.trim(), role: input.role, passwordHash },
       select: summary,
@@ -96,18 +91,6 @@ export async function createUser(input: NewUser, actor: AuditActor): Promise<Use
   });
 }
 
-export class UserNotFoundError extends Error {
-  constructor() {
-    super("That user no longer exists.");
-  }
-}
-
-export class LastAdminError extends Error {
-  constructor() {
-    super("Keep at least one active admin: make someone else an admin first.");
-  }
-}
-
 export interface UserChange {
   role?: Role;
   active?: boolean;
@@ -120,11 +103,11 @@ export interface UserChange {
 export async function updateUser(id: number, change: UserChange, actor: AuditActor): Promise<UserSummary> {
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     const before = await tx.user.findUnique({ where: { id }, select: summary });
-    if (!before) throw new UserNotFoundError();
+    if (!before) throw notFound("That user no longer exists.");
     const after = { ...before, ...(change.role ? { role: change.role } : {}), ...(change.active !== undefined ? { active: change.active } : {}) };
     if (after.role === before.role && after.active === before.active) return before;
     const losesAdmin = before.role === "admin" && before.active && (after.role !== "admin" || !after.active);
-    if (losesAdmin && (await tx.user.count({ where: { role: "admin", active: true, id: { not: id } } })) === 0) throw new LastAdminError();
+    if (losesAdmin && (await tx.user.count({ where: { role: "admin", active: true, id: { not: id } } })) === 0) throw conflict("Keep at least one active admin: make someone else an admin first.");
     const user = await tx.user.update({
       where: { id },
       data: { role: after.role, active: after.active, sessionVersion: { increment: 1 } },
@@ -142,20 +125,14 @@ export async function updateUser(id: number, change: UserChange, actor: AuditAct
   });
 }
 
-export class WrongPasswordError extends Error {
-  constructor() {
-    super("Your current password is not right.");
-  }
-}
-
 /**
  * A user changes their own password (the new one already checked against the policy):
  * the current password is required, and every session, this one included, ends.
  */
 export async function changePassword(userId: number, currentPassword: string, newPassword: string, actor: AuditActor): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user || !user.active) throw new UserNotFoundError();
-  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new WrongPasswordError();
+  if (!user || !user.active) throw notFound("That user no longer exists.");
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw invalidInput([{ path: "currentPassword", message: "Your current password is not right." }]);
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
@@ -168,7 +145,7 @@ export async function setPassword(userId: number, newPassword: string, actor: Au
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    if (updated.count === 0) throw new UserNotFoundError();
+    if (updated.count === 0) throw notFound("That user no longer exists.");
     await recordSecurityEvent(tx, { type: "password_changed", actor, subject: { userId } });
   });
 }

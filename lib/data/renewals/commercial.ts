@@ -4,8 +4,9 @@ import type { ExpansionType, OpportunityStatus, RenewalForecast, RenewalOutcome,
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import type { TExpansionUpsert, TOutcomeUpsert, TRenewalForecast } from "@/lib/validation/api";
 import { recordAudit, type AuditActor } from "../platform/audit";
-import { dateOnly, IngestError, isoOrNull, saveAudited, writeAccountFacts, type Saved, type Tx } from "../accounts/write";
+import { dateOnly, isoOrNull, saveAudited, writeAccountFacts, type Saved, type Tx } from "../accounts/write";
 import { clock } from "@/lib/clock";
+import { conflict } from "@/lib/errors";
 
 // The business side of health: success-plan outcomes (ROI achievement), the open renewal's
 // forecast (renewal likelihood) and expansion deals (expansion potential).
@@ -92,7 +93,7 @@ export function toRenewalView(r: Renewal): RenewalView {
 export function updateRenewal(externalId: string, input: TRenewalForecast, actor: AuditActor, outerTx?: Tx): Promise<RenewalView> {
   return writeAccountFacts(externalId, async (tx, accountId) => {
     const open = await tx.renewal.findFirst({ where: { accountId, status: "open" } });
-    if (!open) throw new IngestError("conflict", "The account has no open renewal (it is churned or its renewal was closed).");
+    if (!open) throw conflict("The account has no open renewal (it is churned or its renewal was closed).");
     const updated = await tx.renewal.update({ where: { id: open.id }, data: { forecast: input.forecast } });
     await recordAudit(tx, actor, {
       entity: "renewal",

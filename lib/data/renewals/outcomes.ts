@@ -13,10 +13,13 @@ import {
 import type { TRenewalOutcome } from "@/lib/validation/api";
 import { churnReasonLabel } from "@/lib/domain/offboarding";
 import { recordAudit, type AuditActor } from "../platform/audit";
-import { dateOnly, IngestError, invalidInput, writeAccountFacts, type Tx } from "../accounts/write";
+import { dateOnly, invalidInput, writeAccountFacts, type Tx } from "../accounts/write";
 import { toRenewalView, type RenewalView } from "./commercial";
 import { startOffboarding, type StartedOffboarding } from "../offboarding/checklist";
 import { clock } from "@/lib/clock";
+import { conflict } from "@/lib/errors";
+import { isWithinDateBounds, MAX_DATE } from "@/lib/validation/fields";
+import { AppError } from "@/lib/errors";
 
 // Closing a renewal with its outcome (SPEC §4): the renewal, the account's ARR and status, its
 // contract lines, the ARR movement and the next renewal all change in one transaction, each
@@ -74,11 +77,11 @@ async function repeatedOutcome(tx: Tx, accountId: number, input: TRenewalOutcome
   if (!sameOutcome(last, input)) {
     const signed = toIsoDate(last.signedAt);
     if (input.signedAt > signed) return null;
-    throw new IngestError(
+    throw new AppError(
       "conflict",
       `The renewal due ${toIsoDate(last.renewalDate)} was already closed as ${last.outcome} (signed ${signed}). ` +
         `An outcome for the next renewal is signed after ${signed}.`,
-      [{ path: "signedAt", message: `The last renewal was signed ${signed}.` }],
+      { issues: [{ path: "signedAt", message: `The last renewal was signed ${signed}.` }] },
     );
   }
   const next = await tx.renewal.findFirst({ where: { accountId, status: "open", id: { gt: last.id } }, orderBy: { id: "asc" } });
@@ -111,7 +114,7 @@ export async function applyRenewalOutcome(
 ): Promise<Omit<RenewalOutcomeResult, "offboarding">> {
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { arr: true, seats: true, contractStart: true, status: true } });
   const open = await tx.renewal.findFirst({ where: { accountId, status: "open" } });
-  if (!open || account.status !== "active") throw new IngestError("conflict", "The account has no open renewal (it is churned or its renewal was closed).");
+  if (!open || account.status !== "active") throw conflict("The account has no open renewal (it is churned or its renewal was closed).");
   const currentCents = toCents(Number(account.arr));
   const newCents = input.newArr == null ? null : toCents(input.newArr);
   const problem = outcomeArrProblem(input.outcome, currentCents, newCents);
@@ -125,6 +128,10 @@ export async function applyRenewalOutcome(
   await recordMovement(tx, audit, accountId, input, currentCents, finalCents, movementNote);
   const termStart = await currentTermStart(tx, accountId, open.id, toIsoDate(account.contractStart));
   const next = input.outcome === "churned" ? null : nextRenewalDate(termStart, renewalDate);
+  if (next !== null && !isWithinDateBounds(next)) {
+    // A term so long (or a renewal so late) that the next renewal would fall past what Bowtie stores.
+    throw invalidInput([{ path: "outcome", message: `The next renewal would fall on ${next}, after ${MAX_DATE}: shorten the contract term first.` }]);
+  }
   await renewContractLines(tx, audit, accountId, renewalDate, next, finalCents, account.seats);
   await closeStageTasks(tx, audit, accountId);
   await moveAccount(tx, audit, accountId, { ...account, renewalDate }, next === null ? { churnedAt: input.signedAt } : { arrCents: finalCents, renewalDate: next });

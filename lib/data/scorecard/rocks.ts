@@ -7,6 +7,7 @@ import { rockProgress, scorecardWeeks, type RockProgress } from "@/lib/domain/sc
 import { recordAudit, type AuditActor } from "../platform/audit";
 import { computeWeeklyValues } from "./weekly-metrics";
 import { clock } from "@/lib/clock";
+import { notFound } from "@/lib/errors";
 
 // Quarterly goals (rocks, SPEC §5): on or off track, or done; a rock linked to a metric shows how
 // far the metric has moved from its start value toward the target.
@@ -85,7 +86,7 @@ export async function createRock(input: RockInput, actor: AuditActor): Promise<n
 export async function updateRock(id: number, input: RockInput, actor: AuditActor): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.rock.findUnique({ where: { id } });
-    if (!before) throw new RockNotFound();
+    if (!before) throw rockNotFound();
     const after = await tx.rock.update({ where: { id }, data: toData(input) });
     await recordAudit(tx, actor, { entity: "rock", entityId: String(id), action: "update", before: rockAudit(before), after: rockAudit(after) });
   });
@@ -94,7 +95,7 @@ export async function updateRock(id: number, input: RockInput, actor: AuditActor
 export async function setRockStatus(id: number, status: RockStatus, actor: AuditActor): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.rock.findUnique({ where: { id } });
-    if (!before) throw new RockNotFound();
+    if (!before) throw rockNotFound();
     const after = await tx.rock.update({ where: { id }, data: { status } });
     await recordAudit(tx, actor, { entity: "rock", entityId: String(id), action: "update", before: rockAudit(before), after: rockAudit(after) });
   });
@@ -103,14 +104,10 @@ export async function setRockStatus(id: number, status: RockStatus, actor: Audit
 export async function deleteRock(id: number, actor: AuditActor): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.rock.findUnique({ where: { id } });
-    if (!before) throw new RockNotFound();
+    if (!before) throw rockNotFound();
     await tx.rock.delete({ where: { id } });
     await recordAudit(tx, actor, { entity: "rock", entityId: String(id), action: "delete", before: rockAudit(before) });
   });
 }
 
-export class RockNotFound extends Error {
-  constructor() {
-    super("That rock no longer exists.");
-  }
-}
+const rockNotFound = () => notFound("That rock no longer exists.");

@@ -9,6 +9,7 @@ import { ensureDefaultMeasurables } from "./defaults";
 import { computeWeeklyValues, type WeeklyValues } from "./weekly-metrics";
 import { clock } from "@/lib/clock";
 import { statement } from "../platform/sql";
+import { notFound } from "@/lib/errors";
 
 // The weekly scorecard (SPEC §5): measurables with an owner and a goal, and one stored figure per
 // week (ScorecardValue). A week's figure is computed the first time it is needed and kept: once
@@ -250,7 +251,7 @@ export async function addMeasurable(input: MeasurableInput, actor: AuditActor): 
 export async function updateMeasurable(id: number, input: Omit<MeasurableInput, "metricKey">, actor: AuditActor): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.scorecardMeasurable.findUnique({ where: { id } });
-    if (!before) throw new MeasurableNotFound();
+    if (!before) throw measurableNotFound();
     const after = await tx.scorecardMeasurable.update({ where: { id }, data: input });
     await recordAudit(tx, actor, { entity: "scorecard_measurable", entityId: String(id), action: "update", before: measurableAudit(before), after: measurableAudit(after) });
   });
@@ -260,7 +261,7 @@ export async function updateMeasurable(id: number, input: Omit<MeasurableInput, 
 export async function setMeasurableActive(id: number, active: boolean, actor: AuditActor): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.scorecardMeasurable.findUnique({ where: { id } });
-    if (!before) throw new MeasurableNotFound();
+    if (!before) throw measurableNotFound();
     const last = await tx.scorecardMeasurable.aggregate({ _max: { position: true }, where: { active: true } });
     const after = await tx.scorecardMeasurable.update({ where: { id }, data: { active, ...(active ? { position: (last._max.position ?? -1) + 1 } : {}) } });
     await recordAudit(tx, actor, { entity: "scorecard_measurable", entityId: String(id), action: active ? "activate" : "deactivate", before: measurableAudit(before), after: measurableAudit(after) });
@@ -272,7 +273,7 @@ export async function moveMeasurable(id: number, direction: "up" | "down", actor
   await db.$transaction(async (tx) => {
     const list = await tx.scorecardMeasurable.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
     const index = list.findIndex((m) => m.id === id);
-    if (index < 0) throw new MeasurableNotFound();
+    if (index < 0) throw measurableNotFound();
     const other = list[direction === "up" ? index - 1 : index + 1];
     if (!other) return;
     const order = list.map((m) => m.id);
@@ -286,11 +287,7 @@ export async function moveMeasurable(id: number, direction: "up" | "down", actor
   });
 }
 
-export class MeasurableNotFound extends Error {
-  constructor() {
-    super("That measurable no longer exists.");
-  }
-}
+const measurableNotFound = () => notFound("That measurable no longer exists.");
 
 /** Whether a user can own a measurable or a rock: active, and not a read-only executive. */
 export async function isAssignableOwner(userId: number): Promise<boolean> {

@@ -7,21 +7,12 @@ import { daysBetween, toIsoDate } from "@/lib/domain/dates";
 import type { TaskView, TTaskCreate } from "@/lib/validation/tasks";
 import { recordAudit } from "../platform/audit";
 import { clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
 
 // The task inbox: each user's open, overdue and done tasks, and the writes on them. Playbook
 // tasks are raised by lib/data/health/escalations.ts; manual ones come from the account page.
 
 /** Roles that own and work tasks (executives only read). */
-
-/** A failure the user can act on; the action turns it into an ExpectedError with the same code. */
-export class TaskError extends Error {
-  constructor(
-    readonly code: "not_found" | "forbidden" | "conflict" | "invalid",
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface TaskRow {
   id: number;
@@ -134,8 +125,8 @@ type TaskForWrite = Prisma.TaskGetPayload<{ select: typeof taskForWrite }>;
 async function loadForWrite(tx: Prisma.TransactionClient, id: number, actor: Actor): Promise<TaskForWrite> {
   const task = await tx.task.findUnique({ where: { id }, select: taskForWrite });
   // A missing task and someone else's answer alike unless the actor may change any task.
-  if (!task && mayWork(actor, -1)) throw new TaskError("not_found", "This task no longer exists.");
-  if (!task || !mayWork(actor, task.ownerId)) throw new TaskError("forbidden", "Only the task's owner or a manager can change it.");
+  if (!task && mayWork(actor, -1)) throw new AppError("not_found", "This task no longer exists.");
+  if (!task || !mayWork(actor, task.ownerId)) throw new AppError("forbidden", "Only the task's owner or a manager can change it.");
   return task;
 }
 
@@ -145,7 +136,7 @@ export async function completeTask(id: number, outcome: string | null, actor: Ac
     const task = await loadForWrite(tx, id, actor);
     // Conditional on "open" so two people completing at once cannot both succeed.
     const { count } = await tx.task.updateMany({ where: { id, status: "open" }, data: { status: "done", outcome, completedAt: clock.now() } });
-    if (count === 0) throw new TaskError("conflict", "This task is already closed.");
+    if (count === 0) throw new AppError("conflict", "This task is already closed.");
     await auditUpdate(tx, actor, task, "complete");
     return { id, accountExternalId: task.account?.externalId ?? null };
   });
@@ -155,14 +146,14 @@ export async function completeTask(id: number, outcome: string | null, actor: Ac
 export async function reopenTask(id: number, actor: Actor): Promise<TaskChange> {
   return db.$transaction(async (tx) => {
     const task = await loadForWrite(tx, id, actor);
-    if (task.status !== "done") throw new TaskError("conflict", "Only a done task can be reopened.");
+    if (task.status !== "done") throw new AppError("conflict", "Only a done task can be reopened.");
     // The playbook may have raised the same step again since; one open task per step stays the rule.
     if (task.kind && task.accountId != null && (await tx.task.count({ where: { accountId: task.accountId, kind: task.kind, status: "open" } })) > 0) {
-      throw new TaskError("conflict", "A newer open task for this playbook step already exists.");
+      throw new AppError("conflict", "A newer open task for this playbook step already exists.");
     }
     // Conditional on "done" so two reopens at once cannot both succeed (as completeTask is on "open").
     const { count } = await tx.task.updateMany({ where: { id, status: "done" }, data: { status: "open", outcome: null, completedAt: null } });
-    if (count === 0) throw new TaskError("conflict", "This task was reopened or changed meanwhile.");
+    if (count === 0) throw new AppError("conflict", "This task was reopened or changed meanwhile.");
     await auditUpdate(tx, actor, task, "reopen");
     return { id, accountExternalId: task.account?.externalId ?? null };
   });
@@ -184,11 +175,11 @@ async function auditUpdate(tx: Prisma.TransactionClient, actor: Actor, before: T
 export async function createTask(input: TTaskCreate, actor: Actor): Promise<TaskChange> {
   return db.$transaction(async (tx) => {
     const account = await tx.account.findUnique({ where: { id: input.accountId }, select: { id: true, externalId: true, csmId: true, aeId: true } });
-    if (!account && canOnAnyAccount(actor, "account:edit")) throw new TaskError("not_found", "This account no longer exists.");
-    if (!account || !can(actor, "account:edit", account)) throw new TaskError("forbidden", "You can add tasks only to accounts you own.");
+    if (!account && canOnAnyAccount(actor, "account:edit")) throw new AppError("not_found", "This account no longer exists.");
+    if (!account || !can(actor, "account:edit", account)) throw new AppError("forbidden", "You can add tasks only to accounts you own.");
     const ownerId = input.ownerId ?? actor.id;
     if (ownerId !== actor.id && !(await tx.user.findFirst({ where: { id: ownerId, active: true }, select: { id: true } }))) {
-      throw new TaskError("invalid", "Pick an active user to own the task.");
+      throw new AppError("invalid", "Pick an active user to own the task.");
     }
     const task = await tx.task.create({
       data: {

@@ -22,7 +22,7 @@ import { Trend } from "@/components/accounts/trend";
 import { StatusBadge } from "@/components/offboarding/status-badge";
 import { TerminationForm } from "@/components/offboarding/termination-form";
 import { getAccountStatusLabel } from "@/lib/data/offboarding/checklist";
-import { offboardingPath } from "@/lib/paths";
+import { decodePathSegment, offboardingPath } from "@/lib/paths";
 import { formatDate, formatMoney, formatRelativeDays, SEGMENT_LABELS, STAGE_LABELS } from "@/lib/format";
 import { clock } from "@/lib/clock";
 
@@ -30,13 +30,14 @@ type Params = { params: Promise<{ externalId: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { externalId } = await params;
-  return { title: decodeURIComponent(externalId) };
+  return { title: decodePathSegment(externalId) ?? "Account" };
 }
 
 export default async function AccountPage({ params }: Params) {
   const user = await requireUser();
   const { externalId } = await params;
-  const account = await getAccount(decodeURIComponent(externalId));
+  const decoded = decodePathSegment(externalId);
+  const account = decoded === null ? null : await getAccount(decoded);
   if (!account) notFound();
   const [view, override, changes, statusLabel] = await Promise.all([
     getAccountHealthView(account.id),

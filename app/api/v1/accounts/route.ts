@@ -1,4 +1,4 @@
-import { apiRoute, ok } from "@/lib/api/handler";
+import { apiRoute, notAllowed, ok } from "@/lib/api/handler";
 import { listAccounts } from "@/lib/data/accounts/views";
 import { ZAccountListQuery } from "@/lib/validation/api";
 
@@ -7,3 +7,5 @@ export const GET = apiRoute({
   query: ZAccountListQuery,
   handler: async ({ query }) => ok(await listAccounts(query)),
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed("GET");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiRoute, ok } from "@/lib/api/handler";
+import { apiRoute, notAllowed, ok } from "@/lib/api/handler";
 import { getMetricsReport } from "@/lib/data/dashboards/metrics";
 import { ZIsoDate } from "@/lib/validation/api";
 
@@ -12,3 +12,5 @@ export const GET = apiRoute({
   query: ZMetricsQuery,
   handler: async ({ query }) => ok(await getMetricsReport(query)),
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed("GET");

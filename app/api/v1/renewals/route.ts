@@ -1,4 +1,4 @@
-import { apiRoute, ok } from "@/lib/api/handler";
+import { apiRoute, notAllowed, ok } from "@/lib/api/handler";
 import { listRenewalsDue } from "@/lib/data/renewals/pipeline";
 import { ZRenewalListQuery } from "@/lib/validation/api";
 
@@ -7,3 +7,5 @@ export const GET = apiRoute({
   query: ZRenewalListQuery,
   handler: async ({ query }) => ok(await listRenewalsDue(query.within)),
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed("GET");

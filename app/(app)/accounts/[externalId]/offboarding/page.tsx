@@ -14,21 +14,22 @@ import { getOffboarding } from "@/lib/data/offboarding/checklist";
 
 import { churnReasonLabel } from "@/lib/domain/offboarding";
 import { formatDate, formatMoney } from "@/lib/format";
-import { accountPath } from "@/lib/paths";
+import { accountPath, decodePathSegment } from "@/lib/paths";
 import { clock } from "@/lib/clock";
 
 type Params = { params: Promise<{ externalId: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { externalId } = await params;
-  return { title: `Offboarding · ${decodeURIComponent(externalId)}` };
+  return { title: `Offboarding · ${decodePathSegment(externalId) ?? "account"}` };
 }
 
 export default async function OffboardingPage({ params }: Params) {
   const user = await requireUser();
   const { externalId } = await params;
   const today = clock.today();
-  const view = await getOffboarding(decodeURIComponent(externalId), today);
+  const decoded = decodePathSegment(externalId);
+  const view = decoded === null ? null : await getOffboarding(decoded, today);
   if (!view) notFound();
   const { account, offboarding } = view;
   const canEdit = can(user, "account:edit", account);

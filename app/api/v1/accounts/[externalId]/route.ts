@@ -1,4 +1,4 @@
-import { apiRoute, ok, saved } from "@/lib/api/handler";
+import { apiRoute, notAllowed, ok, saved } from "@/lib/api/handler";
 import { getAccountView } from "@/lib/data/accounts/views";
 import { accountNotFound } from "@/lib/data/accounts/write";
 import { upsertAccount } from "@/lib/data/accounts/save-account";
@@ -20,3 +20,5 @@ export const PUT = apiRoute({
   body: ZAccountUpsert,
   handler: async ({ params, body, actor }) => saved(await upsertAccount(params.externalId, body, actor)),
 });
+
+export const { POST, PATCH, DELETE, OPTIONS } = notAllowed("GET", "PUT");

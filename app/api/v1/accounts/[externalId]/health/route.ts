@@ -1,4 +1,4 @@
-import { apiRoute, ok } from "@/lib/api/handler";
+import { apiRoute, notAllowed, ok } from "@/lib/api/handler";
 import { getHealthView } from "@/lib/data/accounts/views";
 import { accountNotFound } from "@/lib/data/accounts/write";
 
@@ -16,3 +16,5 @@ export const GET = apiRoute({
     return ok(health);
   },
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed("GET");

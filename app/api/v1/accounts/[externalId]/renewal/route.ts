@@ -1,4 +1,4 @@
-import { apiRoute, ok } from "@/lib/api/handler";
+import { apiRoute, notAllowed, ok } from "@/lib/api/handler";
 import { updateRenewal } from "@/lib/data/renewals/commercial";
 import { recordRenewalOutcome } from "@/lib/data/renewals/outcomes";
 import { ZAccountParams, ZRenewalUpdate } from "@/lib/validation/api";
@@ -13,3 +13,5 @@ export const PUT = apiRoute({
     return ok(await recordRenewalOutcome(params.externalId, body, actor));
   },
 });
+
+export const { GET, POST, PATCH, DELETE, OPTIONS } = notAllowed("PUT");

@@ -1,4 +1,4 @@
-import { apiRoute, saved } from "@/lib/api/handler";
+import { apiRoute, notAllowed, saved } from "@/lib/api/handler";
 import { addSurvey } from "@/lib/data/accounts/activity";
 import { ZAccountParams, ZSurveyCreate } from "@/lib/validation/api";
 
@@ -8,3 +8,5 @@ export const POST = apiRoute({
   body: ZSurveyCreate,
   handler: async ({ params, body, actor }) => saved(await addSurvey(params.externalId, body, actor)),
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = notAllowed("POST");

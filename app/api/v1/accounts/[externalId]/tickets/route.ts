@@ -1,4 +1,4 @@
-import { apiRoute, saved } from "@/lib/api/handler";
+import { apiRoute, notAllowed, saved } from "@/lib/api/handler";
 import { upsertTicket } from "@/lib/data/accounts/activity";
 import { ZAccountParams, ZTicketUpsert } from "@/lib/validation/api";
 
@@ -8,3 +8,5 @@ export const POST = apiRoute({
   body: ZTicketUpsert,
   handler: async ({ params, body, actor }) => saved(await upsertTicket(params.externalId, body, actor)),
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = notAllowed("POST");

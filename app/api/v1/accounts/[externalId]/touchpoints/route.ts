@@ -1,4 +1,4 @@
-import { apiRoute, saved } from "@/lib/api/handler";
+import { apiRoute, notAllowed, saved } from "@/lib/api/handler";
 import { addTouchpoint } from "@/lib/data/accounts/activity";
 import { ZAccountParams, ZTouchpointCreate } from "@/lib/validation/api";
 
@@ -8,3 +8,5 @@ export const POST = apiRoute({
   body: ZTouchpointCreate,
   handler: async ({ params, body, actor }) => saved(await addTouchpoint(params.externalId, body, actor)),
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = notAllowed("POST");

@@ -1,4 +1,4 @@
-import { apiRoute, ok } from "@/lib/api/handler";
+import { apiRoute, notAllowed, ok } from "@/lib/api/handler";
 import { upsertUsageDays } from "@/lib/data/health/usage";
 import { ZAccountParams, ZUsageBatch } from "@/lib/validation/api";
 
@@ -8,3 +8,5 @@ export const PUT = apiRoute({
   body: ZUsageBatch,
   handler: async ({ params, body, actor }) => ok(await upsertUsageDays(params.externalId, body.days, actor)),
 });
+
+export const { GET, POST, PATCH, DELETE, OPTIONS } = notAllowed("PUT");

@@ -1,4 +1,4 @@
-import { apiRoute, saved } from "@/lib/api/handler";
+import { apiRoute, notAllowed, saved } from "@/lib/api/handler";
 import { upsertContact } from "@/lib/data/accounts/contacts";
 import { ZContactParams, ZContactUpsert } from "@/lib/validation/api";
 
@@ -8,3 +8,5 @@ export const PUT = apiRoute({
   body: ZContactUpsert,
   handler: async ({ params, body, actor }) => saved(await upsertContact(params.externalId, params.email, body, actor)),
 });
+
+export const { GET, POST, PATCH, DELETE, OPTIONS } = notAllowed("PUT");

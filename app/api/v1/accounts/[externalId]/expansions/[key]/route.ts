@@ -1,4 +1,4 @@
-import { apiRoute, saved } from "@/lib/api/handler";
+import { apiRoute, notAllowed, saved } from "@/lib/api/handler";
 import { upsertExpansion } from "@/lib/data/renewals/commercial";
 import { ZExpansionUpsert, ZKeyParams } from "@/lib/validation/api";
 
@@ -8,3 +8,5 @@ export const PUT = apiRoute({
   body: ZExpansionUpsert,
   handler: async ({ params, body, actor }) => saved(await upsertExpansion(params.externalId, params.key, body, actor)),
 });
+
+export const { GET, POST, PATCH, DELETE, OPTIONS } = notAllowed("PUT");

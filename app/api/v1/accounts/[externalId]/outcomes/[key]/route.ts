@@ -1,4 +1,4 @@
-import { apiRoute, saved } from "@/lib/api/handler";
+import { apiRoute, notAllowed, saved } from "@/lib/api/handler";
 import { upsertOutcome } from "@/lib/data/renewals/commercial";
 import { ZKeyParams, ZOutcomeUpsert } from "@/lib/validation/api";
 
@@ -8,3 +8,5 @@ export const PUT = apiRoute({
   body: ZOutcomeUpsert,
   handler: async ({ params, body, actor }) => saved(await upsertOutcome(params.externalId, params.key, body, actor)),
 });
+
+export const { GET, POST, PATCH, DELETE, OPTIONS } = notAllowed("PUT");

@@ -1,4 +1,9 @@
-export default function Loading() {
+/**
+ * What a page shows while its data streams in. Each route's loading.tsx renders it *below* the
+ * layout that checks access and existence, so a 403 or 404 is decided before the first byte
+ * (a loading boundary above the check would have sent a 200 already).
+ */
+export function PageSkeleton() {
   return (
     <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-6">
       <div className="h-8 w-64 rounded-lg bg-slate-200" />
