@@ -8,13 +8,17 @@ import nextTs from "eslint-config-next/typescript";
 
 /** Import patterns a layer may not use, with the reason shown in the lint message. */
 const restrict = (...rules) => ({
-  "no-restricted-imports": ["error", { patterns: rules.map(([group, message]) => ({ group, message, allowTypeImports: true })) }],
+  "no-restricted-imports": [
+    "error",
+    { patterns: rules.map(([group, message]) => ({ group, message, allowTypeImports: true })) },
+  ],
 });
 
 const DATA = ["@/lib/data/*", "@/lib/data", "@/lib/db", "@/lib/db/*", "@/lib/generated/prisma/client"];
 const NEXT = ["next", "next/*", "react", "react-dom", "next-auth", "next-auth/*"];
 
-const UNSAFE_MESSAGE = "Use tagged-template SQL (lib/data/platform/sql.ts) so values are always parameters; only the bulk-insert helper may build SQL text.";
+const UNSAFE_MESSAGE =
+  "Use tagged-template SQL (lib/data/platform/sql.ts) so values are always parameters; only the bulk-insert helper may build SQL text.";
 const UNSAFE_SQL = ["$queryRawUnsafe", "$executeRawUnsafe"].map((name) => ({
   selector: `MemberExpression[property.name='${name}']`,
   message: UNSAFE_MESSAGE,
@@ -22,14 +26,28 @@ const UNSAFE_SQL = ["$queryRawUnsafe", "$executeRawUnsafe"].map((name) => ({
 
 /** The app takes "now" and "today" from lib/clock.ts, so tests can pin time. */
 const WALL_CLOCK = [
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Read the time from lib/clock.ts (clock.now())." },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Read the time from lib/clock.ts (clock.nowMs())." },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: "Read the time from lib/clock.ts (clock.now()).",
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: "Read the time from lib/clock.ts (clock.nowMs()).",
+  },
 ];
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    ".data/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -44,7 +62,10 @@ export default defineConfig([
     rules: restrict(
       [DATA, "The domain is pure: pass data in from lib/data."],
       [NEXT, "The domain is pure: no framework imports."],
-      [["@/lib/actions/*", "@/lib/api/*", "@/lib/auth/session", "@/lib/clock", "server-only"], "The domain is pure: take today/now as arguments."],
+      [
+        ["@/lib/actions/*", "@/lib/api/*", "@/lib/auth/session", "@/lib/clock", "server-only"],
+        "The domain is pure: take today/now as arguments.",
+      ],
     ),
   },
   {
@@ -55,7 +76,10 @@ export default defineConfig([
   {
     // The data layer knows nothing of Next's request cycle or of the action pipeline.
     files: ["lib/data/**"],
-    rules: restrict([["@/lib/actions/*", "@/lib/api/handler", "next/navigation", "next/cache"], "The data layer is below actions and routes."]),
+    rules: restrict([
+      ["@/lib/actions/*", "@/lib/api/handler", "next/navigation", "next/cache"],
+      "The data layer is below actions and routes.",
+    ]),
   },
   {
     // Only the bulk-insert helper builds SQL text; scripts and tests may inspect the database freely.

@@ -49,7 +49,11 @@ async function embeddedFactory(dataDir: string): Promise<SqlMigrationAwareDriver
     throw error;
   }
   if (connected.kind === "own") return pgliteAdapterFactory(connected.pglite);
-  const command = process.argv.slice(2).filter((a) => !a.startsWith("-")).slice(0, 2).join(" ");
+  const command = process.argv
+    .slice(2)
+    .filter((a) => !a.startsWith("-"))
+    .slice(0, 2)
+    .join(" ");
   if (!THROUGH_SERVER.includes(command)) {
     refuse(
       `\`prisma ${command}\` cannot run while the Bowtie server (${connected.owner}) serves the embedded database in ${embedded.dataDir}. ` +

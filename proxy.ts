@@ -21,12 +21,19 @@ export async function proxy(request: NextRequest) {
 
   if (!isDecodable(pathname)) {
     if (isV1(pathname)) return withHeaders(errorResponse(malformedPath()), API_CSP, https);
-    const bad = new NextResponse("Bad request: the URL is not validly percent-encoded.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    const bad = new NextResponse("Bad request: the URL is not validly percent-encoded.", {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
     return withHeaders(bad, API_CSP, https);
   }
 
   if (request.method === "POST" && request.headers.has("next-action") && !isSameOrigin(request)) {
-    return withHeaders(new NextResponse("Cross-origin request refused.", { status: 403, headers: { "content-type": "text/plain" } }), API_CSP, https);
+    return withHeaders(
+      new NextResponse("Cross-origin request refused.", { status: 403, headers: { "content-type": "text/plain" } }),
+      API_CSP,
+      https,
+    );
   }
 
   if (!PUBLIC.test(pathname)) {

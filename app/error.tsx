@@ -13,13 +13,21 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   }, [error]);
   if (error.digest === UNAVAILABLE_DIGEST) {
     return (
-      <StatusPage code="503" title="Temporarily unavailable" message="Bowtie can't reach its database right now. Nothing is lost: try again in a minute.">
+      <StatusPage
+        code="503"
+        title="Temporarily unavailable"
+        message="Bowtie can't reach its database right now. Nothing is lost: try again in a minute."
+      >
         <Button onClick={reset}>Try again</Button>
       </StatusPage>
     );
   }
   return (
-    <StatusPage code="Error" title="Something went wrong" message={`We've logged it${error.digest ? ` (reference ${error.digest})` : ""}. Try again, and if it keeps happening tell your admin.`}>
+    <StatusPage
+      code="Error"
+      title="Something went wrong"
+      message={`We've logged it${error.digest ? ` (reference ${error.digest})` : ""}. Try again, and if it keeps happening tell your admin.`}
+    >
       <Button onClick={reset}>Try again</Button>
     </StatusPage>
   );

@@ -92,7 +92,9 @@ export function conflict(message: string): AppError {
 
 /** A path whose percent-encoding cannot be decoded ("100%", "%E0%A4%A"). */
 export function malformedPath(): AppError {
-  return new AppError("invalid", "The path is not validly percent-encoded.", { issues: [{ path: "path", message: "Malformed percent-encoding." }] });
+  return new AppError("invalid", "The path is not validly percent-encoded.", {
+    issues: [{ path: "path", message: "Malformed percent-encoding." }],
+  });
 }
 
 export function unavailable(cause?: unknown): AppError {
@@ -108,7 +110,16 @@ export function unavailable(cause?: unknown): AppError {
 /** Prisma's codes for a database it cannot reach, or that closed or timed out the connection. */
 const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037"]);
 /** Node's socket errors when the server is down or unreachable. */
-const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EAI_AGAIN"]);
+const SOCKET_UNAVAILABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EPIPE",
+  "EAI_AGAIN",
+]);
 /**
  * PostgreSQL SQLSTATEs: class 08 (connection exception), 53 (insufficient resources: disk full
  * 53100, out of memory 53200, too many connections 53300), 57P01–57P03 (admin / crash shutdown,
@@ -116,8 +127,15 @@ const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "
  */
 const SQLSTATE_UNAVAILABLE = /^(08...|53...|57P0[1-3]|58030)$/;
 /** Prisma's driver-adapter error kinds for the same conditions. */
-const ADAPTER_KIND_UNAVAILABLE = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "SocketTimeout", "TooManyConnections", "ConnectionClosed"]);
-const UNAVAILABLE_MESSAGE = /Can't reach database server|Connection terminated|connection (?:is )?closed|ECONNREFUSED|No space left on device|could not extend file|the database system is (?:shutting down|starting up|in recovery mode)|is not currently accepting connections|terminating connection due to administrator command/i;
+const ADAPTER_KIND_UNAVAILABLE = new Set([
+  "DatabaseNotReachable",
+  "DatabaseDoesNotExist",
+  "SocketTimeout",
+  "TooManyConnections",
+  "ConnectionClosed",
+]);
+const UNAVAILABLE_MESSAGE =
+  /Can't reach database server|Connection terminated|connection (?:is )?closed|ECONNREFUSED|No space left on device|could not extend file|the database system is (?:shutting down|starting up|in recovery mode)|is not currently accepting connections|terminating connection due to administrator command/i;
 
 /**
  * Whether an error means the database is down, full or unreachable — a 503 to retry later, not a
@@ -126,15 +144,35 @@ const UNAVAILABLE_MESSAGE = /Can't reach database server|Connection terminated|c
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
-  for (let current: unknown = error; current && typeof current === "object" && !seen.has(current); ) {
+  for (let current: unknown = error; current && typeof current === "object" && !seen.has(current);) {
     seen.add(current);
-    const e = current as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
-    if (typeof e.code === "string" && (PRISMA_UNAVAILABLE.has(e.code) || SOCKET_UNAVAILABLE.has(e.code) || SQLSTATE_UNAVAILABLE.test(e.code))) return true;
+    const e = current as {
+      code?: unknown;
+      kind?: unknown;
+      originalCode?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: unknown;
+    };
+    if (
+      typeof e.code === "string" &&
+      (PRISMA_UNAVAILABLE.has(e.code) || SOCKET_UNAVAILABLE.has(e.code) || SQLSTATE_UNAVAILABLE.test(e.code))
+    )
+      return true;
     if (typeof e.originalCode === "string" && SQLSTATE_UNAVAILABLE.test(e.originalCode)) return true;
     if (typeof e.kind === "string" && ADAPTER_KIND_UNAVAILABLE.has(e.kind)) return true;
     if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
-    if (e.meta && typeof e.meta === "object" && isDatabaseUnavailable((e.meta as { driverAdapterError?: unknown }).driverAdapterError)) return true;
-    if (Array.isArray((current as { errors?: unknown }).errors) && (current as { errors: unknown[] }).errors.some(isDatabaseUnavailable)) return true;
+    if (
+      e.meta &&
+      typeof e.meta === "object" &&
+      isDatabaseUnavailable((e.meta as { driverAdapterError?: unknown }).driverAdapterError)
+    )
+      return true;
+    if (
+      Array.isArray((current as { errors?: unknown }).errors) &&
+      (current as { errors: unknown[] }).errors.some(isDatabaseUnavailable)
+    )
+      return true;
     current = e.cause;
   }
   return false;
@@ -146,13 +184,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  */
 function isConcurrentWrite(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && error.name === "PrismaClientKnownRequestError" && (code === "P2002" || code === "P2034");
+  return (
+    error instanceof Error && error.name === "PrismaClientKnownRequestError" && (code === "P2002" || code === "P2034")
+  );
 }
 
 /** Any thrown value as an AppError when it is a known failure, or null when it is a bug. */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
-  if (isConcurrentWrite(error)) return conflict("Another request changed the same record at the same time. Nothing was saved; retry.");
+  if (isConcurrentWrite(error))
+    return conflict("Another request changed the same record at the same time. Nothing was saved; retry.");
   if (isDatabaseUnavailable(error)) return unavailable(error);
   return null;
 }

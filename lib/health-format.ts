@@ -5,7 +5,9 @@ import { MEASURE_FORMATS, type MeasureKey, type ScaleKey } from "@/lib/domain/he
 export function formatMeasureValue(key: MeasureKey | ScaleKey, value: number | null, { unit = true } = {}): string {
   if (value === null) return "—";
   const f = MEASURE_FORMATS[key];
-  const shown = roundHalfUp(value * f.factor, f.decimals).toFixed(f.decimals).replace(/^-/, "−");
+  const shown = roundHalfUp(value * f.factor, f.decimals)
+    .toFixed(f.decimals)
+    .replace(/^-/, "−");
   // Percentages keep their sign even without units ("35%"); other units are dropped.
   if (f.unit.startsWith("%")) return `${shown}${unit ? f.unit : "%"}`;
   return unit && f.unit ? `${shown} ${f.unit}` : shown;

@@ -18,7 +18,8 @@ const port = Number(process.env.BENCH_PORT || 3300);
 const base = `http://localhost:${port}`;
 const runs = Number(process.env.BENCH_RUNS || 40);
 
-if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
+if (!process.env.DATABASE_URL)
+  throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
 const handle = openDb();
 const db = handle.prisma;
 const today = clock.today();
@@ -30,7 +31,9 @@ async function batchRecompute() {
   await db.$queryRaw(HEALTH_INPUTS_SQL(today, null)); // warm the cache once
   const [, floor] = await time(() => db.$queryRaw(HEALTH_INPUTS_SQL(today, null)));
   const [results, full] = await time(() => recomputeHealth(db, { asOf: today }));
-  console.log(`Batch recompute: ${results.size.toLocaleString()} of ${accounts.toLocaleString()} active accounts in ${seconds(full)}`);
+  console.log(
+    `Batch recompute: ${results.size.toLocaleString()} of ${accounts.toLocaleString()} active accounts in ${seconds(full)}`,
+  );
   console.log(`  floor (the aggregate SQL alone): ${seconds(floor)} · ratio ${(full / floor).toFixed(2)}×`);
 }
 
@@ -39,7 +42,11 @@ const pageTimes = (label: string, cookie: string, paths: string[]) => http.pageT
 
 async function usageUpsert() {
   const key = await createApiKey(`bench ${clock.now().toISOString()}`, { system: "bench" });
-  const account = await db.account.findFirstOrThrow({ where: { status: "active" }, orderBy: { id: "desc" }, select: { externalId: true } });
+  const account = await db.account.findFirstOrThrow({
+    where: { status: "active" },
+    orderBy: { id: "desc" },
+    select: { externalId: true },
+  });
   const days = Array.from({ length: 10_000 }, (_, i) => ({
     date: addDays(today, -i),
     activeUsers: 20 + (i % 7),
@@ -73,8 +80,14 @@ try {
   const csm = await http.signIn("priya@bowtie.demo");
   await pageTimes("Triage, manager, red, by score", manager, ["/accounts?band=red"]);
   await pageTimes("Triage, CSM's own book, red", csm, ["/accounts?band=red"]);
-  const sample = await db.$queryRawUnsafe<{ externalId: string }[]>(`SELECT "externalId" FROM "Account" WHERE status = 'active' ORDER BY random() LIMIT 40`);
-  await pageTimes("Account page", manager, sample.map((a) => `/accounts/${encodeURIComponent(a.externalId)}`));
+  const sample = await db.$queryRawUnsafe<{ externalId: string }[]>(
+    `SELECT "externalId" FROM "Account" WHERE status = 'active' ORDER BY random() LIMIT 40`,
+  );
+  await pageTimes(
+    "Account page",
+    manager,
+    sample.map((a) => `/accounts/${encodeURIComponent(a.externalId)}`),
+  );
   await usageUpsert();
 } finally {
   stopServer(server);

@@ -2,7 +2,8 @@
 // time pages over HTTP (server response time, body included).
 import { spawn, type ChildProcess } from "node:child_process";
 
-export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+export const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
 export async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -38,7 +39,10 @@ export function benchServer(port: number, extraEnv: Record<string, string | unde
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
       body: new URLSearchParams({ csrfToken, email, password: "bowtie-demo", json: "true" }),
     });
-    const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+    const session = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .find((c) => c.includes("session-token"));
     if (!session) throw new Error(`Could not sign in as ${email}.`);
     return session;
   }
@@ -60,7 +64,9 @@ export function benchServer(port: number, extraEnv: Record<string, string | unde
     const times: number[] = [];
     for (let i = 0; i < runs; i++) times.push(await get(paths[i % paths.length], cookie));
     const result = { label, p50: percentile(times, 50), p95: percentile(times, 95), first: warmUp[0] };
-    console.log(`${label}: p50 ${result.p50.toFixed(0)} ms · p95 ${result.p95.toFixed(0)} ms (${runs} requests; first request ${result.first.toFixed(0)} ms)`);
+    console.log(
+      `${label}: p50 ${result.p50.toFixed(0)} ms · p95 ${result.p95.toFixed(0)} ms (${runs} requests; first request ${result.first.toFixed(0)} ms)`,
+    );
     return result;
   }
 

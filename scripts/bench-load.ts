@@ -53,7 +53,13 @@ interface Call {
 async function load(label: string, connections: number, call: (i: number) => Call) {
   // Warm-up, not counted: first compiles, caches and connections.
   let warm = 0;
-  await autocannon({ url: base, connections, duration: 2, timeout: 30, setupClient: (c) => c.setRequests([{ method: "GET", ...call(warm++) }]) });
+  await autocannon({
+    url: base,
+    connections,
+    duration: 2,
+    timeout: 30,
+    setupClient: (c) => c.setRequests([{ method: "GET", ...call(warm++) }]),
+  });
   const latencies: number[] = [];
   let errors = 0;
   let client = 0;
@@ -88,21 +94,43 @@ async function runOn(db: string, env: Record<string, string | undefined>): Promi
   try {
     const keys = await createKeys(Math.max(...CONNECTIONS));
     const auth = (i: number) => ({ authorization: `Bearer ${keys[i % keys.length]}` });
-    const list = (await (await fetch(`${base}/api/v1/accounts?limit=100`, { headers: auth(0) })).json()) as { data: { externalId: string; status?: string }[] };
+    const list = (await (await fetch(`${base}/api/v1/accounts?limit=100`, { headers: auth(0) })).json()) as {
+      data: { externalId: string; status?: string }[];
+    };
     const ids = list.data.map((a) => a.externalId);
     const cookie = await http.signIn("manager@bowtie.demo");
     const today = clock.today();
     const day = JSON.stringify({
-      days: [{ date: today, activeUsers: 30, logins: 40, sessions: 50, sessionMinutes: 800, featuresUsed: ["reports"], workflowsStarted: 10, workflowsCompleted: 9, integrationsActive: ["slack"] }],
+      days: [
+        {
+          date: today,
+          activeUsers: 30,
+          logins: 40,
+          sessions: 50,
+          sessionMinutes: 800,
+          featuresUsed: ["reports"],
+          workflowsStarted: 10,
+          workflowsCompleted: 9,
+          integrationsActive: ["slack"],
+        },
+      ],
     });
     const account = (i: number) => encodeURIComponent(ids[i % ids.length]);
     const scenarios: { label: string; call: (i: number) => Call }[] = [
       { label: "GET /api/v1/accounts", call: (i) => ({ path: "/api/v1/accounts", headers: auth(i) }) },
-      { label: "GET /api/v1/accounts/{id}/health", call: (i) => ({ path: `/api/v1/accounts/${account(i)}/health`, headers: auth(i) }) },
+      {
+        label: "GET /api/v1/accounts/{id}/health",
+        call: (i) => ({ path: `/api/v1/accounts/${account(i)}/health`, headers: auth(i) }),
+      },
       {
         label: "PUT /api/v1/accounts/{id}/usage (1 day)",
         // Each connection writes its own account's day, as separate integrations would.
-        call: (i) => ({ method: "PUT", path: `/api/v1/accounts/${account(i)}/usage`, headers: { ...auth(i), "content-type": "application/json" }, body: day }),
+        call: (i) => ({
+          method: "PUT",
+          path: `/api/v1/accounts/${account(i)}/usage`,
+          headers: { ...auth(i), "content-type": "application/json" },
+          body: day,
+        }),
       },
       { label: "GET /accounts (triage, signed in)", call: () => ({ path: "/accounts", headers: { cookie } }) },
     ];

@@ -7,7 +7,14 @@
 // BENCH_PORT (default 3301), which this script starts and stops.
 import { closeDb } from "@/lib/db";
 import { openDb } from "@/lib/db/client";
-import { getChurnByReason, getHealthMix, getRetentionTrend, getStageCharts, getStageTotals, listStageAccounts } from "@/lib/data/dashboards/stages";
+import {
+  getChurnByReason,
+  getHealthMix,
+  getRetentionTrend,
+  getStageCharts,
+  getStageTotals,
+  listStageAccounts,
+} from "@/lib/data/dashboards/stages";
 import { DASHBOARD_STAGES, STAGE_SLUGS } from "@/lib/domain/dashboards";
 
 import { benchServer, stopServer, time } from "./bench-http";
@@ -17,7 +24,8 @@ const port = Number(process.env.BENCH_PORT || 3301);
 const runs = Number(process.env.BENCH_RUNS || 40);
 const TARGET_P95_MS = 500;
 
-if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
+if (!process.env.DATABASE_URL)
+  throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
 const handle = openDb();
 const today = clock.today();
 
@@ -26,13 +34,16 @@ async function aggregates() {
   const usageRows = await handle.prisma.usageDay.count();
   console.log(`Data: ${accounts.toLocaleString()} active accounts, ${usageRows.toLocaleString()} usage rows\n`);
   console.log("Aggregates, uncached, one call each:");
-  const report = async (label: string, fn: () => Promise<unknown>) => console.log(`  ${label}: ${(await time(fn))[1].toFixed(0)} ms`);
+  const report = async (label: string, fn: () => Promise<unknown>) =>
+    console.log(`  ${label}: ${(await time(fn))[1].toFixed(0)} ms`);
   await report("portfolio health mix (26 weeks)", () => getHealthMix(today));
   await report("portfolio NRR/GRR trend (8 points)", () => getRetentionTrend(today));
   await report("portfolio churned ARR by reason", () => getChurnByReason(today));
   for (const stage of DASHBOARD_STAGES) {
     await report(`${stage}: charts`, () => getStageCharts(stage, today));
-    await report(`${stage}: totals + first page by score`, () => Promise.all([getStageTotals(stage), listStageAccounts(stage, { sort: "score", page: 1 }, 25, today)]));
+    await report(`${stage}: totals + first page by score`, () =>
+      Promise.all([getStageTotals(stage), listStageAccounts(stage, { sort: "score", page: 1 }, 25, today)]),
+    );
   }
   console.log("");
 }
@@ -47,12 +58,18 @@ try {
   const results = [await http.pageTimes("Portfolio, executive", executive, ["/dashboard"], runs)];
   for (const stage of DASHBOARD_STAGES) {
     const path = `/dashboards/${STAGE_SLUGS[stage]}`;
-    results.push(await http.pageTimes(`${path}, manager`, manager, [path, `${path}?sort=arr`, `${path}?sort=stage&page=2`], runs));
+    results.push(
+      await http.pageTimes(`${path}, manager`, manager, [path, `${path}?sort=arr`, `${path}?sort=stage&page=2`], runs),
+    );
     results.push(await http.pageTimes(`${path}, executive`, executive, [path], runs));
   }
   results.push(await http.pageTimes("Scorecard, manager", manager, ["/scorecard"], runs));
   const slow = results.filter((r) => r.p95 >= TARGET_P95_MS);
-  console.log(slow.length ? `\n✗ p95 at or above ${TARGET_P95_MS} ms: ${slow.map((r) => r.label).join(", ")}` : `\n✓ every p95 under ${TARGET_P95_MS} ms`);
+  console.log(
+    slow.length
+      ? `\n✗ p95 at or above ${TARGET_P95_MS} ms: ${slow.map((r) => r.label).join(", ")}`
+      : `\n✓ every p95 under ${TARGET_P95_MS} ms`,
+  );
 } finally {
   stopServer(server);
   await handle.close();

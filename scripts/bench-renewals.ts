@@ -14,7 +14,8 @@ import { clock } from "@/lib/clock";
 
 const port = Number(process.env.BENCH_PORT || 3300);
 const runs = Number(process.env.BENCH_RUNS || 40);
-if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
+if (!process.env.DATABASE_URL)
+  throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
 const http = benchServer(port);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const handle = openDb();
@@ -26,9 +27,17 @@ const today = clock.today();
  * finds nothing to do), then tomorrow (a day's worth of renewals entering a window).
  */
 async function windowJob() {
-  const [accounts, open] = await Promise.all([db.account.count({ where: { status: "active" } }), db.renewal.count({ where: { status: "open" } })]);
-  console.log(`Window job (syncRenewals), ${accounts.toLocaleString()} active accounts, ${open.toLocaleString()} open renewals:`);
-  for (const [label, asOf] of [["as of today", today], ["as of tomorrow", addDays(today, 1)]] as const) {
+  const [accounts, open] = await Promise.all([
+    db.account.count({ where: { status: "active" } }),
+    db.renewal.count({ where: { status: "open" } }),
+  ]);
+  console.log(
+    `Window job (syncRenewals), ${accounts.toLocaleString()} active accounts, ${open.toLocaleString()} open renewals:`,
+  );
+  for (const [label, asOf] of [
+    ["as of today", today],
+    ["as of tomorrow", addDays(today, 1)],
+  ] as const) {
     const [result, ms] = await time(() => syncRenewals(db, { asOf }));
     console.log(`  ${label}: ${seconds(ms)} · ${JSON.stringify(result)}`);
   }

@@ -17,8 +17,14 @@ try {
   const results = await recomputeHealth(handle.prisma, { asOf });
   const bands: Record<string, number> = {};
   for (const r of results.values()) bands[r.band ?? "unscored"] = (bands[r.band ?? "unscored"] ?? 0) + 1;
-  console.log(`Rescored ${results.size} accounts as of ${asOf} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  console.log(Object.entries(bands).map(([band, n]) => `${band} ${n}`).join(" · "));
+  console.log(
+    `Rescored ${results.size} accounts as of ${asOf} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  console.log(
+    Object.entries(bands)
+      .map(([band, n]) => `${band} ${n}`)
+      .join(" · "),
+  );
 } catch (error) {
   reportRefusal(error);
 } finally {

@@ -25,7 +25,8 @@ const { values } = parseArgs({
 function positiveInt(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new AppError("invalid", `--${name} must be a positive whole number, got "${raw}".`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppError("invalid", `--${name} must be a positive whole number, got "${raw}".`);
   return n;
 }
 

@@ -39,7 +39,19 @@ function localSecret() {
   return readFileSync(file, "utf8").trim();
 }
 
-const SOURCES = ["app", "components", "lib", "public", "types", "proxy.ts", "next.config.mjs", "tailwind.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "types",
+  "proxy.ts",
+  "next.config.mjs",
+  "tailwind.config.ts",
+  "postcss.config.mjs",
+  "package.json",
+  "tsconfig.json",
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

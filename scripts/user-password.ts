@@ -20,7 +20,9 @@ async function askPassword(): Promise<string> {
 
 async function main() {
   const email = values.email?.trim().toLowerCase();
-  const user = email ? await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } }) : null;
+  const user = email
+    ? await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } })
+    : null;
   if (!user) {
     console.error(email ? `✗ No user with the email ${email}.` : "Usage: npm run user:password -- --email a@b.com");
     process.exitCode = 1;

@@ -29,7 +29,10 @@ declare module "autocannon" {
     duration: number;
   }
   interface Instance extends EventEmitter, PromiseLike<Result> {
-    on(event: "response", listener: (client: Client, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    on(
+      event: "response",
+      listener: (client: Client, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
   function autocannon(options: Options): Instance;

@@ -8,10 +8,15 @@ export function AccountActions({ items }: { items: { key: string; label: string;
   return (
     <div className="no-print mb-6 grid gap-3 md:grid-cols-2 xl:grid-cols-3" aria-label="Account actions">
       {items.map((item) => (
-        <details key={item.key} className="group rounded-xl border border-slate-200 bg-white shadow-sm open:md:col-span-2 open:xl:col-span-1">
+        <details
+          key={item.key}
+          className="group rounded-xl border border-slate-200 bg-white shadow-sm open:md:col-span-2 open:xl:col-span-1"
+        >
           <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3 text-sm font-medium text-slate-800 hover:bg-slate-50">
             {item.label}
-            <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-45">+</span>
+            <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-45">
+              +
+            </span>
           </summary>
           <div className="border-t border-slate-100 px-4 py-4">{item.content}</div>
         </details>

@@ -7,7 +7,12 @@ import { SEGMENT_LABELS } from "@/lib/format";
 export function AccountNameCell({ account }: { account: { externalId: string; name: string; segment: Segment } }) {
   return (
     <Td>
-      <Link href={`/accounts/${encodeURIComponent(account.externalId)}`} className="font-medium text-slate-900 hover:text-brand-700">{account.name}</Link>
+      <Link
+        href={`/accounts/${encodeURIComponent(account.externalId)}`}
+        className="font-medium text-slate-900 hover:text-brand-700"
+      >
+        {account.name}
+      </Link>
       <p className="text-xs text-slate-500">{SEGMENT_LABELS[account.segment]}</p>
     </Td>
   );

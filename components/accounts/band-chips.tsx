@@ -13,7 +13,15 @@ const CHIP: Record<Band, { dot: string; active: string }> = {
 const ORDER: Band[] = ["red", "yellow", "green", "purple"];
 
 /** One chip per band with its count; the active chip toggles the filter off. */
-export function BandChips({ counts, active, hrefFor }: { counts: Record<Band, number>; active?: Band; hrefFor: (band: Band | undefined) => string }) {
+export function BandChips({
+  counts,
+  active,
+  hrefFor,
+}: {
+  counts: Record<Band, number>;
+  active?: Band;
+  hrefFor: (band: Band | undefined) => string;
+}) {
   return (
     <nav aria-label="Health bands" className="flex flex-wrap gap-2">
       {ORDER.map((band) => {

@@ -3,7 +3,6 @@ import type { ComponentResult, HealthResult } from "@/lib/domain/health";
 import { COMPONENT_KEYS, COMPONENT_LABELS, MEASURE_LABELS, type ComponentKey } from "@/lib/domain/health-model";
 import { formatMeasureValue, formatPoints } from "@/lib/health-format";
 
-
 function scoreTone(score: number | null): string {
   if (score === null) return "text-slate-400";
   if (score >= 80) return "text-emerald-700";
@@ -12,7 +11,8 @@ function scoreTone(score: number | null): string {
 }
 
 function ScoreBar({ score }: { score: number | null }) {
-  const colour = score === null ? "bg-slate-200" : score >= 80 ? "bg-band-green" : score >= 60 ? "bg-band-yellow" : "bg-band-red";
+  const colour =
+    score === null ? "bg-slate-200" : score >= 80 ? "bg-band-green" : score >= 60 ? "bg-band-yellow" : "bg-band-red";
   return (
     <div className="h-1.5 w-20 rounded-full bg-slate-100" aria-hidden>
       <div className={cn("h-1.5 rounded-full", colour)} style={{ width: `${score ?? 0}%` }} />
@@ -33,7 +33,12 @@ function ComponentCard({ name, component }: { name: ComponentKey; component: Com
       </header>
       <table className="w-full text-sm">
         <thead className="sr-only">
-          <tr><th>Measure</th><th>Raw value</th><th>Score</th><th>Contribution</th></tr>
+          <tr>
+            <th>Measure</th>
+            <th>Raw value</th>
+            <th>Score</th>
+            <th>Contribution</th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {component.measures.map((m) => (
@@ -42,20 +47,34 @@ function ComponentCard({ name, component }: { name: ComponentKey; component: Com
                 <p className="font-medium text-slate-800">{m.label}</p>
                 <p className="text-xs text-slate-500">
                   {m.parts ? (
-                    m.parts.map((p) => `${MEASURE_LABELS[p.key]}: ${p.raw === null ? "no responses" : formatMeasureValue(p.key, p.raw)}`).join(" · ")
+                    m.parts
+                      .map(
+                        (p) =>
+                          `${MEASURE_LABELS[p.key]}: ${p.raw === null ? "no responses" : formatMeasureValue(p.key, p.raw)}`,
+                      )
+                      .join(" · ")
                   ) : (
                     <>
                       <span className="font-medium text-slate-700">{formatMeasureValue(m.key, m.raw)}</span>
                       <span title="Scores 0 at the floor and 100 at the target, linearly in between">
-                        {" "}· floor {formatMeasureValue(m.key, m.floor, { unit: false })} → target {formatMeasureValue(m.key, m.target, { unit: false })}
+                        {" "}
+                        · floor {formatMeasureValue(m.key, m.floor, { unit: false })} → target{" "}
+                        {formatMeasureValue(m.key, m.target, { unit: false })}
                       </span>
                     </>
                   )}
                 </p>
               </td>
-              <td className="px-2 py-2"><ScoreBar score={m.score} /></td>
-              <td className={cn("w-14 px-2 py-2 text-right tabular-nums", scoreTone(m.score))}>{m.score === null ? "—" : formatPoints(m.score)}</td>
-              <td className="w-24 whitespace-nowrap px-4 py-2 text-right tabular-nums text-slate-600" title="Points this measure adds to the overall score, of the points it could add">
+              <td className="px-2 py-2">
+                <ScoreBar score={m.score} />
+              </td>
+              <td className={cn("w-14 px-2 py-2 text-right tabular-nums", scoreTone(m.score))}>
+                {m.score === null ? "—" : formatPoints(m.score)}
+              </td>
+              <td
+                className="w-24 whitespace-nowrap px-4 py-2 text-right tabular-nums text-slate-600"
+                title="Points this measure adds to the overall score, of the points it could add"
+              >
                 {m.score === null ? "no data" : `+${formatPoints(m.contribution)} / ${formatPoints(m.weight)}`}
               </td>
             </tr>

@@ -10,8 +10,9 @@ import { BAND_LABELS } from "./health-badge";
 export function SentimentNote({ override }: { override: SentimentOverrideView }) {
   return (
     <p className="text-sm text-slate-600" data-testid="sentiment-override">
-      <span className="font-medium text-slate-800">CSM sentiment:</span> <Badge tone={override.band as BadgeTone}>{BAND_LABELS[override.band]}</Badge>{" "}
-      “{override.reason}” — {override.by}, {formatDate(override.at.slice(0, 10))}
+      <span className="font-medium text-slate-800">CSM sentiment:</span>{" "}
+      <Badge tone={override.band as BadgeTone}>{BAND_LABELS[override.band]}</Badge> “{override.reason}” — {override.by},{" "}
+      {formatDate(override.at.slice(0, 10))}
     </p>
   );
 }
@@ -19,15 +20,29 @@ export function SentimentNote({ override }: { override: SentimentOverrideView })
 export function SentimentOverrideForm({ accountId, hasOverride }: { accountId: number; hasOverride: boolean }) {
   return (
     <div className="space-y-3">
-      <ActionForm action={setOverrideAction} submitLabel="Record sentiment" success="Sentiment recorded. The computed score is unchanged.">
+      <ActionForm
+        action={setOverrideAction}
+        submitLabel="Record sentiment"
+        success="Sentiment recorded. The computed score is unchanged."
+      >
         <input type="hidden" name="accountId" value={accountId} />
         <Field label="Your read of the account" htmlFor="override-band">
           <select id="override-band" name="band" defaultValue="yellow" className={inputClass}>
-            {(["red", "yellow", "green", "purple"] as const).map((b) => <option key={b} value={b}>{BAND_LABELS[b]}</option>)}
+            {(["red", "yellow", "green", "purple"] as const).map((b) => (
+              <option key={b} value={b}>
+                {BAND_LABELS[b]}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Reason" htmlFor="override-reason">
-          <textarea id="override-reason" name="reason" rows={2} className={inputClass} placeholder="e.g. Champion leaving in January" />
+          <textarea
+            id="override-reason"
+            name="reason"
+            rows={2}
+            className={inputClass}
+            placeholder="e.g. Champion leaving in January"
+          />
         </Field>
       </ActionForm>
       {hasOverride && (

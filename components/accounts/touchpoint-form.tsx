@@ -9,14 +9,30 @@ export interface ContactOption {
   execSponsor: boolean;
 }
 
-export function TouchpointForm({ accountId, contacts, today }: { accountId: number; contacts: ContactOption[]; today: string }) {
+export function TouchpointForm({
+  accountId,
+  contacts,
+  today,
+}: {
+  accountId: number;
+  contacts: ContactOption[];
+  today: string;
+}) {
   return (
-    <ActionForm action={logTouchpointAction} submitLabel="Log touchpoint" success="Touchpoint logged; the score is updated.">
+    <ActionForm
+      action={logTouchpointAction}
+      submitLabel="Log touchpoint"
+      success="Touchpoint logged; the score is updated."
+    >
       <input type="hidden" name="accountId" value={accountId} />
       <div className="grid grid-cols-2 gap-3">
         <Field label="Type" htmlFor="tp-type">
           <select id="tp-type" name="type" defaultValue="call" className={inputClass}>
-            {Object.entries(TOUCHPOINT_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(TOUCHPOINT_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Date" htmlFor="tp-date">
@@ -30,14 +46,16 @@ export function TouchpointForm({ accountId, contacts, today }: { accountId: numb
             {contacts.map((c) => (
               <label key={c.email} className="flex items-center gap-2 text-sm text-slate-700">
                 <input type="checkbox" name="contactEmails" value={c.email} className="rounded border-slate-300" />
-                {c.name}{c.execSponsor && <span className="text-xs text-brand-700">(exec sponsor)</span>}
+                {c.name}
+                {c.execSponsor && <span className="text-xs text-brand-700">(exec sponsor)</span>}
               </label>
             ))}
           </div>
         </fieldset>
       )}
       <label className="flex items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" name="attended" defaultChecked className="rounded border-slate-300" /> The customer attended (counts for QBR/EBR attendance)
+        <input type="checkbox" name="attended" defaultChecked className="rounded border-slate-300" /> The customer
+        attended (counts for QBR/EBR attendance)
       </label>
       <Field label="Notes" htmlFor="tp-notes">
         <textarea id="tp-notes" name="notes" rows={2} className={inputClass} />

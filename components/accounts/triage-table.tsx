@@ -8,21 +8,44 @@ import { sortDirection, triageHref, type TTriageQuery } from "@/lib/validation/t
 import { HealthBadge } from "./health-badge";
 import { Trend } from "./trend";
 
-function SortHeader({ label, sort, query, className }: { label: string; sort: TTriageQuery["sort"]; query: TTriageQuery; className?: string }) {
+function SortHeader({
+  label,
+  sort,
+  query,
+  className,
+}: {
+  label: string;
+  sort: TTriageQuery["sort"];
+  query: TTriageQuery;
+  className?: string;
+}) {
   const active = query.sort === sort;
   const dir = sortDirection(query);
   const nextDir = active ? (dir === "asc" ? "desc" : "asc") : undefined;
   return (
     <Th className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={triageHref({ ...query, sort, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-800">
+      <Link
+        href={triageHref({ ...query, sort, dir: nextDir, page: 1 })}
+        className="inline-flex items-center gap-1 hover:text-slate-800"
+      >
         {label}
-        <span aria-hidden className={active ? "text-slate-700" : "text-slate-300"}>{active && dir === "desc" ? "↓" : "↑"}</span>
+        <span aria-hidden className={active ? "text-slate-700" : "text-slate-300"}>
+          {active && dir === "desc" ? "↓" : "↑"}
+        </span>
       </Link>
     </Th>
   );
 }
 
-export function TriageTable({ rows, query, showCsm }: { rows: AccountListRow[]; query: TTriageQuery; showCsm: boolean }) {
+export function TriageTable({
+  rows,
+  query,
+  showCsm,
+}: {
+  rows: AccountListRow[];
+  query: TTriageQuery;
+  showCsm: boolean;
+}) {
   return (
     <Table label="Accounts">
       <thead>
@@ -47,14 +70,31 @@ export function TriageTable({ rows, query, showCsm }: { rows: AccountListRow[]; 
               <HealthBadge band={a.healthBand} score={a.healthScore} />
               {a.healthInsufficient && <p className="mt-0.5 text-xs text-amber-700">Insufficient data</p>}
             </Td>
-            <Td><Trend value={a.healthTrend} /></Td>
-            <Td className="max-w-40 whitespace-normal text-slate-600">{a.biggestDetractor ? MEASURE_LABELS[a.biggestDetractor as MeasureKey] : "—"}</Td>
+            <Td>
+              <Trend value={a.healthTrend} />
+            </Td>
+            <Td className="max-w-40 whitespace-normal text-slate-600">
+              {a.biggestDetractor ? MEASURE_LABELS[a.biggestDetractor as MeasureKey] : "—"}
+            </Td>
             <Td className="text-right tabular-nums">{formatMoney(a.arr)}</Td>
             <Td>
               {formatDate(a.renewalDate)}
-              <p className={a.daysToRenewal < 0 ? "text-xs text-red-600" : a.daysToRenewal <= 90 ? "text-xs text-amber-700" : "text-xs text-slate-500"}>{formatRelativeDays(a.daysToRenewal)}</p>
+              <p
+                className={
+                  a.daysToRenewal < 0
+                    ? "text-xs text-red-600"
+                    : a.daysToRenewal <= 90
+                      ? "text-xs text-amber-700"
+                      : "text-xs text-slate-500"
+                }
+              >
+                {formatRelativeDays(a.daysToRenewal)}
+              </p>
             </Td>
-            <Td>{STAGE_LABELS[a.stage]}{a.stageIsManual && <span className="ml-1 text-xs text-slate-400">(manual)</span>}</Td>
+            <Td>
+              {STAGE_LABELS[a.stage]}
+              {a.stageIsManual && <span className="ml-1 text-xs text-slate-400">(manual)</span>}
+            </Td>
             {showCsm && <Td>{a.csmName ?? "Unassigned"}</Td>}
             <Td>{formatDate(a.lastTouchAt)}</Td>
             <Td className="text-right tabular-nums">{a.openTasks}</Td>

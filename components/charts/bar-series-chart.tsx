@@ -9,7 +9,17 @@ type Row = Record<string, string | number | null>;
  * Bars per category, one colour per series (stacked or side by side). `horizontal` lays the
  * categories down the side, for long labels such as churn reasons.
  */
-export function BarSeriesChart({ data, categoryKey, series, format, label, stacked = false, horizontal = false, height = 256, categoryColors }: {
+export function BarSeriesChart({
+  data,
+  categoryKey,
+  series,
+  format,
+  label,
+  stacked = false,
+  horizontal = false,
+  height = 256,
+  categoryColors,
+}: {
   data: Row[];
   categoryKey: string;
   series: ChartSeries[];
@@ -21,12 +31,28 @@ export function BarSeriesChart({ data, categoryKey, series, format, label, stack
   /** One colour per category (a single series only), e.g. health bands. */
   categoryColors?: string[];
 }) {
-  const valueAxis = { tickFormatter: (v: number) => formatTick(format, v), tickLine: false, axisLine: false, tick: AXIS_TICK, allowDecimals: format !== "count" };
-  const categoryAxis = { dataKey: categoryKey, tickLine: false, axisLine: false, tick: AXIS_TICK, interval: 0 as const };
+  const valueAxis = {
+    tickFormatter: (v: number) => formatTick(format, v),
+    tickLine: false,
+    axisLine: false,
+    tick: AXIS_TICK,
+    allowDecimals: format !== "count",
+  };
+  const categoryAxis = {
+    dataKey: categoryKey,
+    tickLine: false,
+    axisLine: false,
+    tick: AXIS_TICK,
+    interval: 0 as const,
+  };
   return (
     <div className="chart w-full" style={{ height }} role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+        <BarChart
+          data={data}
+          layout={horizontal ? "vertical" : "horizontal"}
+          margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} stroke="#e2e8f0" />
           {horizontal ? (
             <>
@@ -40,7 +66,9 @@ export function BarSeriesChart({ data, categoryKey, series, format, label, stack
             </>
           )}
           <Tooltip formatter={(v, name) => [formatValue(format, Number(v)), name]} cursor={{ fill: "#f1f5f9" }} />
-          {series.length > 1 && <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />}
+          {series.length > 1 && (
+            <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
+          )}
           {series.map((s, i) => (
             <Bar
               key={s.key}
@@ -52,7 +80,9 @@ export function BarSeriesChart({ data, categoryKey, series, format, label, stack
               maxBarSize={56}
               radius={!stacked || i === series.length - 1 ? (horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0]) : undefined}
             >
-              {categoryColors?.map((color, j) => <Cell key={j} fill={color} />)}
+              {categoryColors?.map((color, j) => (
+                <Cell key={j} fill={color} />
+              ))}
             </Bar>
           ))}
         </BarChart>

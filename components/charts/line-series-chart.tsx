@@ -1,7 +1,25 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_TICK, formatTick, formatValue, shortDate, type ChartSeries, type ValueFormat, legendText } from "./chart-format";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import {
+  AXIS_TICK,
+  formatTick,
+  formatValue,
+  shortDate,
+  type ChartSeries,
+  type ValueFormat,
+  legendText,
+} from "./chart-format";
 
 type Row = Record<string, string | number | null>;
 
@@ -10,14 +28,23 @@ function percentTicks(values: number[]): number[] | undefined {
   if (values.length === 0) return undefined;
   const min = Math.min(...values);
   const max = Math.max(...values);
-  const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5].find((s) => (Math.ceil(max / s) - Math.floor(min / s)) <= 6) ?? 1;
+  const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5].find((s) => Math.ceil(max / s) - Math.floor(min / s) <= 6) ?? 1;
   const ticks = [];
-  for (let i = Math.floor(min / step); i <= Math.max(Math.ceil(max / step), Math.floor(min / step) + 1); i++) ticks.push(Math.round(i * step * 100) / 100);
+  for (let i = Math.floor(min / step); i <= Math.max(Math.ceil(max / step), Math.floor(min / step) + 1); i++)
+    ticks.push(Math.round(i * step * 100) / 100);
   return ticks;
 }
 
 /** Lines over time (x is a YYYY-MM-DD date), with optional dashed target lines. */
-export function LineSeriesChart({ data, xKey, series, format, label, targets = [], xLabel = "" }: {
+export function LineSeriesChart({
+  data,
+  xKey,
+  series,
+  format,
+  label,
+  targets = [],
+  xLabel = "",
+}: {
   data: Row[];
   xKey: string;
   series: ChartSeries[];
@@ -34,15 +61,50 @@ export function LineSeriesChart({ data, xKey, series, format, label, targets = [
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey={xKey} tickFormatter={shortDate} tickLine={false} axisLine={false} tick={AXIS_TICK} minTickGap={20} />
-          <YAxis tickFormatter={(v: number) => formatTick(format, v)} tickLine={false} axisLine={false} tick={AXIS_TICK} width={56} domain={ticks ? [ticks[0], ticks.at(-1) ?? ticks[0]] : ["auto", "auto"]} ticks={ticks} />
+          <XAxis
+            dataKey={xKey}
+            tickFormatter={shortDate}
+            tickLine={false}
+            axisLine={false}
+            tick={AXIS_TICK}
+            minTickGap={20}
+          />
+          <YAxis
+            tickFormatter={(v: number) => formatTick(format, v)}
+            tickLine={false}
+            axisLine={false}
+            tick={AXIS_TICK}
+            width={56}
+            domain={ticks ? [ticks[0], ticks.at(-1) ?? ticks[0]] : ["auto", "auto"]}
+            ticks={ticks}
+          />
           {targets.map((t) => (
-            <ReferenceLine key={t.label} y={t.value} ifOverflow="extendDomain" stroke={t.color} strokeDasharray="4 4" label={{ value: t.label, position: "insideTopRight", fill: t.color, fontSize: 11 }} />
+            <ReferenceLine
+              key={t.label}
+              y={t.value}
+              ifOverflow="extendDomain"
+              stroke={t.color}
+              strokeDasharray="4 4"
+              label={{ value: t.label, position: "insideTopRight", fill: t.color, fontSize: 11 }}
+            />
           ))}
-          <Tooltip labelFormatter={(v) => `${xLabel}${xLabel ? " " : ""}${shortDate(String(v))}`} formatter={(v, name) => [formatValue(format, v == null ? null : Number(v)), name]} />
+          <Tooltip
+            labelFormatter={(v) => `${xLabel}${xLabel ? " " : ""}${shortDate(String(v))}`}
+            formatter={(v, name) => [formatValue(format, v == null ? null : Number(v)), name]}
+          />
           <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
           {series.map((s) => (
-            <Line key={s.key} isAnimationActive={false} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 3 }} connectNulls />
+            <Line
+              key={s.key}
+              isAnimationActive={false}
+              type="monotone"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              connectNulls
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

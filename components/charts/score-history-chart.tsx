@@ -8,7 +8,11 @@ import { formatDate, formatShortDate as shortDate } from "@/lib/format";
 export function ScoreHistoryChart({ data }: { data: { asOf: string; score: number | null }[] }) {
   const last = data.at(-1);
   return (
-    <div className="h-56 w-full" role="img" aria-label={`Health score history, ${data.length} points${last ? `, latest ${last.score} on ${formatDate(last.asOf)}` : ""}`}>
+    <div
+      className="h-56 w-full"
+      role="img"
+      aria-label={`Health score history, ${data.length} points${last ? `, latest ${last.score} on ${formatDate(last.asOf)}` : ""}`}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
           <defs>
@@ -18,12 +22,33 @@ export function ScoreHistoryChart({ data }: { data: { asOf: string; score: numbe
             </linearGradient>
           </defs>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="asOf" tickFormatter={shortDate} tickLine={false} axisLine={false} tick={{ fill: "#64748b", fontSize: 11 }} minTickGap={24} />
-          <YAxis domain={[0, 100]} ticks={[0, 60, 80, 100]} tickLine={false} axisLine={false} tick={{ fill: "#64748b", fontSize: 11 }} />
+          <XAxis
+            dataKey="asOf"
+            tickFormatter={shortDate}
+            tickLine={false}
+            axisLine={false}
+            tick={{ fill: "#64748b", fontSize: 11 }}
+            minTickGap={24}
+          />
+          <YAxis
+            domain={[0, 100]}
+            ticks={[0, 60, 80, 100]}
+            tickLine={false}
+            axisLine={false}
+            tick={{ fill: "#64748b", fontSize: 11 }}
+          />
           <ReferenceLine y={80} stroke="#16a34a" strokeDasharray="4 4" />
           <ReferenceLine y={60} stroke="#d97706" strokeDasharray="4 4" />
           <Tooltip labelFormatter={(v) => formatDate(String(v))} formatter={(v) => [v, "Score"]} />
-          <Area isAnimationActive={false} type="monotone" dataKey="score" stroke="#3b54e0" strokeWidth={2} fill="url(#scoreFill)" connectNulls />
+          <Area
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="score"
+            stroke="#3b54e0"
+            strokeWidth={2}
+            fill="url(#scoreFill)"
+            connectNulls
+          />
         </AreaChart>
       </ResponsiveContainer>
     </div>

@@ -11,13 +11,41 @@ export function UsageChart({ data }: { data: { weekStart: string; activeUsers: n
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 0, bottom: 0, left: -12 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="weekStart" tickFormatter={shortDate} tickLine={false} axisLine={false} tick={{ fill: "#64748b", fontSize: 11 }} minTickGap={24} />
+          <XAxis
+            dataKey="weekStart"
+            tickFormatter={shortDate}
+            tickLine={false}
+            axisLine={false}
+            tick={{ fill: "#64748b", fontSize: 11 }}
+            minTickGap={24}
+          />
           <YAxis yAxisId="logins" tickLine={false} axisLine={false} tick={{ fill: "#64748b", fontSize: 11 }} />
-          <YAxis yAxisId="users" orientation="right" tickLine={false} axisLine={false} tick={{ fill: "#64748b", fontSize: 11 }} />
+          <YAxis
+            yAxisId="users"
+            orientation="right"
+            tickLine={false}
+            axisLine={false}
+            tick={{ fill: "#64748b", fontSize: 11 }}
+          />
           <Tooltip labelFormatter={(v) => `Week of ${formatDate(String(v))}`} />
           <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />
-          <Bar isAnimationActive={false} yAxisId="logins" dataKey="logins" name="Logins" fill="#c7d4ff" radius={[3, 3, 0, 0]} />
-          <Line isAnimationActive={false} yAxisId="users" dataKey="activeUsers" name="Avg. daily active users" stroke="#3b54e0" strokeWidth={2} dot={false} />
+          <Bar
+            isAnimationActive={false}
+            yAxisId="logins"
+            dataKey="logins"
+            name="Logins"
+            fill="#c7d4ff"
+            radius={[3, 3, 0, 0]}
+          />
+          <Line
+            isAnimationActive={false}
+            yAxisId="users"
+            dataKey="activeUsers"
+            name="Avg. daily active users"
+            stroke="#3b54e0"
+            strokeWidth={2}
+            dot={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -6,7 +6,12 @@ import { Trend } from "@/components/accounts/trend";
 import type { StageAccountRow } from "@/lib/data/dashboards/stages";
 import type { DashboardStage } from "@/lib/domain/dashboards";
 import { formatMoney, formatPercent, formatRelativeDays, FORECAST_LABELS } from "@/lib/format";
-import { stageSortDirection, stageTableHref, type StageTableSort, type TStageTableQuery } from "@/lib/validation/dashboards";
+import {
+  stageSortDirection,
+  stageTableHref,
+  type StageTableSort,
+  type TStageTableQuery,
+} from "@/lib/validation/dashboards";
 
 /** Each stage's own column: its heading and how its value reads. */
 export const STAGE_COLUMN_LABELS: Record<DashboardStage, string> = {
@@ -28,7 +33,10 @@ function StageCell({ stage, row }: { stage: DashboardStage; row: StageAccountRow
     expansion: () => formatMoney(v),
     renewal: () => formatRelativeDays(v),
   }[stage]();
-  const detail = stage === "renewal" && row.stageDetail && row.stageDetail in FORECAST_LABELS ? FORECAST_LABELS[row.stageDetail as keyof typeof FORECAST_LABELS] : row.stageDetail;
+  const detail =
+    stage === "renewal" && row.stageDetail && row.stageDetail in FORECAST_LABELS
+      ? FORECAST_LABELS[row.stageDetail as keyof typeof FORECAST_LABELS]
+      : row.stageDetail;
   return (
     <>
       <span className={stage === "renewal" && v < 0 ? "text-red-600" : undefined}>{main}</span>
@@ -37,21 +45,48 @@ function StageCell({ stage, row }: { stage: DashboardStage; row: StageAccountRow
   );
 }
 
-function SortHeader({ label, sort, path, query, className }: { label: string; sort: StageTableSort; path: string; query: TStageTableQuery; className?: string }) {
+function SortHeader({
+  label,
+  sort,
+  path,
+  query,
+  className,
+}: {
+  label: string;
+  sort: StageTableSort;
+  path: string;
+  query: TStageTableQuery;
+  className?: string;
+}) {
   const active = query.sort === sort;
   const dir = stageSortDirection(query);
   const nextDir = active ? (dir === "asc" ? "desc" : "asc") : undefined;
   return (
     <Th className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={stageTableHref(path, { sort, dir: nextDir })} className="inline-flex items-center gap-1 hover:text-slate-800">
+      <Link
+        href={stageTableHref(path, { sort, dir: nextDir })}
+        className="inline-flex items-center gap-1 hover:text-slate-800"
+      >
         {label}
-        <span aria-hidden className={active ? "text-slate-700" : "text-slate-300"}>{active && dir === "desc" ? "↓" : "↑"}</span>
+        <span aria-hidden className={active ? "text-slate-700" : "text-slate-300"}>
+          {active && dir === "desc" ? "↓" : "↑"}
+        </span>
       </Link>
     </Th>
   );
 }
 
-export function StageAccountsTable({ stage, rows, path, query }: { stage: DashboardStage; rows: StageAccountRow[]; path: string; query: TStageTableQuery }) {
+export function StageAccountsTable({
+  stage,
+  rows,
+  path,
+  query,
+}: {
+  stage: DashboardStage;
+  rows: StageAccountRow[];
+  path: string;
+  query: TStageTableQuery;
+}) {
   return (
     <Table label="Accounts in this stage">
       <thead>
@@ -67,10 +102,14 @@ export function StageAccountsTable({ stage, rows, path, query }: { stage: Dashbo
         {rows.map((a) => (
           <tr key={a.externalId} className="hover:bg-slate-50">
             <AccountNameCell account={a} />
-            <Td><HealthBadge band={a.healthBand} score={a.healthScore} /></Td>
+            <Td>
+              <HealthBadge band={a.healthBand} score={a.healthScore} />
+            </Td>
             <Td className="text-right tabular-nums">{formatMoney(a.arr)}</Td>
             <Td>{a.csmName ?? "Unassigned"}</Td>
-            <Td><StageCell stage={stage} row={a} /></Td>
+            <Td>
+              <StageCell stage={stage} row={a} />
+            </Td>
           </tr>
         ))}
       </tbody>

@@ -2,12 +2,28 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { BarSeriesChart } from "@/components/charts/bar-series-chart";
 import { LineSeriesChart } from "@/components/charts/line-series-chart";
 import type { StageCharts as StageChartsData, StageTotals } from "@/lib/data/dashboards/stages";
-import { DASHBOARD_RENEWAL_WINDOWS, MILESTONE_LABELS, TIME_TO_VALUE_TARGET_DAYS, timeToValueWeeks } from "@/lib/domain/dashboards";
+import {
+  DASHBOARD_RENEWAL_WINDOWS,
+  MILESTONE_LABELS,
+  TIME_TO_VALUE_TARGET_DAYS,
+  timeToValueWeeks,
+} from "@/lib/domain/dashboards";
 import { FORECAST_LABELS, formatMoney, formatMoneyCompact, formatMonth, formatPercent } from "@/lib/format";
 import { ChartCard } from "./chart-card";
 
-const EXPANSION_TYPE_LABELS: Record<string, string> = { seats: "Seats", tier: "Tier upgrade", add_on: "Add-on", services: "Services", training: "Training" };
-const WINDOW_LABELS = { overdue: "Overdue", "0-30": "0–30 days", "31-60": "31–60 days", "61-90": "61–90 days" } as const;
+const EXPANSION_TYPE_LABELS: Record<string, string> = {
+  seats: "Seats",
+  tier: "Tier upgrade",
+  add_on: "Add-on",
+  services: "Services",
+  training: "Training",
+};
+const WINDOW_LABELS = {
+  overdue: "Overdue",
+  "0-30": "0–30 days",
+  "31-60": "31–60 days",
+  "61-90": "61–90 days",
+} as const;
 const FORECASTS = [
   { key: "commit", label: FORECAST_LABELS.commit, color: "#16a34a" },
   { key: "likely", label: FORECAST_LABELS.likely, color: "#4f6ef7" },
@@ -22,8 +38,17 @@ const pct = (n: number, d: number) => (d === 0 ? "—" : formatPercent(n / d));
 export function StageCharts({ charts, totals }: { charts: StageChartsData; totals: StageTotals }) {
   const common = (
     <>
-      <Stat label="Accounts" value={totals.accounts.toLocaleString("en-US")} hint={`${formatMoneyCompact(totals.arr)} ARR`} />
-      <Stat label="Unhealthy share" value={pct(totals.unhealthy, totals.scored)} hint={`${totals.unhealthy} red or yellow of ${totals.scored} scored`} tone={totals.scored && totals.unhealthy / totals.scored > 0.34 ? "warn" : "default"} />
+      <Stat
+        label="Accounts"
+        value={totals.accounts.toLocaleString("en-US")}
+        hint={`${formatMoneyCompact(totals.arr)} ARR`}
+      />
+      <Stat
+        label="Unhealthy share"
+        value={pct(totals.unhealthy, totals.scored)}
+        hint={`${totals.unhealthy} red or yellow of ${totals.scored} scored`}
+        tone={totals.scored && totals.unhealthy / totals.scored > 0.34 ? "warn" : "default"}
+      />
       <Stat label="Average health score" value={totals.averageScore == null ? "—" : String(totals.averageScore)} />
     </>
   );
@@ -51,12 +76,19 @@ function stageParts(charts: StageChartsData) {
             label="Time to value (median)"
             value={medianTimeToValue == null ? "—" : `${medianTimeToValue} days`}
             hint={`Target ${TIME_TO_VALUE_TARGET_DAYS} days (week 8) · ${reached} accounts, last 12 months`}
-            tone={medianTimeToValue == null ? "default" : medianTimeToValue <= TIME_TO_VALUE_TARGET_DAYS ? "good" : "bad"}
+            tone={
+              medianTimeToValue == null ? "default" : medianTimeToValue <= TIME_TO_VALUE_TARGET_DAYS ? "good" : "bad"
+            }
           />
         ),
         cards: (
           <>
-            <ChartCard title="Milestone progress" description="Onboarding accounts' milestones: done, still open, or past their target date." empty={milestones.every((m) => m.done + m.open + m.overdue === 0)} emptyText="No onboarding account has milestones yet.">
+            <ChartCard
+              title="Milestone progress"
+              description="Onboarding accounts' milestones: done, still open, or past their target date."
+              empty={milestones.every((m) => m.done + m.open + m.overdue === 0)}
+              emptyText="No onboarding account has milestones yet."
+            >
               <BarSeriesChart
                 label={`Milestone progress: ${milestones.map((m) => `${MILESTONE_LABELS[m.key]} ${m.done} done, ${m.overdue} overdue, ${m.open} open`).join("; ")}`}
                 data={milestones.map((m) => ({ ...m, label: MILESTONE_LABELS[m.key] ?? m.key }))}
@@ -76,7 +108,13 @@ function stageParts(charts: StageChartsData) {
               empty={bins.length === 0}
               emptyText="No account reached initial value in the last 12 months."
             >
-              <BarSeriesChart label={`Time to value distribution, median ${medianTimeToValue} days`} data={bins} categoryKey="label" series={[{ key: "accounts", label: "Accounts", color: "#4f6ef7" }]} format="count" />
+              <BarSeriesChart
+                label={`Time to value distribution, median ${medianTimeToValue} days`}
+                data={bins}
+                categoryKey="label"
+                series={[{ key: "accounts", label: "Accounts", color: "#4f6ef7" }]}
+                format="count"
+              />
               <p className="px-2 text-center text-xs text-slate-500">Days from contract start, by week</p>
             </ChartCard>
           </>
@@ -88,14 +126,44 @@ function stageParts(charts: StageChartsData) {
       const last = weeks.at(-1);
       const empty = weeks.every((w) => !w.activeUserRatio && !w.featureDepth);
       return {
-        tile: <Stat label="Active users / seats" value={last?.activeUserRatio == null ? "—" : formatPercent(last.activeUserRatio, 1)} hint="Average per day, last 7 days" />,
+        tile: (
+          <Stat
+            label="Active users / seats"
+            value={last?.activeUserRatio == null ? "—" : formatPercent(last.activeUserRatio, 1)}
+            hint="Average per day, last 7 days"
+          />
+        ),
         cards: (
           <>
-            <ChartCard title="Active users / seats" description="Average daily active users per purchased seat, week by week (13 weeks)." empty={empty} emptyText="No usage arrived for these accounts in 13 weeks.">
-              <LineSeriesChart label="Weekly active-user ratio" data={weeks.map((w) => ({ week: w.week, ratio: w.activeUserRatio }))} xKey="week" xLabel="Week to" series={[{ key: "ratio", label: "Active users / seats", color: "#3b54e0" }]} format="percent" />
+            <ChartCard
+              title="Active users / seats"
+              description="Average daily active users per purchased seat, week by week (13 weeks)."
+              empty={empty}
+              emptyText="No usage arrived for these accounts in 13 weeks."
+            >
+              <LineSeriesChart
+                label="Weekly active-user ratio"
+                data={weeks.map((w) => ({ week: w.week, ratio: w.activeUserRatio }))}
+                xKey="week"
+                xLabel="Week to"
+                series={[{ key: "ratio", label: "Active users / seats", color: "#3b54e0" }]}
+                format="percent"
+              />
             </ChartCard>
-            <ChartCard title="Feature adoption" description="Mean daily share of the purchased features in use, week by week (13 weeks)." empty={empty} emptyText="No usage arrived for these accounts in 13 weeks.">
-              <LineSeriesChart label="Weekly feature usage depth" data={weeks.map((w) => ({ week: w.week, depth: w.featureDepth }))} xKey="week" xLabel="Week to" series={[{ key: "depth", label: "Purchased features used", color: "#7c3aed" }]} format="percent" />
+            <ChartCard
+              title="Feature adoption"
+              description="Mean daily share of the purchased features in use, week by week (13 weeks)."
+              empty={empty}
+              emptyText="No usage arrived for these accounts in 13 weeks."
+            >
+              <LineSeriesChart
+                label="Weekly feature usage depth"
+                data={weeks.map((w) => ({ week: w.week, depth: w.featureDepth }))}
+                xKey="week"
+                xLabel="Week to"
+                series={[{ key: "depth", label: "Purchased features used", color: "#7c3aed" }]}
+                format="percent"
+              />
             </ChartCard>
           </>
         ),
@@ -104,10 +172,22 @@ function stageParts(charts: StageChartsData) {
     case "value_realization": {
       const { months, due, achieved } = charts.outcomes;
       return {
-        tile: <Stat label="Outcomes achieved" value={pct(achieved, due)} hint={`${achieved} of ${due} outcomes due so far`} tone={due && achieved / due >= 0.8 ? "good" : "default"} />,
+        tile: (
+          <Stat
+            label="Outcomes achieved"
+            value={pct(achieved, due)}
+            hint={`${achieved} of ${due} outcomes due so far`}
+            tone={due && achieved / due >= 0.8 ? "good" : "default"}
+          />
+        ),
         cards: (
           <div className="lg:col-span-2">
-            <ChartCard title="Outcomes achieved vs due" description="Success-plan outcomes due each month (last 6 months) and how many of them were achieved." empty={months.every((m) => m.due === 0)} emptyText="No success-plan outcome fell due in the last 6 months.">
+            <ChartCard
+              title="Outcomes achieved vs due"
+              description="Success-plan outcomes due each month (last 6 months) and how many of them were achieved."
+              empty={months.every((m) => m.due === 0)}
+              emptyText="No success-plan outcome fell due in the last 6 months."
+            >
               <BarSeriesChart
                 label={`Outcomes by month: ${months.map((m) => `${m.month} ${m.achieved} of ${m.due}`).join(", ")}`}
                 data={months.map((m) => ({ ...m, label: formatMonth(m.month) }))}
@@ -139,10 +219,21 @@ function stageParts(charts: StageChartsData) {
         { label: "Promoter NPS (180 days)", accounts: triggers.promoters },
       ];
       return {
-        tile: <Stat label="Open pipeline" value={formatMoneyCompact(open.reduce((s, p) => s + p.arr, 0))} hint={`${open.reduce((s, p) => s + p.deals, 0)} open deals`} />,
+        tile: (
+          <Stat
+            label="Open pipeline"
+            value={formatMoneyCompact(open.reduce((s, p) => s + p.arr, 0))}
+            hint={`${open.reduce((s, p) => s + p.deals, 0)} open deals`}
+          />
+        ),
         cards: (
           <>
-            <ChartCard title="Expansion pipeline by type" description="ARR of open deals, and of deals won or lost in the last 12 months." empty={pipeline.length === 0} emptyText="No expansion deals for these accounts.">
+            <ChartCard
+              title="Expansion pipeline by type"
+              description="ARR of open deals, and of deals won or lost in the last 12 months."
+              empty={pipeline.length === 0}
+              emptyText="No expansion deals for these accounts."
+            >
               <BarSeriesChart
                 label={`Expansion ARR by type: ${byType.map((t) => `${t.label} open ${formatMoney(t.open)}`).join(", ")}`}
                 data={byType}
@@ -155,8 +246,20 @@ function stageParts(charts: StageChartsData) {
                 format="money"
               />
             </ChartCard>
-            <ChartCard title="Expansion triggers" description={`Accounts in the stage showing each upsell trigger (SPEC §4), of ${triggers.accounts}.`} empty={triggers.accounts === 0} emptyText="No accounts are in the expansion stage.">
-              <BarSeriesChart label={`Expansion triggers: ${triggerRows.map((t) => `${t.label} ${t.accounts}`).join(", ")}`} data={triggerRows} categoryKey="label" series={[{ key: "accounts", label: "Accounts", color: "#16a34a" }]} format="count" horizontal />
+            <ChartCard
+              title="Expansion triggers"
+              description={`Accounts in the stage showing each upsell trigger (SPEC §4), of ${triggers.accounts}.`}
+              empty={triggers.accounts === 0}
+              emptyText="No accounts are in the expansion stage."
+            >
+              <BarSeriesChart
+                label={`Expansion triggers: ${triggerRows.map((t) => `${t.label} ${t.accounts}`).join(", ")}`}
+                data={triggerRows}
+                categoryKey="label"
+                series={[{ key: "accounts", label: "Accounts", color: "#16a34a" }]}
+                format="count"
+                horizontal
+              />
             </ChartCard>
           </>
         ),
@@ -166,20 +269,60 @@ function stageParts(charts: StageChartsData) {
       const cells = charts.renewals;
       const byWindow = DASHBOARD_RENEWAL_WINDOWS.map((window) => ({
         label: WINDOW_LABELS[window],
-        ...Object.fromEntries(FORECASTS.map((f) => [f.key, cells.filter((c) => c.window === window && c.forecast === f.key).reduce((s, c) => s + c.arr, 0)])),
+        ...Object.fromEntries(
+          FORECASTS.map((f) => [
+            f.key,
+            cells.filter((c) => c.window === window && c.forecast === f.key).reduce((s, c) => s + c.arr, 0),
+          ]),
+        ),
       }));
-      const byForecast = FORECASTS.map((f) => ({ label: f.label, arr: cells.filter((c) => c.forecast === f.key).reduce((s, c) => s + c.arr, 0) }));
+      const byForecast = FORECASTS.map((f) => ({
+        label: f.label,
+        arr: cells.filter((c) => c.forecast === f.key).reduce((s, c) => s + c.arr, 0),
+      }));
       const due = cells.reduce((s, c) => s + c.arr, 0);
-      const atRisk = cells.filter((c) => c.forecast === "at_risk" || c.forecast === "lost").reduce((s, c) => s + c.arr, 0);
+      const atRisk = cells
+        .filter((c) => c.forecast === "at_risk" || c.forecast === "lost")
+        .reduce((s, c) => s + c.arr, 0);
       return {
-        tile: <Stat label="ARR due, 90 days" value={formatMoneyCompact(due)} hint={`${formatMoneyCompact(atRisk)} forecast at risk or lost`} tone={atRisk > 0 ? "warn" : "default"} />,
+        tile: (
+          <Stat
+            label="ARR due, 90 days"
+            value={formatMoneyCompact(due)}
+            hint={`${formatMoneyCompact(atRisk)} forecast at risk or lost`}
+            tone={atRisk > 0 ? "warn" : "default"}
+          />
+        ),
         cards: (
           <>
-            <ChartCard title="ARR due by window" description="Open renewals due within 90 days or overdue, stacked by forecast." empty={cells.length === 0} emptyText="No open renewals are due within 90 days.">
-              <BarSeriesChart label={`ARR due by window: ${byWindow.map((w) => w.label).join(", ")}`} data={byWindow} categoryKey="label" series={FORECASTS} format="money" stacked />
+            <ChartCard
+              title="ARR due by window"
+              description="Open renewals due within 90 days or overdue, stacked by forecast."
+              empty={cells.length === 0}
+              emptyText="No open renewals are due within 90 days."
+            >
+              <BarSeriesChart
+                label={`ARR due by window: ${byWindow.map((w) => w.label).join(", ")}`}
+                data={byWindow}
+                categoryKey="label"
+                series={FORECASTS}
+                format="money"
+                stacked
+              />
             </ChartCard>
-            <ChartCard title="Forecast" description="The same ARR by the AEs' forecast category." empty={cells.length === 0} emptyText="No open renewals are due within 90 days.">
-              <BarSeriesChart label={`ARR by forecast: ${byForecast.map((f) => `${f.label} ${formatMoney(f.arr)}`).join(", ")}`} data={byForecast} categoryKey="label" series={[{ key: "arr", label: "ARR", color: "#3b54e0" }]} format="money" />
+            <ChartCard
+              title="Forecast"
+              description="The same ARR by the AEs' forecast category."
+              empty={cells.length === 0}
+              emptyText="No open renewals are due within 90 days."
+            >
+              <BarSeriesChart
+                label={`ARR by forecast: ${byForecast.map((f) => `${f.label} ${formatMoney(f.arr)}`).join(", ")}`}
+                data={byForecast}
+                categoryKey="label"
+                series={[{ key: "arr", label: "ARR", color: "#3b54e0" }]}
+                format="money"
+              />
             </ChartCard>
           </>
         ),

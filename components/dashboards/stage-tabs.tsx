@@ -13,7 +13,9 @@ export function StageTabs({ active }: { active: DashboardStage }) {
           aria-current={stage === active ? "page" : undefined}
           className={cn(
             "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-            stage === active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
+            stage === active
+              ? "border-brand-600 text-brand-700"
+              : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
           )}
         >
           {STAGE_LABELS[stage]}

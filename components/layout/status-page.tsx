@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 import { Logo } from "@/components/ui/logo";
 
-export function StatusPage({ code, title, message, children }: { code: string; title: string; message: string; children?: ReactNode }) {
+export function StatusPage({
+  code,
+  title,
+  message,
+  children,
+}: {
+  code: string;
+  title: string;
+  message: string;
+  children?: ReactNode;
+}) {
   return (
     <main className="grid min-h-screen place-items-center px-6">
       <div className="max-w-md text-center">

@@ -12,7 +12,17 @@ export interface ChecklistItem extends OffboardingItemView {
 }
 
 /** The checklist: one checkbox per item, saved as soon as it is ticked. */
-export function OffboardingChecklist({ accountId, items, today, locked }: { accountId: number; items: ChecklistItem[]; today: string; locked: boolean }) {
+export function OffboardingChecklist({
+  accountId,
+  items,
+  today,
+  locked,
+}: {
+  accountId: number;
+  items: ChecklistItem[];
+  today: string;
+  locked: boolean;
+}) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<{ key: string; message: string } | null>(null);
   // The box shows its new state at once; it falls back if the server refuses.
@@ -53,13 +63,29 @@ export function OffboardingChecklist({ accountId, items, today, locked }: { acco
               onChange={(e) => toggle(item.key, e.currentTarget.checked)}
             />
             <div className="min-w-0 flex-1">
-              <label htmlFor={id} className={cn("text-sm font-medium", item.doneAt ? "text-slate-500 line-through" : "text-slate-900")}>{item.title}</label>
+              <label
+                htmlFor={id}
+                className={cn("text-sm font-medium", item.doneAt ? "text-slate-500 line-through" : "text-slate-900")}
+              >
+                {item.title}
+              </label>
               <p id={`${id}-meta`} className="mt-0.5 text-xs text-slate-500">
                 {item.ownerName ?? "Unassigned"} ·{" "}
-                {item.doneAt ? `done ${formatDate(item.doneAt)}` : <span className={overdue ? "font-medium text-red-700" : undefined}>due {formatDate(item.dueDate)}{overdue ? " (overdue)" : ""}</span>}
+                {item.doneAt ? (
+                  `done ${formatDate(item.doneAt)}`
+                ) : (
+                  <span className={overdue ? "font-medium text-red-700" : undefined}>
+                    due {formatDate(item.dueDate)}
+                    {overdue ? " (overdue)" : ""}
+                  </span>
+                )}
                 {!item.doneAt && item.blocker && <span className="text-amber-700"> · {item.blocker}</span>}
               </p>
-              {error?.key === item.key && <p role="alert" className="mt-1 text-xs text-red-600">{error.message}</p>}
+              {error?.key === item.key && (
+                <p role="alert" className="mt-1 text-xs text-red-600">
+                  {error.message}
+                </p>
+              )}
             </div>
           </li>
         );

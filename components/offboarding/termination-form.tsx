@@ -10,7 +10,10 @@ export function TerminationForm({ accountId, today }: { accountId: number; today
   return (
     <ActionForm action={recordTerminationAction} submitLabel="Record termination" success="Termination recorded.">
       <input type="hidden" name="accountId" value={accountId} />
-      <p className="text-xs text-slate-500">The account becomes a former customer: its ARR is recorded as churned and its open renewal closes. Nothing is deleted.</p>
+      <p className="text-xs text-slate-500">
+        The account becomes a former customer: its ARR is recorded as churned and its open renewal closes. Nothing is
+        deleted.
+      </p>
       <Field label="Termination date" htmlFor="terminatedOn">
         <input id="terminatedOn" name="terminatedOn" type="date" defaultValue={today} className={inputClass} />
       </Field>

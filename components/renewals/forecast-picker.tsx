@@ -15,7 +15,15 @@ const ACTIVE: Record<RenewalForecast, string> = {
 };
 
 /** The forecast as a segmented control: one click saves it (and rescores the account on the server). */
-export function ForecastPicker({ accountId, accountName, forecast }: { accountId: number; accountName: string; forecast: RenewalForecast | null }) {
+export function ForecastPicker({
+  accountId,
+  accountName,
+  forecast,
+}: {
+  accountId: number;
+  accountName: string;
+  forecast: RenewalForecast | null;
+}) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
@@ -29,7 +37,11 @@ export function ForecastPicker({ accountId, accountName, forecast }: { accountId
 
   return (
     <div>
-      <div role="group" aria-label={`Forecast for ${accountName}`} className="inline-flex overflow-hidden rounded-lg ring-1 ring-inset ring-slate-300">
+      <div
+        role="group"
+        aria-label={`Forecast for ${accountName}`}
+        className="inline-flex overflow-hidden rounded-lg ring-1 ring-inset ring-slate-300"
+      >
         {FORECASTS.map((f) => (
           <button
             key={f}
@@ -37,13 +49,20 @@ export function ForecastPicker({ accountId, accountName, forecast }: { accountId
             aria-pressed={forecast === f}
             disabled={pending}
             onClick={() => choose(f)}
-            className={cn("px-2 py-1 text-xs font-medium disabled:opacity-60", forecast === f ? ACTIVE[f] : "bg-white text-slate-600 hover:bg-slate-50")}
+            className={cn(
+              "px-2 py-1 text-xs font-medium disabled:opacity-60",
+              forecast === f ? ACTIVE[f] : "bg-white text-slate-600 hover:bg-slate-50",
+            )}
           >
             {FORECAST_LABELS[f]}
           </button>
         ))}
       </div>
-      {error && <p role="alert" className="mt-1 text-xs text-red-600">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-1 text-xs text-red-600">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -16,19 +16,30 @@ const CATEGORY_LABELS: Record<ForecastCategory, string> = { ...FORECAST_LABELS, 
 export function DueByForecastTable({ summary }: { summary: Summary }) {
   return (
     <Card>
-      <CardHeader title="ARR due by forecast" description="Each horizon includes the shorter ones; overdue renewals are counted apart." />
+      <CardHeader
+        title="ARR due by forecast"
+        description="Each horizon includes the shorter ones; overdue renewals are counted apart."
+      />
       <Table label="ARR due by forecast">
         <thead>
           <tr>
             <Th>Forecast</Th>
-            {summary.horizons.map((h) => <Th key={h.days} className="text-right">Next {h.days} days</Th>)}
+            {summary.horizons.map((h) => (
+              <Th key={h.days} className="text-right">
+                Next {h.days} days
+              </Th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {FORECAST_CATEGORIES.map((c) => (
             <tr key={c}>
               <Td className="font-medium text-slate-900">{CATEGORY_LABELS[c]}</Td>
-              {summary.horizons.map((h) => <Td key={h.days} className="text-right tabular-nums">{formatMoney(h.byCategory[c])}</Td>)}
+              {summary.horizons.map((h) => (
+                <Td key={h.days} className="text-right tabular-nums">
+                  {formatMoney(h.byCategory[c])}
+                </Td>
+              ))}
             </tr>
           ))}
           <tr className="bg-slate-50">
@@ -52,7 +63,11 @@ export function AtRiskList({ summary, csvHref }: { summary: Summary; csvHref?: s
     <Card>
       <CardHeader
         title="At-risk renewals by ARR"
-        description={summary.atRiskCount > shown ? `The ${shown} largest of ${summary.atRiskCount.toLocaleString("en-US")} due within 90 days.` : `${summary.atRiskCount} due within 90 days or overdue.`}
+        description={
+          summary.atRiskCount > shown
+            ? `The ${shown} largest of ${summary.atRiskCount.toLocaleString("en-US")} due within 90 days.`
+            : `${summary.atRiskCount} due within 90 days or overdue.`
+        }
         actions={
           csvHref && summary.atRiskCount > 0 ? (
             <Link href={csvHref} className={buttonClass("secondary")} prefetch={false}>
@@ -66,16 +81,38 @@ export function AtRiskList({ summary, csvHref }: { summary: Summary; csvHref?: s
       ) : (
         <Table label="At-risk renewals">
           <thead>
-            <tr><Th>Account</Th><Th className="text-right">ARR</Th><Th>Renewal</Th><Th>Health</Th><Th>Forecast</Th></tr>
+            <tr>
+              <Th>Account</Th>
+              <Th className="text-right">ARR</Th>
+              <Th>Renewal</Th>
+              <Th>Health</Th>
+              <Th>Forecast</Th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {summary.atRisk.map((r) => (
               <tr key={r.externalId}>
-                <Td><Link href={accountPath(r.externalId)} className="font-medium text-slate-900 hover:text-brand-700">{r.name}</Link></Td>
+                <Td>
+                  <Link href={accountPath(r.externalId)} className="font-medium text-slate-900 hover:text-brand-700">
+                    {r.name}
+                  </Link>
+                </Td>
                 <Td className="text-right tabular-nums">{formatMoney(r.arr)}</Td>
-                <Td className={r.daysUntil < 0 ? "text-red-700" : undefined}>{formatDate(r.renewalDate)} · {formatRelativeDays(r.daysUntil)}</Td>
-                <Td><HealthBadge band={r.band} score={r.score} /></Td>
-                <Td>{r.forecast ? <Badge tone={r.forecast === "at_risk" || r.forecast === "lost" ? "red" : "slate"}>{FORECAST_LABELS[r.forecast]}</Badge> : <span className="text-slate-400">None</span>}</Td>
+                <Td className={r.daysUntil < 0 ? "text-red-700" : undefined}>
+                  {formatDate(r.renewalDate)} · {formatRelativeDays(r.daysUntil)}
+                </Td>
+                <Td>
+                  <HealthBadge band={r.band} score={r.score} />
+                </Td>
+                <Td>
+                  {r.forecast ? (
+                    <Badge tone={r.forecast === "at_risk" || r.forecast === "lost" ? "red" : "slate"}>
+                      {FORECAST_LABELS[r.forecast]}
+                    </Badge>
+                  ) : (
+                    <span className="text-slate-400">None</span>
+                  )}
+                </Td>
               </tr>
             ))}
           </tbody>

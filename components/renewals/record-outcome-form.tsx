@@ -13,20 +13,49 @@ const OUTCOMES = [
 ] as const;
 
 /** Closes the renewal; the account's ARR, contract lines and next renewal follow on the server. A churn opens the offboarding checklist. */
-export function RecordOutcomeForm({ accountId, accountName, arr, today }: { accountId: number; accountName: string; arr: number; today: string }) {
+export function RecordOutcomeForm({
+  accountId,
+  accountName,
+  arr,
+  today,
+}: {
+  accountId: number;
+  accountName: string;
+  arr: number;
+  today: string;
+}) {
   const id = (name: string) => `${name}-${accountId}`;
   return (
     <details className="mt-3 rounded-lg bg-slate-50 px-3 py-2">
-      <summary className="cursor-pointer text-xs font-medium text-slate-700">Record outcome<span className="sr-only"> for {accountName}</span></summary>
-      <ActionForm action={recordOutcomeAction} submitLabel="Save outcome" success="Outcome recorded." className="mt-2 space-y-2">
+      <summary className="cursor-pointer text-xs font-medium text-slate-700">
+        Record outcome<span className="sr-only"> for {accountName}</span>
+      </summary>
+      <ActionForm
+        action={recordOutcomeAction}
+        submitLabel="Save outcome"
+        success="Outcome recorded."
+        className="mt-2 space-y-2"
+      >
         <input type="hidden" name="accountId" value={accountId} />
         <Field label="Outcome" htmlFor={id("outcome")}>
           <select id={id("outcome")} name="outcome" className={inputClass} defaultValue="renewed">
-            {OUTCOMES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {OUTCOMES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="New ARR (USD)" htmlFor={id("newArr")}>
-          <input id={id("newArr")} name="newArr" type="number" min="0" step="0.01" defaultValue={arr} className={inputClass} />
+          <input
+            id={id("newArr")}
+            name="newArr"
+            type="number"
+            min="0"
+            step="0.01"
+            defaultValue={arr}
+            className={inputClass}
+          />
         </Field>
         <Field label="Signed on" htmlFor={id("signedAt")}>
           <input id={id("signedAt")} name="signedAt" type="date" defaultValue={today} className={inputClass} />
@@ -34,7 +63,11 @@ export function RecordOutcomeForm({ accountId, accountName, arr, today }: { acco
         <Field label="Churn reason (if churned)" htmlFor={id("churnReason")}>
           <select id={id("churnReason")} name="churnReason" className={inputClass} defaultValue="">
             <option value="">—</option>
-            {CHURN_REASON_KEYS.map((key) => <option key={key} value={key}>{CHURN_REASON_LABELS[key]}</option>)}
+            {CHURN_REASON_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {CHURN_REASON_LABELS[key]}
+              </option>
+            ))}
           </select>
         </Field>
       </ActionForm>

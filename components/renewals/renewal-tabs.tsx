@@ -7,8 +7,16 @@ const TABS = [
 ] as const;
 
 /** The renewals area's two views; the filters in the URL carry across. */
-export function RenewalTabs({ current, searchParams }: { current: (typeof TABS)[number]["href"]; searchParams: Record<string, string | undefined> }) {
-  const query = new URLSearchParams(Object.entries(searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "")).toString();
+export function RenewalTabs({
+  current,
+  searchParams,
+}: {
+  current: (typeof TABS)[number]["href"];
+  searchParams: Record<string, string | undefined>;
+}) {
+  const query = new URLSearchParams(
+    Object.entries(searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  ).toString();
   return (
     <nav aria-label="Renewal views" className="mb-6 flex gap-1 border-b border-slate-200">
       {TABS.map((tab) => (
@@ -18,7 +26,9 @@ export function RenewalTabs({ current, searchParams }: { current: (typeof TABS)[
           aria-current={tab.href === current ? "page" : undefined}
           className={cn(
             "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-            tab.href === current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-700",
+            tab.href === current
+              ? "border-brand-600 text-brand-700"
+              : "border-transparent text-slate-500 hover:text-slate-700",
           )}
         >
           {tab.label}

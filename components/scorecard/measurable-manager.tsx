@@ -1,6 +1,11 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
-import { addMeasurableAction, moveMeasurableAction, setMeasurableActiveAction, updateMeasurableAction } from "@/lib/actions/scorecard";
+import {
+  addMeasurableAction,
+  moveMeasurableAction,
+  setMeasurableActiveAction,
+  updateMeasurableAction,
+} from "@/lib/actions/scorecard";
 import type { MeasurableListItem } from "@/lib/data/scorecard/scorecard";
 import { SCORECARD_METRICS, SCORECARD_WINDOW_LABELS } from "@/lib/domain/metrics-catalogue";
 import { goalToInput } from "@/lib/domain/scorecard";
@@ -9,7 +14,8 @@ import { OwnerSelect } from "./owner-select";
 
 type Owners = { id: number; name: string }[];
 
-const smallButton = "rounded-md px-2 py-1 text-xs font-medium text-slate-600 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-40";
+const smallButton =
+  "rounded-md px-2 py-1 text-xs font-medium text-slate-600 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-40";
 
 /** Managers add measurables from the catalogue, set goals and owners, reorder and switch them off. */
 export function MeasurableManager({ measurables, owners }: { measurables: MeasurableListItem[]; owners: Owners }) {
@@ -28,22 +34,37 @@ export function MeasurableManager({ measurables, owners }: { measurables: Measur
                 <form action={moveMeasurableAction}>
                   <input type="hidden" name="id" value={m.id} />
                   <input type="hidden" name="direction" value="up" />
-                  <button className={smallButton} disabled={i === 0} aria-label={`Move ${m.title} up`}>↑</button>
+                  <button className={smallButton} disabled={i === 0} aria-label={`Move ${m.title} up`}>
+                    ↑
+                  </button>
                 </form>
                 <form action={moveMeasurableAction}>
                   <input type="hidden" name="id" value={m.id} />
                   <input type="hidden" name="direction" value="down" />
-                  <button className={smallButton} disabled={i === active.length - 1} aria-label={`Move ${m.title} down`}>↓</button>
+                  <button
+                    className={smallButton}
+                    disabled={i === active.length - 1}
+                    aria-label={`Move ${m.title} down`}
+                  >
+                    ↓
+                  </button>
                 </form>
                 <form action={setMeasurableActiveAction}>
                   <input type="hidden" name="id" value={m.id} />
                   <input type="hidden" name="active" value="false" />
-                  <button className={smallButton} aria-label={`Remove ${m.title} from the scorecard`}>Remove</button>
+                  <button className={smallButton} aria-label={`Remove ${m.title} from the scorecard`}>
+                    Remove
+                  </button>
                 </form>
               </div>
               <details className="mt-1">
                 <summary className="cursor-pointer text-xs text-brand-700">Edit goal and owner</summary>
-                <ActionForm action={updateMeasurableAction} submitLabel="Save measurable" success="Saved." className="mt-2 grid gap-3 sm:grid-cols-2">
+                <ActionForm
+                  action={updateMeasurableAction}
+                  submitLabel="Save measurable"
+                  success="Saved."
+                  className="mt-2 grid gap-3 sm:grid-cols-2"
+                >
                   <input type="hidden" name="id" value={m.id} />
                   <Field label="Title" htmlFor={`m-title-${m.id}`}>
                     <input id={`m-title-${m.id}`} name="title" defaultValue={m.title} className={inputClass} />
@@ -52,7 +73,14 @@ export function MeasurableManager({ measurables, owners }: { measurables: Measur
                     <OwnerSelect id={`m-owner-${m.id}`} owners={owners} defaultValue={m.ownerId} />
                   </Field>
                   <Field label={m.unit === "%" ? "Goal (%)" : "Goal"} htmlFor={`m-goal-${m.id}`}>
-                    <input id={`m-goal-${m.id}`} name="goal" type="number" step="any" defaultValue={goalToInput(m.goal, m.unit)} className={inputClass} />
+                    <input
+                      id={`m-goal-${m.id}`}
+                      name="goal"
+                      type="number"
+                      step="any"
+                      defaultValue={goalToInput(m.goal, m.unit)}
+                      className={inputClass}
+                    />
                   </Field>
                   <Field label="On goal when the value is" htmlFor={`m-dir-${m.id}`}>
                     <select id={`m-dir-${m.id}`} name="direction" defaultValue={m.direction} className={inputClass}>
@@ -75,7 +103,9 @@ export function MeasurableManager({ measurables, owners }: { measurables: Measur
                   <form action={setMeasurableActiveAction}>
                     <input type="hidden" name="id" value={m.id} />
                     <input type="hidden" name="active" value="true" />
-                    <button className={smallButton} aria-label={`Put ${m.title} back on the scorecard`}>Put back</button>
+                    <button className={smallButton} aria-label={`Put ${m.title} back on the scorecard`}>
+                      Put back
+                    </button>
                   </form>
                 </li>
               ))}
@@ -88,9 +118,14 @@ export function MeasurableManager({ measurables, owners }: { measurables: Measur
         <ActionForm action={addMeasurableAction} submitLabel="Add measurable" success="Added to the scorecard.">
           <Field label="Metric" htmlFor="new-metric">
             <select id="new-metric" name="metricKey" className={inputClass} defaultValue="">
-              <option value="" disabled>Pick a metric…</option>
+              <option value="" disabled>
+                Pick a metric…
+              </option>
               {SCORECARD_METRICS.map((m) => (
-                <option key={m.key} value={m.key}>{m.label} ({SCORECARD_WINDOW_LABELS[m.window]}{m.unit === "%" ? ", %" : ""})</option>
+                <option key={m.key} value={m.key}>
+                  {m.label} ({SCORECARD_WINDOW_LABELS[m.window]}
+                  {m.unit === "%" ? ", %" : ""})
+                </option>
               ))}
             </select>
           </Field>

@@ -9,8 +9,8 @@ export function RockProgressBar({ rock }: { rock: RockView }) {
   return (
     <div className="min-w-52 max-w-xs whitespace-normal">
       <p className="text-xs text-slate-500">
-        {rock.metric.label}: {formatMetricValue(rock.startValue, unit)} → {formatMetricValue(rock.targetValue, unit)}, now{" "}
-        <span className="font-medium text-slate-800">{formatMetricValue(rock.currentValue, unit)}</span>
+        {rock.metric.label}: {formatMetricValue(rock.startValue, unit)} → {formatMetricValue(rock.targetValue, unit)},
+        now <span className="font-medium text-slate-800">{formatMetricValue(rock.currentValue, unit)}</span>
       </p>
       <div className="mt-1 flex items-center gap-2">
         <div
@@ -21,9 +21,14 @@ export function RockProgressBar({ rock }: { rock: RockView }) {
           aria-valuenow={pct}
           className="h-2 flex-1 overflow-hidden rounded-full bg-slate-100"
         >
-          <div className={rock.progress?.reached ? "h-full bg-emerald-500" : "h-full bg-brand-500"} style={{ width: `${pct}%` }} />
+          <div
+            className={rock.progress?.reached ? "h-full bg-emerald-500" : "h-full bg-brand-500"}
+            style={{ width: `${pct}%` }}
+          />
         </div>
-        <span className="w-10 text-right text-xs font-medium tabular-nums text-slate-700">{rock.progress ? `${pct}%` : "—"}</span>
+        <span className="w-10 text-right text-xs font-medium tabular-nums text-slate-700">
+          {rock.progress ? `${pct}%` : "—"}
+        </span>
       </div>
     </div>
   );

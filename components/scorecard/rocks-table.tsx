@@ -9,15 +9,35 @@ import { RockProgressBar } from "./rock-progress";
 import { ROCK_STATUS_LABELS, RockStatusBadge } from "./rock-status";
 
 /** This quarter's rocks: owner, due date, on/off track, and progress for the metric-linked ones. */
-export function RocksTable({ rocks, owners, canManage, today }: { rocks: RockView[]; owners: { id: number; name: string }[]; canManage: boolean; today: string }) {
+export function RocksTable({
+  rocks,
+  owners,
+  canManage,
+  today,
+}: {
+  rocks: RockView[];
+  owners: { id: number; name: string }[];
+  canManage: boolean;
+  today: string;
+}) {
   if (rocks.length === 0) {
-    return <EmptyState title="No rocks yet">{canManage ? "Add this quarter's goals below: a title, an owner, a due date, and optionally a metric to track." : "Managers set the quarter's goals here."}</EmptyState>;
+    return (
+      <EmptyState title="No rocks yet">
+        {canManage
+          ? "Add this quarter's goals below: a title, an owner, a due date, and optionally a metric to track."
+          : "Managers set the quarter's goals here."}
+      </EmptyState>
+    );
   }
   return (
     <Table label="Rocks">
       <thead>
         <tr>
-          <Th>Rock</Th><Th>Owner</Th><Th>Due</Th><Th>Status</Th><Th>Progress</Th>
+          <Th>Rock</Th>
+          <Th>Owner</Th>
+          <Th>Due</Th>
+          <Th>Status</Th>
+          <Th>Progress</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -39,20 +59,42 @@ export function RocksTable({ rocks, owners, canManage, today }: { rocks: RockVie
               )}
             </td>
             <Td className="text-slate-600">{rock.owner?.name ?? "—"}</Td>
-            <Td className={rock.status !== "done" && rock.dueDate < today ? "font-medium text-red-700" : "text-slate-600"}>{formatDate(rock.dueDate)}</Td>
+            <Td
+              className={rock.status !== "done" && rock.dueDate < today ? "font-medium text-red-700" : "text-slate-600"}
+            >
+              {formatDate(rock.dueDate)}
+            </Td>
             <Td>
               <RockStatusBadge status={rock.status} />
               {canManage && (
-                <ActionForm action={setRockStatusAction} submitLabel="Set" success="Updated." className="no-print mt-2 flex items-center gap-2">
+                <ActionForm
+                  action={setRockStatusAction}
+                  submitLabel="Set"
+                  success="Updated."
+                  className="no-print mt-2 flex items-center gap-2"
+                >
                   <input type="hidden" name="id" value={rock.id} />
-                  <label className="sr-only" htmlFor={`rock-status-${rock.id}`}>Status of {rock.title}</label>
-                  <select id={`rock-status-${rock.id}`} name="status" defaultValue={rock.status} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-xs">
-                    {Object.entries(ROCK_STATUS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                  <label className="sr-only" htmlFor={`rock-status-${rock.id}`}>
+                    Status of {rock.title}
+                  </label>
+                  <select
+                    id={`rock-status-${rock.id}`}
+                    name="status"
+                    defaultValue={rock.status}
+                    className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-xs"
+                  >
+                    {Object.entries(ROCK_STATUS_LABELS).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
                   </select>
                 </ActionForm>
               )}
             </Td>
-            <Td><RockProgressBar rock={rock} /></Td>
+            <Td>
+              <RockProgressBar rock={rock} />
+            </Td>
           </tr>
         ))}
       </tbody>

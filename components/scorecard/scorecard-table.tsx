@@ -7,7 +7,8 @@ import { ScrollToLatest } from "./scroll-to-latest";
 import { Sparkline } from "./sparkline";
 
 // Week columns are compact (13 of them must fit beside the measurable on a laptop screen).
-const WEEK_HEADER = "whitespace-nowrap bg-slate-50 px-1.5 py-2.5 text-right text-[11px] font-semibold uppercase tracking-wide text-slate-500";
+const WEEK_HEADER =
+  "whitespace-nowrap bg-slate-50 px-1.5 py-2.5 text-right text-[11px] font-semibold uppercase tracking-wide text-slate-500";
 // The measurable stays in view while the weeks scroll sideways on narrow screens.
 const STICKY = "sticky left-0 z-10 max-w-72 shadow-[1px_0_0_#e2e8f0]";
 const WEEK_CELL = "whitespace-nowrap px-1.5 py-3 text-right text-xs tabular-nums";
@@ -19,7 +20,12 @@ export function ScorecardTable({ scorecard }: { scorecard: Scorecard }) {
       <table aria-label="Weekly scorecard" className="min-w-full divide-y divide-slate-200 text-sm">
         <thead>
           <tr>
-            <th scope="col" className={`${STICKY} bg-slate-50 py-2.5 pl-5 pr-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500`}>Measurable</th>
+            <th
+              scope="col"
+              className={`${STICKY} bg-slate-50 py-2.5 pl-5 pr-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500`}
+            >
+              Measurable
+            </th>
             {scorecard.weeks.map((week) => (
               <th key={week.start} scope="col" className={WEEK_HEADER} title={`Week of ${week.start} to ${week.end}`}>
                 {week.current ? "This week" : formatWeek(week.start)}
@@ -29,7 +35,9 @@ export function ScorecardTable({ scorecard }: { scorecard: Scorecard }) {
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {scorecard.rows.map((row) => <MeasurableRow key={row.id} row={row} />)}
+          {scorecard.rows.map((row) => (
+            <MeasurableRow key={row.id} row={row} />
+          ))}
         </tbody>
       </table>
     </ScrollToLatest>
@@ -43,7 +51,10 @@ function MeasurableRow({ row }: { row: ScorecardRow }) {
       <td className={`${STICKY} min-w-60 bg-white py-2.5 pl-5 pr-3 text-slate-700`}>
         <span className="font-medium text-slate-900">{row.title}</span>
         <span className="block text-xs text-slate-500">
-          <span className="font-medium text-slate-700" data-testid="measurable-goal">Goal {formatGoal(row.goal, row.direction, row.unit)}</span> · {row.owner?.name ?? "No owner"} · {SCORECARD_WINDOW_LABELS[row.window as ScorecardWindow] ?? ""}
+          <span className="font-medium text-slate-700" data-testid="measurable-goal">
+            Goal {formatGoal(row.goal, row.direction, row.unit)}
+          </span>{" "}
+          · {row.owner?.name ?? "No owner"} · {SCORECARD_WINDOW_LABELS[row.window as ScorecardWindow] ?? ""}
         </span>
       </td>
       {row.cells.map((cell) => (
@@ -53,7 +64,11 @@ function MeasurableRow({ row }: { row: ScorecardRow }) {
           data-goal={cell.onGoal === null ? "none" : cell.onGoal ? "on" : "off"}
           className={cn(WEEK_CELL, cell.onGoal === false ? "bg-red-50 font-medium text-red-700" : "text-slate-700")}
         >
-          {cell.onGoal === false && <span aria-hidden="true" className="mr-0.5 text-[9px]">▼</span>}
+          {cell.onGoal === false && (
+            <span aria-hidden="true" className="mr-0.5 text-[9px]">
+              ▼
+            </span>
+          )}
           {formatMetricValue(cell.value, row.unit)}
           {cell.onGoal === false && <span className="sr-only"> (off goal)</span>}
         </td>

@@ -15,7 +15,15 @@ export function Sparkline({ values, goal, offGoal }: { values: (number | null)[]
         <LineChart data={data} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
           <YAxis hide domain={[min - pad, max + pad]} />
           <ReferenceLine y={goal} stroke="#94a3b8" strokeDasharray="3 3" />
-          <Line isAnimationActive={false} type="monotone" dataKey="value" stroke={offGoal ? "#dc2626" : "#3b54e0"} strokeWidth={1.75} dot={false} connectNulls />
+          <Line
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="value"
+            stroke={offGoal ? "#dc2626" : "#3b54e0"}
+            strokeWidth={1.75}
+            dot={false}
+            connectNulls
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

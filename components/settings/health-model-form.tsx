@@ -6,10 +6,23 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { saveHealthModelAction } from "@/lib/actions/health-model";
 import type { ActionIssue } from "@/lib/actions/safe-action";
-import { COMPONENT_KEYS, COMPONENT_MEASURES, MEASURE_FORMATS, MEASURE_LABELS, type HealthModel, type ScaleKey } from "@/lib/domain/health-model";
+import {
+  COMPONENT_KEYS,
+  COMPONENT_MEASURES,
+  MEASURE_FORMATS,
+  MEASURE_LABELS,
+  type HealthModel,
+  type ScaleKey,
+} from "@/lib/domain/health-model";
 
-const COMPONENT_LABELS = { engagement: "Engagement", product: "Product", relationship: "Relationship", business: "Business" } as const;
-const numberClass = "w-24 rounded-md border border-slate-300 px-2 py-1 text-right text-sm tabular-nums focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
+const COMPONENT_LABELS = {
+  engagement: "Engagement",
+  product: "Product",
+  relationship: "Relationship",
+  business: "Business",
+} as const;
+const numberClass =
+  "w-24 rounded-md border border-slate-300 px-2 py-1 text-right text-sm tabular-nums focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
 
 /** The scales of a component's measures: NPS / CSAT is edited as its two scales. */
 function scalesOf(component: (typeof COMPONENT_KEYS)[number]): ScaleKey[] {
@@ -31,7 +44,13 @@ export function HealthModelForm({ model, defaults }: { model: HealthModel; defau
   const setWeight = (c: (typeof COMPONENT_KEYS)[number], value: string) =>
     setDraft((d) => ({ ...d, weights: { ...d.weights, [c]: value === "" ? Number.NaN : Number(value) } }));
   const setScale = (key: ScaleKey, side: "floor" | "target", value: string) =>
-    setDraft((d) => ({ ...d, measures: { ...d.measures, [key]: { ...d.measures[key], [side]: value === "" ? Number.NaN : fromShown(key, Number(value)) } } }));
+    setDraft((d) => ({
+      ...d,
+      measures: {
+        ...d.measures,
+        [key]: { ...d.measures[key], [side]: value === "" ? Number.NaN : fromShown(key, Number(value)) },
+      },
+    }));
 
   function save() {
     setMessage(null);
@@ -48,17 +67,38 @@ export function HealthModelForm({ model, defaults }: { model: HealthModel; defau
   }
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save(); }} className="space-y-6">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+      className="space-y-6"
+    >
       <Card>
-        <CardHeader title="Component weights" description="How much each component counts toward the overall score. They must add up to 100." />
+        <CardHeader
+          title="Component weights"
+          description="How much each component counts toward the overall score. They must add up to 100."
+        />
         <div className="flex flex-wrap items-end gap-6 px-5 py-4">
           {COMPONENT_KEYS.map((c) => (
             <label key={c} className="text-sm font-medium text-slate-700">
               {COMPONENT_LABELS[c]}
-              <input type="number" min={0} max={100} step={1} aria-label={`${COMPONENT_LABELS[c]} weight`} value={Number.isNaN(draft.weights[c]) ? "" : draft.weights[c]} onChange={(e) => setWeight(c, e.target.value)} className={cn(numberClass, "mt-1 block")} />
+              <input
+                type="number"
+                min={0}
+                max={100}
+                step={1}
+                aria-label={`${COMPONENT_LABELS[c]} weight`}
+                value={Number.isNaN(draft.weights[c]) ? "" : draft.weights[c]}
+                onChange={(e) => setWeight(c, e.target.value)}
+                className={cn(numberClass, "mt-1 block")}
+              />
             </label>
           ))}
-          <p role="status" className={cn("pb-1.5 text-sm font-medium", sum === 100 ? "text-emerald-700" : "text-red-600")}>
+          <p
+            role="status"
+            className={cn("pb-1.5 text-sm font-medium", sum === 100 ? "text-emerald-700" : "text-red-600")}
+          >
             Total {Number.isFinite(sum) ? sum : "—"} / 100
           </p>
         </div>
@@ -66,14 +106,23 @@ export function HealthModelForm({ model, defaults }: { model: HealthModel; defau
       </Card>
 
       <Card>
-        <CardHeader title="Floors and targets" description="A measure scores 0 at its floor and 100 at its target, linearly in between. When the floor is above the target, less is better." />
+        <CardHeader
+          title="Floors and targets"
+          description="A measure scores 0 at its floor and 100 at its target, linearly in between. When the floor is above the target, less is better."
+        />
         <div className="grid gap-x-8 px-5 py-2 lg:grid-cols-2">
           {COMPONENT_KEYS.map((c) => (
             <fieldset key={c} className="py-3">
-              <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">{COMPONENT_LABELS[c]}</legend>
+              <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                {COMPONENT_LABELS[c]}
+              </legend>
               <table className="mt-2 w-full text-sm">
                 <thead>
-                  <tr className="text-xs text-slate-500"><th className="text-left font-medium">Measure</th><th className="text-right font-medium">Floor</th><th className="text-right font-medium">Target</th></tr>
+                  <tr className="text-xs text-slate-500">
+                    <th className="text-left font-medium">Measure</th>
+                    <th className="text-right font-medium">Floor</th>
+                    <th className="text-right font-medium">Target</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {scalesOf(c).map((key) => {
@@ -83,12 +132,24 @@ export function HealthModelForm({ model, defaults }: { model: HealthModel; defau
                       <tr key={key} className="align-top">
                         <td className="py-1.5 pr-2">
                           <p className="font-medium text-slate-800">{MEASURE_LABELS[key]}</p>
-                          <p className="text-xs text-slate-500">{unit || "score"} · default {toShown(key, defaults.measures[key].floor)} → {toShown(key, defaults.measures[key].target)}</p>
+                          <p className="text-xs text-slate-500">
+                            {unit || "score"} · default {toShown(key, defaults.measures[key].floor)} →{" "}
+                            {toShown(key, defaults.measures[key].target)}
+                          </p>
                           {error && <p className="text-xs text-red-600">{error}</p>}
                         </td>
                         {(["floor", "target"] as const).map((side) => (
                           <td key={side} className="py-1.5 pl-2 text-right">
-                            <input type="number" step="any" aria-label={`${MEASURE_LABELS[key]} ${side}`} value={Number.isNaN(draft.measures[key][side]) ? "" : toShown(key, draft.measures[key][side])} onChange={(e) => setScale(key, side, e.target.value)} className={numberClass} />
+                            <input
+                              type="number"
+                              step="any"
+                              aria-label={`${MEASURE_LABELS[key]} ${side}`}
+                              value={
+                                Number.isNaN(draft.measures[key][side]) ? "" : toShown(key, draft.measures[key][side])
+                              }
+                              onChange={(e) => setScale(key, side, e.target.value)}
+                              className={numberClass}
+                            />
                           </td>
                         ))}
                       </tr>
@@ -102,9 +163,28 @@ export function HealthModelForm({ model, defaults }: { model: HealthModel; defau
       </Card>
 
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Saving and rescoring…" : "Save and rescore all accounts"}</Button>
-        <Button type="button" variant="secondary" onClick={() => { setDraft(defaults); setIssues([]); setMessage(null); }}>Reset to defaults</Button>
-        {message && <p role={message.ok ? "status" : "alert"} className={cn("text-sm", message.ok ? "text-emerald-700" : "text-red-600")}>{message.text}</p>}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving and rescoring…" : "Save and rescore all accounts"}
+        </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => {
+            setDraft(defaults);
+            setIssues([]);
+            setMessage(null);
+          }}
+        >
+          Reset to defaults
+        </Button>
+        {message && (
+          <p
+            role={message.ok ? "status" : "alert"}
+            className={cn("text-sm", message.ok ? "text-emerald-700" : "text-red-600")}
+          >
+            {message.text}
+          </p>
+        )}
       </div>
     </form>
   );

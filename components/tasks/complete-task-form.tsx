@@ -26,7 +26,11 @@ export function CompleteTaskForm({ taskId, title }: { taskId: number; title: str
         )}
       </div>
       {open && (
-        <form onSubmit={onSubmit} className="basis-full rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200 sm:ml-20" noValidate>
+        <form
+          onSubmit={onSubmit}
+          className="basis-full rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200 sm:ml-20"
+          noValidate
+        >
           <input type="hidden" name="id" value={taskId} />
           <label htmlFor={fieldId} className="block text-sm font-medium text-slate-700">
             Outcome <span className="font-normal text-slate-400">(optional)</span>
@@ -40,10 +44,18 @@ export function CompleteTaskForm({ taskId, title }: { taskId: number; title: str
             placeholder="What happened? e.g. Call booked with the sponsor for Tuesday."
             className={inputClass}
           />
-          {error && <p role="alert" className="mt-1 text-xs text-red-600">{error}</p>}
+          {error && (
+            <p role="alert" className="mt-1 text-xs text-red-600">
+              {error}
+            </p>
+          )}
           <div className="mt-3 flex gap-2">
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Mark done"}</Button>
-            <Button type="button" variant="ghost" onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Mark done"}
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
           </div>
         </form>
       )}

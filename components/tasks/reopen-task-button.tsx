@@ -13,7 +13,11 @@ export function ReopenTaskButton({ taskId, title }: { taskId: number; title: str
       <Button type="submit" variant="ghost" disabled={pending} aria-label={`Reopen: ${title}`}>
         {pending ? "Reopening…" : "Reopen"}
       </Button>
-      {state && !state.ok && <p role="alert" className="mt-1 text-right text-xs text-red-600">{state.error.message}</p>}
+      {state && !state.ok && (
+        <p role="alert" className="mt-1 text-right text-xs text-red-600">
+          {state.error.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -2,7 +2,11 @@ import type { TaskRow } from "@/lib/data/tasks/tasks";
 import { formatDate, formatRelativeDays } from "@/lib/format";
 
 /** When a task is due (overdue in red, due today in amber), or when it was done. */
-export function TaskDue({ task }: { task: Pick<TaskRow, "status" | "dueDate" | "dueInDays" | "overdue" | "completedAt"> }) {
+export function TaskDue({
+  task,
+}: {
+  task: Pick<TaskRow, "status" | "dueDate" | "dueInDays" | "overdue" | "completedAt">;
+}) {
   if (task.status === "done") {
     return (
       <>
@@ -23,7 +27,9 @@ export function TaskDue({ task }: { task: Pick<TaskRow, "status" | "dueDate" | "
   return (
     <>
       <p className="text-slate-900">{formatDate(task.dueDate)}</p>
-      <p className={task.dueInDays === 0 ? "text-xs font-medium text-amber-700" : "text-xs text-slate-500"}>Due {formatRelativeDays(task.dueInDays)}</p>
+      <p className={task.dueInDays === 0 ? "text-xs font-medium text-amber-700" : "text-xs text-slate-500"}>
+        Due {formatRelativeDays(task.dueInDays)}
+      </p>
     </>
   );
 }

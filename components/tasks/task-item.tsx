@@ -19,7 +19,10 @@ export function TaskItem({ task }: { task: TaskRow }) {
         {task.description && <p className="mt-0.5 text-sm text-slate-600">{task.description}</p>}
         <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
           {task.account ? (
-            <Link href={`/accounts/${encodeURIComponent(task.account.externalId)}`} className="font-medium text-brand-700 hover:underline">
+            <Link
+              href={`/accounts/${encodeURIComponent(task.account.externalId)}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
               {task.account.name}
             </Link>
           ) : (
@@ -37,7 +40,11 @@ export function TaskItem({ task }: { task: TaskRow }) {
       <div className="w-36 shrink-0 text-right text-sm">
         <TaskDue task={task} />
       </div>
-      {done ? <ReopenTaskButton taskId={task.id} title={task.title} /> : <CompleteTaskForm taskId={task.id} title={task.title} />}
+      {done ? (
+        <ReopenTaskButton taskId={task.id} title={task.title} />
+      ) : (
+        <CompleteTaskForm taskId={task.id} title={task.title} />
+      )}
     </li>
   );
 }

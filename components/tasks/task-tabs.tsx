@@ -18,14 +18,20 @@ export function TaskTabs({ active, counts }: { active: TaskView; counts: Record<
             aria-current={isActive ? "page" : undefined}
             className={cn(
               "-mb-px inline-flex items-center gap-2 border-b-2 py-3 text-sm font-medium transition-colors",
-              isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700",
+              isActive
+                ? "border-brand-600 text-brand-700"
+                : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700",
             )}
           >
             {LABELS[view]}
             <span
               className={cn(
                 "rounded-full px-2 py-0.5 text-xs tabular-nums",
-                alarming ? "bg-red-50 text-red-700" : isActive ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600",
+                alarming
+                  ? "bg-red-50 text-red-700"
+                  : isActive
+                    ? "bg-brand-50 text-brand-700"
+                    : "bg-slate-100 text-slate-600",
               )}
             >
               {counts[view]}

@@ -8,7 +8,19 @@ import { useFormAction, type FormAction } from "./use-form-action";
  * A form bound to a server action built with defineAction: shows the action's validation
  * issues and errors, keeps what was typed when it fails, and clears itself when it succeeds.
  */
-export function ActionForm<T>({ action, submitLabel, success, children, className }: { action: FormAction<T>; submitLabel: string; success: string; children: ReactNode; className?: string }) {
+export function ActionForm<T>({
+  action,
+  submitLabel,
+  success,
+  children,
+  className,
+}: {
+  action: FormAction<T>;
+  submitLabel: string;
+  success: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const { state, pending, formRef, onSubmit, issues } = useFormAction(action);
   return (
     <form ref={formRef} onSubmit={onSubmit} className={className ?? "space-y-3"} noValidate>
@@ -18,13 +30,21 @@ export function ActionForm<T>({ action, submitLabel, success, children, classNam
           <p>{state.error.message}</p>
           {issues.length > 0 && (
             <ul className="mt-1 list-disc pl-5">
-              {issues.map((i) => <li key={i.path + i.message}>{i.message}</li>)}
+              {issues.map((i) => (
+                <li key={i.path + i.message}>{i.message}</li>
+              ))}
             </ul>
           )}
         </div>
       )}
-      {state?.ok && <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-700">{success}</p>}
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>
+      {state?.ok && (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-700">
+          {success}
+        </p>
+      )}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : submitLabel}
+      </Button>
     </form>
   );
 }

@@ -12,9 +12,23 @@ const TONES = {
 
 export type BadgeTone = keyof typeof TONES;
 
-export function Badge({ children, tone = "slate", testId }: { children: ReactNode; tone?: BadgeTone; testId?: string }) {
+export function Badge({
+  children,
+  tone = "slate",
+  testId,
+}: {
+  children: ReactNode;
+  tone?: BadgeTone;
+  testId?: string;
+}) {
   return (
-    <span data-testid={testId} className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[tone])}>
+    <span
+      data-testid={testId}
+      className={cn(
+        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        TONES[tone],
+      )}
+    >
       {children}
     </span>
   );

@@ -8,8 +8,15 @@ const VARIANTS = {
 } as const;
 
 export const buttonClass = (variant: keyof typeof VARIANTS = "primary") =>
-  cn("inline-flex items-center justify-center gap-2 rounded-lg px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed", VARIANTS[variant]);
+  cn(
+    "inline-flex items-center justify-center gap-2 rounded-lg px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed",
+    VARIANTS[variant],
+  );
 
-export function Button({ variant = "primary", className, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
+export function Button({
+  variant = "primary",
+  className,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
   return <button className={cn(buttonClass(variant), className)} {...props} />;
 }

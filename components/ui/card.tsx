@@ -2,10 +2,22 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ children, className, id }: { children: ReactNode; className?: string; id?: string }) {
-  return <section id={id} className={cn("rounded-xl border border-slate-200 bg-white shadow-sm", className)}>{children}</section>;
+  return (
+    <section id={id} className={cn("rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
+      {children}
+    </section>
+  );
 }
 
-export function CardHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <header className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
       <div>

@@ -1,7 +1,22 @@
 import { cn } from "./cn";
 
-export function Stat({ label, value, hint, tone = "default" }: { label: string; value: string; hint?: string; tone?: "default" | "good" | "warn" | "bad" }) {
-  const toneClass = { default: "text-slate-900", good: "text-emerald-700", warn: "text-amber-700", bad: "text-red-700" }[tone];
+export function Stat({
+  label,
+  value,
+  hint,
+  tone = "default",
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  tone?: "default" | "good" | "warn" | "bad";
+}) {
+  const toneClass = {
+    default: "text-slate-900",
+    good: "text-emerald-700",
+    warn: "text-amber-700",
+    bad: "text-red-700",
+  }[tone];
   return (
     <div className="rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>

@@ -25,22 +25,28 @@ const notExecutive = (user: Actor) => can(user, "account:edit");
 const logTouchpoint = defineAction({
   schema: ZTouchpointForm,
   authorize: notExecutive,
-  handler: ({ accountId, ...input }, user) => writeAccount(user, accountId, (id) => addTouchpoint(id, input, { userId: user.id })).then(() => null),
+  handler: ({ accountId, ...input }, user) =>
+    writeAccount(user, accountId, (id) => addTouchpoint(id, input, { userId: user.id })).then(() => null),
 });
 
 const saveContact = defineAction({
   schema: ZContactForm,
   authorize: notExecutive,
-  handler: ({ accountId, email, ...input }, user) => writeAccount(user, accountId, (id) => upsertContact(id, email, input, { userId: user.id })).then(() => null),
+  handler: ({ accountId, email, ...input }, user) =>
+    writeAccount(user, accountId, (id) => upsertContact(id, email, input, { userId: user.id })).then(() => null),
 });
 
 const recordSurvey = defineAction({
   schema: ZSurveyForm,
   authorize: notExecutive,
-  handler: ({ accountId, ...input }, user) => writeAccount(user, accountId, (id) => addSurvey(id, input, { userId: user.id })).then(() => null),
+  handler: ({ accountId, ...input }, user) =>
+    writeAccount(user, accountId, (id) => addSurvey(id, input, { userId: user.id })).then(() => null),
 });
 
-export async function logTouchpointAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function logTouchpointAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   return logTouchpoint(form);
 }
 
@@ -48,6 +54,9 @@ export async function saveContactAction(_prev: ActionResult<null> | null, form: 
   return saveContact(form);
 }
 
-export async function recordSurveyAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function recordSurveyAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   return recordSurvey(form);
 }

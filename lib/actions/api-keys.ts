@@ -26,7 +26,10 @@ const revoke = defineAction({
   },
 });
 
-export async function createApiKeyAction(_prev: ActionResult<CreatedApiKey> | null, form: FormData): Promise<ActionResult<CreatedApiKey>> {
+export async function createApiKeyAction(
+  _prev: ActionResult<CreatedApiKey> | null,
+  form: FormData,
+): Promise<ActionResult<CreatedApiKey>> {
   return create(form);
 }
 

@@ -23,6 +23,9 @@ const importCsv = defineAction({
   handler: async ({ kind, file }, user) => importRows(parseImport(kind, await file.text()), { userId: user.id }),
 });
 
-export async function importCsvAction(_prev: ActionResult<ImportResult> | null, form: FormData): Promise<ActionResult<ImportResult>> {
+export async function importCsvAction(
+  _prev: ActionResult<ImportResult> | null,
+  form: FormData,
+): Promise<ActionResult<ImportResult>> {
   return importCsv(form);
 }

@@ -20,6 +20,9 @@ const override = defineAction({
   },
 });
 
-export async function setStageOverrideAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function setStageOverrideAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   return override(form);
 }

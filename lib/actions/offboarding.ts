@@ -5,7 +5,12 @@ import { redirect } from "next/navigation";
 import { can, canOnAnyAccount, type Actor } from "@/lib/auth/policy";
 import { authorizeAccount } from "@/lib/data/accounts/access";
 import { reactivateAccount, recordTermination } from "@/lib/data/offboarding/termination";
-import { getItemOwnership, saveOffboardingDetails, setOffboardingItem, type ItemToggleResult } from "@/lib/data/offboarding/checklist";
+import {
+  getItemOwnership,
+  saveOffboardingDetails,
+  setOffboardingItem,
+  type ItemToggleResult,
+} from "@/lib/data/offboarding/checklist";
 import { accountPath, offboardingPath } from "@/lib/paths";
 import { ZOffboardingDetails, ZOffboardingItemToggle, ZReactivation, ZTermination } from "@/lib/validation/offboarding";
 import { AppError } from "@/lib/errors";
@@ -32,7 +37,9 @@ const saveDetails = defineAction({
   authorize: mayOffboard,
   handler: async ({ accountId, ...input }, user) => {
     const account = await authorizeAccount(user, accountId, "account:edit");
-    return write(account.externalId, () => saveOffboardingDetails(account.externalId, input, { userId: user.id })).then(() => null);
+    return write(account.externalId, () => saveOffboardingDetails(account.externalId, input, { userId: user.id })).then(
+      () => null,
+    );
   },
 });
 
@@ -42,10 +49,14 @@ const toggleItem = defineAction({
   handler: async ({ accountId, key, done }, user): Promise<ItemToggleResult> => {
     const account = await getItemOwnership(accountId, key);
     // A missing account and someone else's answer alike unless the user may edit any account.
-    if (!account && canOnAnyAccount(user, "account:edit")) throw new AppError("not_found", "That account no longer exists.");
+    if (!account && canOnAnyAccount(user, "account:edit"))
+      throw new AppError("not_found", "That account no longer exists.");
     const ownsItem = account?.itemOwnerId === user.id;
     if (!account || (!ownsItem && !can(user, "account:edit", account))) {
-      throw new AppError("forbidden", "Only the account's CSM, the item's owner, a manager or an admin can tick this item.");
+      throw new AppError(
+        "forbidden",
+        "Only the account's CSM, the item's owner, a manager or an admin can tick this item.",
+      );
     }
     return write(account.externalId, () => setOffboardingItem(account.externalId, key, done, { userId: user.id }));
   },
@@ -66,25 +77,40 @@ const reactivate = defineAction({
   authorize: (user) => can(user, "account:reactivate"),
   handler: async ({ accountId, ...input }, user) => {
     const account = await authorizeAccount(user, accountId, "account:reactivate");
-    return write(account.externalId, () => reactivateAccount(account.externalId, input, { userId: user.id })).then(() => null);
+    return write(account.externalId, () => reactivateAccount(account.externalId, input, { userId: user.id })).then(
+      () => null,
+    );
   },
 });
 
-export async function saveOffboardingDetailsAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function saveOffboardingDetailsAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   return saveDetails(form);
 }
 
-export async function toggleOffboardingItemAction(input: { accountId: number; key: string; done: boolean }): Promise<ActionResult<ItemToggleResult>> {
+export async function toggleOffboardingItemAction(input: {
+  accountId: number;
+  key: string;
+  done: boolean;
+}): Promise<ActionResult<ItemToggleResult>> {
   return toggleItem(input);
 }
 
 /** A termination lands on the offboarding checklist it started. */
-export async function recordTerminationAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function recordTerminationAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   const result = await terminate(form);
   if (result.ok) redirect(result.data);
   return result;
 }
 
-export async function reactivateAccountAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function reactivateAccountAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   return reactivate(form);
 }

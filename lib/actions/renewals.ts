@@ -28,7 +28,8 @@ async function writeRenewal<T>(user: Actor, accountId: number, write: (externalI
 const setForecast = defineAction({
   schema: ZForecastForm,
   authorize: mayEditRenewals,
-  handler: ({ accountId, forecast }, user) => writeRenewal(user, accountId, (id) => updateRenewal(id, { forecast }, { userId: user.id })).then(() => null),
+  handler: ({ accountId, forecast }, user) =>
+    writeRenewal(user, accountId, (id) => updateRenewal(id, { forecast }, { userId: user.id })).then(() => null),
 });
 
 /** A churn answers with the account's offboarding page, where the checklist it started is worked. */
@@ -46,7 +47,10 @@ export async function setForecastAction(input: { accountId: number; forecast: st
   return setForecast(input);
 }
 
-export async function recordOutcomeAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function recordOutcomeAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   const result = await recordOutcome(form);
   if (result.ok && result.data) redirect(result.data);
   return result.ok ? { ok: true, data: null } : result;

@@ -49,11 +49,17 @@ const remove = defineAction({
   handler: async (input, user) => deleteRock(input.id, { userId: user.id }).then(() => null),
 });
 
-export async function saveRockAction(_prev: ActionResult<number> | null, form: FormData): Promise<ActionResult<number>> {
+export async function saveRockAction(
+  _prev: ActionResult<number> | null,
+  form: FormData,
+): Promise<ActionResult<number>> {
   return save(form);
 }
 
-export async function setRockStatusAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function setRockStatusAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   return status(form);
 }
 

@@ -36,9 +36,11 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     const raw = input instanceof FormData ? formDataToObject(input) : input;
     // Text PostgreSQL cannot store is refused in every field, whether or not its schema checks it.
     const unsafe = unsafeTextIssues(raw);
-    if (unsafe.length) return toActionResult(new AppError("invalid", "Some fields need attention.", { issues: unsafe }));
+    if (unsafe.length)
+      return toActionResult(new AppError("invalid", "Some fields need attention.", { issues: unsafe }));
     const parsed = def.schema.safeParse(raw);
-    if (!parsed.success) return toActionResult(new AppError("invalid", "Some fields need attention.", { issues: toIssues(parsed.error) }));
+    if (!parsed.success)
+      return toActionResult(new AppError("invalid", "Some fields need attention.", { issues: toIssues(parsed.error) }));
     try {
       const data = await def.handler(parsed.data, user);
       for (const path of def.revalidate ?? []) revalidatePath(path);
@@ -58,7 +60,9 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
 /** An AppError as an action's result: the one mapping from error codes to what a form shows. */
 export function toActionResult(error: AppError): ActionResult<never> {
   const code: ActionErrorCode =
-    error.code === "invalid_json" || error.code === "payload_too_large" || error.code === "method_not_allowed" ? "invalid" : error.code;
+    error.code === "invalid_json" || error.code === "payload_too_large" || error.code === "method_not_allowed"
+      ? "invalid"
+      : error.code;
   return {
     ok: false,
     error: {

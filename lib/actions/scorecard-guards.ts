@@ -11,5 +11,8 @@ export const mayManageScorecard = (user: CurrentUser) => can(user, "scorecard:ma
 
 export async function assertOwner(ownerId: number | null): Promise<void> {
   if (ownerId === null || (await isAssignableOwner(ownerId))) return;
-  throw invalidInput([{ path: "ownerId", message: "Pick an active team member." }], "Pick an active team member as the owner.");
+  throw invalidInput(
+    [{ path: "ownerId", message: "Pick an active team member." }],
+    "Pick an active team member as the owner.",
+  );
 }

@@ -1,9 +1,22 @@
 "use server";
 
-import { addMeasurable, getMeasurableUnit, moveMeasurable, recomputeScorecard, setMeasurableActive, updateMeasurable } from "@/lib/data/scorecard/scorecard";
+import {
+  addMeasurable,
+  getMeasurableUnit,
+  moveMeasurable,
+  recomputeScorecard,
+  setMeasurableActive,
+  updateMeasurable,
+} from "@/lib/data/scorecard/scorecard";
 import { scorecardMetric } from "@/lib/domain/metrics-catalogue";
 import { defaultDirection, goalFromInput } from "@/lib/domain/scorecard";
-import { ZMeasurableActive, ZMeasurableAdd, ZMeasurableMove, ZMeasurableUpdate, ZScorecardRecompute } from "@/lib/validation/scorecard";
+import {
+  ZMeasurableActive,
+  ZMeasurableAdd,
+  ZMeasurableMove,
+  ZMeasurableUpdate,
+  ZScorecardRecompute,
+} from "@/lib/validation/scorecard";
 import { invalidInput, notFound } from "@/lib/errors";
 import { defineAction, type ActionResult } from "./safe-action";
 import { assertOwner, mayManageScorecard } from "./scorecard-guards";
@@ -39,7 +52,11 @@ const update = defineAction({
     const unit = await getMeasurableUnit(input.id);
     if (!unit) throw notFound("That measurable no longer exists.");
     await assertOwner(input.ownerId);
-    await updateMeasurable(input.id, { title: input.title, goal: goalFromInput(input.goal, unit), direction: input.direction, ownerId: input.ownerId }, { userId: user.id });
+    await updateMeasurable(
+      input.id,
+      { title: input.title, goal: goalFromInput(input.goal, unit), direction: input.direction, ownerId: input.ownerId },
+      { userId: user.id },
+    );
     return null;
   },
 });
@@ -65,11 +82,17 @@ const recompute = defineAction({
   handler: async (_input, user) => recomputeScorecard({ userId: user.id }),
 });
 
-export async function addMeasurableAction(_prev: ActionResult<number> | null, form: FormData): Promise<ActionResult<number>> {
+export async function addMeasurableAction(
+  _prev: ActionResult<number> | null,
+  form: FormData,
+): Promise<ActionResult<number>> {
   return add(form);
 }
 
-export async function updateMeasurableAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function updateMeasurableAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   return update(form);
 }
 
@@ -81,6 +104,9 @@ export async function setMeasurableActiveAction(form: FormData): Promise<void> {
   await activate(form);
 }
 
-export async function recomputeScorecardAction(_prev: ActionResult<{ changed: number }> | null, form: FormData): Promise<ActionResult<{ changed: number }>> {
+export async function recomputeScorecardAction(
+  _prev: ActionResult<{ changed: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ changed: number }>> {
   return recompute(form);
 }

@@ -42,14 +42,23 @@ const create = defineAction({
   handler: (input, user) => write(() => createTask(input, user)),
 });
 
-export async function completeTaskAction(_prev: ActionResult<TaskChange> | null, form: FormData): Promise<ActionResult<TaskChange>> {
+export async function completeTaskAction(
+  _prev: ActionResult<TaskChange> | null,
+  form: FormData,
+): Promise<ActionResult<TaskChange>> {
   return complete(form);
 }
 
-export async function reopenTaskAction(_prev: ActionResult<TaskChange> | null, form: FormData): Promise<ActionResult<TaskChange>> {
+export async function reopenTaskAction(
+  _prev: ActionResult<TaskChange> | null,
+  form: FormData,
+): Promise<ActionResult<TaskChange>> {
   return reopen(form);
 }
 
-export async function createTaskAction(_prev: ActionResult<TaskChange> | null, form: FormData): Promise<ActionResult<TaskChange>> {
+export async function createTaskAction(
+  _prev: ActionResult<TaskChange> | null,
+  form: FormData,
+): Promise<ActionResult<TaskChange>> {
   return create(form);
 }

@@ -12,7 +12,10 @@ const create = defineAction({
   handler: (input, user) => createUser(input, { userId: user.id }),
 });
 
-export async function createUserAction(_prev: ActionResult<UserSummary> | null, form: FormData): Promise<ActionResult<UserSummary>> {
+export async function createUserAction(
+  _prev: ActionResult<UserSummary> | null,
+  form: FormData,
+): Promise<ActionResult<UserSummary>> {
   return create(form);
 }
 
@@ -24,7 +27,10 @@ const update = defineAction({
 });
 
 /** Changes a user's role or (de)activates them; either ends that user's sessions at once. */
-export async function updateUserAction(_prev: ActionResult<UserSummary> | null, form: FormData): Promise<ActionResult<UserSummary>> {
+export async function updateUserAction(
+  _prev: ActionResult<UserSummary> | null,
+  form: FormData,
+): Promise<ActionResult<UserSummary>> {
   return update(form);
 }
 
@@ -38,6 +44,9 @@ const passwordChange = defineAction({
 });
 
 /** The signed-in user changes their own password; every session of theirs ends. */
-export async function changePasswordAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function changePasswordAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   return passwordChange(form);
 }

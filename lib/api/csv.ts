@@ -19,16 +19,28 @@ export function neutraliseCell(cell: CsvCell): CsvCell {
 
 /** CSV text (header, then rows, CRLF line ends) with every cell neutralised. */
 export function toCsv(fields: string[], rows: CsvCell[][], options: { header?: boolean } = {}): string {
-  return Papa.unparse({ fields: fields.map((f) => String(neutraliseCell(f))), data: rows.map((row) => row.map(neutraliseCell)) }, { header: options.header ?? true });
+  return Papa.unparse(
+    { fields: fields.map((f) => String(neutraliseCell(f))), data: rows.map((row) => row.map(neutraliseCell)) },
+    { header: options.header ?? true },
+  );
 }
 
 /**
  * The one CSV writer: every export goes through here. A CSV download named bowtie-<name>-<today>.csv, written one batch of rows at a time so a
  * large table never sits in memory at once: the header row first (alone when there are no rows).
  */
-export function csvResponse(name: string, fields: string[], batches: AsyncIterable<CsvCell[][]> | Iterable<CsvCell[][]>): Response {
+export function csvResponse(
+  name: string,
+  fields: string[],
+  batches: AsyncIterable<CsvCell[][]> | Iterable<CsvCell[][]>,
+): Response {
   const encoder = new TextEncoder();
-  const iterator = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : (async function* () { yield* batches; })();
+  const iterator =
+    Symbol.asyncIterator in batches
+      ? batches[Symbol.asyncIterator]()
+      : (async function* () {
+          yield* batches;
+        })();
   let first = true;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

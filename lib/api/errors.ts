@@ -39,7 +39,8 @@ export function errorResponse(error: AppError): Response {
 export function toErrorResponse(error: unknown, request: Request): Response {
   const known = toAppError(error);
   if (known) {
-    if (known.code === "unavailable") console.error(`API ${request.method} ${safePath(request)}: database unavailable`, error);
+    if (known.code === "unavailable")
+      console.error(`API ${request.method} ${safePath(request)}: database unavailable`, error);
     return errorResponse(known);
   }
   console.error(`API ${request.method} ${safePath(request)} failed`, error);

@@ -42,7 +42,10 @@ export interface ApiReply {
 export const ok = (body: unknown): ApiReply => ({ status: 200, body });
 
 /** 201 when the write created the record, 200 when it updated (or repeated) it. */
-export const saved = ({ created, record }: { created: boolean; record: unknown }): ApiReply => ({ status: created ? 201 : 200, body: record });
+export const saved = ({ created, record }: { created: boolean; record: unknown }): ApiReply => ({
+  status: created ? 201 : 200,
+  body: record,
+});
 
 export interface ApiInput<P, Q, B> {
   params: P;
@@ -67,7 +70,11 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(def: ApiRo
       const key = await authenticate(request);
       const decision = apiRateLimiter.take(key.id);
       if (!decision.allowed) {
-        throw new AppError("rate_limited", "Too many requests for this API key. Retry after the delay given in Retry-After.", { retryAfter: decision.retryAfterSeconds });
+        throw new AppError(
+          "rate_limited",
+          "Too many requests for this API key. Retry after the delay given in Retry-After.",
+          { retryAfter: decision.retryAfterSeconds },
+        );
       }
       const idempotencyKey = IDEMPOTENT_METHODS.has(request.method) ? idempotencyKeyOf(request) : null;
       const url = new URL(request.url);
@@ -82,7 +89,14 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(def: ApiRo
         return { status: reply.status, body: JSON.stringify(reply.body) };
       };
       if (idempotencyKey === null) return jsonResponse(await run());
-      return await runOnce({ apiKeyId: key.id, key: idempotencyKey, hash: requestHash(request.method, url.pathname + url.search, raw.body) }, run);
+      return await runOnce(
+        {
+          apiKeyId: key.id,
+          key: idempotencyKey,
+          hash: requestHash(request.method, url.pathname + url.search, raw.body),
+        },
+        run,
+      );
     } catch (error) {
       if (isDatabaseBusy(error)) return errorResponse(databaseBusy(error.retryAfterSeconds));
       return toErrorResponse(error, request);
@@ -111,17 +125,23 @@ async function runOnce(request: IdempotentRequest, run: () => Promise<JsonReply>
   try {
     reply = await run();
   } catch (error) {
-    await releaseIdempotencyKey(request).catch((cause: unknown) => console.error("API idempotency key not released", cause));
+    await releaseIdempotencyKey(request).catch((cause: unknown) =>
+      console.error("API idempotency key not released", cause),
+    );
     throw error;
   }
   // The write has committed: its answer stands even if storing it for replays fails.
-  await completeIdempotencyKey(request, reply.status, reply.body).catch((cause: unknown) => console.error("API idempotency response not stored", cause));
+  await completeIdempotencyKey(request, reply.status, reply.body).catch((cause: unknown) =>
+    console.error("API idempotency response not stored", cause),
+  );
   return jsonResponse(reply);
 }
 
 /** The embedded database's queue is full (lib/db/pglite-gate.ts): nothing was done; come back shortly. */
 const databaseBusy = (retryAfterSeconds: number) =>
-  new AppError("unavailable", "The server is busy. Nothing was saved; retry after the delay given in Retry-After.", { retryAfter: retryAfterSeconds });
+  new AppError("unavailable", "The server is busy. Nothing was saved; retry after the delay given in Retry-After.", {
+    retryAfter: retryAfterSeconds,
+  });
 
 /**
  * The bearer key's identity. Failed attempts are rate-limited per client address, checked before
@@ -131,15 +151,24 @@ async function authenticate(request: Request): Promise<ApiKeyIdentity> {
   const address = clientAddress(request.headers) ?? "unknown";
   const blocked = failedAuthLimiter.check(address);
   if (!blocked.allowed) {
-    throw new AppError("rate_limited", "Too many requests with a missing or invalid API key from this address. Retry after the delay given in Retry-After.", {
-      retryAfter: blocked.retryAfterSeconds,
-    });
+    throw new AppError(
+      "rate_limited",
+      "Too many requests with a missing or invalid API key from this address. Retry after the delay given in Retry-After.",
+      {
+        retryAfter: blocked.retryAfterSeconds,
+      },
+    );
   }
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.get("authorization") ?? "");
   const key = match ? await authenticateApiKey(match[1], address) : null;
   if (key) return key;
   failedAuthLimiter.take(address);
-  throw new AppError("unauthenticated", match ? "The API key is not valid or has been revoked." : "Send an API key in the Authorization header: Bearer <key>.");
+  throw new AppError(
+    "unauthenticated",
+    match
+      ? "The API key is not valid or has been revoked."
+      : "Send an API key in the Authorization header: Bearer <key>.",
+  );
 }
 
 /**
@@ -155,8 +184,8 @@ async function readParams(context: RouteContext): Promise<Record<string, string>
   }
 }
 
-
-const tooLarge = () => new AppError("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+const tooLarge = () =>
+  new AppError("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
 
 /** The body as JSON, refusing oversized bodies before buffering them whole. */
 async function readJson(request: Request): Promise<unknown> {
@@ -201,10 +230,15 @@ function validate<P, Q, B>(def: ApiRouteDefinition<P, Q, B>, raw: { params: unkn
     issues.push(...result.error.issues);
     return undefined as T;
   };
-  const input = { params: parse(def.params, raw.params), query: parse(def.query, raw.query), body: parse(def.body, raw.body) };
+  const input = {
+    params: parse(def.params, raw.params),
+    query: parse(def.query, raw.query),
+    body: parse(def.body, raw.body),
+  };
   if (issues.length === 0) return input;
   const tooMany = issues.filter((i) => i.code === "too_big" && i.origin === "array");
-  if (tooMany.length > 0) throw new AppError("payload_too_large", "Too many items in one request.", { issues: toApiIssues(tooMany) });
+  if (tooMany.length > 0)
+    throw new AppError("payload_too_large", "Too many items in one request.", { issues: toApiIssues(tooMany) });
   throw new AppError("invalid", "Some fields need attention.", { issues: toApiIssues(issues) });
 }
 
@@ -222,9 +256,16 @@ type Handler = (request: Request) => Promise<Response>;
  * `export const { POST, PATCH, DELETE } = notAllowed("GET", "PUT");`
  */
 export function notAllowed(...served: OtherMethod[]): Record<OtherMethod | "OPTIONS", Handler> {
-  const allow = HTTP_METHODS.filter((m) => served.includes(m as OtherMethod) || (m === "HEAD" && served.includes("GET")) || m === "OPTIONS");
+  const allow = HTTP_METHODS.filter(
+    (m) => served.includes(m as OtherMethod) || (m === "HEAD" && served.includes("GET")) || m === "OPTIONS",
+  );
   const answer = async (request: Request) =>
-    toErrorResponse(new AppError("method_not_allowed", `${request.method} is not supported here. Allowed: ${allow.join(", ")}.`, { allow }), request);
+    toErrorResponse(
+      new AppError("method_not_allowed", `${request.method} is not supported here. Allowed: ${allow.join(", ")}.`, {
+        allow,
+      }),
+      request,
+    );
   // Next's automatic OPTIONS would list every exported method, these 405 handlers included.
   const options = async () => new Response(null, { status: 204, headers: { Allow: allow.join(", ") } });
   return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: options };
@@ -233,6 +274,9 @@ export function notAllowed(...served: OtherMethod[]): Record<OtherMethod | "OPTI
 /** Handlers for paths no /api/v1 route serves: 404 in the API's error shape, whatever the method. */
 export function unknownRoute(): Record<OtherMethod | "OPTIONS", Handler> {
   const answer = async (request: Request) =>
-    toErrorResponse(new AppError("not_found", "No such API endpoint. See docs/api.md for the endpoints and their methods."), request);
+    toErrorResponse(
+      new AppError("not_found", "No such API endpoint. See docs/api.md for the endpoints and their methods."),
+      request,
+    );
   return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: answer };
 }

@@ -28,7 +28,9 @@ export function idempotencyKeyOf(request: Request): string | null {
   const value = request.headers.get(IDEMPOTENCY_HEADER);
   if (value === null) return null;
   if (!KEY_PATTERN.test(value)) {
-    throw invalidInput([{ path: "Idempotency-Key", message: "Expected 1 to 255 visible ASCII characters (a UUID is a good key)." }]);
+    throw invalidInput([
+      { path: "Idempotency-Key", message: "Expected 1 to 255 visible ASCII characters (a UUID is a good key)." },
+    ]);
   }
   return value;
 }
@@ -45,7 +47,9 @@ function canonical(value: unknown): string {
 
 /** What makes two requests "the same": method, path with query, and the body's JSON. */
 export function requestHash(method: string, pathAndQuery: string, body: unknown): string {
-  return createHash("sha256").update(`${method.toUpperCase()} ${pathAndQuery}\n${canonical(body)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${method.toUpperCase()} ${pathAndQuery}\n${canonical(body)}`)
+    .digest("hex");
 }
 
 export interface IdempotentRequest {
@@ -66,7 +70,10 @@ export async function reserveIdempotencyKey(request: IdempotentRequest): Promise
   for (let attempt = 0; attempt < 3; attempt++) {
     const now = clock.now();
     // Its own statement, outside the write's transaction: of concurrent requests exactly one inserts.
-    const { count } = await db.idempotencyKey.createMany({ data: [{ apiKeyId, key, requestHash: hash, createdAt: now }], skipDuplicates: true });
+    const { count } = await db.idempotencyKey.createMany({
+      data: [{ apiKeyId, key, requestHash: hash, createdAt: now }],
+      skipDuplicates: true,
+    });
     if (count === 1) return { kind: "reserved" };
 
     const stored = await db.idempotencyKey.findUnique({ where: { apiKeyId_key: { apiKeyId, key } } });
@@ -90,19 +97,33 @@ export async function reserveIdempotencyKey(request: IdempotentRequest): Promise
       );
     }
     if (stored.status === null || stored.body === null) {
-      throw new AppError("conflict", "A request with this Idempotency-Key is still being processed. Retry shortly to get its response.", {
-        reason: "idempotency_in_progress",
-        retryAfter: 1,
-      });
+      throw new AppError(
+        "conflict",
+        "A request with this Idempotency-Key is still being processed. Retry shortly to get its response.",
+        {
+          reason: "idempotency_in_progress",
+          retryAfter: 1,
+        },
+      );
     }
     return { kind: "replay", status: stored.status, body: stored.body };
   }
-  throw new AppError("conflict", "Other requests with this Idempotency-Key are being processed. Retry shortly.", { reason: "idempotency_in_progress", retryAfter: 1 });
+  throw new AppError("conflict", "Other requests with this Idempotency-Key are being processed. Retry shortly.", {
+    reason: "idempotency_in_progress",
+    retryAfter: 1,
+  });
 }
 
 /** Stores the response of the request that reserved the key. */
-export async function completeIdempotencyKey({ apiKeyId, key, hash }: IdempotentRequest, status: number, body: string): Promise<void> {
-  await db.idempotencyKey.updateMany({ where: { apiKeyId, key, requestHash: hash, status: null }, data: { status, body } });
+export async function completeIdempotencyKey(
+  { apiKeyId, key, hash }: IdempotentRequest,
+  status: number,
+  body: string,
+): Promise<void> {
+  await db.idempotencyKey.updateMany({
+    where: { apiKeyId, key, requestHash: hash, status: null },
+    data: { status, body },
+  });
 }
 
 /** Frees the key after a failed request (nothing was written), so it may be retried under the same key. */
@@ -112,6 +133,8 @@ export async function releaseIdempotencyKey({ apiKeyId, key, hash }: IdempotentR
 
 /** Deletes keys older than 24 hours by the clock (the daily job calls it); returns how many. */
 export async function purgeExpiredIdempotencyKeys(now: Date = clock.now()): Promise<number> {
-  const { count } = await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
+  const { count } = await db.idempotencyKey.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } },
+  });
   return count;
 }

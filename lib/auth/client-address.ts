@@ -13,7 +13,11 @@ function header(headers: HeaderSource, name: string): string | undefined {
 
 export function clientAddress(headers: HeaderSource): string | null {
   const forwarded = header(headers, "x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   const address = last ?? header(headers, "x-real-ip")?.trim();
   if (!address) return null;
   // Normalise IPv4-mapped IPv6 and cap the length (a header is client input).

@@ -50,7 +50,12 @@ export const authOptions: NextAuthOptions = {
         }
         const { user } = check;
         await recordSignInSuccess(email);
-        await recordSecurityEvent(db, { type: "sign_in", actor: { userId: user.id }, subject: { userId: user.id }, detail: { client } });
+        await recordSecurityEvent(db, {
+          type: "sign_in",
+          actor: { userId: user.id },
+          subject: { userId: user.id },
+          detail: { client },
+        });
         return { id: String(user.id), email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
       },
     }),

@@ -25,7 +25,8 @@ export function utf8Bytes(value: string): number {
 /** What's wrong with a chosen password, in words for the screen; null when it is acceptable. */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
   if ([...password].length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (utf8Bytes(password) > PASSWORD_MAX_BYTES) return `Use at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters; fewer with accents or emoji).`;
+  if (utf8Bytes(password) > PASSWORD_MAX_BYTES)
+    return `Use at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters; fewer with accents or emoji).`;
   if (isCommonPassword(password)) return "That password is too common. Choose something less guessable.";
   const lower = password.toLowerCase();
   const local = context.email?.split("@")[0]?.toLowerCase();

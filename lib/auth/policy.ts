@@ -75,7 +75,10 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
  * a role act on the accounts it owns. CSMs edit their accounts; AEs own renewals and expansion
  * deals on theirs; managers and admins act on all; executives read.
  */
-const ACCOUNT_RULES: Record<AccountAction, { all: readonly Role[]; own: Partial<Record<Role, keyof AccountOwnership>> }> = {
+const ACCOUNT_RULES: Record<
+  AccountAction,
+  { all: readonly Role[]; own: Partial<Record<Role, keyof AccountOwnership>> }
+> = {
   "account:read": { all: EVERYONE, own: {} },
   "account:edit": { all: MANAGERS, own: { csm: "csmId" } },
   "account:set-stage": { all: MANAGERS, own: { csm: "csmId" } },

@@ -7,7 +7,10 @@
 const PLACEHOLDER_ORIGIN = "http://bowtie.invalid";
 
 /** The same-origin path (+ query and hash) to go to, or null when `candidate` leaves the origin. */
-export function safeRedirectPath(candidate: string | null | undefined, appOrigin: string = PLACEHOLDER_ORIGIN): string | null {
+export function safeRedirectPath(
+  candidate: string | null | undefined,
+  appOrigin: string = PLACEHOLDER_ORIGIN,
+): string | null {
   if (!candidate) return null;
   let origin: string;
   let target: URL;

@@ -13,7 +13,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   executive: "Executive",
 };
 
-
 /** Where each role lands after signing in (SPEC §1: where each role lives). */
 export const ROLE_HOME: Record<Role, string> = {
   csm: "/accounts",

@@ -52,7 +52,9 @@ export function openDb(target: DatabaseTarget = databaseTarget(), options: OpenO
   const embedded = openEmbedded(target.dataDir, { serve: options.serve ?? false });
   // A transaction may wait its turn on the embedded database's queue, which bounds the wait
   // itself (lib/db/pglite-gate.ts): Prisma's 2 s default would give up first under load.
-  const prisma = withUnavailableErrors(new PrismaClient({ adapter: lazyFactory(embedded), transactionOptions: { maxWait: 30_000 } }));
+  const prisma = withUnavailableErrors(
+    new PrismaClient({ adapter: lazyFactory(embedded), transactionOptions: { maxWait: 30_000 } }),
+  );
   return {
     prisma,
     target,

@@ -5,7 +5,21 @@
 // or – when the owner is a short-lived command without an endpoint – refuses or waits.
 // Stale locks (dead pid) are removed. The folder is private: 0700, files 0600.
 // No Next imports: scripts, prisma.config.ts and the server share it.
-import { chmodSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync, closeSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  closeSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { clock } from "../clock";
 
@@ -114,7 +128,12 @@ export function tryAcquire(dataDir: string, role: string): OwnerInfo | undefined
   if (heldLocks.has(dir)) return undefined;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 3; attempt++) {
-    const info: OwnerInfo = { pid: process.pid, role, command: process.argv.slice(1).join(" ").slice(0, 200), since: clock.now().toISOString() };
+    const info: OwnerInfo = {
+      pid: process.pid,
+      role,
+      command: process.argv.slice(1).join(" ").slice(0, 200),
+      since: clock.now().toISOString(),
+    };
     try {
       const fd = openSync(lockPath(dir), "wx", 0o600);
       writeSync(fd, JSON.stringify(info));

@@ -29,7 +29,13 @@ const MAX_SOCKET_PATH = 100;
 
 export type Connected =
   | { kind: "own"; pglite: PGlite; factory: SqlDriverAdapterFactory }
-  | { kind: "remote"; endpoint: OwnerEndpoint; pgConfig: pg.PoolConfig; factory: SqlDriverAdapterFactory; owner: string };
+  | {
+      kind: "remote";
+      endpoint: OwnerEndpoint;
+      pgConfig: pg.PoolConfig;
+      factory: SqlDriverAdapterFactory;
+      owner: string;
+    };
 
 export interface EmbeddedDb {
   dataDir: string;
@@ -76,7 +82,10 @@ function listenAddresses(dir: string): Listen[] {
 async function connectShared(dir: string, serve: boolean, state: Shared): Promise<Connected> {
   const role = serve ? "server" : "command";
   const wait = waitMs(serve);
-  const noteTimer = setTimeout(() => console.error(`… waiting for the embedded database in ${dir} (another command holds it).`), 1500);
+  const noteTimer = setTimeout(
+    () => console.error(`… waiting for the embedded database in ${dir} (another command holds it).`),
+    1500,
+  );
   let owner;
   try {
     owner = await acquireOrWait(dir, role, wait);

@@ -74,7 +74,11 @@ export class DbGate {
     if (!this.admitted.has(ticket) && !this.waiters.some((w) => w.ticket === ticket)) {
       const depth = this.depth;
       if (depth >= this.maxDepth) {
-        return Promise.reject(new DatabaseBusyError(`The embedded database has ${depth} requests waiting (limit ${this.maxDepth}). Retry shortly.`));
+        return Promise.reject(
+          new DatabaseBusyError(
+            `The embedded database has ${depth} requests waiting (limit ${this.maxDepth}). Retry shortly.`,
+          ),
+        );
       }
     }
     return new Promise<Release>((grant, refuse) => {

@@ -41,7 +41,9 @@ export async function servePglite(db: PGlite, gate: DbGate, listens: Listen[]): 
       else server.listen(listen.port, listen.host, () => resolve());
     });
     const address = server.address();
-    addresses.push("path" in listen || !address || typeof address === "string" ? listen : { host: listen.host, port: address.port });
+    addresses.push(
+      "path" in listen || !address || typeof address === "string" ? listen : { host: listen.host, port: address.port },
+    );
     servers.push(server);
   }
   return {
@@ -55,10 +57,7 @@ export async function servePglite(db: PGlite, gate: DbGate, listens: Listen[]): 
 
 /** An ErrorResponse message (then the connection is closed). */
 function errorMessage(code: string, message: string): Buffer {
-  const fields = Buffer.concat([
-    Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${message}\0`, "utf8"),
-    Buffer.from([0]),
-  ]);
+  const fields = Buffer.concat([Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${message}\0`, "utf8"), Buffer.from([0])]);
   const head = Buffer.alloc(5);
   head.write("E", 0, "latin1");
   head.writeInt32BE(fields.length + 4, 1);

@@ -11,7 +11,9 @@ export interface Ticket {
   readonly seq: number;
 }
 
-const g = globalThis as unknown as { bowtieTickets?: { storage: AsyncLocalStorage<Ticket>; next: number; installed: boolean } };
+const g = globalThis as unknown as {
+  bowtieTickets?: { storage: AsyncLocalStorage<Ticket>; next: number; installed: boolean };
+};
 const state = (g.bowtieTickets ??= { storage: new AsyncLocalStorage<Ticket>(), next: 1, installed: false });
 
 export function newTicket(): Ticket {
@@ -32,7 +34,9 @@ export function withTicket<T>(fn: () => T): T {
 export function ticketEveryRequest() {
   if (state.installed) return;
   state.installed = true;
-  const proto = http.Server.prototype as unknown as { emit: (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean };
+  const proto = http.Server.prototype as unknown as {
+    emit: (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+  };
   const emit = proto.emit;
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") return withTicket(() => emit.call(this, event, ...args));

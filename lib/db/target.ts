@@ -2,9 +2,7 @@
 // is set, otherwise an embedded PGlite database in a git-ignored folder.
 // Imported by the server, the Prisma CLI config, scripts and tests, so it has no Next imports.
 
-export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string };
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
 /** Placeholder URL the Prisma CLI needs in PGlite mode (it never connects to it). */
 export const PGLITE_PLACEHOLDER_URL = "postgresql://pglite@localhost/pglite";

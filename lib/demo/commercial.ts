@@ -35,9 +35,7 @@ interface Line {
   end: Date;
 }
 
-type ContractEvent =
-  | { kind: "anniversary"; day: Date }
-  | { kind: "add_on"; day: Date; feature: FeatureKey };
+type ContractEvent = { kind: "anniversary"; day: Date } | { kind: "add_on"; day: Date; feature: FeatureKey };
 
 export function commercialRows(plan: AccountPlan, ids: IdAllocator): CommercialRows {
   const rng = plan.stream("commercial");
@@ -76,7 +74,8 @@ function contractEvents(plan: AccountPlan, rng: Random): ContractEvent[] {
   for (let k = 1; addYears(plan.contractStart, k) < plan.renewalDate; k++) {
     events.push({ kind: "anniversary", day: addYears(plan.contractStart, k) });
   }
-  const latestDay = Math.min(daysBetween(plan.contractStart, plan.today), daysBetween(plan.contractStart, plan.renewalDate)) - 30;
+  const latestDay =
+    Math.min(daysBetween(plan.contractStart, plan.today), daysBetween(plan.contractStart, plan.renewalDate)) - 30;
   const candidates = modulesNotBought(plan);
   if (plan.profile === "thriving" && latestDay > 170 && candidates.length > 0 && rng.chance(0.3)) {
     const day = addDays(plan.contractStart, rng.int(120, latestDay));
@@ -202,7 +201,14 @@ class ContractHistory {
     const { plan, rng } = this;
     if (rng.chance(0.05)) {
       const closed = addDays(plan.today, -rng.int(30, 200));
-      this.opportunity("training", "Admin training package", this.arrOn(this.asOf) * 0.05, "lost", addDays(closed, -40), closed);
+      this.opportunity(
+        "training",
+        "Admin training package",
+        this.arrOn(this.asOf) * 0.05,
+        "lost",
+        addDays(closed, -40),
+        closed,
+      );
     }
     const odds = { thriving: 0.35, watch: 0.08, at_risk: 0 }[plan.profile];
     if (!rng.chance(odds)) return false;
@@ -243,7 +249,13 @@ class ContractHistory {
   }
 
   private baseLine(seats: number, start: Date): Line {
-    return { product: `${this.plan.plan.name} plan`, seats, price: seats * this.plan.seatPrice, start, end: this.termEnd };
+    return {
+      product: `${this.plan.plan.name} plan`,
+      seats,
+      price: seats * this.plan.seatPrice,
+      start,
+      end: this.termEnd,
+    };
   }
 
   private moduleLine(feature: FeatureKey, start: Date): Line {
@@ -252,7 +264,14 @@ class ContractHistory {
   }
 
   private move(type: ArrMovementRow["type"], amount: number, date: Date, note: string): void {
-    this.movements.push({ id: this.ids.next("arrMovements"), accountId: this.plan.id, type, amount: money(amount), date, note });
+    this.movements.push({
+      id: this.ids.next("arrMovements"),
+      accountId: this.plan.id,
+      type,
+      amount: money(amount),
+      date,
+      note,
+    });
   }
 
   private wonOpportunity(type: ExpansionType, title: string, arr: number, closedAt: Date): void {

@@ -142,7 +142,12 @@ function accountRow(plan: AccountPlan, commercial: CommercialRows, lastTouchAt: 
 function lifecycleStage(plan: AccountPlan, hasOpenExpansion: boolean): LifecycleStage {
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return deriveLifecycleStage(
-    { contractStart: day(plan.contractStart), renewalDate: day(plan.renewalDate), churnedAt: plan.churnedAt ? day(plan.churnedAt) : null, hasOpenExpansion },
+    {
+      contractStart: day(plan.contractStart),
+      renewalDate: day(plan.renewalDate),
+      churnedAt: plan.churnedAt ? day(plan.churnedAt) : null,
+      hasOpenExpansion,
+    },
     day(plan.today),
   );
 }
@@ -169,7 +174,16 @@ function rocks(options: GenerateOptions, ids: IdAllocator): RockRow[] {
   const { users, today } = options;
   const manager = users.manager?.[0] ?? users.csm[0];
   const dueDate = addDays(addMonths(startOfQuarter(today), 3), -1);
-  const rock = (title: string, ownerId: number, status: RockRow["status"], metric: Pick<RockRow, "metricKey" | "startValue" | "targetValue"> = { metricKey: null, startValue: null, targetValue: null }): RockRow => ({
+  const rock = (
+    title: string,
+    ownerId: number,
+    status: RockRow["status"],
+    metric: Pick<RockRow, "metricKey" | "startValue" | "targetValue"> = {
+      metricKey: null,
+      startValue: null,
+      targetValue: null,
+    },
+  ): RockRow => ({
     id: ids.next("rocks"),
     title,
     ownerId,
@@ -179,7 +193,11 @@ function rocks(options: GenerateOptions, ids: IdAllocator): RockRow[] {
   });
   return [
     // A "%" metric's values are fractions, as the scorecard stores them.
-    rock("Cut the unhealthy share of accounts from 34% to 25%", manager, "on_track", { metricKey: "unhealthyShare", startValue: 0.34, targetValue: 0.25 }),
+    rock("Cut the unhealthy share of accounts from 34% to 25%", manager, "on_track", {
+      metricKey: "unhealthyShare",
+      startValue: 0.34,
+      targetValue: 0.25,
+    }),
     rock("An executive-sponsor touch on every Enterprise account this quarter", users.csm[0], "on_track"),
     rock("Launch the SMB onboarding webinar series", users.csm[1 % users.csm.length], "off_track"),
   ];

@@ -91,7 +91,10 @@ function contacts(plan: AccountPlan, rng: Random, ids: IdAllocator): People {
   const person = (title: string, flags: Partial<ContactRow> = {}): ContactRow => {
     const first = rng.pick(FIRST_NAMES);
     const last = rng.pick(LAST_NAMES);
-    const local = `${first}.${last}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "");
+    const local = `${first}.${last}`
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[^a-z.]/g, "");
     let email = `${local}@${plan.domain}`;
     for (let n = 2; emails.has(email); n++) email = `${local}${n}@${plan.domain}`;
     emails.add(email);
@@ -115,7 +118,9 @@ function contacts(plan: AccountPlan, rng: Random, ids: IdAllocator): People {
     ? person(rng.pick(smb ? TITLES.smbExecSponsor : TITLES.execSponsor), { execSponsor: true, decisionMaker: smb })
     : null;
   const champion = person(rng.pick(TITLES.champion), { champion: true });
-  const decisionMaker = execSponsor?.decisionMaker ? null : person(rng.pick(TITLES.decisionMaker), { decisionMaker: true });
+  const decisionMaker = execSponsor?.decisionMaker
+    ? null
+    : person(rng.pick(TITLES.decisionMaker), { decisionMaker: true });
   const all = [execSponsor, champion, decisionMaker].filter((c): c is ContactRow => c !== null);
   while (all.length < count) all.push(person(rng.pick(TITLES.user)));
   if (plan.advocate ? rng.chance(0.5) : plan.profile === "watch" && rng.chance(0.1)) champion.referenceWilling = true;
@@ -136,7 +141,13 @@ class TouchpointLog {
     private readonly ids: IdAllocator,
   ) {}
 
-  add(type: TouchpointType, day: Date, present: readonly ContactRow[], notes: string, attended: boolean | null = null): TouchpointRow {
+  add(
+    type: TouchpointType,
+    day: Date,
+    present: readonly ContactRow[],
+    notes: string,
+    attended: boolean | null = null,
+  ): TouchpointRow {
     const touchpoint: TouchpointRow = {
       id: this.ids.next("touchpoints"),
       accountId: this.plan.id,
@@ -173,7 +184,10 @@ class TouchpointLog {
   }
 
   lastTouch(): Date | null {
-    return this.touchpoints.reduce<Date | null>((last, t) => (!last || t.occurredAt > last ? t.occurredAt : last), null);
+    return this.touchpoints.reduce<Date | null>(
+      (last, t) => (!last || t.occurredAt > last ? t.occurredAt : last),
+      null,
+    );
   }
 }
 
@@ -186,15 +200,27 @@ function checklist(done: number): Record<string, boolean> {
  * meetings; Mid-Market a shared CSM every month or so; SMB tech touch (automated emails).
  * Struggling accounts skip more of them.
  */
-function regularTouches(plan: AccountPlan, rng: Random, people: People, from: Date, end: Date, log: TouchpointLog): void {
+function regularTouches(
+  plan: AccountPlan,
+  rng: Random,
+  people: People,
+  from: Date,
+  end: Date,
+  log: TouchpointLog,
+): void {
   const keep = 0.6 + 0.4 * Math.min(1, plan.health);
   const onboardingEnd = addDays(plan.contractStart, 90);
-  for (let day = plan.contractStart; day <= end; ) {
+  for (let day = plan.contractStart; day <= end;) {
     const onboarding = day < onboardingEnd;
     const type = touchType(plan.segment, onboarding, rng);
     if (day >= from && rng.chance(keep)) {
       const present = type === "email" || rng.chance(0.5) ? [people.champion] : [people.champion, rng.pick(people.all)];
-      log.add(type, day, present.filter((c) => !c.execSponsor), rng.pick(TOUCHPOINT_NOTES[type]));
+      log.add(
+        type,
+        day,
+        present.filter((c) => !c.execSponsor),
+        rng.pick(TOUCHPOINT_NOTES[type]),
+      );
     }
     day = addDays(day, touchInterval(plan.segment, onboarding, rng));
   }
@@ -300,7 +326,14 @@ const MAX_TICKETS_PER_MONTH: Record<Segment, number> = { enterprise: 12, mid_mar
  * Ticket volume per 30 days ≈ seats / 10 × (0.4 → 4.0): the inverse measure's target → floor,
  * so healthier accounts file fewer (capped per segment).
  */
-function tickets(plan: AccountPlan, seats: number, rng: Random, ids: IdAllocator, from: Date, end: Date): SupportTicketRow[] {
+function tickets(
+  plan: AccountPlan,
+  seats: number,
+  rng: Random,
+  ids: IdAllocator,
+  from: Date,
+  end: Date,
+): SupportTicketRow[] {
   const quiet = Math.min(1, plan.levels.tickets);
   const perMonth = Math.min(MAX_TICKETS_PER_MONTH[plan.segment], (seats / 10) * (0.4 + 3.6 * (1 - quiet)));
   const rows: SupportTicketRow[] = [];

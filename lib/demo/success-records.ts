@@ -34,7 +34,8 @@ export interface SuccessRecordRows {
 
 export function successRecordRows(plan: AccountPlan, ids: IdAllocator, churnReason: string | null): SuccessRecordRows {
   const rng = plan.stream("success");
-  const offboarding = plan.churnedAt && churnReason ? offboardingRows(plan, rng, ids, plan.churnedAt, churnReason) : null;
+  const offboarding =
+    plan.churnedAt && churnReason ? offboardingRows(plan, rng, ids, plan.churnedAt, churnReason) : null;
   return {
     successOutcomes: outcomes(plan, rng, ids),
     onboardingMilestones: milestones(plan, rng, ids),
@@ -60,7 +61,15 @@ function outcomes(plan: AccountPlan, rng: Random, ids: IdAllocator): SuccessOutc
     const due = dueDate <= plan.today;
     const achieved = due ? rng.chance(achieveOdds) : rng.chance(0.15 * Math.min(1, plan.health));
     const achievedAt = minDate(plan.today, maxDate(addDays(plan.contractStart, 30), addDays(dueDate, -rng.int(0, 45))));
-    return { id: ids.next("successOutcomes"), accountId: plan.id, key, title, dueDate, achieved, achievedAt: achieved ? achievedAt : null };
+    return {
+      id: ids.next("successOutcomes"),
+      accountId: plan.id,
+      key,
+      title,
+      dueDate,
+      achieved,
+      achievedAt: achieved ? achievedAt : null,
+    };
   });
 }
 
@@ -101,7 +110,15 @@ function offboardingRows(plan: AccountPlan, rng: Random, ids: IdAllocator, churn
   const items = OFFBOARDING_ITEMS.map(([key, title], i): OffboardingItemRow => {
     const dueDate = addDays(churnedAt, -14 + i * 5);
     const done = dueDate <= plan.today && (complete || rng.chance(0.6));
-    return { id: ids.next("offboardingItems"), offboardingId: offboarding.id, key, title, ownerId: plan.csmId, dueDate, doneAt: done ? dueDate : null };
+    return {
+      id: ids.next("offboardingItems"),
+      offboardingId: offboarding.id,
+      key,
+      title,
+      ownerId: plan.csmId,
+      dueDate,
+      doneAt: done ? dueDate : null,
+    };
   });
   return { offboarding, items };
 }
@@ -109,8 +126,13 @@ function offboardingRows(plan: AccountPlan, rng: Random, ids: IdAllocator, churn
 /** Feature requests from healthy accounts, bugs and complaints from struggling ones, churn reasons from churned ones. */
 function feedback(plan: AccountPlan, rng: Random, ids: IdAllocator, churnReason: string | null): FeedbackItemRow[] {
   const rows: FeedbackItemRow[] = [];
-  const add = (type: FeedbackType, title: string, createdAt: Date, status: FeedbackStatus, description: string | null = null) =>
-    rows.push({ id: ids.next("feedbackItems"), accountId: plan.id, type, title, description, status, createdAt });
+  const add = (
+    type: FeedbackType,
+    title: string,
+    createdAt: Date,
+    status: FeedbackStatus,
+    description: string | null = null,
+  ) => rows.push({ id: ids.next("feedbackItems"), accountId: plan.id, type, title, description, status, createdAt });
   if (plan.churnedAt && churnReason) {
     const label = CHURN_REASONS.find(([key]) => key === churnReason)?.[1] ?? churnReason;
     add("churn_reason", label, plan.churnedAt, "open", `${plan.name} did not renew.`);
@@ -119,7 +141,9 @@ function feedback(plan: AccountPlan, rng: Random, ids: IdAllocator, churnReason:
   const count = rng.int(1, 2);
   for (let i = 0; i < count; i++) {
     const type = rng.weighted<Exclude<FeedbackType, "churn_reason">>(
-      plan.profile === "thriving" ? { feature_request: 0.8, bug: 0.15, complaint: 0.05 } : { feature_request: 0.35, bug: 0.35, complaint: 0.3 },
+      plan.profile === "thriving"
+        ? { feature_request: 0.8, bug: 0.15, complaint: 0.05 }
+        : { feature_request: 0.35, bug: 0.35, complaint: 0.3 },
     );
     const status = rng.weighted<FeedbackStatus>({ open: 0.55, planned: 0.25, done: 0.12, declined: 0.08 });
     add(type, rng.pick(FEEDBACK[type]), addDays(plan.churnedAt ?? plan.today, -rng.int(5, 180)), status);

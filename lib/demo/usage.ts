@@ -97,7 +97,8 @@ function usageDay(
   const weekdayRatio = ((0.1 + 0.5 * levels.activeUsers) / MEAN_WEEK_FACTOR) * shape;
   const ratio = Math.min(0.95, weekdayRatio * (isWeekend(day) ? WEEKEND_FACTOR : 1) * rng.float(0.85, 1.15));
   const activeUsers = Math.round(seats * ratio);
-  if (activeUsers === 0) return idleDay(plan.id, day, shape > 0 ? integrations : [], shape > 0 ? dataQuality(plan, rng, shape) : null);
+  if (activeUsers === 0)
+    return idleDay(plan.id, day, shape > 0 ? integrations : [], shape > 0 ? dataQuality(plan, rng, shape) : null);
 
   const logins = Math.round(activeUsers * rng.float(1, 1.6));
   const sessions = Math.round(logins * rng.float(1.1, 1.5));

@@ -61,7 +61,11 @@ const num = (c: Cells, key: string) => {
   const v = cell(c, key);
   return v === undefined ? undefined : Number(v.replace(/[$,\s]/g, ""));
 };
-const list = (c: Cells, key: string) => (cell(c, key) ?? "").split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+const list = (c: Cells, key: string) =>
+  (cell(c, key) ?? "")
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 const flag = (c: Cells, key: string) => ["true", "yes", "y", "1", "x"].includes((cell(c, key) ?? "").toLowerCase());
 
 /** API field → CSV column, so issues name the column the user sees. */
@@ -183,21 +187,47 @@ export function parseImport(kind: ImportKind, csv: string): ParsedImport {
   const parsed = Papa.parse<Cells>(csv.replace(/^\uFEFF/, ""), {
     header: true,
     skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim().toLowerCase().replace(/[\s-]+/g, "_"),
+    transformHeader: (h) =>
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, "_"),
   });
   const issues: RowIssue[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 2, column: "", message: e.message }));
   const header = parsed.meta.fields ?? [];
   const missing = IMPORT_COLUMNS[kind].required.filter((col) => !header.includes(col));
   if (missing.length) {
-    return { kind, rows: [], issues: [{ row: 1, column: missing.join(", "), message: `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.` }] } as ParsedImport;
+    return {
+      kind,
+      rows: [],
+      issues: [
+        {
+          row: 1,
+          column: missing.join(", "),
+          message: `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`,
+        },
+      ],
+    } as ParsedImport;
   }
   if (parsed.data.length > MAX_IMPORT_ROWS) {
-    return { kind, rows: [], issues: [{ row: 1, column: "", message: `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per file.` }] } as ParsedImport;
+    return {
+      kind,
+      rows: [],
+      issues: [{ row: 1, column: "", message: `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per file.` }],
+    } as ParsedImport;
   }
   const rows = parsed.data.map((cells, index) => readers[kind](cells, index + 2, issues));
   const keyOf = (r: (typeof rows)[number]) =>
-    !r ? undefined : "externalId" in r ? r.externalId : "email" in r ? `${r.accountExternalId}|${r.email}` : `${r.accountExternalId}|${r.day.date}`;
-  issues.push(...duplicateIssues(rows.map(keyOf), kind === "accounts" ? "external_id" : kind === "contacts" ? "email" : "date"));
+    !r
+      ? undefined
+      : "externalId" in r
+        ? r.externalId
+        : "email" in r
+          ? `${r.accountExternalId}|${r.email}`
+          : `${r.accountExternalId}|${r.day.date}`;
+  issues.push(
+    ...duplicateIssues(rows.map(keyOf), kind === "accounts" ? "external_id" : kind === "contacts" ? "email" : "date"),
+  );
   issues.sort((a, b) => a.row - b.row);
   return { kind, rows: rows.filter((r) => r !== undefined), issues } as ParsedImport;
 }

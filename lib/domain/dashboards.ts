@@ -4,7 +4,15 @@
 // feeds them is in lib/data/dashboards/stages.ts.
 import { addMonths, endOfQuarter, format, parseISO, subQuarters } from "date-fns";
 import { addDays, type IsoDate } from "./dates";
-import { grossRevenueRetention, netRevenueRetention, toCents, type ArrMovementType, type BandCounts, type Period, type Tally } from "./metrics";
+import {
+  grossRevenueRetention,
+  netRevenueRetention,
+  toCents,
+  type ArrMovementType,
+  type BandCounts,
+  type Period,
+  type Tally,
+} from "./metrics";
 
 export const DASHBOARD_STAGES = ["onboarding", "adoption", "value_realization", "expansion", "renewal"] as const;
 export type DashboardStage = (typeof DASHBOARD_STAGES)[number];
@@ -82,7 +90,8 @@ export function weeklyHealthMix(rows: readonly SnapshotCount[], today: IsoDate, 
     let best: [IsoDate, BandCounts] | null = null;
     for (const [day, counts] of byDay) {
       if (day < start || day > week) continue;
-      if (!best || total(counts) > total(best[1]) || (total(counts) === total(best[1]) && day > best[0])) best = [day, counts];
+      if (!best || total(counts) > total(best[1]) || (total(counts) === total(best[1]) && day > best[0]))
+        best = [day, counts];
     }
     points.push({ week, asOf: best?.[0] ?? null, ...(best?.[1] ?? { red: 0, yellow: 0, green: 0, purple: 0 }) });
   }

@@ -73,14 +73,16 @@ const STEPS: Record<EscalationKind, Step> = {
     owner: "manager",
     dueInDays: 3,
     priority: "high",
-    action: "Review the account with its CSM, approve a save plan with owners and dates, and check in weekly until it leaves red.",
+    action:
+      "Review the account with its CSM, approve a save plan with owners and dates, and check in weekly until it leaves red.",
   },
   churn_prevention_exec: {
     title: "Executive involvement",
     owner: "manager",
     dueInDays: 2,
     priority: "urgent",
-    action: "Brief an executive and set up a call with the customer's executive sponsor to agree what it takes to stay.",
+    action:
+      "Brief an executive and set up a call with the customer's executive sponsor to agree what it takes to stay.",
   },
 };
 
@@ -109,7 +111,9 @@ export function escalationsFor(state: EscalationState, { asOf, managerId }: Esca
  */
 export function escalationManager(users: readonly { id: number; role: string; active: boolean }[]): number | null {
   const firstActive = (role: string) =>
-    users.filter((u) => u.active && u.role === role).reduce<number | null>((min, u) => (min == null || u.id < min ? u.id : min), null);
+    users
+      .filter((u) => u.active && u.role === role)
+      .reduce<number | null>((min, u) => (min == null || u.id < min ? u.id : min), null);
   return firstActive("manager") ?? firstActive("admin");
 }
 

@@ -56,12 +56,10 @@ export type ScaleKey = (typeof SCALE_KEYS)[number];
 /** Floors and targets are counts, days, scores or ratios: a million either way is far beyond any. */
 const ZScaleValue = z.number().min(-1e6, "Too small.").max(1e6, "Too large.");
 
-const ZScale = z
-  .object({ floor: ZScaleValue, target: ZScaleValue })
-  .refine((scale) => scale.floor !== scale.target, {
-    message: "Floor and target must differ",
-    path: ["target"],
-  });
+const ZScale = z.object({ floor: ZScaleValue, target: ZScaleValue }).refine((scale) => scale.floor !== scale.target, {
+  message: "Floor and target must differ",
+  path: ["target"],
+});
 
 const ZWeight = z.number().int("Weights are whole numbers").nonnegative("Weights cannot be negative");
 

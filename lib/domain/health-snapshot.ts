@@ -19,7 +19,13 @@ import { COMPONENT_KEYS, MEASURE_LABELS, type ComponentKey, type MeasureKey } fr
 import type { Band, ComponentResult, HealthResult, MeasureResult, ScaleResult } from "./health";
 
 const V2_MEASURES: Record<ComponentKey, readonly MeasureKey[]> = {
-  engagement: ["login_frequency", "feature_usage_depth", "active_user_ratio", "session_duration", "support_ticket_volume"],
+  engagement: [
+    "login_frequency",
+    "feature_usage_depth",
+    "active_user_ratio",
+    "session_duration",
+    "support_ticket_volume",
+  ],
   product: ["feature_adoption", "workflow_completion", "data_quality", "integration_usage"],
   relationship: ["exec_sponsor_engagement", "qbr_attendance", "nps_csat"],
   business: ["roi_achievement", "renewal_likelihood", "expansion_potential"],
@@ -28,8 +34,25 @@ const V2_PARTS: readonly ScaleResult["key"][] = ["nps", "csat"];
 
 type StoredPart = [raw: number | null, score: number | null, floor: number, target: number];
 type StoredMeasure =
-  | [raw: number | null, score: number | null, floor: number | null, target: number | null, weight: number, contribution: number, lost: number]
-  | [raw: number | null, score: number | null, floor: number | null, target: number | null, weight: number, contribution: number, lost: number, parts: StoredPart[]];
+  | [
+      raw: number | null,
+      score: number | null,
+      floor: number | null,
+      target: number | null,
+      weight: number,
+      contribution: number,
+      lost: number,
+    ]
+  | [
+      raw: number | null,
+      score: number | null,
+      floor: number | null,
+      target: number | null,
+      weight: number,
+      contribution: number,
+      lost: number,
+      parts: StoredPart[],
+    ];
 type StoredComponent = [weight: number, effectiveWeight: number, score: number | null, measures: StoredMeasure[]];
 
 export interface StoredHealth {
@@ -68,7 +91,14 @@ export function toStoredHealth(r: HealthResult): StoredHealth {
     }
     components[key] = [c.weight, c.effectiveWeight, c.score, c.measures.map(storeMeasure)];
   }
-  return { v: 2, score: r.score, band: r.band, insufficientData: r.insufficientData, biggestDetractor: r.biggestDetractor, components };
+  return {
+    v: 2,
+    score: r.score,
+    band: r.band,
+    insufficientData: r.insufficientData,
+    biggestDetractor: r.biggestDetractor,
+    components,
+  };
 }
 
 function storeMeasure(m: MeasureResult): StoredMeasure {
@@ -89,7 +119,12 @@ export function restoreHealthResult(stored: unknown): HealthResult {
   const components = {} as Record<ComponentKey, ComponentResult>;
   for (const key of COMPONENT_KEYS) {
     const [weight, effectiveWeight, score, measures] = stored.components[key];
-    components[key] = { weight, effectiveWeight, score, measures: measures.map((m, i) => restoreMeasure(V2_MEASURES[key][i], m)) };
+    components[key] = {
+      weight,
+      effectiveWeight,
+      score,
+      measures: measures.map((m, i) => restoreMeasure(V2_MEASURES[key][i], m)),
+    };
   }
   return {
     score: stored.score,
@@ -112,7 +147,16 @@ function restoreMeasure(key: MeasureKey, m: StoredMeasure): MeasureResult {
     weight,
     contribution,
     lost,
-    ...(parts && { parts: parts.map(([r, s, f, t], i): ScaleResult => ({ key: V2_PARTS[i], label: MEASURE_LABELS[V2_PARTS[i]], raw: r, score: s, floor: f, target: t })) }),
+    ...(parts && {
+      parts: parts.map(([r, s, f, t], i): ScaleResult => ({
+        key: V2_PARTS[i],
+        label: MEASURE_LABELS[V2_PARTS[i]],
+        raw: r,
+        score: s,
+        floor: f,
+        target: t,
+      })),
+    }),
   };
 }
 

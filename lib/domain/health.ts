@@ -410,9 +410,7 @@ const READERS: Record<MeasureKey, (inputs: HealthInputs, scales: Scales) => Read
   data_quality: (i, s) => (i.latestDataQuality === null ? NO_DATA : scaled(i.latestDataQuality, s.data_quality)),
   integration_usage: (i, s) => scaled(i.integrations, s.integration_usage),
   exec_sponsor_engagement: (i, s) =>
-    i.daysSinceExecSponsorTouch === null
-      ? SCORES_ZERO
-      : scaled(i.daysSinceExecSponsorTouch, s.exec_sponsor_engagement),
+    i.daysSinceExecSponsorTouch === null ? SCORES_ZERO : scaled(i.daysSinceExecSponsorTouch, s.exec_sponsor_engagement),
   qbr_attendance: readQbrAttendance,
   nps_csat: readNpsCsat,
   roi_achievement: (i, s) =>

@@ -12,7 +12,14 @@
 import { addMonths, format, parseISO } from "date-fns";
 import { daysBetween, type IsoDate } from "./dates";
 
-export const LIFECYCLE_STAGES = ["onboarding", "adoption", "value_realization", "expansion", "renewal", "churned"] as const;
+export const LIFECYCLE_STAGES = [
+  "onboarding",
+  "adoption",
+  "value_realization",
+  "expansion",
+  "renewal",
+  "churned",
+] as const;
 export type LifecycleStageKey = (typeof LIFECYCLE_STAGES)[number];
 
 /** The last day of onboarding is contract start + 90 days (the same 90 days as lib/domain/metrics.ts). */
@@ -37,7 +44,8 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
 export function deriveLifecycleStage(facts: LifecycleFacts, asOf: IsoDate): LifecycleStageKey {
   if (facts.churnedAt !== null && facts.churnedAt <= asOf) return "churned";
   if (daysBetween(asOf, facts.renewalDate) <= RENEWAL_STAGE_DAYS) return "renewal";
-  if (facts.hasOpenExpansion || asOf >= addCalendarMonths(facts.contractStart, VALUE_REALIZATION_ENDS_MONTHS)) return "expansion";
+  if (facts.hasOpenExpansion || asOf >= addCalendarMonths(facts.contractStart, VALUE_REALIZATION_ENDS_MONTHS))
+    return "expansion";
   if (asOf >= addCalendarMonths(facts.contractStart, ADOPTION_ENDS_MONTHS)) return "value_realization";
   if (daysBetween(facts.contractStart, asOf) > ONBOARDING_LAST_DAY) return "adoption";
   return "onboarding";

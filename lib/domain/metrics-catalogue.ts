@@ -45,7 +45,13 @@ export interface MetricDefinition {
   target: MetricTarget | null;
 }
 
-const metric = (key: MetricKey, label: string, unit: MetricUnit, better: "higher" | "lower", target: MetricTarget | null = null): MetricDefinition => ({
+const metric = (
+  key: MetricKey,
+  label: string,
+  unit: MetricUnit,
+  better: "higher" | "lower",
+  target: MetricTarget | null = null,
+): MetricDefinition => ({
   key,
   label,
   unit,
@@ -62,14 +68,20 @@ export const METRIC_CATALOGUE: readonly MetricDefinition[] = [
   metric("averageMrrPerAccount", "Average MRR per account", "$", "higher"),
   metric("expansionRate", "Expansion rate", "%", "higher"),
   metric("upsellConversion", "Upsell conversion", "%", "higher", { min: 0.2, text: "> 20%" }),
-  metric("unhealthyShare", "Unhealthy share (red + yellow)", "%", "lower", { max: 0.25, text: "25% (example quarterly goal)" }),
+  metric("unhealthyShare", "Unhealthy share (red + yellow)", "%", "lower", {
+    max: 0.25,
+    text: "25% (example quarterly goal)",
+  }),
   metric("onboardingCompletion", "Onboarding completion", "%", "higher", { min: 0.9, text: "> 90%" }),
   metric("timeToValueDays", "Time to value (median)", "days", "lower"),
   metric("nps", "NPS", "score", "higher", { min: 50, text: "> 50" }),
   metric("csat", "CSAT", "score", "higher", { min: 4.5, text: "> 4.5 / 5" }),
   metric("timeToSignatureDays", "Time to renewal signature (median)", "days", "lower", { max: 30, text: "< 30 days" }),
   metric("referencesGenerated", "Reference-willing contacts", "count", "higher"),
-  metric("referencesVsChurnedLogos", "References per churned logo", "ratio", "higher", { min: 1, text: "≥ churned logos" }),
+  metric("referencesVsChurnedLogos", "References per churned logo", "ratio", "higher", {
+    min: 1,
+    text: "≥ churned logos",
+  }),
   metric("csCostPctOfAcv", "CS cost as % of ACV", "%", "lower", { max: 0.12, text: "12% (example)" }),
   metric("csRoi", "CS ROI", "ratio", "higher", { min: 5, text: "5 : 1" }),
   metric("ltv", "Customer lifetime value", "$", "higher"),
@@ -111,7 +123,13 @@ const WINDOW_BY_METRIC: Partial<Record<MetricKey, ScorecardWindow>> = {
 };
 
 export const SCORECARD_METRICS: readonly ScorecardMetricDefinition[] = [
-  ...METRIC_CATALOGUE.map(({ key, label, unit, better }) => ({ key, label, unit, better, window: WINDOW_BY_METRIC[key] ?? ("trailing365" as const) })),
+  ...METRIC_CATALOGUE.map(({ key, label, unit, better }) => ({
+    key,
+    label,
+    unit,
+    better,
+    window: WINDOW_BY_METRIC[key] ?? ("trailing365" as const),
+  })),
   { key: "accountsTouched", label: "Accounts touched", unit: "count", better: "higher", window: "week" },
   { key: "overdueTasks", label: "Overdue tasks", unit: "count", better: "lower", window: "weekEnd" },
   { key: "renewalsSignedVsDue", label: "Renewals signed vs due", unit: "%", better: "higher", window: "week" },

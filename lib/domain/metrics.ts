@@ -12,7 +12,14 @@ import { addDays, daysBetween, isWithin, type DateWindow, type IsoDate } from ".
 import { isDetractor, isPromoter, roundHalfUp } from "./health";
 import type { MetricKey } from "./metrics-catalogue";
 
-export { METRIC_CATALOGUE, METRIC_KEYS, type MetricDefinition, type MetricKey, type MetricTarget, type MetricUnit } from "./metrics-catalogue";
+export {
+  METRIC_CATALOGUE,
+  METRIC_KEYS,
+  type MetricDefinition,
+  type MetricKey,
+  type MetricTarget,
+  type MetricUnit,
+} from "./metrics-catalogue";
 
 export interface Period {
   from: IsoDate;
@@ -293,15 +300,25 @@ export function median(tally: Tally): number | null {
 
 /** NPS = % promoters (9–10) − % detractors (0–6), in points from −100 to 100. */
 export function netPromoterScore(scores: Tally): number | null {
-  const count = (keep: (score: number) => boolean) => scores.filter((t) => keep(t.value)).reduce((sum, t) => sum + t.count, 0);
-  const share = quotient(count(isPromoter) - count(isDetractor), count(() => true));
+  const count = (keep: (score: number) => boolean) =>
+    scores.filter((t) => keep(t.value)).reduce((sum, t) => sum + t.count, 0);
+  const share = quotient(
+    count(isPromoter) - count(isDetractor),
+    count(() => true),
+  );
   return rounded(share === null ? null : share * 100, 2);
 }
 
 /** Mean CSAT (1–5) of the answers in the period. */
 export function csatMean(scores: Tally): number | null {
   const total = scores.reduce((sum, t) => sum + t.value * t.count, 0);
-  return rounded(quotient(total, scores.reduce((sum, t) => sum + t.count, 0)), 2);
+  return rounded(
+    quotient(
+      total,
+      scores.reduce((sum, t) => sum + t.count, 0),
+    ),
+    2,
+  );
 }
 
 /** Reference-willing contacts per churned logo (SPEC §4: referrals ≥ churned logos). */

@@ -76,7 +76,12 @@ export const OFFBOARDING_ITEMS: readonly OffboardingItemDefinition[] = [
   { key: "removed_from_lists", title: "Removed from customer email lists", owner: "csm", dueInDays: 7 },
   { key: "churn_reasons_captured", title: "Churn reasons captured", owner: "csm", dueInDays: 7 },
   { key: "exit_interview", title: "Exit interview held", owner: "csm", dueInDays: 14 },
-  { key: "reasons_circulated", title: "Churn reasons circulated to product, sales and CS", owner: "manager", dueInDays: 21 },
+  {
+    key: "reasons_circulated",
+    title: "Churn reasons circulated to product, sales and CS",
+    owner: "manager",
+    dueInDays: 21,
+  },
   { key: "win_back_list", title: "Added to the former-customer list for win-back", owner: "ae", dueInDays: 30 },
 ];
 
@@ -112,7 +117,9 @@ export function planOffboarding(startedOn: IsoDate, owners: OffboardingOwners): 
 
 /** Once agreed, access goes off on the access-off date: that is when the item is due. */
 export function accessTurnedOffDue(startedOn: IsoDate, accessOffDate: IsoDate | null): IsoDate {
-  return accessOffDate ?? addDays(startedOn, OFFBOARDING_ITEMS.find((i) => i.key === "access_turned_off")?.dueInDays ?? 30);
+  return (
+    accessOffDate ?? addDays(startedOn, OFFBOARDING_ITEMS.find((i) => i.key === "access_turned_off")?.dueInDays ?? 30)
+  );
 }
 
 export interface OffboardingState {
@@ -173,7 +180,10 @@ export type AccountStatusLabel = "Active" | "Offboarding" | "Churned";
  * How an account's status reads: a churned account is "Offboarding" while its latest
  * offboarding is open, "Churned" once it is complete (or when it has none).
  */
-export function accountStatusLabel(status: "active" | "churned", offboarding: { completed: boolean } | null): AccountStatusLabel {
+export function accountStatusLabel(
+  status: "active" | "churned",
+  offboarding: { completed: boolean } | null,
+): AccountStatusLabel {
   if (status === "active") return "Active";
   return offboarding && !offboarding.completed ? "Offboarding" : "Churned";
 }
@@ -183,7 +193,9 @@ export function accountStatusLabel(status: "active" | "churned", offboarding: { 
 
 /** What is wrong with a termination date, or null: a contract cannot end before it started. */
 export function terminationProblem(contractStart: IsoDate, terminatedOn: IsoDate): string | null {
-  return terminatedOn < contractStart ? `The contract started on ${contractStart}; the termination cannot be earlier.` : null;
+  return terminatedOn < contractStart
+    ? `The contract started on ${contractStart}; the termination cannot be earlier.`
+    : null;
 }
 
 export interface NewContract {
@@ -192,8 +204,13 @@ export interface NewContract {
 }
 
 /** What is wrong with a win-back contract's dates, or null. */
-export function newContractProblem(contract: NewContract, churnedAt: IsoDate | null): { path: string; message: string } | null {
-  if (contract.renewalDate <= contract.contractStart) return { path: "renewalDate", message: "The renewal date must come after the contract start." };
-  if (churnedAt && contract.contractStart < churnedAt) return { path: "contractStart", message: `The new contract cannot start before the churn on ${churnedAt}.` };
+export function newContractProblem(
+  contract: NewContract,
+  churnedAt: IsoDate | null,
+): { path: string; message: string } | null {
+  if (contract.renewalDate <= contract.contractStart)
+    return { path: "renewalDate", message: "The renewal date must come after the contract start." };
+  if (churnedAt && contract.contractStart < churnedAt)
+    return { path: "contractStart", message: `The new contract cannot start before the churn on ${churnedAt}.` };
   return null;
 }

@@ -29,7 +29,13 @@ export interface HorizonDue {
 
 export const FORECAST_HORIZONS = [30, 60, 90] as const;
 
-const emptyCategories = (): Record<ForecastCategory, number> => ({ commit: 0, likely: 0, at_risk: 0, lost: 0, none: 0 });
+const emptyCategories = (): Record<ForecastCategory, number> => ({
+  commit: 0,
+  likely: 0,
+  at_risk: 0,
+  lost: 0,
+  none: 0,
+});
 
 /** ARR due within 30, 60 and 90 days (each includes the shorter ones; overdue renewals are not "due in"). */
 export function dueByHorizon(groups: readonly ForecastGroup[]): HorizonDue[] {
@@ -50,7 +56,11 @@ export function dueByHorizon(groups: readonly ForecastGroup[]): HorizonDue[] {
 export function quarterOf(day: IsoDate): { start: IsoDate; end: IsoDate; label: string } {
   const d = parseISO(day);
   const start = startOfQuarter(d);
-  return { start: format(start, "yyyy-MM-dd"), end: format(lastDayOfQuarter(d), "yyyy-MM-dd"), label: `Q${Math.floor(start.getMonth() / 3) + 1} ${start.getFullYear()}` };
+  return {
+    start: format(start, "yyyy-MM-dd"),
+    end: format(lastDayOfQuarter(d), "yyyy-MM-dd"),
+    label: `Q${Math.floor(start.getMonth() / 3) + 1} ${start.getFullYear()}`,
+  };
 }
 
 /** The ARR a renewal is expected to lose: its ARR less its forecast-weighted expected ARR. */
@@ -80,8 +90,13 @@ export interface QuarterGrr {
  * 100%, no forecast as likely), against the ARR at its start. Expansion never counts (gross).
  */
 export function forecastQuarterGrr(facts: QuarterGrrFacts): QuarterGrr {
-  const expected = facts.groups.filter((g) => g.inQuarter).reduce((sum, g) => sum + expectedLossCents(g.arrCents, g.forecast), 0);
+  const expected = facts.groups
+    .filter((g) => g.inQuarter)
+    .reduce((sum, g) => sum + expectedLossCents(g.arrCents, g.forecast), 0);
   const { startArrCents, lostSoFarCents } = facts;
-  const grr = startArrCents <= 0 ? null : Math.max(0, Math.round(((startArrCents - lostSoFarCents - expected) / startArrCents) * 10_000) / 10_000);
+  const grr =
+    startArrCents <= 0
+      ? null
+      : Math.max(0, Math.round(((startArrCents - lostSoFarCents - expected) / startArrCents) * 10_000) / 10_000);
   return { startArrCents, lostSoFarCents, expectedLossCents: expected, grr };
 }

@@ -67,7 +67,12 @@ const STAGE_TASKS: Partial<Record<RenewalWindow, RenewalStageTask[]>> = {
   ],
 };
 
-export const RENEWAL_TASK_KINDS: readonly RenewalTaskKind[] = ["renewal_90", "renewal_90_csm", "renewal_60", "renewal_30"];
+export const RENEWAL_TASK_KINDS: readonly RenewalTaskKind[] = [
+  "renewal_90",
+  "renewal_90_csm",
+  "renewal_60",
+  "renewal_30",
+];
 
 /**
  * The tasks the renewal's current window opens. Only the current window's: a renewal first seen
@@ -110,10 +115,16 @@ export function toCents(amount: number): Cents {
  * What is wrong with an outcome's new ARR given the current ARR, or null. The outcome names the
  * direction, so a mismatch is an input error rather than a silent reclassification.
  */
-export function outcomeArrProblem(outcome: RenewalOutcomeKind, currentCents: Cents, newCents: Cents | null): string | null {
-  if (outcome === "churned") return newCents === null || newCents === 0 ? null : "A churned renewal has no new ARR (0 or left out).";
+export function outcomeArrProblem(
+  outcome: RenewalOutcomeKind,
+  currentCents: Cents,
+  newCents: Cents | null,
+): string | null {
+  if (outcome === "churned")
+    return newCents === null || newCents === 0 ? null : "A churned renewal has no new ARR (0 or left out).";
   if (newCents === null) return "Required for this outcome.";
-  if (outcome === "renewed" && newCents !== currentCents) return "A flat renewal keeps the current ARR; use expanded or downgraded.";
+  if (outcome === "renewed" && newCents !== currentCents)
+    return "A flat renewal keeps the current ARR; use expanded or downgraded.";
   if (outcome === "expanded" && newCents <= currentCents) return "An expansion needs a new ARR above the current ARR.";
   if (outcome === "downgraded" && newCents >= currentCents) return "A downgrade needs a new ARR below the current ARR.";
   return null;
@@ -181,7 +192,12 @@ export function median(values: readonly number[]): number | null {
 // Pipeline totals
 
 /** Expected-ARR weights per forecast (no forecast counts as likely: open, not yet called). */
-export const FORECAST_WEIGHTS: Record<RenewalForecastKind, number> = { commit: 1, likely: 0.75, at_risk: 0.25, lost: 0 };
+export const FORECAST_WEIGHTS: Record<RenewalForecastKind, number> = {
+  commit: 1,
+  likely: 0.75,
+  at_risk: 0.25,
+  lost: 0,
+};
 export const UNFORECAST_WEIGHT = FORECAST_WEIGHTS.likely;
 
 export interface PipelineRenewal {
@@ -203,8 +219,14 @@ export interface PipelineTotals {
 
 /** Several buckets' totals added up (in cents, so exact to the cent). */
 export function sumTotals(totals: readonly PipelineTotals[]): PipelineTotals {
-  const cents = (key: "arrDue" | "arrAtRisk" | "expectedArr") => totals.reduce((sum, t) => sum + toCents(t[key]), 0) / 100;
-  return { count: totals.reduce((n, t) => n + t.count, 0), arrDue: cents("arrDue"), arrAtRisk: cents("arrAtRisk"), expectedArr: cents("expectedArr") };
+  const cents = (key: "arrDue" | "arrAtRisk" | "expectedArr") =>
+    totals.reduce((sum, t) => sum + toCents(t[key]), 0) / 100;
+  return {
+    count: totals.reduce((n, t) => n + t.count, 0),
+    arrDue: cents("arrDue"),
+    arrAtRisk: cents("arrAtRisk"),
+    expectedArr: cents("expectedArr"),
+  };
 }
 
 /** Totals of a bucket, summed in cents so they are exact to the cent. */

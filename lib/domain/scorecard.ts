@@ -52,7 +52,10 @@ export const PROVISIONAL_REFRESH_MS = 10 * 60_000;
  * PROVISIONAL_REFRESH_MS after it was computed (so a busy page doesn't recompute on every load).
  */
 export function isReusable(week: { end: IsoDate }, computedAt: Date, now: Date): boolean {
-  return isFinal(week, computedAt.toISOString().slice(0, 10)) || now.getTime() - computedAt.getTime() < PROVISIONAL_REFRESH_MS;
+  return (
+    isFinal(week, computedAt.toISOString().slice(0, 10)) ||
+    now.getTime() - computedAt.getTime() < PROVISIONAL_REFRESH_MS
+  );
 }
 
 /** On goal, off goal, or null when there is no value. */

@@ -31,4 +31,3 @@ export const SECURITY_EVENT_LABELS: Record<SecurityEventType, string> = {
   api_key_revoked: "API key revoked",
   api_key_new_address: "API key used from a new address",
 };
-

@@ -14,9 +14,19 @@ export interface ThrottlePolicy {
 
 const MINUTE = 60_000;
 
-export const EMAIL_POLICY: ThrottlePolicy = { free: 5, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE };
+export const EMAIL_POLICY: ThrottlePolicy = {
+  free: 5,
+  baseDelayMs: 30_000,
+  maxDelayMs: 15 * MINUTE,
+  forgetAfterMs: 60 * MINUTE,
+};
 /** A client may mistype across many emails (a shared office address): a larger allowance. */
-export const CLIENT_POLICY: ThrottlePolicy = { free: 30, baseDelayMs: 10_000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE };
+export const CLIENT_POLICY: ThrottlePolicy = {
+  free: 30,
+  baseDelayMs: 10_000,
+  maxDelayMs: 15 * MINUTE,
+  forgetAfterMs: 60 * MINUTE,
+};
 
 export interface ThrottleState {
   failures: number;

@@ -14,11 +14,12 @@ export const WINDOW_LABELS: Record<RenewalWindow, string> = {
 };
 
 /** The dated windows, nearest first: a renewal is in the first whose last day it is on or before. */
-export const RENEWAL_WINDOW_ENDS: readonly { window: Exclude<RenewalWindow, "overdue" | "later">; lastDay: number }[] = [
-  { window: "0-30", lastDay: 30 },
-  { window: "31-60", lastDay: 60 },
-  { window: "61-90", lastDay: 90 },
-];
+export const RENEWAL_WINDOW_ENDS: readonly { window: Exclude<RenewalWindow, "overdue" | "later">; lastDay: number }[] =
+  [
+    { window: "0-30", lastDay: 30 },
+    { window: "31-60", lastDay: 60 },
+    { window: "61-90", lastDay: 90 },
+  ];
 
 /** The renewal process starts (and the pipeline's "within 90 days" ends) here. */
 export const RENEWAL_HORIZON_DAYS = 90;

@@ -26,10 +26,14 @@ export async function rescoreIfStale(): Promise<number> {
     if (stale === 0) return 0;
     const started = performance.now();
     const results = await recomputeHealth(db, { asOf: today });
-    console.log(`[health] rescored ${results.size} accounts for ${today} in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `[health] rescored ${results.size} accounts for ${today} in ${Math.round(performance.now() - started)} ms`,
+    );
     // Renewals move into their windows by the passing of days, so the stage tasks follow daily too.
     const renewals = await syncRenewals(db, { asOf: today });
-    console.log(`[renewals] ${renewals.created} created, ${renewals.started} started, ${renewals.tasks} stage tasks opened`);
+    console.log(
+      `[renewals] ${renewals.created} created, ${renewals.started} started, ${renewals.tasks} stage tasks opened`,
+    );
     // Stages move with the calendar too (onboarding ends, renewals come within 90 days).
     const stageChanges = await syncLifecycleStages(db, { asOf: today });
     console.log(`[lifecycle] ${stageChanges} stage changes recorded`);
@@ -45,7 +49,9 @@ export function startDailyHealthJob(): void {
   const run = () => {
     void rescoreIfStale().catch((error) => console.error("[health] daily rescore failed", error));
     // Idempotency keys are ignored after 24 hours: drop them as they expire.
-    void purgeExpiredIdempotencyKeys().catch((error) => console.error("[api] purging expired idempotency keys failed", error));
+    void purgeExpiredIdempotencyKeys().catch((error) =>
+      console.error("[api] purging expired idempotency keys failed", error),
+    );
   };
   void run();
   setInterval(run, CHECK_EVERY_MS).unref();

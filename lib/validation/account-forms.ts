@@ -13,26 +13,26 @@ const checked = (v: unknown) => v === "on" || v === "true";
 const asList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const ZAccountRef = z.object({ accountId: ZId });
 
-export const ZTouchpointForm = z.preprocess(
-  (raw) => {
-    const r = blankToUndefined(raw as Raw);
-    return { ...r, contactEmails: asList(r.contactEmails), attended: "attended" in r ? checked(r.attended) : undefined };
-  },
-  ZAccountRef.and(ZTouchpointCreate),
-);
+export const ZTouchpointForm = z.preprocess((raw) => {
+  const r = blankToUndefined(raw as Raw);
+  return { ...r, contactEmails: asList(r.contactEmails), attended: "attended" in r ? checked(r.attended) : undefined };
+}, ZAccountRef.and(ZTouchpointCreate));
 
 export const ZContactForm = z.preprocess(
   (raw) => {
     const r = blankToUndefined(raw as Raw);
-    return { ...r, execSponsor: checked(r.execSponsor), champion: checked(r.champion), decisionMaker: checked(r.decisionMaker), referenceWilling: checked(r.referenceWilling) };
+    return {
+      ...r,
+      execSponsor: checked(r.execSponsor),
+      champion: checked(r.champion),
+      decisionMaker: checked(r.decisionMaker),
+      referenceWilling: checked(r.referenceWilling),
+    };
   },
   ZAccountRef.and(ZContactUpsert).and(z.object({ email: ZEmail })),
 );
 
-export const ZSurveyForm = z.preprocess(
-  (raw) => {
-    const r = blankToUndefined(raw as Raw);
-    return { ...r, score: r.score === undefined ? undefined : Number(r.score) };
-  },
-  ZAccountRef.and(ZSurveyCreate),
-);
+export const ZSurveyForm = z.preprocess((raw) => {
+  const r = blankToUndefined(raw as Raw);
+  return { ...r, score: r.score === undefined ? undefined : Number(r.score) };
+}, ZAccountRef.and(ZSurveyCreate));

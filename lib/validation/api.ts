@@ -88,8 +88,14 @@ export const ZAccountUpsert = z
     arrChangedAt: ZIsoDate.optional(),
   })
   .refine((a) => a.renewalDate > a.contractStart, { path: ["renewalDate"], message: "Must be after contractStart." })
-  .refine((a) => a.arrChangedAt === undefined || a.arrChangedAt <= clock.today(), { path: ["arrChangedAt"], message: "Cannot be in the future." })
-  .refine((a) => a.arrChangedAt === undefined || a.arrChangedAt >= a.contractStart, { path: ["arrChangedAt"], message: "Cannot be before contractStart." });
+  .refine((a) => a.arrChangedAt === undefined || a.arrChangedAt <= clock.today(), {
+    path: ["arrChangedAt"],
+    message: "Cannot be in the future.",
+  })
+  .refine((a) => a.arrChangedAt === undefined || a.arrChangedAt >= a.contractStart, {
+    path: ["arrChangedAt"],
+    message: "Cannot be before contractStart.",
+  });
 
 export const ZUsageDay = z.object({
   date: ZIsoDate,
@@ -115,7 +121,8 @@ export const ZUsageBatch = z.object({
       days.forEach((day, index) => {
         const first = firstIndex.get(day.date);
         if (first === undefined) firstIndex.set(day.date, index);
-        else ctx.addIssue({ code: "custom", path: [index, "date"], message: `Duplicate date (also at days.${first}).` });
+        else
+          ctx.addIssue({ code: "custom", path: [index, "date"], message: `Duplicate date (also at days.${first}).` });
       });
     }),
 });
@@ -138,7 +145,10 @@ export const ZTicketUpsert = z
     priority: z.enum(TICKET_PRIORITIES),
     sentiment: z.enum(SENTIMENTS).nullish(),
   })
-  .refine((t) => !t.closedAt || t.closedAt >= t.openedAt, { path: ["closedAt"], message: "Cannot be before openedAt." });
+  .refine((t) => !t.closedAt || t.closedAt >= t.openedAt, {
+    path: ["closedAt"],
+    message: "Cannot be before openedAt.",
+  });
 
 const SURVEY_SCALES = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 } } as const;
 
@@ -182,7 +192,10 @@ export const ZOutcomeUpsert = z
     achieved: z.boolean(),
     achievedAt: ZPastDate.optional(),
   })
-  .refine((o) => o.achieved || o.achievedAt === undefined, { path: ["achievedAt"], message: "Only an achieved outcome has an achievedAt." });
+  .refine((o) => o.achieved || o.achievedAt === undefined, {
+    path: ["achievedAt"],
+    message: "Only an achieved outcome has an achievedAt.",
+  });
 
 /** The open renewal's forecast (renewal likelihood in the health score). */
 export const ZRenewalForecast = z.object({
@@ -226,7 +239,13 @@ export const ZRenewalUpdate = z
   .transform((body): TRenewalUpdate =>
     body.outcome === undefined
       ? { kind: "forecast", forecast: body.forecast ?? null }
-      : { kind: "outcome", outcome: body.outcome, newArr: body.newArr, signedAt: body.signedAt ?? "", churnReason: body.churnReason },
+      : {
+          kind: "outcome",
+          outcome: body.outcome,
+          newArr: body.newArr,
+          signedAt: body.signedAt ?? "",
+          churnReason: body.churnReason,
+        },
   );
 
 /** GET /renewals?within=N: open renewals due within N days, and overdue ones. */
@@ -246,7 +265,10 @@ export const ZExpansionUpsert = z
     title: text(200).nullish(),
     closedAt: ZPastDate.optional(),
   })
-  .refine((e) => e.status !== "open" || e.closedAt === undefined, { path: ["closedAt"], message: "Only a won or lost deal has a closedAt." });
+  .refine((e) => e.status !== "open" || e.closedAt === undefined, {
+    path: ["closedAt"],
+    message: "Only a won or lost deal has a closedAt.",
+  });
 
 export const ZApiKeyCreate = z.object({ name: text(100) });
 

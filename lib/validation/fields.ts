@@ -39,7 +39,12 @@ export const ZSafeString = z.string().refine(isSafeText, UNSAFE_TEXT_MESSAGE);
 
 /** A trimmed, non-empty string of at most `max` characters. */
 export function text(max: number) {
-  return z.string().trim().min(1, "Required.").max(max, `At most ${max} characters.`).refine(isSafeText, UNSAFE_TEXT_MESSAGE);
+  return z
+    .string()
+    .trim()
+    .min(1, "Required.")
+    .max(max, `At most ${max} characters.`)
+    .refine(isSafeText, UNSAFE_TEXT_MESSAGE);
 }
 
 /**
@@ -84,10 +89,18 @@ function pathOf(at: PathNode | null): string {
 // Numbers
 
 /** A record id from a form or URL: a positive whole number that fits an int4 column. */
-export const ZId = z.coerce.number().int("Expected a whole number.").positive("Expected a positive id.").max(MAX_INT4, "No such record.");
+export const ZId = z.coerce
+  .number()
+  .int("Expected a whole number.")
+  .positive("Expected a positive id.")
+  .max(MAX_INT4, "No such record.");
 
 /** A whole number that fits an int4 column. */
-export const ZCount = z.number().int("Expected a whole number.").min(0, "Cannot be negative.").max(MAX_INT4, `At most ${MAX_INT4}.`);
+export const ZCount = z
+  .number()
+  .int("Expected a whole number.")
+  .min(0, "Cannot be negative.")
+  .max(MAX_INT4, `At most ${MAX_INT4}.`);
 
 /** An amount of money, rounded to cents (the columns are Decimal(14,2)). */
 export const ZMoney = z

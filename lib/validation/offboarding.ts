@@ -41,17 +41,29 @@ export const ZOffboardingItemToggle = z.object({
 
 export const ZTermination = z.object({
   accountId: id,
-  terminatedOn: z.preprocess(blankToUndefined, ZIsoDate.optional()).pipe(z.string({ message: "Pick the termination date." })),
+  terminatedOn: z
+    .preprocess(blankToUndefined, ZIsoDate.optional())
+    .pipe(z.string({ message: "Pick the termination date." })),
   churnReasons: reasons.refine((r) => r.length > 0, "Pick at least one churn reason."),
   churnNotes: notes(2_000),
 });
 
 export const ZReactivation = z.object({
   accountId: id,
-  contractStart: z.preprocess(blankToUndefined, ZIsoDate.optional()).pipe(z.string({ message: "Pick the contract start." })),
-  renewalDate: z.preprocess(blankToUndefined, ZIsoDate.optional()).pipe(z.string({ message: "Pick the renewal date." })),
-  arr: z.preprocess(blankToUndefined, z.coerce.number({ message: "Enter the ARR." }).pipe(ZMoney.refine((n) => n > 0, "A new contract has ARR above 0."))),
-  seats: z.preprocess(blankToUndefined, z.coerce.number({ message: "Enter the seats." }).pipe(ZCount.min(1, "At least one seat."))),
+  contractStart: z
+    .preprocess(blankToUndefined, ZIsoDate.optional())
+    .pipe(z.string({ message: "Pick the contract start." })),
+  renewalDate: z
+    .preprocess(blankToUndefined, ZIsoDate.optional())
+    .pipe(z.string({ message: "Pick the renewal date." })),
+  arr: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: "Enter the ARR." }).pipe(ZMoney.refine((n) => n > 0, "A new contract has ARR above 0.")),
+  ),
+  seats: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: "Enter the seats." }).pipe(ZCount.min(1, "At least one seat.")),
+  ),
 });
 
 export type TOffboardingDetails = z.infer<typeof ZOffboardingDetails>;

@@ -11,7 +11,10 @@ const userId = ZId;
 
 /** Filters in the URL; anything unknown or malformed is ignored rather than an error page. */
 export const ZPipelineQuery = z.object({
-  ae: z.union([z.literal("all"), userId]).optional().catch(undefined),
+  ae: z
+    .union([z.literal("all"), userId])
+    .optional()
+    .catch(undefined),
   csm: userId.optional().catch(undefined),
   segment: z.enum(SEGMENTS).optional().catch(undefined),
   band: z.enum(BANDS).optional().catch(undefined),
@@ -30,7 +33,10 @@ export const ZOutcomeForm = z.preprocess(
     const r = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([, v]) => v !== ""));
     return r.outcome === "churned" ? { ...r, newArr: undefined } : r;
   },
-  ZAccountRef.extend({ ...ZRenewalOutcome.shape, newArr: z.coerce.number().pipe(ZRenewalOutcome.shape.newArr.unwrap().unwrap()).optional() }),
+  ZAccountRef.extend({
+    ...ZRenewalOutcome.shape,
+    newArr: z.coerce.number().pipe(ZRenewalOutcome.shape.newArr.unwrap().unwrap()).optional(),
+  }),
 );
 
 export type TPipelineQuery = z.infer<typeof ZPipelineQuery>;

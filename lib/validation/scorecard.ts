@@ -9,16 +9,26 @@ import { dateField, finiteNumber, ZId } from "./fields";
 const id = ZId;
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const ownerId = z.preprocess(emptyToUndefined, id.optional()).transform((v) => v ?? null);
-const optionalNumber = (message: string) => z.preprocess(emptyToUndefined, finiteNumber(message).optional()).transform((v) => v ?? null);
-const metricKey = z.enum(SCORECARD_METRIC_KEYS as [ScorecardMetricKey, ...ScorecardMetricKey[]], { message: "Pick a metric." });
-const title = z.string().trim().min(3, "Give it a title of at least 3 characters.").max(120, "Keep the title under 120 characters.");
+const optionalNumber = (message: string) =>
+  z.preprocess(emptyToUndefined, finiteNumber(message).optional()).transform((v) => v ?? null);
+const metricKey = z.enum(SCORECARD_METRIC_KEYS as [ScorecardMetricKey, ...ScorecardMetricKey[]], {
+  message: "Pick a metric.",
+});
+const title = z
+  .string()
+  .trim()
+  .min(3, "Give it a title of at least 3 characters.")
+  .max(120, "Keep the title under 120 characters.");
 
 export const ZMeasurableAdd = z.object({
   metricKey,
   // Empty: the metric's own name.
   title: z.preprocess(emptyToUndefined, title.optional()),
   goal: finiteNumber("Enter the goal as a number."),
-  direction: z.preprocess(emptyToUndefined, z.enum(["gte", "lte"], { message: "Pick at least or at most." }).optional()),
+  direction: z.preprocess(
+    emptyToUndefined,
+    z.enum(["gte", "lte"], { message: "Pick at least or at most." }).optional(),
+  ),
   ownerId,
 });
 export type TMeasurableAdd = z.infer<typeof ZMeasurableAdd>;
@@ -53,9 +63,16 @@ export const ZRockSave = z
   })
   .superRefine((rock, ctx) => {
     if (rock.metricKey === null) return;
-    if (rock.startValue === null) ctx.addIssue({ code: "custom", path: ["startValue"], message: "A rock linked to a metric needs a start value." });
-    if (rock.targetValue === null) ctx.addIssue({ code: "custom", path: ["targetValue"], message: "A rock linked to a metric needs a target value." });
-    if (rock.startValue !== null && rock.startValue === rock.targetValue) ctx.addIssue({ code: "custom", path: ["targetValue"], message: "The target must differ from the start value." });
+    if (rock.startValue === null)
+      ctx.addIssue({ code: "custom", path: ["startValue"], message: "A rock linked to a metric needs a start value." });
+    if (rock.targetValue === null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["targetValue"],
+        message: "A rock linked to a metric needs a target value.",
+      });
+    if (rock.startValue !== null && rock.startValue === rock.targetValue)
+      ctx.addIssue({ code: "custom", path: ["targetValue"], message: "The target must differ from the start value." });
   });
 export type TRockSave = z.infer<typeof ZRockSave>;
 
@@ -65,6 +82,8 @@ export const ZRockDelete = z.object({ id });
 export const ZStageOverride = z.object({
   accountId: id,
   // Empty: back to the derived stage.
-  stage: z.preprocess(emptyToUndefined, z.enum(LIFECYCLE_STAGES, { message: "Pick a stage." }).optional()).transform((v) => v ?? null),
+  stage: z
+    .preprocess(emptyToUndefined, z.enum(LIFECYCLE_STAGES, { message: "Pick a stage." }).optional())
+    .transform((v) => v ?? null),
   reason: z.string().trim().min(3, "Say why in a few words.").max(500, "Keep the reason under 500 characters."),
 });

@@ -8,7 +8,12 @@ export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 
 // Forms send "" for an empty field: store no text rather than an empty string.
 const optionalText = (max: number, message: string) =>
-  z.string().trim().max(max, message).optional().transform((s) => s || null);
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((s) => s || null);
 
 const id = ZId;
 

@@ -18,7 +18,13 @@ export const ZTriageQuery = z.object({
   stage: opt(z.enum(STAGE_FILTERS)),
   csm: opt(ZId),
   renewal: opt(z.coerce.number().int().min(0).max(730)),
-  q: opt(z.string().trim().max(100).transform((s) => s || undefined)),
+  q: opt(
+    z
+      .string()
+      .trim()
+      .max(100)
+      .transform((s) => s || undefined),
+  ),
   sort: z.enum(TRIAGE_SORTS).catch("score"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -17,7 +17,8 @@ export const ZUserCreate = z
   })
   .superRefine((value, ctx) => {
     const problem = passwordProblem(value.password, { email: value.email, name: value.name });
-    if (problem && !passwordProblem(value.password)) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    if (problem && !passwordProblem(value.password))
+      ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 
 export type TUserCreate = z.infer<typeof ZUserCreate>;
@@ -25,7 +26,10 @@ export type TUserCreate = z.infer<typeof ZUserCreate>;
 export const ZUserUpdate = z.object({
   id: z.coerce.number().int().positive(),
   role: z.enum(ROLES, { message: "Pick a role." }).optional(),
-  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
 });
 
 export const ZPasswordChange = z
@@ -34,4 +38,7 @@ export const ZPasswordChange = z
     newPassword: ZNewPassword,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords don't match." });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords don't match.",
+  });

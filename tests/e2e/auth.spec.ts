@@ -84,7 +84,11 @@ test("role-gated pages answer 403 to roles without access", async ({ page }) => 
 
 test("an unknown account, its offboarding page and an unknown dashboard answer 404", async ({ page }) => {
   await signIn(page, "manager@bowtie.demo");
-  for (const path of ["/accounts/no-such-account", "/accounts/no-such-account/offboarding", "/dashboards/no-such-stage"]) {
+  for (const path of [
+    "/accounts/no-such-account",
+    "/accounts/no-such-account/offboarding",
+    "/dashboards/no-such-stage",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();

@@ -11,8 +11,12 @@ const STAGES = [
 ] as const;
 
 const accountsTable = (page: Page) => page.getByRole("table", { name: "Accounts in this stage" });
-const card = (page: Page, title: string) => page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
-const arrOf = async (page: Page, row: number) => Number((await accountsTable(page).getByRole("row").nth(row).getByRole("cell").nth(2).innerText()).replace(/[$,]/g, ""));
+const card = (page: Page, title: string) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+const arrOf = async (page: Page, row: number) =>
+  Number(
+    (await accountsTable(page).getByRole("row").nth(row).getByRole("cell").nth(2).innerText()).replace(/[$,]/g, ""),
+  );
 
 /** Clicks a download link and returns the file's first line. */
 async function downloadHeader(page: Page, link: ReturnType<Page["getByRole"]>): Promise<string> {
@@ -21,13 +25,18 @@ async function downloadHeader(page: Page, link: ReturnType<Page["getByRole"]>): 
   return (await readFile(path, "utf8")).split(/\r?\n/)[0];
 }
 
-test("a manager walks the lifecycle-stage dashboards, sorts the renewal accounts and exports them", async ({ page }) => {
+test("a manager walks the lifecycle-stage dashboards, sorts the renewal accounts and exports them", async ({
+  page,
+}) => {
   await signIn(page, "manager@bowtie.demo");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboards" }).click();
   await expect(page).toHaveURL(/\/dashboards\/onboarding$/);
 
   for (const [label, slug] of STAGES) {
-    await page.getByRole("navigation", { name: "Lifecycle stages" }).getByRole("link", { name: label, exact: true }).click();
+    await page
+      .getByRole("navigation", { name: "Lifecycle stages" })
+      .getByRole("link", { name: label, exact: true })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/dashboards/${slug}$`));
     await expect(page.getByRole("heading", { level: 1, name: `${label} dashboard` })).toBeVisible();
     await expect(page.locator(".recharts-wrapper > svg.recharts-surface").first()).toBeVisible();
@@ -62,7 +71,9 @@ test("an executive reads the portfolio's four charts, downloads one, and prints 
 
   const header = await downloadHeader(page, page.getByRole("link", { name: "Download Churned ARR by reason as CSV" }));
   expect(header).toBe("reason,accounts,churned_arr");
-  expect(await downloadHeader(page, page.getByRole("link", { name: "Download Health mix over time as CSV" }))).toBe("week_ending,snapshot_date,red,yellow,green,purple");
+  expect(await downloadHeader(page, page.getByRole("link", { name: "Download Health mix over time as CSV" }))).toBe(
+    "week_ending,snapshot_date,red,yellow,green,purple",
+  );
 
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();

@@ -4,7 +4,9 @@ import { signIn, snap } from "./helpers";
 const scoreOf = async (page: Page) => Number((await page.getByTestId("health-score").innerText()).split("·")[0].trim());
 const measureRow = (page: Page, key: string) => page.locator(`tr[data-measure="${key}"]`);
 
-test("a CSM filters to red, reads why an account is red, and a sponsor touchpoint moves the score", async ({ page }) => {
+test("a CSM filters to red, reads why an account is red, and a sponsor touchpoint moves the score", async ({
+  page,
+}) => {
   await signIn(page, "priya@bowtie.demo");
   await page.getByRole("navigation", { name: "Health bands" }).getByRole("link", { name: /^Red/ }).click();
   await expect(page).toHaveURL(/band=red/);
@@ -64,7 +66,9 @@ test("an admin changes the weights and scores move", async ({ page }) => {
   await expect(page.getByRole("status").filter({ hasText: "Total 95 / 100" })).toBeVisible();
   await page.getByLabel("Product weight").fill("35");
   await page.getByRole("button", { name: "Save and rescore all accounts" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Saved\. \d+ accounts rescored\./ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("status").filter({ hasText: /Saved\. \d+ accounts rescored\./ })).toBeVisible({
+    timeout: 60_000,
+  });
   await snap(page, "settings-health");
 
   const after = await healthColumn();

@@ -7,7 +7,9 @@ import { signIn, signOut, snap } from "./helpers";
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
-test("an AE's churn starts the offboarding, the CSM completes it, a manager wins the customer back", async ({ page }) => {
+test("an AE's churn starts the offboarding, the CSM completes it, a manager wins the customer back", async ({
+  page,
+}) => {
   await signIn(page, "sam@bowtie.demo");
   const later = page.getByRole("list", { name: "Later" });
   const card = later.getByRole("article").last();
@@ -41,7 +43,9 @@ test("an AE's churn starts the offboarding, the CSM completes it, a manager wins
   const today = new Date().toISOString().slice(0, 10);
   await page.getByLabel("Access-off date (agreed with finance and legal)").fill(today);
   await page.getByLabel("Product gap").check();
-  await page.getByLabel("Exit interview notes").fill("Chose a cheaper tool with a native ERP connector; open to a call next year.");
+  await page
+    .getByLabel("Exit interview notes")
+    .fill("Chose a cheaper tool with a native ERP connector; open to a call next year.");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Offboarding details saved." })).toBeVisible();
   await snap(page, "offboarding-checklist");
@@ -55,7 +59,10 @@ test("an AE's churn starts the offboarding, the CSM completes it, a manager wins
     if (i < 7) await expect(boxes.nth(7)).toBeEnabled(); // saved: the list is interactive again
   }
   await expect(page.getByTestId("account-status")).toHaveText("Churned");
-  await expect(page.getByRole("list", { name: "Circulated churn reasons" }).getByRole("listitem")).toHaveText(["Product gap", "Moved to a competitor"]);
+  await expect(page.getByRole("list", { name: "Circulated churn reasons" }).getByRole("listitem")).toHaveText([
+    "Product gap",
+    "Moved to a competitor",
+  ]);
   await snap(page, "offboarding-complete");
 
   await nav(page).getByRole("link", { name: "Former customers" }).click();

@@ -5,7 +5,9 @@ import { signIn, snap } from "./helpers";
 // miss (marked off goal), a rock linked to a metric with its progress, CSV export and printing.
 // Adds its own measurable and rock (names unique to this spec) and changes nothing else.
 
-test("a manager reviews the weekly scorecard, adds an off-goal measurable and a metric-linked rock", async ({ page }) => {
+test("a manager reviews the weekly scorecard, adds an off-goal measurable and a metric-linked rock", async ({
+  page,
+}) => {
   await signIn(page, "manager@bowtie.demo");
   await expect(page).toHaveURL(/\/scorecard$/);
   await expect(page.getByRole("heading", { level: 1, name: "Team scorecard" })).toBeVisible();

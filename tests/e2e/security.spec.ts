@@ -8,7 +8,13 @@ async function signInFromForm(page: Page, email: string, password = DEMO_PASSWOR
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-for (const callbackUrl of ["/%5Cevil.example/x", "/%09/evil.example", "//evil.example", "https://evil.example/x", "/.//evil.example"]) {
+for (const callbackUrl of [
+  "/%5Cevil.example/x",
+  "/%09/evil.example",
+  "//evil.example",
+  "https://evil.example/x",
+  "/.//evil.example",
+]) {
   test(`signing in with callbackUrl=${callbackUrl} stays on Bowtie`, async ({ page, baseURL }) => {
     // Nothing may leave for evil.example: the test fails on any request there.
     const offsite: string[] = [];
@@ -98,7 +104,11 @@ test("a session cookie copied before sign-out no longer opens anything after it"
 test("a cross-origin server action is refused with 403", async ({ page }) => {
   await signIn(page, "admin@bowtie.demo");
   const response = await page.request.post("/settings", {
-    headers: { "next-action": "0123456789abcdef0123456789abcdef01234567", origin: "http://evil.example", "content-type": "text/plain;charset=UTF-8" },
+    headers: {
+      "next-action": "0123456789abcdef0123456789abcdef01234567",
+      origin: "http://evil.example",
+      "content-type": "text/plain;charset=UTF-8",
+    },
     data: "[]",
   });
   expect(response.status()).toBe(403);
@@ -114,7 +124,9 @@ test("repeated wrong passwords lock the email out with a clear message and a 429
   await signInFromForm(page, email, "wrong-password-again");
   await expect(page.getByText("Too many sign-in attempts. Wait a few minutes, then try again.")).toBeVisible();
 
-  const response = await page.request.post("/api/auth/callback/credentials", { form: { email, password: "anything at all", json: "true" } });
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { email, password: "anything at all", json: "true" },
+  });
   expect(response.status()).toBe(429);
   expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
 });

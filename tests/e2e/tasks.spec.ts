@@ -25,7 +25,9 @@ test("a CSM works a playbook task from the inbox and finds it under Done with it
 
   await page.getByRole("navigation", { name: "Task views" }).getByRole("link", { name: /^Done/ }).click();
   await expect(page).toHaveURL(/view=done/);
-  const done = taskList(page).getByRole("listitem").filter({ has: page.getByRole("link", { name: account, exact: true }) });
+  const done = taskList(page)
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: account, exact: true }) });
   await expect(done).toContainText("Booked a recovery call with the champion for Tuesday.");
   await snap(page, "tasks-done");
 });
@@ -41,7 +43,9 @@ test("a manager finds the playbook's save plans and executive escalations in the
 
 test("an executive has no task inbox", async ({ page }) => {
   await signIn(page, "erin@bowtie.demo");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks", exact: true })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks", exact: true }),
+  ).toHaveCount(0);
   await page.goto("/tasks");
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 });

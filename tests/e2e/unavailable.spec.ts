@@ -7,7 +7,9 @@ import { signIn } from "./helpers";
 // the e2e database to connections and open it again afterwards.
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-test("with the database closed to connections, pages say 'temporarily unavailable' and the API answers 503", async ({ page }) => {
+test("with the database closed to connections, pages say 'temporarily unavailable' and the API answers 503", async ({
+  page,
+}) => {
   test.skip(!serverUrl, "needs TEST_DATABASE_URL (PostgreSQL)");
   const url = new URL(serverUrl ?? "");
   const name = `${url.pathname.slice(1) || "postgres"}_e2e`;
@@ -16,7 +18,10 @@ test("with the database closed to connections, pages say 'temporarily unavailabl
   await admin.connect();
   try {
     await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [name],
+    );
     await page.goto("/accounts");
     await expect(page.getByRole("heading", { name: "Temporarily unavailable" })).toBeVisible();
     const api = await page.request.get("/api/v1/accounts", { headers: { authorization: "Bearer bt_any" } });

@@ -18,7 +18,8 @@ test("a CSM sees only their own book and can open an account", async ({ page }) 
 test("a manager sees every CSM's accounts and the team's books", async ({ page }) => {
   await signIn(page, "manager@bowtie.demo");
   const team = page.getByRole("table", { name: "Books by CSM" });
-  for (const csm of ["Priya Shah", "Diego Alvarez", "Lena Kowalski"]) await expect(team.getByRole("cell", { name: csm })).toBeVisible();
+  for (const csm of ["Priya Shah", "Diego Alvarez", "Lena Kowalski"])
+    await expect(team.getByRole("cell", { name: csm })).toBeVisible();
   await page.getByRole("link", { name: "My accounts" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "All accounts" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Accounts" }).getByRole("columnheader", { name: "CSM" })).toBeVisible();
@@ -46,7 +47,9 @@ test("an admin adds a user who can then sign in", async ({ page }) => {
   await page.getByLabel("Initial password").fill("nora-password-1");
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByRole("status")).toHaveText("Added Nora Quinn.");
-  await expect(page.getByRole("table", { name: "Users" }).getByRole("cell", { name: "nora@bowtie.demo" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Users" }).getByRole("cell", { name: "nora@bowtie.demo" }),
+  ).toBeVisible();
   await signOut(page);
   await signIn(page, "nora@bowtie.demo", "nora-password-1");
   await expect(page).toHaveURL(/\/accounts$/);

@@ -60,7 +60,9 @@ function route(path: string): { module: RouteModule; params: Record<string, stri
 
 /** Params as Next passes them: percent-decoded, the promise rejecting when a segment is malformed ("100%"). */
 function decodedParams(raw: Record<string, string>): Promise<Record<string, string>> {
-  const decoding = new Promise<Record<string, string>>((resolve) => resolve(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decodeURIComponent(v)]))));
+  const decoding = new Promise<Record<string, string>>((resolve) =>
+    resolve(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decodeURIComponent(v)]))),
+  );
   decoding.catch(() => undefined); // awaited (or not) by the handler; never an unhandled rejection here
   return decoding;
 }
@@ -94,15 +96,21 @@ export function apiClient(key: string | null) {
     const request = new Request(url, {
       method,
       body,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), "content-type": "application/json", ...options.headers },
+      headers: {
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        "content-type": "application/json",
+        ...options.headers,
+      },
     });
     const response = await handler(request, { params: decodedParams(params) });
     return { status: response.status, headers: response.headers, body: (await response.json()) as T };
   }
   return {
     get: <T = ApiErrorBody>(path: string, options?: RequestOptions) => call<T>("GET", path, options),
-    put: <T = ApiErrorBody>(path: string, body: unknown, options?: RequestOptions) => call<T>("PUT", path, { body, ...options }),
-    post: <T = ApiErrorBody>(path: string, body: unknown, options?: RequestOptions) => call<T>("POST", path, { body, ...options }),
+    put: <T = ApiErrorBody>(path: string, body: unknown, options?: RequestOptions) =>
+      call<T>("PUT", path, { body, ...options }),
+    post: <T = ApiErrorBody>(path: string, body: unknown, options?: RequestOptions) =>
+      call<T>("POST", path, { body, ...options }),
     call,
   };
 }

@@ -28,7 +28,16 @@ export interface AccountHealth {
   status?: "active" | "churned";
 }
 
-export async function makeAccount({ asOf, csmId = null, band = "green", score = 85, trend = 0, insufficient = false, renewalInDays = 300, status = "active" }: AccountHealth) {
+export async function makeAccount({
+  asOf,
+  csmId = null,
+  band = "green",
+  score = 85,
+  trend = 0,
+  insufficient = false,
+  renewalInDays = 300,
+  status = "active",
+}: AccountHealth) {
   const n = next();
   return db.account.create({
     data: {
@@ -51,9 +60,26 @@ export async function makeAccount({ asOf, csmId = null, band = "green", score = 
   });
 }
 
-export async function makeTask({ ownerId, accountId = null, dueDate, status = "open" }: { ownerId: number; accountId?: number | null; dueDate: IsoDate; status?: "open" | "done" }) {
+export async function makeTask({
+  ownerId,
+  accountId = null,
+  dueDate,
+  status = "open",
+}: {
+  ownerId: number;
+  accountId?: number | null;
+  dueDate: IsoDate;
+  status?: "open" | "done";
+}) {
   return db.task.create({
-    data: { ownerId, accountId, title: `Task ${next()}`, dueDate: day(dueDate), status, completedAt: status === "done" ? clock.now() : null },
+    data: {
+      ownerId,
+      accountId,
+      title: `Task ${next()}`,
+      dueDate: day(dueDate),
+      status,
+      completedAt: status === "done" ? clock.now() : null,
+    },
     select: { id: true },
   });
 }

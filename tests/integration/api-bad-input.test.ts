@@ -4,7 +4,14 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { FAILED_AUTH_PER_MINUTE } from "@/lib/api/rate-limit";
 import { clock } from "@/lib/clock";
-import { accountBody, apiClient, createTestKey, usageDays, type ApiClient, type ApiErrorBody } from "@/tests/factories/api";
+import {
+  accountBody,
+  apiClient,
+  createTestKey,
+  usageDays,
+  type ApiClient,
+  type ApiErrorBody,
+} from "@/tests/factories/api";
 
 const today = clock.today();
 const LONE = "x \ud800 y";
@@ -36,33 +43,74 @@ describe("text PostgreSQL cannot store", () => {
     ["PUT", "/accounts/acme", (bad) => accountBody({ industry: bad }), "industry"],
     ["PUT", "/accounts/acme", (bad) => accountBody({ purchasedFeatures: ["reports", bad] }), "purchasedFeatures.1"],
     ["PUT", "/accounts/acme", (bad) => ({ ...accountBody(), csmEmail: `a${bad}@x.example` }), "csmEmail"],
-    ["PUT", "/accounts/acme/usage", (bad) => ({ days: [{ ...usageDays(1)[0], featuresUsed: [bad] }] }), "days.0.featuresUsed.0"],
-    ["PUT", "/accounts/acme/usage", (bad) => ({ days: [{ ...usageDays(1)[0], integrationsActive: [bad] }] }), "days.0.integrationsActive.0"],
+    [
+      "PUT",
+      "/accounts/acme/usage",
+      (bad) => ({ days: [{ ...usageDays(1)[0], featuresUsed: [bad] }] }),
+      "days.0.featuresUsed.0",
+    ],
+    [
+      "PUT",
+      "/accounts/acme/usage",
+      (bad) => ({ days: [{ ...usageDays(1)[0], integrationsActive: [bad] }] }),
+      "days.0.integrationsActive.0",
+    ],
     ["PUT", "/accounts/acme/contacts/ana@acme.example", (bad) => ({ name: bad }), "name"],
     ["PUT", "/accounts/acme/contacts/ana@acme.example", (bad) => ({ name: "Ana", title: bad }), "title"],
     ["POST", "/accounts/acme/tickets", (bad) => ({ externalId: bad, openedAt: today, priority: "low" }), "externalId"],
-    ["POST", "/accounts/acme/tickets", (bad) => ({ externalId: "t-1", subject: bad, openedAt: today, priority: "low" }), "subject"],
-    ["POST", "/accounts/acme/surveys", (bad) => ({ type: "nps", score: 9, respondedAt: today, comment: bad }), "comment"],
-    ["POST", "/accounts/acme/surveys", (bad) => ({ type: "nps", score: 9, respondedAt: today, externalId: bad }), "externalId"],
+    [
+      "POST",
+      "/accounts/acme/tickets",
+      (bad) => ({ externalId: "t-1", subject: bad, openedAt: today, priority: "low" }),
+      "subject",
+    ],
+    [
+      "POST",
+      "/accounts/acme/surveys",
+      (bad) => ({ type: "nps", score: 9, respondedAt: today, comment: bad }),
+      "comment",
+    ],
+    [
+      "POST",
+      "/accounts/acme/surveys",
+      (bad) => ({ type: "nps", score: 9, respondedAt: today, externalId: bad }),
+      "externalId",
+    ],
     ["POST", "/accounts/acme/touchpoints", (bad) => ({ type: "call", occurredAt: today, notes: bad }), "notes"],
-    ["POST", "/accounts/acme/touchpoints", (bad) => ({ type: "call", occurredAt: today, contactEmails: [bad] }), "contactEmails.0"],
+    [
+      "POST",
+      "/accounts/acme/touchpoints",
+      (bad) => ({ type: "call", occurredAt: today, contactEmails: [bad] }),
+      "contactEmails.0",
+    ],
     ["PUT", "/accounts/acme/outcomes/onboarded", (bad) => ({ title: bad, dueDate: today, achieved: false }), "title"],
-    ["PUT", "/accounts/acme/expansions/seats-1", (bad) => ({ type: "seats", arr: 1000, status: "open", title: bad }), "title"],
+    [
+      "PUT",
+      "/accounts/acme/expansions/seats-1",
+      (bad) => ({ type: "seats", arr: 1000, status: "open", title: bad }),
+      "title",
+    ],
     ["PUT", "/accounts/acme/renewal", (bad) => ({ forecast: bad }), "forecast"],
     // A field no schema reads is still refused: it could reach a JSON column or a log.
     ["PUT", "/accounts/acme", (bad) => ({ ...accountBody(), unknownField: bad }), "unknownField"],
   ];
 
-  it.each(cases)("%s %s refuses an unpaired surrogate, a lone low surrogate and NUL (field %#)", async (method, path, body, issuePath) => {
-    const before = await auditCount();
-    for (const bad of [LONE, LOW_ALONE, NUL]) {
-      const res = await api.call<ApiErrorBody>(method, path, { body: body(bad) });
-      expect(res.status).toBe(400);
-      expectErrorShape(res.body, "invalid_input");
-      expect(res.body.error.issues).toContainEqual({ path: issuePath, message: expect.stringMatching(/NUL|surrogate/) });
-    }
-    expect(await auditCount()).toBe(before);
-  });
+  it.each(cases)(
+    "%s %s refuses an unpaired surrogate, a lone low surrogate and NUL (field %#)",
+    async (method, path, body, issuePath) => {
+      const before = await auditCount();
+      for (const bad of [LONE, LOW_ALONE, NUL]) {
+        const res = await api.call<ApiErrorBody>(method, path, { body: body(bad) });
+        expect(res.status).toBe(400);
+        expectErrorShape(res.body, "invalid_input");
+        expect(res.body.error.issues).toContainEqual({
+          path: issuePath,
+          message: expect.stringMatching(/NUL|surrogate/),
+        });
+      }
+      expect(await auditCount()).toBe(before);
+    },
+  );
 
   it("refuses them in path segments and query parameters too", async () => {
     const inPath = await api.get(`/accounts/${encodeURIComponent(LONE.replace("\ud800", "\u0000"))}`);
@@ -87,12 +135,15 @@ describe("text PostgreSQL cannot store", () => {
 });
 
 describe("paths and methods", () => {
-  it.each(["/accounts/100%", "/accounts/%E0%A4%A", "/accounts/%ZZ/health"])("answers a JSON 400 to the malformed percent-encoding in %s", async (path) => {
-    const res = await api.get(path);
-    expect(res.status).toBe(400);
-    expectErrorShape(res.body, "invalid_input");
-    expect(res.body.error.message).toMatch(/percent-encoded/);
-  });
+  it.each(["/accounts/100%", "/accounts/%E0%A4%A", "/accounts/%ZZ/health"])(
+    "answers a JSON 400 to the malformed percent-encoding in %s",
+    async (path) => {
+      const res = await api.get(path);
+      expect(res.status).toBe(400);
+      expectErrorShape(res.body, "invalid_input");
+      expect(res.body.error.message).toMatch(/percent-encoded/);
+    },
+  );
 
   it.each([
     ["GET", "/nope"],
@@ -137,13 +188,19 @@ describe("bounds", () => {
   });
 
   it("accepts the first and last days of the range", async () => {
-    const res = await api.put("/accounts/bounds-edge", accountBody({ contractStart: "1900-01-01", renewalDate: "2199-12-31" }));
+    const res = await api.put(
+      "/accounts/bounds-edge",
+      accountBody({ contractStart: "1900-01-01", renewalDate: "2199-12-31" }),
+    );
     expect(res.status).toBe(201);
   });
 
   it("refuses a renewal whose next term would end after 2199, and writes nothing", async () => {
     // A 300-year contract: renewed, it would next renew on 2499-12-31.
-    expect((await api.put("/accounts/long-term", accountBody({ contractStart: "1900-01-01", renewalDate: "2199-12-31" }))).status).toBe(201);
+    expect(
+      (await api.put("/accounts/long-term", accountBody({ contractStart: "1900-01-01", renewalDate: "2199-12-31" })))
+        .status,
+    ).toBe(201);
     const before = await auditCount();
     const res = await api.put("/accounts/long-term/renewal", { outcome: "renewed", newArr: 120_000, signedAt: today });
     expect(res.status).toBe(400);
@@ -164,7 +221,8 @@ describe("invalid API keys", () => {
     const bad = apiClient("bt_not-a-real-key");
     const from = (address: string) => ({ headers: { "x-forwarded-for": `${address}, 10.0.0.1` } });
     const statuses: number[] = [];
-    for (let i = 0; i < FAILED_AUTH_PER_MINUTE + 20; i++) statuses.push((await bad.get("/accounts", from("203.0.113.7"))).status);
+    for (let i = 0; i < FAILED_AUTH_PER_MINUTE + 20; i++)
+      statuses.push((await bad.get("/accounts", from("203.0.113.7"))).status);
     expect(statuses.slice(0, FAILED_AUTH_PER_MINUTE).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(FAILED_AUTH_PER_MINUTE).every((s) => s === 429)).toBe(true);
 

@@ -42,14 +42,28 @@ describe("PUT /accounts/{externalId}/usage", () => {
 
   it("replaces days it already has (idempotent per date) and audits the batch as one entry", async () => {
     const id = await accountId("usage");
-    const days = usageDays(3).map((d) => ({ ...d, logins: 7, featuresUsed: ["reports", "reports", 'quote"and\\slash'], dataQuality: null }));
+    const days = usageDays(3).map((d) => ({
+      ...d,
+      logins: 7,
+      featuresUsed: ["reports", "reports", 'quote"and\\slash'],
+      dataQuality: null,
+    }));
     const res = await api.put<UsageUpsertResult>("/accounts/usage/usage", { days });
     expect(res.body).toEqual({ upserted: 3, inserted: 0, updated: 3 });
-    const stored = await db.usageDay.findUniqueOrThrow({ where: { accountId_date: { accountId: id, date: dateOnly(today) } } });
+    const stored = await db.usageDay.findUniqueOrThrow({
+      where: { accountId_date: { accountId: id, date: dateOnly(today) } },
+    });
     expect(stored).toMatchObject({ logins: 7, featuresUsed: ["reports", 'quote"and\\slash'], dataQuality: null });
 
-    const audit = await db.auditLog.findFirstOrThrow({ where: { accountId: id, entity: "usage_days" }, orderBy: { id: "desc" } });
-    expect(audit).toMatchObject({ action: "update", entityId: `${addDays(today, -2)}..${today}`, after: { from: addDays(today, -2), to: today, upserted: 3, updated: 3 } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { accountId: id, entity: "usage_days" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit).toMatchObject({
+      action: "update",
+      entityId: `${addDays(today, -2)}..${today}`,
+      after: { from: addDays(today, -2), to: today, upserted: 3, updated: 3 },
+    });
   });
 
   it("writes nothing when one day is invalid, naming its path", async () => {
@@ -72,7 +86,9 @@ describe("PUT /accounts/{externalId}/usage", () => {
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.error).toMatchObject({ code: "payload_too_large", issues: [{ path: "days" }] });
 
-    const bad = await api.put("/accounts/other/usage", { days: [{ ...days[0], date: "2026-02-29", dataQuality: 1.5 }] });
+    const bad = await api.put("/accounts/other/usage", {
+      days: [{ ...days[0], date: "2026-02-29", dataQuality: 1.5 }],
+    });
     expect(bad.body.error.issues.map((i) => i.path)).toEqual(["days.0.date", "days.0.dataQuality"]);
 
     const missing = await api.put("/accounts/missing/usage", { days });
@@ -83,15 +99,34 @@ describe("PUT /accounts/{externalId}/usage", () => {
 
 describe("PUT /accounts/{externalId}/contacts/{email}", () => {
   it("creates (201), updates (200) only the fields sent, and audits before → after", async () => {
-    const created = await api.put<ContactView>("/accounts/people/contacts/Ana.Exec%40people.example", { name: "Ana Exec", title: "CFO", execSponsor: true });
+    const created = await api.put<ContactView>("/accounts/people/contacts/Ana.Exec%40people.example", {
+      name: "Ana Exec",
+      title: "CFO",
+      execSponsor: true,
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ email: "ana.exec@people.example", name: "Ana Exec", title: "CFO", execSponsor: true, champion: false, decisionMaker: false, referenceWilling: false, lastTouchAt: null });
+    expect(created.body).toEqual({
+      email: "ana.exec@people.example",
+      name: "Ana Exec",
+      title: "CFO",
+      execSponsor: true,
+      champion: false,
+      decisionMaker: false,
+      referenceWilling: false,
+      lastTouchAt: null,
+    });
 
-    const updated = await api.put<ContactView>("/accounts/people/contacts/ana.exec@people.example", { name: "Ana Exec", referenceWilling: true });
+    const updated = await api.put<ContactView>("/accounts/people/contacts/ana.exec@people.example", {
+      name: "Ana Exec",
+      referenceWilling: true,
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ title: "CFO", execSponsor: true, referenceWilling: true });
 
-    const audit = await db.auditLog.findMany({ where: { entity: "contact", accountId: await accountId("people") }, orderBy: { id: "asc" } });
+    const audit = await db.auditLog.findMany({
+      where: { entity: "contact", accountId: await accountId("people") },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
     expect(audit[1]).toMatchObject({ before: { referenceWilling: false }, after: { referenceWilling: true } });
   });
@@ -108,18 +143,39 @@ describe("POST /accounts/{externalId}/tickets", () => {
     const ticket = { externalId: "T-1", openedAt: addDays(today, -3), priority: "high" };
     const first = await api.post<TicketView>("/accounts/people/tickets", ticket);
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ externalId: "T-1", subject: null, openedAt: addDays(today, -3), closedAt: null, priority: "high", sentiment: null });
+    expect(first.body).toEqual({
+      externalId: "T-1",
+      subject: null,
+      openedAt: addDays(today, -3),
+      closedAt: null,
+      priority: "high",
+      sentiment: null,
+    });
 
-    const again = await api.post<TicketView>("/accounts/people/tickets", { ...ticket, closedAt: today, sentiment: "positive" });
+    const again = await api.post<TicketView>("/accounts/people/tickets", {
+      ...ticket,
+      closedAt: today,
+      sentiment: "positive",
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ closedAt: today, sentiment: "positive" });
     expect(await db.supportTicket.count({ where: { accountId: await accountId("people") } })).toBe(1);
   });
 
   it("refuses a close before the open and unknown enums", async () => {
-    const res = await api.post("/accounts/people/tickets", { externalId: "T-2", openedAt: today, closedAt: addDays(today, -1), priority: "meh" });
+    const res = await api.post("/accounts/people/tickets", {
+      externalId: "T-2",
+      openedAt: today,
+      closedAt: addDays(today, -1),
+      priority: "meh",
+    });
     expect(res.body.error.issues.map((i) => i.path)).toEqual(["priority"]);
-    const order = await api.post("/accounts/people/tickets", { externalId: "T-2", openedAt: today, closedAt: addDays(today, -1), priority: "low" });
+    const order = await api.post("/accounts/people/tickets", {
+      externalId: "T-2",
+      openedAt: today,
+      closedAt: addDays(today, -1),
+      priority: "low",
+    });
     expect(order.body.error.issues.map((i) => i.path)).toEqual(["closedAt"]);
   });
 });
@@ -130,18 +186,36 @@ describe("POST /accounts/{externalId}/surveys", () => {
     expect(nps.body.error.issues).toEqual([{ path: "score", message: "A nps score is from 0 to 10." }]);
     const csat = await api.post("/accounts/people/surveys", { type: "csat", score: 0, respondedAt: today });
     expect(csat.body.error.issues[0].path).toBe("score");
-    const stranger = await api.post("/accounts/people/surveys", { type: "nps", score: 9, respondedAt: today, contactEmail: "who@people.example" });
+    const stranger = await api.post("/accounts/people/surveys", {
+      type: "nps",
+      score: 9,
+      respondedAt: today,
+      contactEmail: "who@people.example",
+    });
     expect(stranger.status).toBe(400);
-    expect(stranger.body.error.issues).toEqual([{ path: "contactEmail", message: "No contact with the email who@people.example on this account." }]);
+    expect(stranger.body.error.issues).toEqual([
+      { path: "contactEmail", message: "No contact with the email who@people.example on this account." },
+    ]);
   });
 
   it("is idempotent with an externalId and appends without one", async () => {
     const id = await accountId("people");
-    const body = { type: "nps", score: 6, respondedAt: today, contactEmail: "ana.exec@people.example", externalId: "R-1" };
+    const body = {
+      type: "nps",
+      score: 6,
+      respondedAt: today,
+      contactEmail: "ana.exec@people.example",
+      externalId: "R-1",
+    };
     expect((await api.post<SurveyView>("/accounts/people/surveys", body)).status).toBe(201);
     const repeat = await api.post<SurveyView>("/accounts/people/surveys", { ...body, score: 10, comment: "Great" });
     expect(repeat.status).toBe(200);
-    expect(repeat.body).toMatchObject({ externalId: "R-1", score: 10, comment: "Great", contactEmail: "ana.exec@people.example" });
+    expect(repeat.body).toMatchObject({
+      externalId: "R-1",
+      score: 10,
+      comment: "Great",
+      contactEmail: "ana.exec@people.example",
+    });
     await api.post("/accounts/people/surveys", { type: "csat", score: 4, respondedAt: today });
     await api.post("/accounts/people/surveys", { type: "csat", score: 4, respondedAt: today });
     expect(await db.surveyResponse.count({ where: { accountId: id } })).toBe(3);
@@ -158,7 +232,9 @@ describe("POST /accounts/{externalId}/touchpoints", () => {
       contactEmails: ["ana.exec@people.example", "olga@other.example"],
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.issues).toEqual([{ path: "contactEmails.1", message: "No contact with the email olga@other.example on this account." }]);
+    expect(res.body.error.issues).toEqual([
+      { path: "contactEmails.1", message: "No contact with the email olga@other.example on this account." },
+    ]);
     expect(await db.touchpoint.count({ where: { accountId: id } })).toBe(0);
     expect((await db.account.findUniqueOrThrow({ where: { id } })).lastTouchAt).toBeNull();
   });
@@ -166,7 +242,8 @@ describe("POST /accounts/{externalId}/touchpoints", () => {
   it("records the touchpoint, moves last touch forward (never back) and lifts exec-sponsor engagement", async () => {
     const id = await accountId("people");
     const before = await api.get<AccountView>("/accounts/people");
-    const sponsorScore = (view: AccountView) => view.health!.components.relationship.measures.find((m) => m.key === "exec_sponsor_engagement")!.score;
+    const sponsorScore = (view: AccountView) =>
+      view.health!.components.relationship.measures.find((m) => m.key === "exec_sponsor_engagement")!.score;
     expect(sponsorScore(before.body)).toBe(0);
 
     const res = await api.post<TouchpointView>("/accounts/people/touchpoints", {
@@ -177,12 +254,23 @@ describe("POST /accounts/{externalId}/touchpoints", () => {
       notes: "Quarterly review",
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ type: "qbr", occurredAt: addDays(today, -5), attended: true, contactEmails: ["ana.exec@people.example"] });
-    await api.post("/accounts/people/touchpoints", { type: "email", occurredAt: addDays(today, -30), contactEmails: ["ana.exec@people.example"] });
+    expect(res.body).toMatchObject({
+      type: "qbr",
+      occurredAt: addDays(today, -5),
+      attended: true,
+      contactEmails: ["ana.exec@people.example"],
+    });
+    await api.post("/accounts/people/touchpoints", {
+      type: "email",
+      occurredAt: addDays(today, -30),
+      contactEmails: ["ana.exec@people.example"],
+    });
 
     const account = await db.account.findUniqueOrThrow({ where: { id }, include: { contacts: true } });
     expect(account.lastTouchAt).toEqual(dateOnly(addDays(today, -5)));
-    expect(account.contacts.find((c) => c.email === "ana.exec@people.example")!.lastTouchAt).toEqual(dateOnly(addDays(today, -5)));
+    expect(account.contacts.find((c) => c.email === "ana.exec@people.example")!.lastTouchAt).toEqual(
+      dateOnly(addDays(today, -5)),
+    );
     const after = await api.get<AccountView>("/accounts/people");
     expect(sponsorScore(after.body)).toBe(100);
     expect(await db.auditLog.count({ where: { accountId: id, entity: "touchpoint", action: "create" } })).toBe(2);
@@ -198,7 +286,9 @@ describe("outcomes, renewal and expansions", () => {
     const achieved = await api.put<OutcomeView>("/accounts/deals/outcomes/reporting-time", { ...body, achieved: true });
     expect(achieved.status).toBe(200);
     expect(achieved.body.achievedAt).toBe(today);
-    const roi = (await api.get<AccountView>("/accounts/deals")).body.health!.components.business.measures.find((m) => m.key === "roi_achievement");
+    const roi = (await api.get<AccountView>("/accounts/deals")).body.health!.components.business.measures.find(
+      (m) => m.key === "roi_achievement",
+    );
     expect(roi!.score).toBe(100);
   });
 
@@ -206,9 +296,13 @@ describe("outcomes, renewal and expansions", () => {
     const res = await api.put<RenewalView>("/accounts/deals/renewal", { forecast: "at_risk" });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ forecast: "at_risk", status: "open", arr: 120_000 });
-    const likelihood = (await api.get<AccountView>("/accounts/deals")).body.health!.components.business.measures.find((m) => m.key === "renewal_likelihood");
+    const likelihood = (await api.get<AccountView>("/accounts/deals")).body.health!.components.business.measures.find(
+      (m) => m.key === "renewal_likelihood",
+    );
     expect(likelihood!.score).toBe(25);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "renewal", action: "update", accountId: await accountId("deals") } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { entity: "renewal", action: "update", accountId: await accountId("deals") },
+    });
     expect(audit).toMatchObject({ before: { forecast: null }, after: { forecast: "at_risk" } });
 
     expect((await api.put("/accounts/deals/renewal", { forecast: "maybe" })).status).toBe(400);
@@ -219,13 +313,31 @@ describe("outcomes, renewal and expansions", () => {
   });
 
   it("PUT expansions/{key}: creates, then closes with closedAt today", async () => {
-    const open = await api.put<ExpansionView>("/accounts/deals/expansions/crm-42", { type: "seats", arr: 24_000, status: "open", title: "50 more seats" });
+    const open = await api.put<ExpansionView>("/accounts/deals/expansions/crm-42", {
+      type: "seats",
+      arr: 24_000,
+      status: "open",
+      title: "50 more seats",
+    });
     expect(open.status).toBe(201);
-    expect(open.body).toEqual({ key: "crm-42", title: "50 more seats", type: "seats", arr: 24_000, status: "open", closedAt: null });
-    const potential = (await api.get<AccountView>("/accounts/deals")).body.health!.components.business.measures.find((m) => m.key === "expansion_potential");
+    expect(open.body).toEqual({
+      key: "crm-42",
+      title: "50 more seats",
+      type: "seats",
+      arr: 24_000,
+      status: "open",
+      closedAt: null,
+    });
+    const potential = (await api.get<AccountView>("/accounts/deals")).body.health!.components.business.measures.find(
+      (m) => m.key === "expansion_potential",
+    );
     expect(potential!.raw).toBeCloseTo(0.2);
 
-    const won = await api.put<ExpansionView>("/accounts/deals/expansions/crm-42", { type: "seats", arr: 24_000, status: "won" });
+    const won = await api.put<ExpansionView>("/accounts/deals/expansions/crm-42", {
+      type: "seats",
+      arr: 24_000,
+      status: "won",
+    });
     expect(won.status).toBe(200);
     expect(won.body).toMatchObject({ status: "won", closedAt: today, title: "50 more seats" });
   });

@@ -10,14 +10,23 @@ describe("API keys", () => {
     const admin = await createTestUser("admin");
     const created = await createApiKey("CRM sync", { userId: admin.id });
     expect(created.key).toMatch(/^bt_[A-Za-z0-9_-]{43}$/);
-    expect(created).toMatchObject({ name: "CRM sync", prefix: created.key.slice(0, 10), createdBy: admin.name, revokedAt: null });
+    expect(created).toMatchObject({
+      name: "CRM sync",
+      prefix: created.key.slice(0, 10),
+      createdBy: admin.name,
+      revokedAt: null,
+    });
 
     const stored = await db.apiKey.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.hash).toBe(createHash("sha256").update(created.key).digest("hex"));
     expect(JSON.stringify(stored)).not.toContain(created.key);
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "api_key", entityId: String(created.id) } });
-    expect(audit).toMatchObject({ action: "create", actorId: admin.id, after: { name: "CRM sync", prefix: created.prefix } });
+    expect(audit).toMatchObject({
+      action: "create",
+      actorId: admin.id,
+      after: { name: "CRM sync", prefix: created.prefix },
+    });
     expect(JSON.stringify(audit)).not.toContain(created.key);
 
     expect((await listApiKeys()).map((k) => k.id)).toContain(created.id);
@@ -41,7 +50,9 @@ describe("API keys", () => {
     expect(revoked?.revokedAt).not.toBeNull();
     expect(await authenticateApiKey(key)).toBeNull();
     await revokeApiKey(id, { system: "test" });
-    expect(await db.auditLog.count({ where: { entity: "api_key", entityId: String(id), action: "revoke (test)" } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { entity: "api_key", entityId: String(id), action: "revoke (test)" } }),
+    ).toBe(1);
     expect(await revokeApiKey(999_999, { system: "test" })).toBeNull();
   });
 });

@@ -34,7 +34,9 @@ async function renewalState(externalId: string) {
     renewalDate: toIsoDate(renewalDate),
     arr: Number(arr),
     status,
-    renewals: (await db.renewal.findMany({ where: { accountId: id }, orderBy: { id: "asc" } })).map((r) => `${r.status}:${toIsoDate(r.renewalDate)}:${r.outcome ?? "-"}`),
+    renewals: (await db.renewal.findMany({ where: { accountId: id }, orderBy: { id: "asc" } })).map(
+      (r) => `${r.status}:${toIsoDate(r.renewalDate)}:${r.outcome ?? "-"}`,
+    ),
     movements: await db.arrMovement.count({ where: { accountId: id, type: { not: "new" } } }),
     contractLines: await db.contractLine.count({ where: { accountId: id } }),
     offboardings: await db.offboarding.count({ where: { accountId: id } }),
@@ -64,14 +66,22 @@ describe("renewal outcomes sent more than once", () => {
 
   it("a different outcome for the renewal just closed is a 409 and writes nothing; the next renewal's outcome (signed later) closes it", async () => {
     const before = await renewalState("resent");
-    const conflict = await api.put("/accounts/resent/renewal", { outcome: "renewed", newArr: 150_000, signedAt: today });
+    const conflict = await api.put("/accounts/resent/renewal", {
+      outcome: "renewed",
+      newArr: 150_000,
+      signedAt: today,
+    });
     expect(conflict.status).toBe(409);
     expect(conflict.body.error).toMatchObject({ code: "conflict", issues: [{ path: "signedAt" }] });
     expect(conflict.body.error.message).toContain("already closed as expanded");
     expect(await renewalState("resent")).toEqual(before);
 
     // A year on, the next renewal is signed: that is a new outcome, not a repeat.
-    const next = await api.put<RenewalOutcomeResult>("/accounts/resent/renewal", { outcome: "renewed", newArr: 150_000, signedAt: addDays(today, 1) });
+    const next = await api.put<RenewalOutcomeResult>("/accounts/resent/renewal", {
+      outcome: "renewed",
+      newArr: 150_000,
+      signedAt: addDays(today, 1),
+    });
     expect(next.status).toBe(200);
     expect((await renewalState("resent")).renewals).toHaveLength(3);
   });
@@ -80,19 +90,27 @@ describe("renewal outcomes sent more than once", () => {
     const renewalDate = addDays(today, 20);
     await newAccount("burst", { renewalDate });
     const body = { outcome: "renewed", newArr: 120_000, signedAt: today };
-    const replies = await Promise.all([1, 2, 3, 4].map(() => api.put<RenewalOutcomeResult>("/accounts/burst/renewal", body)));
+    const replies = await Promise.all(
+      [1, 2, 3, 4].map(() => api.put<RenewalOutcomeResult>("/accounts/burst/renewal", body)),
+    );
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     for (const reply of replies) expect(reply.body).toEqual(replies[0].body);
     const state = await renewalState("burst");
     expect(state.renewals).toEqual([`closed:${renewalDate}:renewed`, `open:${replies[0].body.next!.renewalDate}:-`]);
     expect(state.renewalDate).toBe(replies[0].body.next!.renewalDate);
-    expect(await db.auditLog.count({ where: { accountId: (await account("burst")).id, entity: "renewal", action: "create" } })).toBe(2);
+    expect(
+      await db.auditLog.count({
+        where: { accountId: (await account("burst")).id, entity: "renewal", action: "create" },
+      }),
+    ).toBe(2);
   });
 
   it("a resent churn starts one offboarding and answers it again; a different churn is a 409", async () => {
     await newAccount("leaver");
     const body = { outcome: "churned", signedAt: today, churnReason: "budget" };
-    const replies = await Promise.all([1, 2, 3].map(() => api.put<RenewalOutcomeResult>("/accounts/leaver/renewal", body)));
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => api.put<RenewalOutcomeResult>("/accounts/leaver/renewal", body)),
+    );
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
     for (const reply of replies) expect(reply.body).toEqual(replies[0].body);
     expect(replies[0].body.offboarding!.items).toHaveLength(8);
@@ -106,29 +124,53 @@ describe("renewal outcomes sent more than once", () => {
 
 describe("touchpoints with an externalId", () => {
   const qbrAttendance = async (asOf = today) =>
-    (await api.get<HealthView>(`/accounts/meetings/health?asOf=${asOf}`)).body.components.relationship.measures.find((m) => m.key === "qbr_attendance")!;
+    (await api.get<HealthView>(`/accounts/meetings/health?asOf=${asOf}`)).body.components.relationship.measures.find(
+      (m) => m.key === "qbr_attendance",
+    )!;
 
   it("a resent QBR updates the touchpoint instead of doubling QBR attendance", async () => {
     const { id } = await newAccount("meetings");
     await api.put("/accounts/meetings/contacts/ana@meetings.example", { name: "Ana", execSponsor: true });
-    const qbr = { type: "qbr", occurredAt: addDays(today, -10), attended: true, contactEmails: ["ana@meetings.example"], externalId: "cal-77" };
+    const qbr = {
+      type: "qbr",
+      occurredAt: addDays(today, -10),
+      attended: true,
+      contactEmails: ["ana@meetings.example"],
+      externalId: "cal-77",
+    };
     const first = await api.post<TouchpointView>("/accounts/meetings/touchpoints", qbr);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ externalId: "cal-77", type: "qbr", attended: true, contactEmails: ["ana@meetings.example"] });
+    expect(first.body).toMatchObject({
+      externalId: "cal-77",
+      type: "qbr",
+      attended: true,
+      contactEmails: ["ana@meetings.example"],
+    });
     const attendance = await qbrAttendance();
 
     const again = await api.post<TouchpointView>("/accounts/meetings/touchpoints", qbr);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
-    const concurrent = await Promise.all([1, 2, 3].map(() => api.post<TouchpointView>("/accounts/meetings/touchpoints", qbr)));
+    const concurrent = await Promise.all(
+      [1, 2, 3].map(() => api.post<TouchpointView>("/accounts/meetings/touchpoints", qbr)),
+    );
     expect(concurrent.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(await db.touchpoint.count({ where: { accountId: id } })).toBe(1);
     expect(await qbrAttendance()).toEqual(attendance);
 
     // A correction under the same id: fields sent replace, fields left out stay.
-    const moved = await api.post<TouchpointView>("/accounts/meetings/touchpoints", { type: "qbr", occurredAt: addDays(today, -8), externalId: "cal-77" });
+    const moved = await api.post<TouchpointView>("/accounts/meetings/touchpoints", {
+      type: "qbr",
+      occurredAt: addDays(today, -8),
+      externalId: "cal-77",
+    });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ id: first.body.id, occurredAt: addDays(today, -8), attended: true, contactEmails: ["ana@meetings.example"] });
+    expect(moved.body).toMatchObject({
+      id: first.body.id,
+      occurredAt: addDays(today, -8),
+      attended: true,
+      contactEmails: ["ana@meetings.example"],
+    });
     expect(toIsoDate((await account("meetings")).lastTouchAt!)).toBe(addDays(today, -8));
     // Repeats changed nothing, so the log holds the create and the one real change.
     expect(await db.auditLog.count({ where: { accountId: id, entity: "touchpoint" } })).toBe(2);
@@ -138,46 +180,97 @@ describe("touchpoints with an externalId", () => {
     await api.post("/accounts/meetings/touchpoints", { type: "call", occurredAt: today });
     expect(await db.touchpoint.count({ where: { accountId: id } })).toBe(3);
     await newAccount("elsewhere");
-    expect((await api.post("/accounts/elsewhere/touchpoints", { type: "qbr", occurredAt: today, externalId: "cal-77" })).status).toBe(201);
+    expect(
+      (await api.post("/accounts/elsewhere/touchpoints", { type: "qbr", occurredAt: today, externalId: "cal-77" }))
+        .status,
+    ).toBe(201);
   });
 });
 
 describe("dated facts: achievedAt and closedAt", () => {
   const roi = async (asOf: string) =>
-    (await api.get<HealthView>(`/accounts/backfill/health?asOf=${asOf}`)).body.components.business.measures.find((m) => m.key === "roi_achievement")!;
+    (await api.get<HealthView>(`/accounts/backfill/health?asOf=${asOf}`)).body.components.business.measures.find(
+      (m) => m.key === "roi_achievement",
+    )!;
 
   it("an outcome achieved two months ago counts in the health as of one month ago", async () => {
     await newAccount("backfill");
     const monthAgo = addDays(today, -30);
-    const early = { title: "Cut reporting time", dueDate: addDays(today, -90), achieved: true, achievedAt: addDays(today, -60) };
+    const early = {
+      title: "Cut reporting time",
+      dueDate: addDays(today, -90),
+      achieved: true,
+      achievedAt: addDays(today, -60),
+    };
     const saved = await api.put<OutcomeView>("/accounts/backfill/outcomes/reporting", early);
     expect(saved.status).toBe(201);
-    expect(saved.body).toEqual({ key: "reporting", title: early.title, dueDate: early.dueDate, achieved: true, achievedAt: addDays(today, -60) });
+    expect(saved.body).toEqual({
+      key: "reporting",
+      title: early.title,
+      dueDate: early.dueDate,
+      achieved: true,
+      achievedAt: addDays(today, -60),
+    });
     expect(await roi(monthAgo)).toMatchObject({ raw: 1, score: 100 });
 
     // Achieved today (no achievedAt): it counts today, but not as of a month ago.
-    await api.put("/accounts/backfill/outcomes/adoption", { title: "Roll out to sales", dueDate: addDays(today, -90), achieved: true });
+    await api.put("/accounts/backfill/outcomes/adoption", {
+      title: "Roll out to sales",
+      dueDate: addDays(today, -90),
+      achieved: true,
+    });
     expect((await roi(monthAgo)).raw).toBeCloseTo(0.5);
     expect((await roi(today)).raw).toBe(1);
 
     // Resending without achievedAt keeps the stored date; sending one corrects it.
     const { achievedAt, ...withoutDate } = early;
-    expect((await api.put<OutcomeView>("/accounts/backfill/outcomes/reporting", withoutDate)).body.achievedAt).toBe(achievedAt);
-    expect((await api.put<OutcomeView>("/accounts/backfill/outcomes/reporting", { ...early, achievedAt: addDays(today, -20) })).body.achievedAt).toBe(addDays(today, -20));
+    expect((await api.put<OutcomeView>("/accounts/backfill/outcomes/reporting", withoutDate)).body.achievedAt).toBe(
+      achievedAt,
+    );
+    expect(
+      (
+        await api.put<OutcomeView>("/accounts/backfill/outcomes/reporting", {
+          ...early,
+          achievedAt: addDays(today, -20),
+        })
+      ).body.achievedAt,
+    ).toBe(addDays(today, -20));
     expect((await roi(monthAgo)).raw).toBe(0);
   });
 
   it("refuses an achievedAt in the future or on an outcome not achieved, and dates a deal's close", async () => {
-    const future = await api.put("/accounts/backfill/outcomes/x", { title: "X", dueDate: today, achieved: true, achievedAt: addDays(today, 1) });
+    const future = await api.put("/accounts/backfill/outcomes/x", {
+      title: "X",
+      dueDate: today,
+      achieved: true,
+      achievedAt: addDays(today, 1),
+    });
     expect(future.status).toBe(400);
     expect(future.body.error.issues).toEqual([{ path: "achievedAt", message: "Cannot be in the future." }]);
-    const notAchieved = await api.put("/accounts/backfill/outcomes/x", { title: "X", dueDate: today, achieved: false, achievedAt: today });
-    expect(notAchieved.body.error.issues).toEqual([{ path: "achievedAt", message: "Only an achieved outcome has an achievedAt." }]);
+    const notAchieved = await api.put("/accounts/backfill/outcomes/x", {
+      title: "X",
+      dueDate: today,
+      achieved: false,
+      achievedAt: today,
+    });
+    expect(notAchieved.body.error.issues).toEqual([
+      { path: "achievedAt", message: "Only an achieved outcome has an achievedAt." },
+    ]);
 
-    const won = await api.put<ExpansionView>("/accounts/backfill/expansions/deal-1", { type: "seats", arr: 10_000, status: "won", closedAt: addDays(today, -40) });
+    const won = await api.put<ExpansionView>("/accounts/backfill/expansions/deal-1", {
+      type: "seats",
+      arr: 10_000,
+      status: "won",
+      closedAt: addDays(today, -40),
+    });
     expect(won.status).toBe(201);
     expect(won.body.closedAt).toBe(addDays(today, -40));
-    const open = await api.put("/accounts/backfill/expansions/deal-2", { type: "seats", arr: 10_000, status: "open", closedAt: today });
+    const open = await api.put("/accounts/backfill/expansions/deal-2", {
+      type: "seats",
+      arr: 10_000,
+      status: "open",
+      closedAt: today,
+    });
     expect(open.body.error.issues).toEqual([{ path: "closedAt", message: "Only a won or lost deal has a closedAt." }]);
   });
 });
@@ -186,15 +279,27 @@ describe("dated facts: an account's ARR change", () => {
   it("dates the expansion or contraction with arrChangedAt (default today)", async () => {
     const { id } = await newAccount("grower");
     const movements = async () =>
-      (await db.arrMovement.findMany({ where: { accountId: id }, orderBy: { id: "asc" } })).map((m) => `${m.type}:${Number(m.amount)}:${toIsoDate(m.date)}`);
+      (await db.arrMovement.findMany({ where: { accountId: id }, orderBy: { id: "asc" } })).map(
+        (m) => `${m.type}:${Number(m.amount)}:${toIsoDate(m.date)}`,
+      );
     await api.put("/accounts/grower", accountBody({ name: "grower", arr: 150_000, arrChangedAt: addDays(today, -45) }));
     await api.put("/accounts/grower", accountBody({ name: "grower", arr: 140_000 }));
     const start = accountBody().contractStart;
-    expect(await movements()).toEqual([`new:120000:${start}`, `expansion:30000:${addDays(today, -45)}`, `contraction:-10000:${today}`]);
+    expect(await movements()).toEqual([
+      `new:120000:${start}`,
+      `expansion:30000:${addDays(today, -45)}`,
+      `contraction:-10000:${today}`,
+    ]);
 
-    const future = await api.put("/accounts/grower", accountBody({ name: "grower", arr: 1, arrChangedAt: addDays(today, 1) }));
+    const future = await api.put(
+      "/accounts/grower",
+      accountBody({ name: "grower", arr: 1, arrChangedAt: addDays(today, 1) }),
+    );
     expect(future.body.error.issues).toEqual([{ path: "arrChangedAt", message: "Cannot be in the future." }]);
-    const early = await api.put("/accounts/grower", accountBody({ name: "grower", arr: 1, arrChangedAt: addDays(start, -1) }));
+    const early = await api.put(
+      "/accounts/grower",
+      accountBody({ name: "grower", arr: 1, arrChangedAt: addDays(start, -1) }),
+    );
     expect(early.body.error.issues).toEqual([{ path: "arrChangedAt", message: "Cannot be before contractStart." }]);
     expect(await movements()).toHaveLength(3);
   });
@@ -211,7 +316,11 @@ describe("the Idempotency-Key header", () => {
     expect(first.status).toBe(201);
     expect(first.headers.get("Idempotent-Replayed")).toBeNull();
     // The same body re-serialised with its keys in another order is the same request.
-    const again = await api.post<TouchpointView>("/accounts/keyed/touchpoints", { notes: call.notes, occurredAt: today, type: "call" }, withKey("call-1"));
+    const again = await api.post<TouchpointView>(
+      "/accounts/keyed/touchpoints",
+      { notes: call.notes, occurredAt: today, type: "call" },
+      withKey("call-1"),
+    );
     expect(again.status).toBe(201);
     expect(again.headers.get("Idempotent-Replayed")).toBe("true");
     expect(again.body).toEqual(first.body);
@@ -227,22 +336,39 @@ describe("the Idempotency-Key header", () => {
   });
 
   it("refuses the same key with a different body or path (409) and writes nothing", async () => {
-    const other = await api.post<ApiErrorBody>("/accounts/keyed/touchpoints", { ...call, notes: "Something else" }, withKey("call-1"));
+    const other = await api.post<ApiErrorBody>(
+      "/accounts/keyed/touchpoints",
+      { ...call, notes: "Something else" },
+      withKey("call-1"),
+    );
     expect(other.status).toBe(409);
     expect(other.body.error).toMatchObject({ code: "idempotency_key_reused", issues: [] });
-    const elsewhere = await api.put<ApiErrorBody>("/accounts/keyed/outcomes/goal", { title: "Goal", dueDate: today, achieved: false }, withKey("call-1"));
+    const elsewhere = await api.put<ApiErrorBody>(
+      "/accounts/keyed/outcomes/goal",
+      { title: "Goal", dueDate: today, achieved: false },
+      withKey("call-1"),
+    );
     expect(elsewhere.body.error.code).toBe("idempotency_key_reused");
     expect(await touchpoints("keyed")).toBe(2);
     expect(await db.successOutcome.count({ where: { account: { externalId: "keyed" } } })).toBe(0);
   });
 
   it("lets one of several concurrent requests with a key write; the others wait (409 in progress) or replay", async () => {
-    const replies = await Promise.all([1, 2, 3, 4].map(() => api.post<TouchpointView | ApiErrorBody>("/accounts/keyed/touchpoints", call, withKey("burst-1"))));
+    const replies = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        api.post<TouchpointView | ApiErrorBody>("/accounts/keyed/touchpoints", call, withKey("burst-1")),
+      ),
+    );
     const written = replies.filter((r) => r.status === 201 && !r.headers.get("Idempotent-Replayed"));
     expect(written).toHaveLength(1);
     for (const reply of replies.filter((r) => r !== written[0])) {
       if (reply.status === 201) expect(reply.body).toEqual(written[0].body);
-      else expect([reply.status, (reply.body as ApiErrorBody).error.code, reply.headers.get("Retry-After")]).toEqual([409, "idempotency_in_progress", "1"]);
+      else
+        expect([reply.status, (reply.body as ApiErrorBody).error.code, reply.headers.get("Retry-After")]).toEqual([
+          409,
+          "idempotency_in_progress",
+          "1",
+        ]);
     }
     expect(await touchpoints("keyed")).toBe(3);
     const later = await api.post("/accounts/keyed/touchpoints", call, withKey("burst-1"));
@@ -266,7 +392,9 @@ describe("the Idempotency-Key header", () => {
 
     const bad = await api.post<ApiErrorBody>("/accounts/keyed/touchpoints", call, withKey("two words"));
     expect(bad.status).toBe(400);
-    expect(bad.body.error.issues).toEqual([{ path: "Idempotency-Key", message: expect.stringContaining("visible ASCII") }]);
+    expect(bad.body.error.issues).toEqual([
+      { path: "Idempotency-Key", message: expect.stringContaining("visible ASCII") },
+    ]);
     const read = await api.get("/accounts/keyed", withKey("read-1"));
     expect(read.status).toBe(200);
     expect(await db.idempotencyKey.count({ where: { key: "read-1" } })).toBe(0);

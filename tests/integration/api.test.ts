@@ -10,7 +10,14 @@ import { createApiKey, revokeApiKey } from "@/lib/data/platform/api-keys";
 import { computeHealth } from "@/lib/domain/health";
 import { loadHealthFacts, recomputeHealth } from "@/lib/data/health/recompute";
 import { addDays } from "@/lib/domain/dates";
-import { accountBody, apiClient, createTestKey, createTestUser, usageDays, type ApiClient } from "@/tests/factories/api";
+import {
+  accountBody,
+  apiClient,
+  createTestKey,
+  createTestUser,
+  usageDays,
+  type ApiClient,
+} from "@/tests/factories/api";
 import { clock } from "@/lib/clock";
 
 const today = clock.today();
@@ -61,7 +68,7 @@ describe("authentication", () => {
 
 describe("request bodies", () => {
   it("answers 400 invalid_json for a malformed or empty body", async () => {
-    for (const rawBody of ["{\"name\": ", ""]) {
+    for (const rawBody of ['{"name": ', ""]) {
       const res = await api.put("/accounts/bad-json", undefined, { rawBody });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe("invalid_json");
@@ -73,7 +80,10 @@ describe("request bodies", () => {
     const res = await api.put("/accounts/too-big", undefined, { rawBody: big });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe("payload_too_large");
-    const declared = await api.put("/accounts/too-big", undefined, { rawBody: "{}", headers: { "content-length": String(50 * 1024 * 1024) } });
+    const declared = await api.put("/accounts/too-big", undefined, {
+      rawBody: "{}",
+      headers: { "content-length": String(50 * 1024 * 1024) },
+    });
     expect(declared.status).toBe(413);
   });
 
@@ -96,7 +106,10 @@ describe("request bodies", () => {
   });
 
   it("checks cross-field rules and refuses NUL characters", async () => {
-    const res = await api.put("/accounts/dates", accountBody({ contractStart: "2026-05-01", renewalDate: "2026-04-01" }));
+    const res = await api.put(
+      "/accounts/dates",
+      accountBody({ contractStart: "2026-05-01", renewalDate: "2026-04-01" }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.issues).toEqual([{ path: "renewalDate", message: "Must be after contractStart." }]);
     const nul = await api.put("/accounts/nul", accountBody({ name: "Acme\u0000" }));
@@ -108,26 +121,40 @@ describe("request bodies", () => {
 describe("unexpected and concurrent failures", () => {
   it("answers 500 with a generic message and logs the cause", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const res = toErrorResponse(new Error("connection reset: secret detail"), new Request("http://localhost/api/v1/accounts"));
+    const res = toErrorResponse(
+      new Error("connection reset: secret detail"),
+      new Request("http://localhost/api/v1/accounts"),
+    );
     expect(res.status).toBe(500);
     const body = await res.json();
-    expect(body).toEqual({ error: { code: "internal", message: "Something went wrong on our side. Nothing was saved.", issues: [] } });
+    expect(body).toEqual({
+      error: { code: "internal", message: "Something went wrong on our side. Nothing was saved.", issues: [] },
+    });
     expect(JSON.stringify(body)).not.toContain("secret");
     expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
   });
 
   it("answers 409 for a unique violation raised by a concurrent write", async () => {
-    const clash = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", { code: "P2002", clientVersion: Prisma.prismaVersion.client });
+    const clash = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", {
+      code: "P2002",
+      clientVersion: Prisma.prismaVersion.client,
+    });
     const res = toErrorResponse(clash, new Request("http://localhost/api/v1/accounts/x"));
     expect(res.status).toBe(409);
     expect((await res.json()).error.code).toBe("conflict");
   });
 
   it("creates an account once when two requests race: one 201, the other 200 or 409, never 500", async () => {
-    const [a, b] = await Promise.all([api.put("/accounts/race", accountBody()), api.put("/accounts/race", accountBody())]);
+    const [a, b] = await Promise.all([
+      api.put("/accounts/race", accountBody()),
+      api.put("/accounts/race", accountBody()),
+    ]);
     // PGlite runs transactions one after another (200); PostgreSQL runs them at once (409).
-    expect([[200, 201], [201, 409]]).toContainEqual([a.status, b.status].sort());
+    expect([
+      [200, 201],
+      [201, 409],
+    ]).toContainEqual([a.status, b.status].sort());
     expect(await db.account.count({ where: { externalId: "race" } })).toBe(1);
     expect(await db.renewal.count({ where: { account: { externalId: "race" } } })).toBe(1);
   });
@@ -156,7 +183,10 @@ describe("PUT /accounts/{externalId}", () => {
     });
     expect(res.body.health).toMatchObject({ asOf: today, insufficientData: true });
 
-    const stored = await db.account.findUniqueOrThrow({ where: { externalId: "acme" }, include: { renewals: true, arrMovements: true } });
+    const stored = await db.account.findUniqueOrThrow({
+      where: { externalId: "acme" },
+      include: { renewals: true, arrMovements: true },
+    });
     expect(stored.renewals).toHaveLength(1);
     expect(stored.renewals[0]).toMatchObject({ status: "open", renewalDate: dateOnly(body.renewalDate) });
     expect(Number(stored.renewals[0].arr)).toBe(120_000);
@@ -166,7 +196,11 @@ describe("PUT /accounts/{externalId}", () => {
     expect(stored.healthAsOf).toEqual(dateOnly(today));
 
     const audit = await db.auditLog.findMany({ where: { accountId: stored.id }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => `${a.entity}:${a.action}`)).toEqual(["account:create", "arr_movement:create", "renewal:create"]);
+    expect(audit.map((a) => `${a.entity}:${a.action}`)).toEqual([
+      "account:create",
+      "arr_movement:create",
+      "renewal:create",
+    ]);
     expect(audit.every((a) => a.apiKeyId === keyId && a.actorId === null)).toBe(true);
   });
 
@@ -195,14 +229,21 @@ describe("PUT /accounts/{externalId}", () => {
     await api.put("/accounts/growing", accountBody({ arr: 90_000, renewalDate }));
 
     const movements = await db.arrMovement.findMany({ where: { accountId: account.id }, orderBy: { id: "asc" } });
-    expect(movements.map((m) => [m.type, Number(m.amount)])).toEqual([["new", 100_000], ["expansion", 30_000.46], ["contraction", -40_000.46]]);
+    expect(movements.map((m) => [m.type, Number(m.amount)])).toEqual([
+      ["new", 100_000],
+      ["expansion", 30_000.46],
+      ["contraction", -40_000.46],
+    ]);
     expect(movements[1].date).toEqual(dateOnly(today));
     const renewals = await db.renewal.findMany({ where: { accountId: account.id } });
     expect(renewals).toHaveLength(1);
     expect(renewals[0]).toMatchObject({ renewalDate: dateOnly(renewalDate), forecast: "likely" });
     expect(Number(renewals[0].arr)).toBe(90_000);
 
-    const update = await db.auditLog.findFirstOrThrow({ where: { accountId: account.id, entity: "account", action: "update" }, orderBy: { id: "asc" } });
+    const update = await db.auditLog.findFirstOrThrow({
+      where: { accountId: account.id, entity: "account", action: "update" },
+      orderBy: { id: "asc" },
+    });
     expect(update.before).toEqual({ arr: "100000", renewalDate: accountBody().renewalDate });
     expect(update.after).toEqual({ arr: "130000.46", renewalDate });
   });
@@ -212,8 +253,16 @@ describe("PUT /accounts/{externalId}", () => {
     await api.put("/accounts/partial", accountBody({ csmEmail: csm.email, industry: "Retail" }));
     const { csmEmail: _c, industry: _i, purchasedFeatures: _p, ...withoutOptional } = accountBody();
     const kept = await api.put<AccountView>("/accounts/partial", withoutOptional);
-    expect(kept.body).toMatchObject({ csmEmail: csm.email, industry: "Retail", purchasedFeatures: ["reports", "dashboards", "alerts", "api"] });
-    const cleared = await api.put<AccountView>("/accounts/partial", { ...withoutOptional, csmEmail: null, industry: null });
+    expect(kept.body).toMatchObject({
+      csmEmail: csm.email,
+      industry: "Retail",
+      purchasedFeatures: ["reports", "dashboards", "alerts", "api"],
+    });
+    const cleared = await api.put<AccountView>("/accounts/partial", {
+      ...withoutOptional,
+      csmEmail: null,
+      industry: null,
+    });
     expect(cleared.body).toMatchObject({ csmEmail: null, industry: null });
   });
 
@@ -233,7 +282,11 @@ describe("GET /accounts and /accounts/{externalId}", () => {
     expect(res.status).toBe(200);
     expect(res.body.externalId).toBe("readable");
     expect(Object.keys(res.body.health!.components)).toEqual(["engagement", "product", "relationship", "business"]);
-    expect(res.body.health!.components.relationship.measures.map((m) => m.key)).toEqual(["exec_sponsor_engagement", "qbr_attendance", "nps_csat"]);
+    expect(res.body.health!.components.relationship.measures.map((m) => m.key)).toEqual([
+      "exec_sponsor_engagement",
+      "qbr_attendance",
+      "nps_csat",
+    ]);
 
     const missing = await api.get("/accounts/does-not-exist");
     expect(missing.status).toBe(404);
@@ -241,11 +294,14 @@ describe("GET /accounts and /accounts/{externalId}", () => {
   });
 
   it("pages through accounts by id with filters, and validates the query", async () => {
-    for (let i = 0; i < 5; i++) await api.put(`/accounts/page-${i}`, accountBody({ segment: "smb", name: `Page ${i}` }));
+    for (let i = 0; i < 5; i++)
+      await api.put(`/accounts/page-${i}`, accountBody({ segment: "smb", name: `Page ${i}` }));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { status: number; body: AccountPage } = await api.get<AccountPage>(`/accounts?segment=smb&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      const res: { status: number; body: AccountPage } = await api.get<AccountPage>(
+        `/accounts?segment=smb&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.data.map((a) => a.externalId));
@@ -277,11 +333,21 @@ describe("GET /accounts/{externalId}/health", () => {
 
     const res = await api.get<HealthView>(`/accounts/history/health?asOf=${past}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ asOf: past, score: stored.score, band: stored.band, insufficientData: stored.insufficientData });
+    expect(res.body).toMatchObject({
+      asOf: past,
+      score: stored.score,
+      band: stored.band,
+      insufficientData: stored.insufficientData,
+    });
     const facts = (await loadHealthFacts(db, account.id))!;
     expect(res.body.trend).toBe(stored.score! - computeHealth(facts, addDays(past, -30)).score!);
     const measure = res.body.components.engagement.measures.find((m) => m.key === "login_frequency")!;
-    expect(measure).toMatchObject({ raw: expect.any(Number), score: expect.any(Number), weight: expect.any(Number), contribution: expect.any(Number) });
+    expect(measure).toMatchObject({
+      raw: expect.any(Number),
+      score: expect.any(Number),
+      weight: expect.any(Number),
+      contribution: expect.any(Number),
+    });
   });
 
   it("defaults to today, matching the stored current score", async () => {

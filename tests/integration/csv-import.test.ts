@@ -23,7 +23,10 @@ describe("CSV import", () => {
     ].join("\n");
     expect(await importRows(parseImport("usage", usage), actor)).toEqual({ imported: 3, issues: [] });
 
-    const account = await db.account.findUniqueOrThrow({ where: { externalId: "imp-1" }, include: { contacts: true, usageDays: true } });
+    const account = await db.account.findUniqueOrThrow({
+      where: { externalId: "imp-1" },
+      include: { contacts: true, usageDays: true },
+    });
     expect(account.contacts.map((c) => [c.email, c.execSponsor])).toEqual([["ceo@importco.com", true]]);
     expect(account.usageDays).toHaveLength(2);
     expect(account.healthScore).not.toBeNull();
@@ -48,7 +51,10 @@ describe("CSV import", () => {
       "nobody,2026-11-10,1,1,1,1",
     ].join("\n");
     const result = await importRows(parseImport("usage", csv), actor);
-    expect(result).toEqual({ imported: 0, issues: [{ row: 3, column: "account_external_id", message: 'No account with the external id "nobody".' }] });
+    expect(result).toEqual({
+      imported: 0,
+      issues: [{ row: 3, column: "account_external_id", message: 'No account with the external id "nobody".' }],
+    });
     expect(await db.usageDay.count()).toBe(usageBefore);
   });
 

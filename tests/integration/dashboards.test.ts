@@ -25,7 +25,21 @@ const today = "2026-06-15";
 const day = (offset: number) => new Date(`${addDays(today, offset)}T00:00:00Z`);
 const ids: Record<string, number> = {};
 
-async function account(name: string, o: { stage: LifecycleStage; override?: LifecycleStage; arr: number; seats?: number; features?: string[]; start?: number; renewal?: number; score?: number; band?: Band; status?: "active" | "churned" }) {
+async function account(
+  name: string,
+  o: {
+    stage: LifecycleStage;
+    override?: LifecycleStage;
+    arr: number;
+    seats?: number;
+    features?: string[];
+    start?: number;
+    renewal?: number;
+    score?: number;
+    band?: Band;
+    status?: "active" | "churned";
+  },
+) {
   const created = await db.account.create({
     data: {
       externalId: name.toLowerCase(),
@@ -52,10 +66,19 @@ const movement = (name: string, type: "new" | "expansion" | "contraction" | "chu
   db.arrMovement.create({ data: { accountId: ids[name], type, amount, date: day(offset) } });
 
 beforeAll(async () => {
-  ids.csm = (await db.user.create({ data: { email: "cara@example.com", name: "Cara CSM", role: "csm", passwordHash: "x" } })).id;
+  ids.csm = (
+    await db.user.create({ data: { email: "cara@example.com", name: "Cara CSM", role: "csm", passwordHash: "x" } })
+  ).id;
   await account("Acme", { stage: "onboarding", arr: 10_000, start: -30, score: 85, band: "green" });
   await account("Bolt", { stage: "onboarding", arr: 20_000, start: -60, score: 55, band: "red" });
-  await account("Core", { stage: "onboarding", override: "adoption", arr: 30_000, seats: 10, features: ["f1", "f2"], start: -100 });
+  await account("Core", {
+    stage: "onboarding",
+    override: "adoption",
+    arr: 30_000,
+    seats: 10,
+    features: ["f1", "f2"],
+    start: -100,
+  });
   await account("Dyn", { stage: "renewal", arr: 40_000, renewal: 20, score: 70, band: "yellow" });
   await account("Echo", { stage: "renewal", arr: 50_000, renewal: -5 });
   await account("Fern", { stage: "renewal", arr: 15_000, renewal: 75 });
@@ -66,7 +89,9 @@ beforeAll(async () => {
 
   // Onboarding milestones: Acme (day 30) and Bolt (day 60); Core reached initial value on day 64.
   const milestone = (name: string, key: string, target: number, reached: number | null) =>
-    db.onboardingMilestone.create({ data: { accountId: ids[name], key, targetDate: day(target), reachedAt: reached === null ? null : day(reached) } });
+    db.onboardingMilestone.create({
+      data: { accountId: ids[name], key, targetDate: day(target), reachedAt: reached === null ? null : day(reached) },
+    });
   await milestone("Acme", "technical_setup", -23, -24);
   await milestone("Acme", "active", -2, null); // overdue
   await milestone("Acme", "initial_value", 26, null); // open
@@ -78,21 +103,31 @@ beforeAll(async () => {
   await milestone("Core", "initial_value", -44, -36); // 64 days
 
   // Core's usage: last week 5 + 3 active users, one and two of its two features; the week before 7, none.
-  const usage = (offset: number, activeUsers: number, featuresUsed: string[]) => db.usageDay.create({ data: { accountId: ids.Core, date: day(offset), activeUsers, featuresUsed } });
+  const usage = (offset: number, activeUsers: number, featuresUsed: string[]) =>
+    db.usageDay.create({ data: { accountId: ids.Core, date: day(offset), activeUsers, featuresUsed } });
   await usage(0, 5, ["f1"]);
   await usage(-1, 3, ["f1", "f2"]);
   await usage(-7, 7, []);
   await usage(-91, 100, ["f1"]); // before the 13 weeks
 
   // Ivy's outcomes: one achieved in June, one missed in May, one not yet due.
-  const outcome = (key: string, due: number, achieved: boolean) => db.successOutcome.create({ data: { accountId: ids.Ivy, key, title: key, dueDate: day(due), achieved } });
+  const outcome = (key: string, due: number, achieved: boolean) =>
+    db.successOutcome.create({ data: { accountId: ids.Ivy, key, title: key, dueDate: day(due), achieved } });
   await outcome("roi", -10, true);
   await outcome("adoption", -40, false);
   await outcome("later", 30, false);
 
   // Hex: deals, a latest score with active users at target and adoption below it, an exec touch and a promoter.
-  const deal = (key: string, type: "seats" | "tier" | "add_on", arr: string, status: "open" | "won" | "lost", closed: number | null = null) =>
-    db.expansionOpportunity.create({ data: { accountId: ids.Hex, key, type, arr, status, closedAt: closed === null ? null : day(closed) } });
+  const deal = (
+    key: string,
+    type: "seats" | "tier" | "add_on",
+    arr: string,
+    status: "open" | "won" | "lost",
+    closed: number | null = null,
+  ) =>
+    db.expansionOpportunity.create({
+      data: { accountId: ids.Hex, key, type, arr, status, closedAt: closed === null ? null : day(closed) },
+    });
   await deal("s1", "seats", "5000.00", "open");
   await deal("s2", "seats", "2500.00", "open");
   await deal("t1", "tier", "8000.00", "won", -30);
@@ -106,7 +141,9 @@ beforeAll(async () => {
     },
   };
   await db.healthSnapshot.create({ data: { accountId: ids.Hex, asOf: day(0), score: 85, band: "green", components } });
-  await db.contact.create({ data: { accountId: ids.Hex, name: "Sponsor", email: "s@hex.test", execSponsor: true, lastTouchAt: day(-10) } });
+  await db.contact.create({
+    data: { accountId: ids.Hex, name: "Sponsor", email: "s@hex.test", execSponsor: true, lastTouchAt: day(-10) },
+  });
   await db.surveyResponse.create({ data: { accountId: ids.Hex, type: "nps", score: 9, respondedAt: day(-30) } });
 
   // Open renewals: Dyn in 20 days (commit), Echo 5 days overdue (at risk), Fern in 75 days (no forecast).
@@ -118,11 +155,12 @@ beforeAll(async () => {
 
   // Snapshots for the health mix: week to today (Acme green, Bolt red), week to today − 7 (a
   // 3-account batch; one rescore the day before does not count).
-  const snap = (name: string, offset: number, band: Band) => db.healthSnapshot.upsert({
-    where: { accountId_asOf: { accountId: ids[name], asOf: day(offset) } },
-    create: { accountId: ids[name], asOf: day(offset), band, score: 50, components: {} },
-    update: {},
-  });
+  const snap = (name: string, offset: number, band: Band) =>
+    db.healthSnapshot.upsert({
+      where: { accountId_asOf: { accountId: ids[name], asOf: day(offset) } },
+      create: { accountId: ids[name], asOf: day(offset), band, score: 50, components: {} },
+      update: {},
+    });
   await snap("Acme", 0, "green");
   await snap("Bolt", 0, "red");
   await snap("Acme", -7, "yellow");
@@ -142,12 +180,28 @@ beforeAll(async () => {
   await movement("Jade", "churn", "-3000.00", -100);
   await movement("Acme", "new", "10000.00", -30);
   await db.offboarding.create({ data: { accountId: ids.Gone, churnReasons: ["poor_adoption", "budget"] } });
-  await db.renewal.create({ data: { accountId: ids.Jade, renewalDate: day(-100), arr: "3000.00", status: "closed", outcome: "churned", signedAt: day(-100), churnReason: "Moved to a competitor" } });
+  await db.renewal.create({
+    data: {
+      accountId: ids.Jade,
+      renewalDate: day(-100),
+      arr: "3000.00",
+      status: "closed",
+      outcome: "churned",
+      signedAt: day(-100),
+      churnReason: "Moved to a competitor",
+    },
+  });
 });
 
 describe("stage dashboards", () => {
   it("totals the accounts in a stage, the manual stage winning", async () => {
-    expect(await getStageTotals("onboarding")).toEqual({ accounts: 2, arr: 30_000, scored: 2, unhealthy: 1, averageScore: 70 });
+    expect(await getStageTotals("onboarding")).toEqual({
+      accounts: 2,
+      arr: 30_000,
+      scored: 2,
+      unhealthy: 1,
+      averageScore: 70,
+    });
     expect(await getStageTotals("adoption")).toMatchObject({ accounts: 1, arr: 30_000, scored: 0, averageScore: null });
   });
 
@@ -160,7 +214,10 @@ describe("stage dashboards", () => {
       { key: "full_speed", done: 0, overdue: 0, open: 2 },
       { key: "achievement", done: 0, overdue: 0, open: 0 },
     ]);
-    expect(charts.timeToValue).toEqual([{ value: 50, count: 1 }, { value: 64, count: 1 }]);
+    expect(charts.timeToValue).toEqual([
+      { value: 50, count: 1 },
+      { value: 64, count: 1 },
+    ]);
     expect(charts.medianTimeToValue).toBe(57);
   });
 
@@ -205,11 +262,21 @@ describe("stage dashboards", () => {
   it("sorts and pages the stage's accounts in SQL, with the stage's own column", async () => {
     const byArr = await listStageAccounts("renewal", { sort: "arr", page: 1 }, 2, today);
     expect(byArr.total).toBe(3);
-    expect(byArr.rows.map((r) => [r.name, r.arr])).toEqual([["Echo", 50_000], ["Dyn", 40_000]]);
+    expect(byArr.rows.map((r) => [r.name, r.arr])).toEqual([
+      ["Echo", 50_000],
+      ["Dyn", 40_000],
+    ]);
     const byDays = await listStageAccounts("renewal", { sort: "stage", dir: "desc", page: 1 }, 25, today);
-    expect(byDays.rows.map((r) => [r.name, r.stageValue, r.stageDetail])).toEqual([["Fern", 75, "no forecast"], ["Dyn", 20, "commit"], ["Echo", -5, "at_risk"]]);
+    expect(byDays.rows.map((r) => [r.name, r.stageValue, r.stageDetail])).toEqual([
+      ["Fern", 75, "no forecast"],
+      ["Dyn", 20, "commit"],
+      ["Echo", -5, "at_risk"],
+    ]);
     const onboarding = await listStageAccounts("onboarding", { sort: "name", page: 1 }, 25, today);
-    expect(onboarding.rows.map((r) => [r.name, r.stageValue, r.stageDetail, r.csmName])).toEqual([["Acme", 30, "1 of 4 milestones", "Cara CSM"], ["Bolt", 60, "3 of 4 milestones", "Cara CSM"]]);
+    expect(onboarding.rows.map((r) => [r.name, r.stageValue, r.stageDetail, r.csmName])).toEqual([
+      ["Acme", 30, "1 of 4 milestones", "Cara CSM"],
+      ["Bolt", 60, "3 of 4 milestones", "Cara CSM"],
+    ]);
     const value = await listStageAccounts("value_realization", { sort: "stage", page: 1 }, 25, today);
     expect(value.rows.map((r) => [r.name, r.stageValue, r.stageDetail])).toEqual([["Ivy", 0.5, "1 of 2 due"]]);
     const expansion = await listStageAccounts("expansion", { sort: "stage", page: 1 }, 25, today);
@@ -218,7 +285,8 @@ describe("stage dashboards", () => {
 
   it("streams every row of the table in batches, in the table's order", async () => {
     const batches: string[][] = [];
-    for await (const batch of streamStageAccounts("renewal", { sort: "name" }, 2, today)) batches.push(batch.map((r) => r.name));
+    for await (const batch of streamStageAccounts("renewal", { sort: "name" }, 2, today))
+      batches.push(batch.map((r) => r.name));
     expect(batches).toEqual([["Dyn", "Echo"], ["Fern"]]);
   });
 });

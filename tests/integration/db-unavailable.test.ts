@@ -9,7 +9,13 @@ const holder = globalThis as unknown as { bowtieDb?: DbHandle };
 const healthy = holder.bowtieDb;
 holder.bowtieDb = unreachable;
 
-let signedIn: { id: number; email: string; name: string; role: "csm"; active: boolean } | null = { id: 1, email: "csm@example.com", name: "CSM", role: "csm", active: true };
+let signedIn: { id: number; email: string; name: string; role: "csm"; active: boolean } | null = {
+  id: 1,
+  email: "csm@example.com",
+  name: "CSM",
+  role: "csm",
+  active: true,
+};
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
@@ -30,15 +36,25 @@ describe("with the database unreachable", () => {
     for (const res of [await api.get("/accounts"), await api.put("/accounts/acme", { name: "Acme" })]) {
       expect(res.status).toBe(503);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(res.body).toEqual({ error: { code: "unavailable", message: expect.stringMatching(/temporarily unavailable/), issues: [] } });
+      expect(res.body).toEqual({
+        error: { code: "unavailable", message: expect.stringMatching(/temporarily unavailable/), issues: [] },
+      });
     }
   });
 
   it("a server action answers 'unavailable' with a retry delay, not 'internal'", async () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ accountId: "1", title: "Call", dueDate: "2026-12-01", priority: "normal" })) form.set(k, v);
+    for (const [k, v] of Object.entries({ accountId: "1", title: "Call", dueDate: "2026-12-01", priority: "normal" }))
+      form.set(k, v);
     const result = await createTaskAction(null, form);
-    expect(result).toEqual({ ok: false, error: { code: "unavailable", message: expect.stringMatching(/temporarily unavailable/), retryAfter: expect.any(Number) } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: "unavailable",
+        message: expect.stringMatching(/temporarily unavailable/),
+        retryAfter: expect.any(Number),
+      },
+    });
   });
 
   it("a page's query fails with the digest app/error.tsx shows as 'temporarily unavailable'", async () => {

@@ -1,6 +1,15 @@
 // One process per embedded data folder: the lock, stale locks, refusals and private files.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,7 +36,9 @@ describe("an embedded data folder", () => {
     const lock = JSON.parse(readFileSync(join(dataDir, LOCK_FILE), "utf8")) as { pid: number };
     expect(lock.pid).toBe(process.pid);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-    const files = readdirSync(dataDir, { recursive: true }).map(String).filter((f) => statSync(join(dataDir, f)).isFile());
+    const files = readdirSync(dataDir, { recursive: true })
+      .map(String)
+      .filter((f) => statSync(join(dataDir, f)).isFile());
     expect(files.filter((f) => (statSync(join(dataDir, f)).mode & 0o777) !== 0o600)).toEqual([]);
     await handle.close();
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
@@ -51,7 +62,10 @@ describe("an embedded data folder", () => {
     const dataDir = join(dir, "stale");
     mkdirSync(dataDir, { recursive: true });
     const dead = spawnSync("node", ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-    writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: Number(dead.stdout), role: "command", command: "seed", since: "" }));
+    writeFileSync(
+      join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid: Number(dead.stdout), role: "command", command: "seed", since: "" }),
+    );
     const handle = pglite(dataDir);
     await handle.prisma.$queryRawUnsafe("SELECT 1");
     expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), "utf8")).pid).toBe(process.pid);
@@ -63,7 +77,10 @@ describe("an embedded data folder", () => {
     mkdirSync(dataDir, { recursive: true });
     const other = spawn("sleep", ["30"]);
     try {
-      writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: other.pid, role: "command", command: "npm run seed", since: "" }));
+      writeFileSync(
+        join(dataDir, LOCK_FILE),
+        JSON.stringify({ pid: other.pid, role: "command", command: "npm run seed", since: "" }),
+      );
       const handle = pglite(dataDir);
       await expect(handle.prisma.$queryRawUnsafe("SELECT 1")).rejects.toThrow(/in use by process \d+ \(npm run seed\)/);
       await handle.close();

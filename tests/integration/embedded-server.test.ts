@@ -47,7 +47,10 @@ async function signIn(email: string, password: string): Promise<string | undefin
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token"));
 }
 
 function modes(path: string, out: { path: string; mode: number; dir: boolean }[] = []) {
@@ -60,80 +63,109 @@ function modes(path: string, out: { path: string; mode: number; dir: boolean }[]
 }
 
 // PGlite only: the PostgreSQL run of the suite has nothing embedded to share.
-describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("one embedded database for the server and every command", () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(root);
-    dataDir = join(dir, "pglite");
-    server = spawn("node", ["scripts/start.mjs"], { env: env(), stdio: ["ignore", "pipe", "pipe"], detached: true });
-    let log = "";
-    server.stdout?.on("data", (d) => (log += d));
-    server.stderr?.on("data", (d) => (log += d));
-    for (let i = 0; i < 900; i++) {
-      if (server.exitCode !== null) throw new Error(`npm start exited:\n${log}`);
-      try {
-        if ((await fetch(`${base}/sign-in`)).ok) return;
-      } catch {
-        /* not up yet */
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
+  "one embedded database for the server and every command",
+  () => {
+    beforeAll(async () => {
+      dir = mkdtempSync(root);
+      dataDir = join(dir, "pglite");
+      server = spawn("node", ["scripts/start.mjs"], { env: env(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+      let log = "";
+      server.stdout?.on("data", (d) => (log += d));
+      server.stderr?.on("data", (d) => (log += d));
+      for (let i = 0; i < 900; i++) {
+        if (server.exitCode !== null) throw new Error(`npm start exited:\n${log}`);
+        try {
+          if ((await fetch(`${base}/sign-in`)).ok) return;
+        } catch {
+          /* not up yet */
+        }
+        await new Promise((r) => setTimeout(r, 1000));
       }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-    throw new Error(`The server did not start:\n${log}`);
-  }, 900_000);
+      throw new Error(`The server did not start:\n${log}`);
+    }, 900_000);
 
-  afterAll(async () => {
-    if (server?.pid && server.exitCode === null) {
-      process.kill(-server.pid, "SIGTERM");
+    afterAll(async () => {
+      if (server?.pid && server.exitCode === null) {
+        process.kill(-server.pid, "SIGTERM");
+        await new Promise((r) => server!.once("exit", r));
+      }
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }, 60_000);
+
+    it("an API key made with `npm run apikey` works against the running server at once", async () => {
+      const created = npm("apikey", "--", "--name", "CRM sync");
+      expect(created.status, created.stderr).toBe(0);
+      const key = created.stdout.trim().split("\n").at(-1)!;
+      const res = await fetch(`${base}/api/v1/accounts`, { headers: { authorization: `Bearer ${key}` } });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toHaveProperty("data");
+    }, 120_000);
+
+    it("a user made with `npm run user:create` can sign in to the running server", async () => {
+      expect(await signIn("new.csm@example.com", "a-long-password-1")).toBeUndefined();
+      const created = npm(
+        "user:create",
+        "--",
+        "--email",
+        "new.csm@example.com",
+        "--name",
+        "New CSM",
+        "--role",
+        "csm",
+        "--password",
+        "a-long-password-1",
+      );
+      expect(created.status, created.stderr).toBe(0);
+      expect(await signIn("new.csm@example.com", "a-long-password-1")).toBeTruthy();
+    }, 120_000);
+
+    it("the Prisma CLI reads the served database, and refuses what it cannot do while the server runs", () => {
+      const status = spawnSync("npx", ["prisma", "migrate", "status"], {
+        env: env(),
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      expect(status.status, status.stderr).toBe(0);
+      expect(status.stdout).toContain("Database schema is up to date");
+      const dev = spawnSync("npx", ["prisma", "migrate", "dev", "--name", "nope"], {
+        env: env(),
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      expect(dev.status).not.toBe(0);
+      expect(dev.stderr).toMatch(/cannot run while the Bowtie server .* serves the embedded database/);
+      expect(existsSync("prisma/migrations") && readdirSync("prisma/migrations").some((m) => m.endsWith("_nope"))).toBe(
+        false,
+      );
+    }, 240_000);
+
+    it("psql reaches the same database through the socket in the data folder", () => {
+      const which = spawnSync("which", ["psql"]);
+      if (which.status !== 0) return; // no psql on this machine
+      const psql = spawnSync("psql", ["-h", dataDir, "-U", "postgres", "-Atc", 'SELECT name FROM "ApiKey"'], {
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(psql.status, psql.stderr).toBe(0);
+      expect(psql.stdout.trim()).toBe("CRM sync");
+    });
+
+    it("keeps the data folder private to its user: folders 0700, files 0600", () => {
+      const entries = modes(dataDir);
+      expect(entries.length).toBeGreaterThan(10);
+      expect(
+        entries.filter((e) => e.mode !== (e.dir ? 0o700 : 0o600)).map((e) => `${e.path} ${e.mode.toString(8)}`),
+      ).toEqual([]);
+    });
+
+    it("after the server stops, a command opens the folder itself and finds the same data", async () => {
+      process.kill(-server!.pid!, "SIGTERM");
       await new Promise((r) => server!.once("exit", r));
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
-
-  it("an API key made with `npm run apikey` works against the running server at once", async () => {
-    const created = npm("apikey", "--", "--name", "CRM sync");
-    expect(created.status, created.stderr).toBe(0);
-    const key = created.stdout.trim().split("\n").at(-1)!;
-    const res = await fetch(`${base}/api/v1/accounts`, { headers: { authorization: `Bearer ${key}` } });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toHaveProperty("data");
-  }, 120_000);
-
-  it("a user made with `npm run user:create` can sign in to the running server", async () => {
-    expect(await signIn("new.csm@example.com", "a-long-password-1")).toBeUndefined();
-    const created = npm("user:create", "--", "--email", "new.csm@example.com", "--name", "New CSM", "--role", "csm", "--password", "a-long-password-1");
-    expect(created.status, created.stderr).toBe(0);
-    expect(await signIn("new.csm@example.com", "a-long-password-1")).toBeTruthy();
-  }, 120_000);
-
-  it("the Prisma CLI reads the served database, and refuses what it cannot do while the server runs", () => {
-    const status = spawnSync("npx", ["prisma", "migrate", "status"], { env: env(), encoding: "utf8", timeout: 120_000 });
-    expect(status.status, status.stderr).toBe(0);
-    expect(status.stdout).toContain("Database schema is up to date");
-    const dev = spawnSync("npx", ["prisma", "migrate", "dev", "--name", "nope"], { env: env(), encoding: "utf8", timeout: 120_000 });
-    expect(dev.status).not.toBe(0);
-    expect(dev.stderr).toMatch(/cannot run while the Bowtie server .* serves the embedded database/);
-    expect(existsSync("prisma/migrations") && readdirSync("prisma/migrations").some((m) => m.endsWith("_nope"))).toBe(false);
-  }, 240_000);
-
-  it("psql reaches the same database through the socket in the data folder", () => {
-    const which = spawnSync("which", ["psql"]);
-    if (which.status !== 0) return; // no psql on this machine
-    const psql = spawnSync("psql", ["-h", dataDir, "-U", "postgres", "-Atc", 'SELECT name FROM "ApiKey"'], { encoding: "utf8", timeout: 30_000 });
-    expect(psql.status, psql.stderr).toBe(0);
-    expect(psql.stdout.trim()).toBe("CRM sync");
-  });
-
-  it("keeps the data folder private to its user: folders 0700, files 0600", () => {
-    const entries = modes(dataDir);
-    expect(entries.length).toBeGreaterThan(10);
-    expect(entries.filter((e) => e.mode !== (e.dir ? 0o700 : 0o600)).map((e) => `${e.path} ${e.mode.toString(8)}`)).toEqual([]);
-  });
-
-  it("after the server stops, a command opens the folder itself and finds the same data", async () => {
-    process.kill(-server!.pid!, "SIGTERM");
-    await new Promise((r) => server!.once("exit", r));
-    const list = npm("apikey", "--", "--list");
-    expect(list.status, list.stderr).toBe(0);
-    expect(list.stdout).toContain("CRM sync");
-    expect(existsSync(join(dataDir, "bowtie-owner.json"))).toBe(false);
-  }, 120_000);
-});
+      const list = npm("apikey", "--", "--list");
+      expect(list.status, list.stderr).toBe(0);
+      expect(list.stdout).toContain("CRM sync");
+      expect(existsSync(join(dataDir, "bowtie-owner.json"))).toBe(false);
+    }, 120_000);
+  },
+);

@@ -29,7 +29,9 @@ const signInAs = (who: keyof typeof users | null) => {
   session.user = who ? users[who] : null;
 };
 
-async function csv(response: Response): Promise<{ status: number; header: string[]; rows: string[][]; filename: string | null }> {
+async function csv(
+  response: Response,
+): Promise<{ status: number; header: string[]; rows: string[][]; filename: string | null }> {
   const text = await response.text();
   const filename = response.headers.get("content-disposition")?.match(/filename="(.+)"/)?.[1] ?? null;
   if (response.status !== 200) return { status: response.status, header: [], rows: [], filename };
@@ -45,17 +47,31 @@ const request = (path: string) => new Request(`http://localhost${path}`);
 const AT_RISK_OWN = AT_RISK_LIMIT + 5;
 
 beforeAll(async () => {
-  for (const [key, role] of [["manager", "manager"], ["csm", "csm"], ["otherCsm", "csm"], ["ae", "ae"], ["otherAe", "ae"], ["executive", "executive"]] as const) {
+  for (const [key, role] of [
+    ["manager", "manager"],
+    ["csm", "csm"],
+    ["otherCsm", "csm"],
+    ["ae", "ae"],
+    ["otherAe", "ae"],
+    ["executive", "executive"],
+  ] as const) {
     const u = await createTestUser(role);
     users[key] = { id: u.id, email: u.email, name: u.name, role, active: true };
   }
 
-  const renewal = async (aeId: number, i: number, { band, forecast }: { band: "red" | "yellow" | "green"; forecast: "at_risk" | "commit" | null }) => {
+  const renewal = async (
+    aeId: number,
+    i: number,
+    { band, forecast }: { band: "red" | "yellow" | "green"; forecast: "at_risk" | "commit" | null },
+  ) => {
     const account = await makeAccount({ asOf: today, band, renewalInDays: 10 + (i % 60) });
     await db.account.update({ where: { id: account.id }, data: { aeId, arr: 10_000 + i } });
-    await db.renewal.create({ data: { accountId: account.id, renewalDate: day(addDays(today, 10 + (i % 60))), arr: 10_000 + i, forecast } });
+    await db.renewal.create({
+      data: { accountId: account.id, renewalDate: day(addDays(today, 10 + (i % 60))), arr: 10_000 + i, forecast },
+    });
   };
-  for (let i = 0; i < AT_RISK_OWN; i++) await renewal(users.ae.id, i, { band: i % 2 ? "red" : "green", forecast: i % 2 ? null : "at_risk" });
+  for (let i = 0; i < AT_RISK_OWN; i++)
+    await renewal(users.ae.id, i, { band: i % 2 ? "red" : "green", forecast: i % 2 ? null : "at_risk" });
   for (let i = 0; i < 2; i++) await renewal(users.ae.id, 100 + i, { band: "green", forecast: "commit" });
   for (let i = 0; i < 3; i++) await renewal(users.otherAe.id, 200 + i, { band: "yellow", forecast: null });
 
@@ -70,7 +86,8 @@ beforeAll(async () => {
 
   // Tasks: the CSM has 30 open (4 overdue) and 2 done; the other CSM has tasks of their own.
   const owned = await makeAccount({ asOf: today, csmId: users.csm.id });
-  for (let i = 0; i < 30; i++) await makeTask({ ownerId: users.csm.id, accountId: owned.id, dueDate: addDays(today, i < 4 ? -1 - i : i) });
+  for (let i = 0; i < 30; i++)
+    await makeTask({ ownerId: users.csm.id, accountId: owned.id, dueDate: addDays(today, i < 4 ? -1 - i : i) });
   for (let i = 0; i < 2; i++) await makeTask({ ownerId: users.csm.id, dueDate: addDays(today, -5), status: "done" });
   for (let i = 0; i < 3; i++) await makeTask({ ownerId: users.otherCsm.id, dueDate: addDays(today, -2) });
 });
@@ -81,7 +98,17 @@ describe("GET /api/exports/former-customers", () => {
     const { status, header, rows, filename } = await csv(await formerCustomers.GET());
     expect(status).toBe(200);
     expect(filename).toBe(`bowtie-former-customers-${today}.csv`);
-    expect(header).toEqual(["external_id", "name", "churned", "last_arr", "seats", "reasons", "offboarding", "offboarding_done", "offboarding_items"]);
+    expect(header).toEqual([
+      "external_id",
+      "name",
+      "churned",
+      "last_arr",
+      "seats",
+      "reasons",
+      "offboarding",
+      "offboarding_done",
+      "offboarding_items",
+    ]);
     expect(rows).toHaveLength(await db.account.count({ where: { status: "churned" } }));
     expect(rows.length).toBeGreaterThan(FORMER_CUSTOMERS_PAGE_SIZE);
     expect(rows[0][2]).toBe("2026-01-28");
@@ -102,7 +129,16 @@ describe("GET /api/exports/renewals/at-risk", () => {
     const { status, header, rows, filename } = await csv(await atRisk.GET(request("/api/exports/renewals/at-risk")));
     expect(status).toBe(200);
     expect(filename).toBe(`bowtie-at-risk-renewals-${today}.csv`);
-    expect(header).toEqual(["external_id", "name", "arr", "renewal_date", "days_until", "band", "health_score", "forecast"]);
+    expect(header).toEqual([
+      "external_id",
+      "name",
+      "arr",
+      "renewal_date",
+      "days_until",
+      "band",
+      "health_score",
+      "forecast",
+    ]);
     expect(rows).toHaveLength(AT_RISK_OWN);
     const arrs = rows.map((r) => Number(r[2]));
     expect(arrs).toEqual([...arrs].sort((a, b) => b - a));
@@ -112,7 +148,9 @@ describe("GET /api/exports/renewals/at-risk", () => {
   it("applies the page's filters: the whole book, or another AE's, or a band", async () => {
     signInAs("manager");
     expect((await csv(await atRisk.GET(request("/api/exports/renewals/at-risk")))).rows).toHaveLength(AT_RISK_OWN + 3);
-    expect((await csv(await atRisk.GET(request(`/api/exports/renewals/at-risk?ae=${users.otherAe.id}`)))).rows).toHaveLength(3);
+    expect(
+      (await csv(await atRisk.GET(request(`/api/exports/renewals/at-risk?ae=${users.otherAe.id}`)))).rows,
+    ).toHaveLength(3);
     const yellow = await csv(await atRisk.GET(request("/api/exports/renewals/at-risk?band=yellow")));
     expect(yellow.rows).toHaveLength(3);
     expect(yellow.rows.every((r) => r[5] === "yellow")).toBe(true);
@@ -130,7 +168,20 @@ describe("GET /api/exports/tasks", () => {
     const mine = await csv(await tasks.GET(request("/api/exports/tasks")));
     expect(mine.status).toBe(200);
     expect(mine.filename).toBe(`bowtie-tasks-mine-${today}.csv`);
-    expect(mine.header).toEqual(["title", "account_external_id", "account", "due_date", "due_in_days", "priority", "source", "status", "overdue", "completed", "outcome", "description"]);
+    expect(mine.header).toEqual([
+      "title",
+      "account_external_id",
+      "account",
+      "due_date",
+      "due_in_days",
+      "priority",
+      "source",
+      "status",
+      "overdue",
+      "completed",
+      "outcome",
+      "description",
+    ]);
     expect(mine.rows).toHaveLength(30);
     expect(mine.rows.map((r) => r[3])).toEqual(mine.rows.map((r) => r[3]).sort());
     expect((await csv(await tasks.GET(request("/api/exports/tasks?view=overdue")))).rows).toHaveLength(4);
@@ -153,7 +204,15 @@ describe("GET /api/exports/team-book", () => {
     const { status, header, rows, filename } = await csv(await teamBook.GET());
     expect(status).toBe(200);
     expect(filename).toBe(`bowtie-team-book-${today}.csv`);
-    expect(header).toEqual(["csm", "accounts", "arr", "renewing_90_days", "red_or_yellow", "open_tasks", "overdue_tasks"]);
+    expect(header).toEqual([
+      "csm",
+      "accounts",
+      "arr",
+      "renewing_90_days",
+      "red_or_yellow",
+      "open_tasks",
+      "overdue_tasks",
+    ]);
     expect(rows).toHaveLength(await db.user.count({ where: { role: "csm", active: true } }));
     const csm = rows.find((r) => r[0] === users.csm.name);
     expect(csm).toEqual([users.csm.name, "1", "60000.00", "0", "0", "30", "4"]);
@@ -168,7 +227,9 @@ describe("GET /api/exports/team-book", () => {
 describe("GET /api/exports/stage/[stage] (on the shared CSV writer)", () => {
   it("still streams every account of the stage after its header", async () => {
     signInAs("manager");
-    const response = await stageExport.GET(request("/api/exports/stage/onboarding"), { params: Promise.resolve({ stage: "onboarding" }) });
+    const response = await stageExport.GET(request("/api/exports/stage/onboarding"), {
+      params: Promise.resolve({ stage: "onboarding" }),
+    });
     const { status, header, rows, filename } = await csv(response);
     expect(status).toBe(200);
     expect(filename).toBe(`bowtie-onboarding-accounts-${today}.csv`);

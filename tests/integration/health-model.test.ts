@@ -15,14 +15,22 @@ describe("saving the health model", () => {
 
   it("stores the admin's model, rescores every active account with it, and audits each changed value", async () => {
     const admin = await db.user.findFirstOrThrow({ where: { role: "admin" } });
-    const before = await db.account.findMany({ where: { status: "active" }, select: { id: true, healthScore: true }, orderBy: { id: "asc" } });
+    const before = await db.account.findMany({
+      where: { status: "active" },
+      select: { id: true, healthScore: true },
+      orderBy: { id: "asc" },
+    });
     const model = { ...DEFAULT_HEALTH_MODEL, weights: { engagement: 10, product: 10, relationship: 70, business: 10 } };
 
     const { recomputed } = await saveHealthModel(model, { userId: admin.id });
 
     expect(recomputed).toBe(before.length);
     expect(await getCurrentHealthModel()).toEqual(model);
-    const after = await db.account.findMany({ where: { status: "active" }, select: { id: true, healthScore: true }, orderBy: { id: "asc" } });
+    const after = await db.account.findMany({
+      where: { status: "active" },
+      select: { id: true, healthScore: true },
+      orderBy: { id: "asc" },
+    });
     expect(after.some((a, i) => a.healthScore !== before[i].healthScore)).toBe(true);
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "health_model" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({

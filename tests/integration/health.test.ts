@@ -8,24 +8,32 @@ import { computeHealth, healthInputsFromFacts } from "@/lib/domain/health";
 const today = "2026-11-23";
 
 beforeAll(async () => {
-  await seedIfEmpty(db, { today: new Date(`${today}T00:00:00Z`), accountCount: 30, log: () => {}, env: { NODE_ENV: "test" } });
+  await seedIfEmpty(db, {
+    today: new Date(`${today}T00:00:00Z`),
+    accountCount: 30,
+    log: () => {},
+    env: { NODE_ENV: "test" },
+  });
 });
 
 describe("set-based health inputs", () => {
-  it.each([today, addDays(today, -45), addDays(today, -200)])("match the pure engine's inputs for every account as of %s", async (asOf) => {
-    const sql = await loadHealthInputs(db, asOf, null);
-    expect(sql.size).toBeGreaterThan(20);
-    for (const [id, inputs] of sql) {
-      const facts = await loadHealthFacts(db, id);
-      expect(facts).not.toBeNull();
-      const expected = healthInputsFromFacts(facts!, asOf);
-      for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
-        const want = expected[key];
-        if (typeof want === "number") expect(inputs[key], `${id} ${key}`).toBeCloseTo(want, 9);
-        else expect(inputs[key], `${id} ${key}`).toEqual(want);
+  it.each([today, addDays(today, -45), addDays(today, -200)])(
+    "match the pure engine's inputs for every account as of %s",
+    async (asOf) => {
+      const sql = await loadHealthInputs(db, asOf, null);
+      expect(sql.size).toBeGreaterThan(20);
+      for (const [id, inputs] of sql) {
+        const facts = await loadHealthFacts(db, id);
+        expect(facts).not.toBeNull();
+        const expected = healthInputsFromFacts(facts!, asOf);
+        for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
+          const want = expected[key];
+          if (typeof want === "number") expect(inputs[key], `${id} ${key}`).toBeCloseTo(want, 9);
+          else expect(inputs[key], `${id} ${key}`).toEqual(want);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe("recomputeHealth", () => {
@@ -35,7 +43,10 @@ describe("recomputeHealth", () => {
     const snapshotDays = await db.healthSnapshot.groupBy({ by: ["asOf"] });
     expect(snapshotDays.length).toBe(27);
     const one = accounts[0];
-    const before = await db.healthSnapshot.findFirst({ where: { accountId: one.id, asOf: { lte: new Date(`${addDays(today, -30)}T00:00:00Z`) } }, orderBy: { asOf: "desc" } });
+    const before = await db.healthSnapshot.findFirst({
+      where: { accountId: one.id, asOf: { lte: new Date(`${addDays(today, -30)}T00:00:00Z`) } },
+      orderBy: { asOf: "desc" },
+    });
     expect(one.healthTrend).toBe(one.healthScore! - before!.score!);
   });
 
@@ -46,10 +57,16 @@ describe("recomputeHealth", () => {
 
     const results = await recomputeHealth(db, { asOf: today, accountIds: [account.id] });
     expect(results.get(account.id)?.score).toBe(expected.score);
-    expect(await db.healthSnapshot.count({ where: { accountId: account.id, asOf: new Date(`${today}T00:00:00Z`) } })).toBe(1);
+    expect(
+      await db.healthSnapshot.count({ where: { accountId: account.id, asOf: new Date(`${today}T00:00:00Z`) } }),
+    ).toBe(1);
 
     const stored = await db.account.findUniqueOrThrow({ where: { id: account.id } });
-    expect(stored).toMatchObject({ healthScore: expected.score, healthBand: expected.band, healthDetractor: expected.biggestDetractor });
+    expect(stored).toMatchObject({
+      healthScore: expected.score,
+      healthBand: expected.band,
+      healthDetractor: expected.biggestDetractor,
+    });
   });
 
   it("does not let a backfilled past day overwrite the current score", async () => {

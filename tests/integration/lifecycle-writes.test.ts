@@ -8,9 +8,13 @@ import { clock } from "@/lib/clock";
 
 const today = clock.today();
 let api: ApiClient;
-const body = (renewalDate: string) => accountBody({ name: "Stage mover", contractStart: addDays(today, -200), renewalDate });
+const body = (renewalDate: string) =>
+  accountBody({ name: "Stage mover", contractStart: addDays(today, -200), renewalDate });
 const shown = async () => {
-  const a = await db.account.findUniqueOrThrow({ where: { externalId: "stage-mover" }, include: { stageChanges: { orderBy: { id: "asc" } } } });
+  const a = await db.account.findUniqueOrThrow({
+    where: { externalId: "stage-mover" },
+    include: { stageChanges: { orderBy: { id: "asc" } } },
+  });
   return { stage: a.lifecycleStage, history: a.stageChanges.map((c) => [c.fromStage, c.toStage]) };
 };
 
@@ -25,12 +29,20 @@ describe("lifecycle stage on write", () => {
   });
 
   it("moves to expansion when an expansion deal opens, and back when it is lost", async () => {
-    expect((await api.put("/accounts/stage-mover/expansions/seats-1", { type: "seats", arr: 5_000, status: "open" })).status).toBeLessThan(300);
+    expect(
+      (await api.put("/accounts/stage-mover/expansions/seats-1", { type: "seats", arr: 5_000, status: "open" })).status,
+    ).toBeLessThan(300);
     expect((await shown()).stage).toBe("expansion");
-    expect((await api.put("/accounts/stage-mover/expansions/seats-1", { type: "seats", arr: 5_000, status: "lost" })).status).toBeLessThan(300);
+    expect(
+      (await api.put("/accounts/stage-mover/expansions/seats-1", { type: "seats", arr: 5_000, status: "lost" })).status,
+    ).toBeLessThan(300);
     expect(await shown()).toEqual({
       stage: "value_realization",
-      history: [[null, "value_realization"], ["value_realization", "expansion"], ["expansion", "value_realization"]],
+      history: [
+        [null, "value_realization"],
+        ["value_realization", "expansion"],
+        ["expansion", "value_realization"],
+      ],
     });
   });
 

@@ -33,14 +33,30 @@ beforeAll(async () => {
   await account("alpha", 120_000.6, addDays(today, -400));
   await account("beta", 45_000.05, addDays(today, -200), addDays(today, -3));
   // gamma churns at its renewal, signed today − 5: a churn movement of −30,000.00 on that day.
-  await recordRenewalOutcome("gamma", { outcome: "churned", signedAt: addDays(today, -5), churnReason: "budget" }, actor);
+  await recordRenewalOutcome(
+    "gamma",
+    { outcome: "churned", signedAt: addDays(today, -5), churnReason: "budget" },
+    actor,
+  );
 
   // Surveys through the API; a CS cost entry for exactly the period.
   const api = apiClient(key);
-  for (const [type, score] of [["nps", 10], ["nps", 9], ["nps", 3], ["csat", 5], ["csat", 4]] as const) {
+  for (const [type, score] of [
+    ["nps", 10],
+    ["nps", 9],
+    ["nps", 3],
+    ["csat", 5],
+    ["csat", 4],
+  ] as const) {
     await api.post("/accounts/alpha/surveys", { type, score, respondedAt: today });
   }
-  await db.csCost.create({ data: { periodStart: new Date(`${period.from}T00:00:00Z`), periodEnd: new Date(`${period.to}T00:00:00Z`), amount: "1800.00" } });
+  await db.csCost.create({
+    data: {
+      periodStart: new Date(`${period.from}T00:00:00Z`),
+      periodEnd: new Date(`${period.to}T00:00:00Z`),
+      amount: "1800.00",
+    },
+  });
 });
 
 describe("metrics from the database", () => {
@@ -82,7 +98,12 @@ describe("metrics from the database", () => {
 
   it("sums the ledger in SQL exactly as the pure ledger does, at the period's edges", async () => {
     const rows = await db.arrMovement.findMany();
-    const movements: MovementFact[] = rows.map((m) => ({ accountId: m.accountId, type: m.type, amount: m.amount.toFixed(2), date: toIsoDate(m.date) }));
+    const movements: MovementFact[] = rows.map((m) => ({
+      accountId: m.accountId,
+      type: m.type,
+      amount: m.amount.toFixed(2),
+      date: toIsoDate(m.date),
+    }));
     const periods: Period[] = [
       period,
       { from: today, to: today }, // only today's expansion and contraction
@@ -96,7 +117,9 @@ describe("metrics from the database", () => {
 
 describe("GET /api/v1/metrics", () => {
   const get = async <T>(query: string, auth: string | null = key) => {
-    const request = new Request(`http://localhost/api/v1/metrics${query}`, { headers: auth ? { authorization: `Bearer ${auth}` } : {} });
+    const request = new Request(`http://localhost/api/v1/metrics${query}`, {
+      headers: auth ? { authorization: `Bearer ${auth}` } : {},
+    });
     const response = await metricsRoute.GET(request, { params: Promise.resolve({}) });
     return { status: response.status, body: (await response.json()) as T };
   };
@@ -138,14 +161,31 @@ describe("the other facts of a period", () => {
 
   beforeAll(async () => {
     // epsilon's 90 days end on `from` (today − 29); gamma's on today − 10; both in the period.
-    await upsertAccount("epsilon", accountBody({ name: "epsilon", arr: 5_000, contractStart: addDays(today, -119) }), actor);
-    const [gamma, delta, epsilon, alpha, beta] = await Promise.all(["gamma", "delta", "epsilon", "alpha", "beta"].map(idOf));
+    await upsertAccount(
+      "epsilon",
+      accountBody({ name: "epsilon", arr: 5_000, contractStart: addDays(today, -119) }),
+      actor,
+    );
+    const [gamma, delta, epsilon, alpha, beta] = await Promise.all(
+      ["gamma", "delta", "epsilon", "alpha", "beta"].map(idOf),
+    );
     const milestones = (accountId: number, reached: Record<string, number | null>) =>
       db.onboardingMilestone.createMany({
-        data: Object.entries(reached).map(([key, offset]) => ({ accountId, key, targetDate: day(0), reachedAt: offset === null ? null : day(offset) })),
+        data: Object.entries(reached).map(([key, offset]) => ({
+          accountId,
+          key,
+          targetDate: day(0),
+          reachedAt: offset === null ? null : day(offset),
+        })),
       });
     // gamma: all reached on today − 20, before its end → complete; initial value 100 − 20 = 80 days after the start.
-    await milestones(gamma, { technical_setup: -20, active: -20, initial_value: -20, full_speed: -20, achievement: null });
+    await milestones(gamma, {
+      technical_setup: -20,
+      active: -20,
+      initial_value: -20,
+      full_speed: -20,
+      achievement: null,
+    });
     // epsilon: full speed on today − 28, a day after its end → incomplete; initial value before the period.
     await milestones(epsilon, { technical_setup: -100, active: -90, initial_value: -60, full_speed: -28 });
     // delta: initial value on today − 2, 8 days after its start (its onboarding ends after the period).
@@ -154,13 +194,26 @@ describe("the other facts of a period", () => {
     // Renewals signed in the period after 30 and 15 days; one signed before it.
     const signed = (processStartedAt: number, signedAt: number) =>
       db.renewal.create({
-        data: { accountId: alpha, renewalDate: day(-60), status: "closed", arr: "1.00", outcome: "renewed", processStartedAt: day(processStartedAt), signedAt: day(signedAt) },
+        data: {
+          accountId: alpha,
+          renewalDate: day(-60),
+          status: "closed",
+          arr: "1.00",
+          outcome: "renewed",
+          processStartedAt: day(processStartedAt),
+          signedAt: day(signedAt),
+        },
       });
     await Promise.all([signed(-50, -20), signed(-40, -25), signed(-90, -40)]);
 
     // Deals closed today through the API: 2 won, 1 lost (the open one does not count).
     const api = apiClient(key);
-    for (const [deal, status] of [["d1", "won"], ["d2", "lost"], ["d3", "won"], ["d4", "open"]] as const) {
+    for (const [deal, status] of [
+      ["d1", "won"],
+      ["d2", "lost"],
+      ["d3", "won"],
+      ["d4", "open"],
+    ] as const) {
       await api.put(`/accounts/alpha/expansions/${deal}`, { type: "seats", arr: 1000, status });
     }
     // Reference-willing contacts count at active accounts only: alpha's does, churned gamma's does not.

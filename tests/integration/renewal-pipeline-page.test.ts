@@ -25,15 +25,32 @@ beforeAll(async () => {
   ae = { id: user.id, role: "ae", email: user.email, name: "AE", active: true };
   const other = await createTestUser("ae");
   for (const [i, days] of DAYS.entries()) {
-    const res = await api.put(`/accounts/pp-${i}`, accountBody({ name: `Pipeline ${String(i).padStart(2, "0")}`, arr: 10_000 + i * 333.33 + 0.01, renewalDate: addDays(today, days), aeEmail: user.email }));
+    const res = await api.put(
+      `/accounts/pp-${i}`,
+      accountBody({
+        name: `Pipeline ${String(i).padStart(2, "0")}`,
+        arr: 10_000 + i * 333.33 + 0.01,
+        renewalDate: addDays(today, days),
+        aeEmail: user.email,
+      }),
+    );
     expect(res.status).toBe(201);
   }
-  await api.put(`/accounts/pp-other`, accountBody({ name: "Someone else's", renewalDate: addDays(today, 10), aeEmail: other.email }));
+  await api.put(
+    `/accounts/pp-other`,
+    accountBody({ name: "Someone else's", renewalDate: addDays(today, 10), aeEmail: other.email }),
+  );
   await syncRenewals(db, { asOf: today });
   for (const [i] of DAYS.entries()) {
     const accountId = (await db.account.findUniqueOrThrow({ where: { externalId: `pp-${i}` } })).id;
-    await db.account.update({ where: { id: accountId }, data: { healthBand: BANDS[i % BANDS.length], healthScore: BANDS[i % BANDS.length] ? 50 : null } });
-    await db.renewal.updateMany({ where: { accountId, status: "open" }, data: { forecast: FORECASTS[i % FORECASTS.length] } });
+    await db.account.update({
+      where: { id: accountId },
+      data: { healthBand: BANDS[i % BANDS.length], healthScore: BANDS[i % BANDS.length] ? 50 : null },
+    });
+    await db.renewal.updateMany({
+      where: { accountId, status: "open" },
+      data: { forecast: FORECASTS[i % FORECASTS.length] },
+    });
   }
 });
 
@@ -75,12 +92,41 @@ describe("renewal pipeline page data", () => {
     const accountId = (await db.account.findUniqueOrThrow({ where: { externalId: "pp-0" } })).id;
     const day = (offset: number) => new Date(`${addDays(today, offset)}T00:00:00Z`);
     // Days to signature 10, 20, 25, 40 and one signed before its start (counts as 0); one too old.
-    const signed: [start: number, signed: number][] = [[-110, -100], [-90, -70], [-50, -25], [-45, -5], [-30, -35], [-500, -400]];
+    const signed: [start: number, signed: number][] = [
+      [-110, -100],
+      [-90, -70],
+      [-50, -25],
+      [-45, -5],
+      [-30, -35],
+      [-500, -400],
+    ];
     for (const [start, at] of signed) {
-      await db.renewal.create({ data: { accountId, renewalDate: day(at), status: "closed", outcome: "renewed", arr: 1000, newArr: 1000, processStartedAt: day(start), signedAt: day(at) } });
+      await db.renewal.create({
+        data: {
+          accountId,
+          renewalDate: day(at),
+          status: "closed",
+          outcome: "renewed",
+          arr: 1000,
+          newArr: 1000,
+          processStartedAt: day(start),
+          signedAt: day(at),
+        },
+      });
     }
     expect((await pipeline()).signature).toEqual({ medianDays: 20, signed: 5, targetDays: 30 });
-    await db.renewal.create({ data: { accountId, renewalDate: day(-1), status: "closed", outcome: "renewed", arr: 1000, newArr: 1000, processStartedAt: day(-31), signedAt: day(-1) } });
+    await db.renewal.create({
+      data: {
+        accountId,
+        renewalDate: day(-1),
+        status: "closed",
+        outcome: "renewed",
+        arr: 1000,
+        newArr: 1000,
+        processStartedAt: day(-31),
+        signedAt: day(-1),
+      },
+    });
     expect((await pipeline()).signature.medianDays).toBe(22.5);
     expect((await pipeline({ band: "purple" })).signature.signed).toBe(0);
   });

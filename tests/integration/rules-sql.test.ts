@@ -9,14 +9,24 @@ import { MEASURE_KEYS, type MeasureKey } from "@/lib/domain/health-model";
 import { toStoredHealth } from "@/lib/domain/health-snapshot";
 import { deriveLifecycleStage, type LifecycleFacts } from "@/lib/domain/lifecycle";
 import { renewalWindow } from "@/lib/domain/windows";
-import { derivedStageSql, EFFECTIVE_STAGE, healthWindowStartSql, isDetractorSql, isPromoterSql, renewalWindowSql, snapshotMeasureSql } from "@/lib/data/platform/rules.sql";
+import {
+  derivedStageSql,
+  EFFECTIVE_STAGE,
+  healthWindowStartSql,
+  isDetractorSql,
+  isPromoterSql,
+  renewalWindowSql,
+  snapshotMeasureSql,
+} from "@/lib/data/platform/rules.sql";
 import { sqlText, statement } from "@/lib/data/platform/sql";
 import { FULL_HEALTH_INPUTS } from "@/tests/factories/health";
 
 describe("rules in SQL agree with the domain", () => {
   it("renewal windows, for every day from overdue to later", async () => {
     const days = Array.from({ length: 130 }, (_, i) => i - 5);
-    const query = statement<[number[]]>`SELECT d, ${renewalWindowSql(sqlText`d`)} AS w FROM unnest($1::int[]) AS t(d) ORDER BY d`;
+    const query = statement<
+      [number[]]
+    >`SELECT d, ${renewalWindowSql(sqlText`d`)} AS w FROM unnest($1::int[]) AS t(d) ORDER BY d`;
     const rows = await db.$queryRaw<{ d: number; w: string }[]>(query(days));
     expect(rows.map((r) => r.w)).toEqual(days.map(renewalWindow));
   });
@@ -29,19 +39,37 @@ describe("rules in SQL agree with the domain", () => {
     expect(rows.map((r) => [r.promoter, r.detractor])).toEqual(scores.map((s) => [isPromoter(s), isDetractor(s)]));
   });
 
-  it.each(["2028-02-29", "2027-01-01", "2026-03-01"])("health windows as of %s start where lastNDays says", async (asOf) => {
-    const windows = Object.keys(HEALTH_WINDOW_DAYS) as (keyof typeof HEALTH_WINDOW_DAYS)[];
-    for (const window of windows) {
-      const query = statement<[string]>`SELECT to_char(${healthWindowStartSql(sqlText`$1::date`, window)}, 'YYYY-MM-DD') AS start`;
-      const [row] = await db.$queryRaw<{ start: string }[]>(query(asOf));
-      expect({ window, start: row.start }).toEqual({ window, start: lastNDays(asOf, HEALTH_WINDOW_DAYS[window]).start });
-    }
-  });
+  it.each(["2028-02-29", "2027-01-01", "2026-03-01"])(
+    "health windows as of %s start where lastNDays says",
+    async (asOf) => {
+      const windows = Object.keys(HEALTH_WINDOW_DAYS) as (keyof typeof HEALTH_WINDOW_DAYS)[];
+      for (const window of windows) {
+        const query = statement<
+          [string]
+        >`SELECT to_char(${healthWindowStartSql(sqlText`$1::date`, window)}, 'YYYY-MM-DD') AS start`;
+        const [row] = await db.$queryRaw<{ start: string }[]>(query(asOf));
+        expect({ window, start: row.start }).toEqual({
+          window,
+          start: lastNDays(asOf, HEALTH_WINDOW_DAYS[window]).start,
+        });
+      }
+    },
+  );
 
   it("the derived lifecycle stage, across the stage boundaries and month ends", async () => {
     const asOf = "2027-03-31";
     const cases: LifecycleFacts[] = [];
-    for (const contractStart of ["2027-03-31", "2026-12-31", "2026-12-30", "2026-10-01", "2026-09-30", "2026-08-31", "2026-03-31", "2026-04-01", "2025-02-28"]) {
+    for (const contractStart of [
+      "2027-03-31",
+      "2026-12-31",
+      "2026-12-30",
+      "2026-10-01",
+      "2026-09-30",
+      "2026-08-31",
+      "2026-03-31",
+      "2026-04-01",
+      "2025-02-28",
+    ]) {
       for (const renewalIn of [-1, 0, 90, 91, 400]) {
         for (const hasOpenExpansion of [false, true]) {
           cases.push({ contractStart, renewalDate: addDays(asOf, renewalIn), churnedAt: null, hasOpenExpansion });
@@ -49,7 +77,12 @@ describe("rules in SQL agree with the domain", () => {
       }
     }
     cases.push({ contractStart: "2026-01-01", renewalDate: "2028-01-01", churnedAt: asOf, hasOpenExpansion: false });
-    cases.push({ contractStart: "2026-01-01", renewalDate: "2028-01-01", churnedAt: addDays(asOf, 1), hasOpenExpansion: false });
+    cases.push({
+      contractStart: "2026-01-01",
+      renewalDate: "2028-01-01",
+      churnedAt: addDays(asOf, 1),
+      hasOpenExpansion: false,
+    });
     const query = statement<[string, string[], string[], (string | null)[], boolean[]]>`
       SELECT ${derivedStageSql({
         asOf: sqlText`$1::date`,
@@ -60,7 +93,13 @@ describe("rules in SQL agree with the domain", () => {
       FROM unnest($2::date[], $3::date[], $4::date[], $5::bool[]) WITH ORDINALITY AS a("contractStart", "renewalDate", "churnedAt", expansion, n)
       ORDER BY a.n`;
     const rows = await db.$queryRaw<{ stage: string }[]>(
-      query(asOf, cases.map((c) => c.contractStart), cases.map((c) => c.renewalDate), cases.map((c) => c.churnedAt), cases.map((c) => c.hasOpenExpansion)),
+      query(
+        asOf,
+        cases.map((c) => c.contractStart),
+        cases.map((c) => c.renewalDate),
+        cases.map((c) => c.churnedAt),
+        cases.map((c) => c.hasOpenExpansion),
+      ),
     );
     expect(rows.map((r) => r.stage)).toEqual(cases.map((c) => deriveLifecycleStage(c, asOf)));
   });
@@ -78,9 +117,15 @@ describe("rules in SQL agree with the domain", () => {
     for (const key of MEASURE_KEYS as readonly MeasureKey[]) {
       const query = statement<[string]>`
         SELECT ${snapshotMeasureSql(sqlText`$1::jsonb`, key, "raw")} AS raw, ${snapshotMeasureSql(sqlText`$1::jsonb`, key, "target")} AS target`;
-      const [row] = await db.$queryRaw<{ raw: number | null; target: number | null }[]>(query(JSON.stringify(toStoredHealth(result))));
+      const [row] = await db.$queryRaw<{ raw: number | null; target: number | null }[]>(
+        query(JSON.stringify(toStoredHealth(result))),
+      );
       const measure = measures.find((m) => m.key === key);
-      expect({ key, raw: row.raw, target: row.target }).toEqual({ key, raw: measure?.raw ?? null, target: measure?.target ?? null });
+      expect({ key, raw: row.raw, target: row.target }).toEqual({
+        key,
+        raw: measure?.raw ?? null,
+        target: measure?.target ?? null,
+      });
     }
   });
 });

@@ -3,7 +3,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: number; role: string; sv: number } } }));
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<object>()), getServerSession: async () => session.current }));
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getServerSession: async () => session.current,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 import { db } from "@/lib/db";
@@ -19,7 +22,10 @@ import { advanceClock, clock } from "@/lib/clock";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import type { JWT } from "next-auth/jwt";
 
-type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string; sv: number } | null>;
+type Authorize = (
+  credentials: Record<string, string>,
+  req: { headers: Record<string, string> },
+) => Promise<{ id: string; sv: number } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 const jwt = authOptions.callbacks!.jwt! as unknown as (args: { token: JWT; user?: unknown }) => Promise<JWT>;
 
@@ -31,11 +37,14 @@ const PASSWORD = "a quiet lake at dawn";
 let emailSeq = 0;
 async function makeUser(role: "csm" | "admin" | "manager" = "csm") {
   const email = `sec-${++emailSeq}@example.com`;
-  const user = await db.user.create({ data: { email, name: `Sec ${emailSeq}`, role, passwordHash: await hashPassword(PASSWORD) } });
+  const user = await db.user.create({
+    data: { email, name: `Sec ${emailSeq}`, role, passwordHash: await hashPassword(PASSWORD) },
+  });
   return user;
 }
 
-const securityEvents = (type: string) => db.auditLog.findMany({ where: { entity: "security", action: type }, orderBy: { id: "asc" } });
+const securityEvents = (type: string) =>
+  db.auditLog.findMany({ where: { entity: "security", action: type }, orderBy: { id: "asc" } });
 
 beforeEach(() => {
   session.current = null;
@@ -75,7 +84,8 @@ describe("sign-in throttling", () => {
     expect(await db.signInThrottle.findUnique({ where: { key: `email:${user.email}` } })).toBeNull();
 
     // The next failure after a lockout waits longer (30 s, then 60 s, …) while the count lives.
-    for (let i = 0; i <= EMAIL_POLICY.free; i++) await authorize({ email: user.email, password: "nope nope nope" }, req);
+    for (let i = 0; i <= EMAIL_POLICY.free; i++)
+      await authorize({ email: user.email, password: "nope nope nope" }, req);
     expect(await signInRetryAfter({ email: user.email, client: null })).toBe(30);
     advanceClock(30_000);
     expect(await authorize({ email: user.email, password: "still not it" }, req)).toBeNull();
@@ -86,7 +96,8 @@ describe("sign-in throttling", () => {
 
   it("locks out an unknown email exactly like a known one", async () => {
     const req = fromClient();
-    for (let i = 0; i <= EMAIL_POLICY.free; i++) await authorize({ email: "nobody-here@example.com", password: "whatever it is" }, req);
+    for (let i = 0; i <= EMAIL_POLICY.free; i++)
+      await authorize({ email: "nobody-here@example.com", password: "whatever it is" }, req);
     expect(await signInRetryAfter({ email: "nobody-here@example.com", client: null })).toBe(30);
   });
 
@@ -101,8 +112,12 @@ describe("sign-in throttling", () => {
   it("keeps its counts in the database, where every server process sees them", async () => {
     const req = fromClient();
     await authorize({ email: "shared@example.com", password: "wrong wrong wrong" }, req);
-    expect(await db.signInThrottle.findUnique({ where: { key: "email:shared@example.com" } })).toMatchObject({ failures: 1 });
-    expect(await db.signInThrottle.findUnique({ where: { key: `client:${req.headers["x-forwarded-for"]}` } })).toMatchObject({ failures: 1 });
+    expect(await db.signInThrottle.findUnique({ where: { key: "email:shared@example.com" } })).toMatchObject({
+      failures: 1,
+    });
+    expect(
+      await db.signInThrottle.findUnique({ where: { key: `client:${req.headers["x-forwarded-for"]}` } }),
+    ).toMatchObject({ failures: 1 });
   });
 });
 
@@ -145,7 +160,9 @@ describe("sessions end when they should", () => {
     await authOptions.events!.signOut!({ token, session: undefined as never });
     await expect(jwt({ token: { ...token } })).rejects.toThrow();
     expect(await getCurrentUser()).toBeNull();
-    expect(await securityEvents("sign_out")).toEqual(expect.arrayContaining([expect.objectContaining({ entityId: `user:${user.id}` })]));
+    expect(await securityEvents("sign_out")).toEqual(
+      expect.arrayContaining([expect.objectContaining({ entityId: `user:${user.id}` })]),
+    );
   });
 
   it("a role change and a deactivation end the user's sessions at once", async () => {
@@ -161,7 +178,13 @@ describe("sessions end when they should", () => {
     await expect(jwt({ token: { ...fresh } })).rejects.toThrow();
     expect(await authorize({ email: user.email, password: PASSWORD }, fromClient())).toBeNull();
 
-    const changes = await db.auditLog.findMany({ where: { entity: "security", entityId: `user:${user.id}`, action: { in: ["user_role_changed", "user_deactivated"] } } });
+    const changes = await db.auditLog.findMany({
+      where: {
+        entity: "security",
+        entityId: `user:${user.id}`,
+        action: { in: ["user_role_changed", "user_deactivated"] },
+      },
+    });
     expect(changes.map((c) => c.action).sort()).toEqual(["user_deactivated", "user_role_changed"]);
     expect(changes.every((c) => c.actorId === admin.id)).toBe(true);
   });
@@ -169,7 +192,9 @@ describe("sessions end when they should", () => {
   it("a password change needs the current password and ends every session", async () => {
     const user = await makeUser();
     const token = await signedIn(user);
-    await expect(changePassword(user.id, "not my password", "a brand new passphrase", { userId: user.id })).rejects.toBeInstanceOf(AppError);
+    await expect(
+      changePassword(user.id, "not my password", "a brand new passphrase", { userId: user.id }),
+    ).rejects.toBeInstanceOf(AppError);
     await expect(jwt({ token: { ...token } })).resolves.toBeTruthy();
     await changePassword(user.id, PASSWORD, "a brand new passphrase", { userId: user.id });
     await expect(jwt({ token: { ...token } })).rejects.toThrow();
@@ -181,7 +206,9 @@ describe("sessions end when they should", () => {
     const admins = await db.user.findMany({ where: { role: "admin", active: true } });
     for (const a of admins) await db.user.update({ where: { id: a.id }, data: { active: false } });
     const only = await makeUser("admin");
-    await expect(updateUser(only.id, { role: "csm" }, { userId: only.id })).rejects.toThrow(/at least one active admin/);
+    await expect(updateUser(only.id, { role: "csm" }, { userId: only.id })).rejects.toThrow(
+      /at least one active admin/,
+    );
     for (const a of admins) await db.user.update({ where: { id: a.id }, data: { active: true } });
   });
 });
@@ -192,7 +219,13 @@ describe("passwords people choose", () => {
     session.current = { user: { id: admin.id, role: "admin", sv: 0 } };
     const form = (password: string) => {
       const data = new FormData();
-      for (const [k, v] of Object.entries({ name: "Pat New", email: `pat-${password.length}@example.com`, role: "csm", password })) data.set(k, v);
+      for (const [k, v] of Object.entries({
+        name: "Pat New",
+        email: `pat-${password.length}@example.com`,
+        role: "csm",
+        password,
+      }))
+        data.set(k, v);
       return data;
     };
     const problem = async (password: string) => {
@@ -218,9 +251,17 @@ describe("security events", () => {
     const req = fromClient();
     const before = await db.auditLog.count({ where: { entity: "security" } });
     await authorize({ email: user.email, password: PASSWORD }, req);
-    for (let i = 0; i <= EMAIL_POLICY.free; i++) await authorize({ email: user.email, password: "secret-guess-123" }, req);
-    const events = await db.auditLog.findMany({ where: { entity: "security", entityId: `user:${user.id}` }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["sign_in", ...Array(EMAIL_POLICY.free + 1).fill("sign_in_failed"), "lockout"]);
+    for (let i = 0; i <= EMAIL_POLICY.free; i++)
+      await authorize({ email: user.email, password: "secret-guess-123" }, req);
+    const events = await db.auditLog.findMany({
+      where: { entity: "security", entityId: `user:${user.id}` },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "sign_in",
+      ...Array(EMAIL_POLICY.free + 1).fill("sign_in_failed"),
+      "lockout",
+    ]);
     expect(events[0]).toMatchObject({ actorId: user.id, after: { client: req.headers["x-forwarded-for"] } });
     expect(JSON.stringify(events)).not.toContain("secret-guess");
     expect(await db.auditLog.count({ where: { entity: "security" } })).toBe(before + events.length);
@@ -228,7 +269,12 @@ describe("security events", () => {
   });
 
   it("records user creation", async () => {
-    const created = await createUser({ email: "audited@example.com", name: "Audited", role: "ae", password: PASSWORD }, { system: "test" });
-    expect(await securityEvents("user_created")).toEqual(expect.arrayContaining([expect.objectContaining({ entityId: `user:${created.id}` })]));
+    const created = await createUser(
+      { email: "audited@example.com", name: "Audited", role: "ae", password: PASSWORD },
+      { system: "test" },
+    );
+    expect(await securityEvents("user_created")).toEqual(
+      expect.arrayContaining([expect.objectContaining({ entityId: `user:${created.id}` })]),
+    );
   });
 });

@@ -21,8 +21,16 @@ describe("API key security events", () => {
     expect(await authenticateApiKey(key, "192.0.2.99")).toMatchObject({ id });
     await revokeApiKey(id, { userId: admin.id });
 
-    const events = await db.auditLog.findMany({ where: { entity: "security", entityId: `api_key:${id}` }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["api_key_created", "api_key_new_address", "api_key_new_address", "api_key_revoked"]);
+    const events = await db.auditLog.findMany({
+      where: { entity: "security", entityId: `api_key:${id}` },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "api_key_created",
+      "api_key_new_address",
+      "api_key_new_address",
+      "api_key_revoked",
+    ]);
     expect(events[1].after).toMatchObject({ client: "192.0.2.10" });
     expect(events[2].after).toMatchObject({ client: "192.0.2.99" });
     expect(JSON.stringify(events)).not.toContain(key);
@@ -38,10 +46,22 @@ describe("the security log for admins", () => {
     await updateUser(target.id, { role: "manager" }, { userId: admin.id });
     await updateUser(target.id, { active: false }, { userId: admin.id });
 
-    const roleChanges = await listSecurityEvents({ type: "user_role_changed", userId: target.id, page: 1, pageSize: 50 });
+    const roleChanges = await listSecurityEvents({
+      type: "user_role_changed",
+      userId: target.id,
+      page: 1,
+      pageSize: 50,
+    });
     expect(roleChanges.total).toBe(2);
-    expect(roleChanges.rows.map((r) => r.detail)).toEqual([{ from: "ae", to: "manager" }, { from: "csm", to: "ae" }]);
-    expect(roleChanges.rows[0]).toMatchObject({ label: "Role changed", actor: admin.name, subject: `${target.name} <${target.email}>` });
+    expect(roleChanges.rows.map((r) => r.detail)).toEqual([
+      { from: "ae", to: "manager" },
+      { from: "csm", to: "ae" },
+    ]);
+    expect(roleChanges.rows[0]).toMatchObject({
+      label: "Role changed",
+      actor: admin.name,
+      subject: `${target.name} <${target.email}>`,
+    });
 
     const forUser = await listSecurityEvents({ userId: target.id, page: 1, pageSize: 2 });
     expect(forUser.total).toBe(3);
@@ -56,7 +76,10 @@ describe("the security log for admins", () => {
 
 describe("a missing record and someone else's answer alike", () => {
   const code = (promise: Promise<unknown>) =>
-    promise.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+    promise.then(
+      () => "ok",
+      (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+    );
 
   it("for an account a CSM may not edit", async () => {
     const csm = await createTestUser("csm");
@@ -67,10 +90,14 @@ describe("a missing record and someone else's answer alike", () => {
     const asCsm = { id: csm.id, role: "csm" as const };
     expect(await code(authorizeAccount(asCsm, theirs.id, "account:edit"))).toBe("forbidden");
     expect(await code(authorizeAccount(asCsm, missing, "account:edit"))).toBe("forbidden");
-    const messages = await Promise.all([theirs.id, missing].map((id) => authorizeAccount(asCsm, id, "account:edit").catch((e: Error) => e.message)));
+    const messages = await Promise.all(
+      [theirs.id, missing].map((id) => authorizeAccount(asCsm, id, "account:edit").catch((e: Error) => e.message)),
+    );
     expect(messages[0]).toBe(messages[1]);
     // A manager may edit any account, so telling them it is gone reveals nothing.
-    expect(await code(authorizeAccount({ id: manager.id, role: "manager" }, missing, "account:edit"))).toBe("not_found");
+    expect(await code(authorizeAccount({ id: manager.id, role: "manager" }, missing, "account:edit"))).toBe(
+      "not_found",
+    );
   });
 
   it("for a task that is not the caller's", async () => {

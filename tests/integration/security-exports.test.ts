@@ -28,7 +28,10 @@ beforeAll(async () => {
   const manager = await createTestUser("manager");
   session.user = { id: manager.id, email: manager.email, name: manager.name, role: "manager", active: true };
   const account = await makeAccount({ asOf: clock.today() });
-  await db.account.update({ where: { id: account.id }, data: { name: EVIL, domain: "@evil.example", lifecycleStage: "onboarding" } });
+  await db.account.update({
+    where: { id: account.id },
+    data: { name: EVIL, domain: "@evil.example", lifecycleStage: "onboarding" },
+  });
   const plain = await makeAccount({ asOf: clock.today() });
   await db.account.update({ where: { id: plain.id }, data: { name: "Plain Co", lifecycleStage: "onboarding" } });
 });
@@ -45,7 +48,11 @@ describe("CSV exports neutralise formulas", () => {
   });
 
   it("/api/exports/stage/* does the same", async () => {
-    const [header, ...rows] = await rowsOf(await stageExport.GET(request("/api/exports/stage/onboarding"), { params: Promise.resolve({ stage: "onboarding" }) }));
+    const [header, ...rows] = await rowsOf(
+      await stageExport.GET(request("/api/exports/stage/onboarding"), {
+        params: Promise.resolve({ stage: "onboarding" }),
+      }),
+    );
     const names = rows.map((r) => r[header.indexOf("name")]);
     expect(names).toContain(`'${EVIL}`);
     expect(names.some((n) => /^[=+\-@\t\r]/.test(n))).toBe(false);

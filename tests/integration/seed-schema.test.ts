@@ -43,11 +43,14 @@ describe("the seed's table specs", () => {
         const info = columns.find((r) => r.column === c.name);
         if (!info) problems.push(`${spec.table}.${String(c.name)} is not a column`);
         else if (typeof c.type === "object") {
-          if (info.udt !== c.type.enum) problems.push(`${spec.table}.${String(c.name)} is ${info.udt}, not ${c.type.enum}`);
-        } else if (!EXPECTED_TYPE[c.type].includes(info.type)) problems.push(`${spec.table}.${String(c.name)} is ${info.type}, not ${c.type}`);
+          if (info.udt !== c.type.enum)
+            problems.push(`${spec.table}.${String(c.name)} is ${info.udt}, not ${c.type.enum}`);
+        } else if (!EXPECTED_TYPE[c.type].includes(info.type))
+          problems.push(`${spec.table}.${String(c.name)} is ${info.type}, not ${c.type}`);
       }
       for (const info of columns) {
-        if (!info.nullable && !info.hasDefault && !written.has(info.column)) problems.push(`${spec.table}.${info.column} is required but not written`);
+        if (!info.nullable && !info.hasDefault && !written.has(info.column))
+          problems.push(`${spec.table}.${info.column} is required but not written`);
       }
     }
     expect(problems).toEqual([]);

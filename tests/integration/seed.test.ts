@@ -23,7 +23,9 @@ describe("seeding", () => {
     expect(await db.account.count()).toBe(12);
     expect(await db.usageDay.count()).toBe(result.counts.usageDays);
     expect(await db.touchpoint.count()).toBe(result.counts.touchpoints);
-    expect(await db.renewal.count({ where: { status: "open" } })).toBe(await db.account.count({ where: { status: "active" } }));
+    expect(await db.renewal.count({ where: { status: "open" } })).toBe(
+      await db.account.count({ where: { status: "active" } }),
+    );
 
     const audit = await db.auditLog.findMany({ where: { entity: "database", action: "seed" } });
     expect(audit).toHaveLength(1);
@@ -38,7 +40,9 @@ describe("seeding", () => {
     // The back-filled history ends where the daily sync would put every account today.
     expect(await syncLifecycleStages(db, { asOf: "2026-11-23" })).toBe(0);
     expect(await db.scorecardMeasurable.count({ where: { active: true } })).toBe(10);
-    expect(await db.rock.count({ where: { metricKey: "unhealthyShare", startValue: 0.34, targetValue: 0.25 } })).toBe(1);
+    expect(await db.rock.count({ where: { metricKey: "unhealthyShare", startValue: 0.34, targetValue: 0.25 } })).toBe(
+      1,
+    );
   });
 
   it("lets every demo user be found by email, with the demo password", async () => {
@@ -50,10 +54,15 @@ describe("seeding", () => {
   });
 
   it("reads back what it wrote: text arrays, dates and money", async () => {
-    const account = await db.account.findFirstOrThrow({ where: { purchasedFeatures: { has: "reports" } }, orderBy: { id: "asc" } });
+    const account = await db.account.findFirstOrThrow({
+      where: { purchasedFeatures: { has: "reports" } },
+      orderBy: { id: "asc" },
+    });
     expect(account.purchasedFeatures.length).toBeGreaterThanOrEqual(3);
     expect(account.contractStart.getTime() % 86_400_000).toBe(0);
-    const lines = await db.contractLine.findMany({ where: { accountId: account.id, startDate: { lte: today }, endDate: { gte: today } } });
+    const lines = await db.contractLine.findMany({
+      where: { accountId: account.id, startDate: { lte: today }, endDate: { gte: today } },
+    });
     if (account.status === "active" && account.renewalDate > today) {
       expect(lines.reduce((sum, l) => sum + Number(l.price), 0)).toBe(Number(account.arr));
     }
@@ -64,7 +73,15 @@ describe("seeding", () => {
   it("moves the id sequences past the seeded ids", async () => {
     const before = await db.account.aggregate({ _max: { id: true } });
     const created = await db.account.create({
-      data: { externalId: "after-seed", name: "After Seed", segment: "smb", seats: 5, arr: "1000.00", contractStart: today, renewalDate: today },
+      data: {
+        externalId: "after-seed",
+        name: "After Seed",
+        segment: "smb",
+        seats: 5,
+        arr: "1000.00",
+        contractStart: today,
+        renewalDate: today,
+      },
     });
     expect(created.id).toBe((before._max.id ?? 0) + 1);
   });
@@ -108,7 +125,11 @@ describe("seeding", () => {
     const tooShort = env({ BOWTIE_DEMO: "off", BOWTIE_ADMIN_EMAIL: "ops@example.com", BOWTIE_ADMIN_PASSWORD: "short" });
     await expect(seedIfEmpty(db, { ...demo, env: tooShort })).rejects.toThrow(/BOWTIE_ADMIN_PASSWORD/);
 
-    const admin = env({ BOWTIE_DEMO: "off", BOWTIE_ADMIN_EMAIL: " Ops@Example.com ", BOWTIE_ADMIN_PASSWORD: "a long enough secret" });
+    const admin = env({
+      BOWTIE_DEMO: "off",
+      BOWTIE_ADMIN_EMAIL: " Ops@Example.com ",
+      BOWTIE_ADMIN_PASSWORD: "a long enough secret",
+    });
     const result = await seedIfEmpty(db, { ...demo, env: admin });
     expect(result).toEqual({ seeded: "admin", counts: { users: 1 } });
     const user = await db.user.findUniqueOrThrow({ where: { email: "ops@example.com" } });
@@ -122,7 +143,15 @@ describe("seeding", () => {
 describe("bulkInsert", () => {
   it("writes text arrays with quotes, commas, backslashes and NULLs intact", async () => {
     const account = await db.account.create({
-      data: { externalId: "bulk", name: "Bulk", segment: "smb", seats: 1, arr: "1.00", contractStart: today, renewalDate: today },
+      data: {
+        externalId: "bulk",
+        name: "Bulk",
+        segment: "smb",
+        seats: 1,
+        arr: "1.00",
+        contractStart: today,
+        renewalDate: today,
+      },
     });
     const features = ['a "quoted", comma', "back\\slash", "{braces}", "NULL", ""];
     const spec = {
@@ -134,7 +163,12 @@ describe("bulkInsert", () => {
         dataQuality: "float",
       }),
     };
-    const rows = [0, 1, 2].map((n) => ({ accountId: account.id, date: new Date(Date.UTC(2026, 0, 1 + n)), featuresUsed: features, dataQuality: n === 1 ? null : 0.5 }));
+    const rows = [0, 1, 2].map((n) => ({
+      accountId: account.id,
+      date: new Date(Date.UTC(2026, 0, 1 + n)),
+      featuresUsed: features,
+      dataQuality: n === 1 ? null : 0.5,
+    }));
     expect(await bulkInsert(db, spec, rows, 2)).toBe(3);
     const stored = await db.usageDay.findMany({ where: { accountId: account.id }, orderBy: { date: "asc" } });
     expect(stored.map((u) => u.featuresUsed)).toEqual([features, features, features]);

@@ -28,9 +28,16 @@ beforeAll(async () => {
 });
 
 const playbookTasks = (accountIds: number[]) =>
-  db.task.findMany({ where: { accountId: { in: accountIds } }, orderBy: [{ accountId: "asc" }, { kind: "asc" }, { id: "asc" }] });
+  db.task.findMany({
+    where: { accountId: { in: accountIds } },
+    orderBy: [{ accountId: "asc" }, { kind: "asc" }, { id: "asc" }],
+  });
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof AppError ? error.code : error));
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof AppError ? error.code : error),
+  );
 
 describe("applyEscalations", () => {
   it("raises each needed step once, owned, dated and audited, however often it runs", async () => {
@@ -48,19 +55,63 @@ describe("applyEscalations", () => {
     expect(await applyEscalations(db, { asOf: today, accountIds: ids })).toEqual({ created: 0 });
 
     const tasks = await playbookTasks(ids);
-    expect(tasks.map(({ accountId, kind, ownerId, dueDate, priority, source, status }) => ({ accountId, kind, ownerId, dueDate, priority, source, status }))).toEqual([
-      { accountId: yellow.id, kind: "low_engagement_yellow", ownerId: csm.id, dueDate: day(addDays(today, 7)), priority: "normal", source: "playbook", status: "open" },
-      { accountId: redRenewing.id, kind: "churn_prevention_exec", ownerId: manager.id, dueDate: day(addDays(today, 2)), priority: "urgent", source: "playbook", status: "open" },
-      { accountId: redRenewing.id, kind: "low_engagement_red", ownerId: manager.id, dueDate: day(addDays(today, 3)), priority: "high", source: "playbook", status: "open" },
+    expect(
+      tasks.map(({ accountId, kind, ownerId, dueDate, priority, source, status }) => ({
+        accountId,
+        kind,
+        ownerId,
+        dueDate,
+        priority,
+        source,
+        status,
+      })),
+    ).toEqual([
+      {
+        accountId: yellow.id,
+        kind: "low_engagement_yellow",
+        ownerId: csm.id,
+        dueDate: day(addDays(today, 7)),
+        priority: "normal",
+        source: "playbook",
+        status: "open",
+      },
+      {
+        accountId: redRenewing.id,
+        kind: "churn_prevention_exec",
+        ownerId: manager.id,
+        dueDate: day(addDays(today, 2)),
+        priority: "urgent",
+        source: "playbook",
+        status: "open",
+      },
+      {
+        accountId: redRenewing.id,
+        kind: "low_engagement_red",
+        ownerId: manager.id,
+        dueDate: day(addDays(today, 3)),
+        priority: "high",
+        source: "playbook",
+        status: "open",
+      },
     ]);
     expect(tasks[1].description).toMatch(/^Score 48 \(red\), renewal in 45 days\./);
 
-    expect(await db.auditLog.count({ where: { entity: "task", entityId: { in: tasks.map((t) => String(t.id)) } } })).toBe(3);
+    expect(
+      await db.auditLog.count({ where: { entity: "task", entityId: { in: tasks.map((t) => String(t.id)) } } }),
+    ).toBe(3);
     expect(await db.auditLog.findFirst({ where: { entity: "task", entityId: String(tasks[0].id) } })).toMatchObject({
       actorId: null,
       accountId: yellow.id,
       action: "create (playbook)",
-      after: { title: "CSM action plan", kind: "low_engagement_yellow", ownerId: csm.id, dueDate: addDays(today, 7), priority: "normal", source: "playbook", status: "open" },
+      after: {
+        title: "CSM action plan",
+        kind: "low_engagement_yellow",
+        ownerId: csm.id,
+        dueDate: addDays(today, 7),
+        priority: "normal",
+        source: "playbook",
+        status: "open",
+      },
     });
   });
 
@@ -96,13 +147,22 @@ describe("completeTask and reopenTask", () => {
   it("lets the owner complete a task with an outcome, audited", async () => {
     const account = await makeAccount({ asOf: today, csmId: csm.id });
     const task = await makeTask({ ownerId: csm.id, accountId: account.id, dueDate: today });
-    expect(await completeTask(task.id, "Sponsor call booked", csm)).toEqual({ id: task.id, accountExternalId: account.externalId });
+    expect(await completeTask(task.id, "Sponsor call booked", csm)).toEqual({
+      id: task.id,
+      accountExternalId: account.externalId,
+    });
 
     const stored = await db.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(stored).toMatchObject({ status: "done", outcome: "Sponsor call booked" });
     expect(stored.completedAt).toBeInstanceOf(Date);
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "task", entityId: String(task.id) } });
-    expect(audit).toMatchObject({ actorId: csm.id, accountId: account.id, action: "complete", before: { status: "open", outcome: null }, after: { status: "done", outcome: "Sponsor call booked" } });
+    expect(audit).toMatchObject({
+      actorId: csm.id,
+      accountId: account.id,
+      action: "complete",
+      before: { status: "open", outcome: null },
+      after: { status: "done", outcome: "Sponsor call booked" },
+    });
   });
 
   it("refuses another CSM and lets a manager or admin complete anyone's task", async () => {
@@ -126,7 +186,11 @@ describe("completeTask and reopenTask", () => {
     const task = await makeTask({ ownerId: csm.id, dueDate: today });
     await completeTask(task.id, "Done by mistake", csm);
     await reopenTask(task.id, csm);
-    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "open", outcome: null, completedAt: null });
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      status: "open",
+      outcome: null,
+      completedAt: null,
+    });
 
     const account = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 64 });
     await applyEscalations(db, { asOf: today, accountIds: [account.id] });
@@ -143,11 +207,18 @@ describe("completeTask and reopenTask", () => {
     expect(reopens.filter((r) => r === null)).toHaveLength(1);
     expect(reopens.filter((r) => r === "conflict")).toHaveLength(1);
     expect(await db.auditLog.count({ where: { entity: "task", entityId: String(task.id), action: "reopen" } })).toBe(1);
-    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "open", outcome: null });
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      status: "open",
+      outcome: null,
+    });
 
-    const completions = await Promise.all([completeTask(task.id, "A", csm), completeTask(task.id, "B", manager)].map(rejection));
+    const completions = await Promise.all(
+      [completeTask(task.id, "A", csm), completeTask(task.id, "B", manager)].map(rejection),
+    );
     expect(completions.filter((r) => r === null)).toHaveLength(1);
-    expect(await db.auditLog.count({ where: { entity: "task", entityId: String(task.id), action: "complete" } })).toBe(2);
+    expect(await db.auditLog.count({ where: { entity: "task", entityId: String(task.id), action: "complete" } })).toBe(
+      2,
+    );
   });
 });
 
@@ -165,10 +236,21 @@ describe("createTask", () => {
     const account = await makeAccount({ asOf: today, csmId: csm.id });
     const { id } = await createTask(input(account.id), csm);
     expect(await db.task.findUniqueOrThrow({ where: { id } })).toMatchObject({
-      accountId: account.id, ownerId: csm.id, title: "Send the renewal proposal", dueDate: day(addDays(today, 5)), priority: "high", source: "manual", status: "open", kind: null,
+      accountId: account.id,
+      ownerId: csm.id,
+      title: "Send the renewal proposal",
+      dueDate: day(addDays(today, 5)),
+      priority: "high",
+      source: "manual",
+      status: "open",
+      kind: null,
     });
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "task", entityId: String(id) } });
-    expect(audit).toMatchObject({ actorId: csm.id, action: "create", after: { title: "Send the renewal proposal", ownerId: csm.id, dueDate: addDays(today, 5) } });
+    expect(audit).toMatchObject({
+      actorId: csm.id,
+      action: "create",
+      after: { title: "Send the renewal proposal", ownerId: csm.id, dueDate: addDays(today, 5) },
+    });
   });
 
   it("refuses a CSM on someone else's account and writes nothing", async () => {
@@ -206,12 +288,23 @@ describe("listTasks and countTasksByView", () => {
       [dueToday.id, false, 0],
       [later.id, false, 3],
     ]);
-    expect(mine[0]).toMatchObject({ account: { externalId: account.externalId, name: account.name }, dueDate: addDays(today, -2), source: "manual", status: "open" });
+    expect(mine[0]).toMatchObject({
+      account: { externalId: account.externalId, name: account.name },
+      dueDate: addDays(today, -2),
+      source: "manual",
+      status: "open",
+    });
     expect(mine[1].account).toBeNull();
 
     expect((await listTasks(me, { view: "overdue", page: 1, pageSize: 25 })).map((t) => t.id)).toEqual([overdue.id]);
     expect(await listTasks(me, { view: "done", page: 1, pageSize: 25 })).toEqual([
-      expect.objectContaining({ id: done.id, status: "done", outcome: "Handled on the call", completedAt: today, overdue: false }),
+      expect.objectContaining({
+        id: done.id,
+        status: "done",
+        outcome: "Handled on the call",
+        completedAt: today,
+        overdue: false,
+      }),
     ]);
     expect((await listTasks(me, { view: "mine", page: 2, pageSize: 2 })).map((t) => t.id)).toEqual([later.id]);
   });
@@ -227,7 +320,9 @@ describe("the health recompute hook", () => {
     expect(new Set(tasks.map((t) => `${t.accountId}:${t.kind}`)).size).toBe(tasks.length);
     // The seed's renewal job opens the stage tasks of today's windows too, audited as its own.
     const stageTasks = tasks.filter((t) => t.kind?.startsWith("renewal_")).length;
-    expect(await db.auditLog.count({ where: { entity: "task", action: "create (playbook)" } })).toBe(tasks.length - stageTasks);
+    expect(await db.auditLog.count({ where: { entity: "task", action: "create (playbook)" } })).toBe(
+      tasks.length - stageTasks,
+    );
     expect(await db.auditLog.count({ where: { entity: "task", action: "create (renewals)" } })).toBe(stageTasks);
 
     await recomputeHealth(db, { asOf: today });

@@ -9,7 +9,13 @@ import { clock } from "@/lib/clock";
 const today = clock.today();
 const query = (params: Record<string, string> = {}) => ZTriageQuery.parse(params);
 type Viewer = Parameters<typeof listTriage>[0];
-const viewer = (u: { id: number; role: Viewer["role"] }): Viewer => ({ id: u.id, role: u.role, email: `${u.id}@x.test`, name: "Viewer", active: true });
+const viewer = (u: { id: number; role: Viewer["role"] }): Viewer => ({
+  id: u.id,
+  role: u.role,
+  email: `${u.id}@x.test`,
+  name: "Viewer",
+  active: true,
+});
 
 let csm: Viewer;
 let manager: Viewer;
@@ -26,7 +32,8 @@ beforeAll(async () => {
     ["green", { band: "green", score: 90 }],
     ["unscored", { band: null, score: null }],
   ] as const;
-  for (const [key, health] of mine) ids[key] = (await makeAccount({ asOf: today, csmId: csm.id, ...health })).externalId;
+  for (const [key, health] of mine)
+    ids[key] = (await makeAccount({ asOf: today, csmId: csm.id, ...health })).externalId;
   ids.othersRed = (await makeAccount({ asOf: today, csmId: other.id, band: "red", score: 10 })).externalId;
   await makeAccount({ asOf: today, csmId: csm.id, band: "red", score: 5, status: "churned" });
 

@@ -3,7 +3,9 @@ import { diffRecords, toAuditValue } from "@/lib/domain/audit";
 
 describe("diffRecords", () => {
   it("keeps only the fields that changed", () => {
-    expect(diffRecords({ name: "Acme", seats: 10, arr: "1000.00" }, { name: "Acme", seats: 12, arr: "1000.00" })).toEqual({
+    expect(
+      diffRecords({ name: "Acme", seats: 10, arr: "1000.00" }, { name: "Acme", seats: 12, arr: "1000.00" }),
+    ).toEqual({
       before: { seats: 10 },
       after: { seats: 12 },
     });

@@ -11,7 +11,16 @@ describe("parseImport: accounts", () => {
     expect(result.rows).toEqual([
       {
         externalId: "acme-1",
-        input: expect.objectContaining({ name: "Acme", segment: "mid_market", arr: 48000, seats: 40, contractStart: "2026-01-01", renewalDate: "2027-01-01", purchasedFeatures: ["dashboards", "reports"], csmEmail: "priya@bowtie.demo" }),
+        input: expect.objectContaining({
+          name: "Acme",
+          segment: "mid_market",
+          arr: 48000,
+          seats: 40,
+          contractStart: "2026-01-01",
+          renewalDate: "2027-01-01",
+          purchasedFeatures: ["dashboards", "reports"],
+          csmEmail: "priya@bowtie.demo",
+        }),
       },
     ]);
   });
@@ -27,7 +36,9 @@ describe("parseImport: accounts", () => {
     const result = parseImport("accounts", csv);
     expect(result.rows.map((r) => ("externalId" in r ? r.externalId : ""))).toEqual(["ok-1", "ok-1"]);
     const byRow = result.issues.map((i) => `${i.row}:${i.column}`);
-    expect(byRow).toEqual(expect.arrayContaining(["3:segment", "3:arr", "3:contract_start", "4:external_id", "5:external_id"]));
+    expect(byRow).toEqual(
+      expect.arrayContaining(["3:segment", "3:arr", "3:contract_start", "4:external_id", "5:external_id"]),
+    );
     expect(result.issues.find((i) => i.row === 5)?.message).toBe("Duplicate of row 2.");
     expect(result.issues.every((i, k, all) => k === 0 || all[k - 1].row <= i.row)).toBe(true);
   });
@@ -35,16 +46,27 @@ describe("parseImport: accounts", () => {
   it("refuses a file without the required columns, naming them", () => {
     const result = parseImport("accounts", "external_id,name\nx,y\n");
     expect(result.rows).toEqual([]);
-    expect(result.issues).toEqual([{ row: 1, column: "segment, arr, seats, contract_start, renewal_date", message: "Missing columns: segment, arr, seats, contract_start, renewal_date." }]);
+    expect(result.issues).toEqual([
+      {
+        row: 1,
+        column: "segment, arr, seats, contract_start, renewal_date",
+        message: "Missing columns: segment, arr, seats, contract_start, renewal_date.",
+      },
+    ]);
   });
 });
 
 describe("parseImport: contacts and usage", () => {
   it("reads contact flags written the way spreadsheets write them", () => {
-    const csv = "Account External ID,Email,Name,Exec Sponsor,Champion,Reference-Willing\nacme,CEO@acme.com,Ann,yes,,TRUE\n";
+    const csv =
+      "Account External ID,Email,Name,Exec Sponsor,Champion,Reference-Willing\nacme,CEO@acme.com,Ann,yes,,TRUE\n";
     const result = parseImport("contacts", csv);
     expect(result.issues).toEqual([]);
-    expect(result.rows[0]).toEqual({ accountExternalId: "acme", email: "ceo@acme.com", input: expect.objectContaining({ name: "Ann", execSponsor: true, champion: false, referenceWilling: true }) });
+    expect(result.rows[0]).toEqual({
+      accountExternalId: "acme",
+      email: "ceo@acme.com",
+      input: expect.objectContaining({ name: "Ann", execSponsor: true, champion: false, referenceWilling: true }),
+    });
   });
 
   it("reads usage days, defaulting optional counts to zero, and flags a repeated day", () => {
@@ -57,7 +79,18 @@ describe("parseImport: contacts and usage", () => {
     const result = parseImport("usage", csv);
     expect(result.rows[0]).toEqual({
       accountExternalId: "acme",
-      day: { date: "2026-11-01", activeUsers: 12, logins: 30, sessions: 25, sessionMinutes: 400, featuresUsed: ["dashboards", "reports"], workflowsStarted: 0, workflowsCompleted: 0, integrationsActive: [], dataQuality: 0.9 },
+      day: {
+        date: "2026-11-01",
+        activeUsers: 12,
+        logins: 30,
+        sessions: 25,
+        sessionMinutes: 400,
+        featuresUsed: ["dashboards", "reports"],
+        workflowsStarted: 0,
+        workflowsCompleted: 0,
+        integrationsActive: [],
+        dataQuality: 0.9,
+      },
     });
     expect(result.issues.map((i) => `${i.row}:${i.column}:${i.message}`)).toEqual([
       "3:date:Duplicate of row 2.",

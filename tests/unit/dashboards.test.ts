@@ -83,13 +83,22 @@ describe("retentionSeries", () => {
   });
 
   it("is null before any ARR", () => {
-    expect(retentionSeries(totals, [{ from: "2023-01-01", to: "2023-12-31" }])).toEqual([{ period: { from: "2023-01-01", to: "2023-12-31" }, grr: null, nrr: null }]);
+    expect(retentionSeries(totals, [{ from: "2023-01-01", to: "2023-12-31" }])).toEqual([
+      { period: { from: "2023-01-01", to: "2023-12-31" }, grr: null, nrr: null },
+    ]);
   });
 });
 
 describe("timeToValueWeeks", () => {
   it("bins days by week with empty weeks in between", () => {
-    expect(timeToValueWeeks([{ value: 50, count: 2 }, { value: 56, count: 1 }, { value: 62, count: 1 }, { value: 75, count: 3 }])).toEqual([
+    expect(
+      timeToValueWeeks([
+        { value: 50, count: 2 },
+        { value: 56, count: 1 },
+        { value: 62, count: 1 },
+        { value: 75, count: 3 },
+      ]),
+    ).toEqual([
       { week: 7, label: "49–55", accounts: 2 },
       { week: 8, label: "56–62", accounts: 2 },
       { week: 9, label: "63–69", accounts: 0 },

@@ -109,7 +109,9 @@ describe("generateDemoData", () => {
       expect(account.lifecycleStage).toBe("churned");
       const renewals = data.renewals.filter((r) => r.accountId === account.id);
       expect(renewals.some((r) => r.status === "open")).toBe(false);
-      expect(renewals.some((r) => r.outcome === "churned" && r.renewalDate.getTime() === account.churnedAt?.getTime())).toBe(true);
+      expect(
+        renewals.some((r) => r.outcome === "churned" && r.renewalDate.getTime() === account.churnedAt?.getTime()),
+      ).toBe(true);
       expect(data.arrMovements.some((m) => m.accountId === account.id && m.type === "churn")).toBe(true);
       expect(data.offboardings.some((o) => o.accountId === account.id)).toBe(true);
     }
@@ -154,7 +156,9 @@ describe("generateDemoData", () => {
       ...data.arrMovements.map((m) => m.date),
       ...data.successOutcomes.map((o) => o.achievedAt).filter((d): d is Date => d !== null),
       ...data.renewals.map((r) => r.signedAt).filter((d): d is Date => d !== null),
-      ...data.accounts.flatMap((a) => [a.contractStart, a.churnedAt, a.lastTouchAt]).filter((d): d is Date => d !== null),
+      ...data.accounts
+        .flatMap((a) => [a.contractStart, a.churnedAt, a.lastTouchAt])
+        .filter((d): d is Date => d !== null),
       ...data.qbrs.filter((q) => q.status !== "scheduled").map((q) => q.scheduledFor),
     ];
     expect(events.every((d) => d.getTime() <= today.getTime())).toBe(true);
@@ -175,13 +179,21 @@ describe("generateDemoData", () => {
     const accountIds = new Set(data.accounts.map((a) => a.id));
     const contacts = new Map(data.contacts.map((c) => [c.id, c]));
     const touchpoints = new Map(data.touchpoints.map((t) => [t.id, t]));
-    for (const table of ["contacts", "usageDays", "supportTickets", "touchpoints", "renewals", "arrMovements"] as const) {
+    for (const table of [
+      "contacts",
+      "usageDays",
+      "supportTickets",
+      "touchpoints",
+      "renewals",
+      "arrMovements",
+    ] as const) {
       expect(data[table].every((row) => accountIds.has(row.accountId))).toBe(true);
     }
     for (const link of data.touchpointContacts) {
       expect(contacts.get(link.contactId)?.accountId).toBe(touchpoints.get(link.touchpointId)?.accountId);
     }
-    for (const survey of data.surveyResponses) expect(contacts.get(survey.contactId ?? -1)?.accountId).toBe(survey.accountId);
+    for (const survey of data.surveyResponses)
+      expect(contacts.get(survey.contactId ?? -1)?.accountId).toBe(survey.accountId);
   });
 
   it("assigns unique ids per table, from the given first ids", () => {
@@ -242,7 +254,11 @@ function healthFacts(d: DemoData, accountId: number): HealthFacts {
     purchasedFeatures: account.purchasedFeatures,
     usage: mine(d.usageDays).map((u) => ({ ...u, date: isoDate(u.date) })),
     tickets: mine(d.supportTickets).map((t) => ({ openedAt: isoDate(t.openedAt) })),
-    surveys: mine(d.surveyResponses).map((s) => ({ type: s.type, score: s.score, respondedAt: isoDate(s.respondedAt) })),
+    surveys: mine(d.surveyResponses).map((s) => ({
+      type: s.type,
+      score: s.score,
+      respondedAt: isoDate(s.respondedAt),
+    })),
     touchpoints: mine(d.touchpoints).map((t) => ({
       type: t.type,
       occurredAt: isoDate(t.occurredAt),

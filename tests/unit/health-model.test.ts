@@ -36,7 +36,11 @@ describe("ZHealthModel", () => {
     ["floor equal to target", withScale("nps", { floor: 10, target: 10 }), ["measures", "nps", "target"]],
     ["an infinite target", withScale("csat", { floor: 3, target: Infinity }), ["measures", "csat", "target"]],
     ["a NaN floor", withScale("data_quality", { floor: NaN, target: 1 }), ["measures", "data_quality", "floor"]],
-    ["a floor given as text", withScale("data_quality", { floor: "0.5", target: 1 }), ["measures", "data_quality", "floor"]],
+    [
+      "a floor given as text",
+      withScale("data_quality", { floor: "0.5", target: 1 }),
+      ["measures", "data_quality", "floor"],
+    ],
     ["a missing measure", withScale("session_duration", undefined), ["measures", "session_duration"]],
     ["an unknown measure", withScale("nps_csat", { floor: 0, target: 1 }), ["measures"]], // unrecognized key
   ])("rejects %s", (_name, model, path) => {

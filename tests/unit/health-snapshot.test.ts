@@ -8,7 +8,18 @@ const ACCOUNT: HealthInputs = FULL_HEALTH_INPUTS;
 describe("stored health snapshots", () => {
   test.each<[string, Partial<HealthInputs>]>([
     ["an account with every measure", {}],
-    ["an SMB account without usage, sponsor or surveys", { segment: "smb", hasUsage: false, daysSinceExecSponsorTouch: null, npsResponses: 0, csatResponses: 0, csatSum: 0, latestDataQuality: null }],
+    [
+      "an SMB account without usage, sponsor or surveys",
+      {
+        segment: "smb",
+        hasUsage: false,
+        daysSinceExecSponsorTouch: null,
+        npsResponses: 0,
+        csatResponses: 0,
+        csatSum: 0,
+        latestDataQuality: null,
+      },
+    ],
     ["an account with insufficient data", { daysSinceContractStart: 5, hasUsage: false }],
   ])("%s reads back exactly as computed", (_name, patch) => {
     const result = scoreHealth({ ...ACCOUNT, ...patch });

@@ -193,7 +193,7 @@ describe("healthInputsFromFacts", () => {
     // overall 0.4×50.3746 + 0.3×74.3056 + 0.2×60.3175 + 0.1×50 = 59.505 → 60
     expectValue(result.components.engagement.score, 50.374603174603);
     expectValue(result.components.product.score, 74.305555555556);
-    expectValue(result.components.relationship.score, 60.317460317460);
+    expectValue(result.components.relationship.score, 60.31746031746);
     expectValue(result.components.business.score, 50);
     expect(result).toMatchObject({ score: 60, band: "yellow", insufficientData: false });
     // Lost points: active users 8 × 100% = 8, the most.
@@ -220,7 +220,13 @@ describe("healthInputsFromFacts", () => {
     // As of 2025-06-15 the window is 05-17..06-15: the 05-31, 06-01 and 06-15 rows count, the
     // latest data quality is 06-01's, and the tickets are 05-31 and 06-01.
     const inputs = healthInputsFromFacts(RICH, "2025-06-15");
-    expect(inputs).toMatchObject({ logins: 1020, activeUsers: 55, latestDataQuality: 0.6, integrations: 2, tickets: 2 });
+    expect(inputs).toMatchObject({
+      logins: 1020,
+      activeUsers: 55,
+      latestDataQuality: 0.6,
+      integrations: 2,
+      tickets: 2,
+    });
   });
 
   // A fact exactly on a window's first day counts; one day earlier, or after asOf, does not.
@@ -347,16 +353,46 @@ describe("measures", () => {
     // QBR attendance: min(1, attended / expected); 0 → 1
     ["qbr_attendance", "enterprise ≥ 365 days: expected 4 → 3/4 = 75", {}, 0.75, 75],
     ["qbr_attendance", "5/4 capped at 1", { attendedReviews: 5 }, 1, 100],
-    ["qbr_attendance", "137 days: 4×137/365 = 1.501 → 2 expected → 1/2", { daysSinceContractStart: 137, attendedReviews: 1 }, 0.5, 50],
-    ["qbr_attendance", "136 days: 4×136/365 = 1.490 → 1 expected → 1/1", { daysSinceContractStart: 136, attendedReviews: 1 }, 1, 100],
-    ["qbr_attendance", "new account: at least 1 expected → 0/1", { daysSinceContractStart: 0, attendedReviews: 0 }, 0, 0],
-    ["qbr_attendance", "mid-market ≥ 365 days: expected 2 → 1/2", { segment: "mid_market", attendedReviews: 1 }, 0.5, 50],
+    [
+      "qbr_attendance",
+      "137 days: 4×137/365 = 1.501 → 2 expected → 1/2",
+      { daysSinceContractStart: 137, attendedReviews: 1 },
+      0.5,
+      50,
+    ],
+    [
+      "qbr_attendance",
+      "136 days: 4×136/365 = 1.490 → 1 expected → 1/1",
+      { daysSinceContractStart: 136, attendedReviews: 1 },
+      1,
+      100,
+    ],
+    [
+      "qbr_attendance",
+      "new account: at least 1 expected → 0/1",
+      { daysSinceContractStart: 0, attendedReviews: 0 },
+      0,
+      0,
+    ],
+    [
+      "qbr_attendance",
+      "mid-market ≥ 365 days: expected 2 → 1/2",
+      { segment: "mid_market", attendedReviews: 1 },
+      0.5,
+      50,
+    ],
     ["qbr_attendance", "SMB: no QBR cadence", { segment: "smb" }, null, null],
     // NPS / CSAT: mean of NPS (−20 → 50) and CSAT (3.0 → 4.5) scores; raw lives in the parts
     ["nps_csat", "NPS 5−2 of 10 = 30 → 50/70; CSAT 16/4 = 4 → 1/1.5 → mean 69.047…", {}, null, (500 / 7 + 200 / 3) / 2],
     ["nps_csat", "NPS only: 71.428…", { csatResponses: 0, csatSum: 0 }, null, 500 / 7],
     ["nps_csat", "CSAT only: 66.666…", { npsResponses: 0, npsPromoters: 0, npsDetractors: 0 }, null, 200 / 3],
-    ["nps_csat", "neither", { npsResponses: 0, npsPromoters: 0, npsDetractors: 0, csatResponses: 0, csatSum: 0 }, null, null],
+    [
+      "nps_csat",
+      "neither",
+      { npsResponses: 0, npsPromoters: 0, npsDetractors: 0, csatResponses: 0, csatSum: 0 },
+      null,
+      null,
+    ],
     // ROI achievement: achieved / due; 0 → 1
     ["roi_achievement", "3/4 → 75", {}, 0.75, 75],
     ["roi_achievement", "nothing due yet", { outcomesDue: 0, outcomesAchieved: 0 }, null, null],
@@ -451,7 +487,9 @@ describe("edge cases", () => {
     expect(result).toMatchObject({ score: 33, band: "red", insufficientData: true });
     for (const c of ["engagement", "product"] as const) {
       expect(result.components[c]).toMatchObject({ score: null, effectiveWeight: 0 });
-      expect(result.components[c].measures.every((m) => m.score === null && m.raw === null && m.weight === 0)).toBe(true);
+      expect(result.components[c].measures.every((m) => m.score === null && m.raw === null && m.weight === 0)).toBe(
+        true,
+      );
     }
     expect(result.components.relationship.effectiveWeight).toBeCloseTo(200 / 3, 9);
     expect(result.components.business.effectiveWeight).toBeCloseTo(100 / 3, 9);
@@ -477,7 +515,12 @@ describe("edge cases", () => {
     expect(measure(result, "session_duration")).toMatchObject({ raw: null, score: 0 });
     expect(measure(result, "workflow_completion").score).toBeNull();
     expect(measure(result, "data_quality").score).toBeNull();
-    expect(result).toMatchObject({ score: 18, band: "red", insufficientData: false, biggestDetractor: "feature_adoption" });
+    expect(result).toMatchObject({
+      score: 18,
+      band: "red",
+      insufficientData: false,
+      biggestDetractor: "feature_adoption",
+    });
   });
 
   test("no purchased features: depth and adoption have no data", () => {
@@ -568,9 +611,19 @@ describe("bands", () => {
     ["80 and reference-willing = purple", { ...NO_RELATIONSHIP, referenceWilling: true }, 80, "purple"],
     // B = (100 + 100 + x) / 3 with expansion x: 70 + B/10
     ["expansion 0.17 → 85: B 95 → 79.5 rounds up to 80", { ...NO_RELATIONSHIP, openExpansionArr: 17_000 }, 80, "green"],
-    ["expansion 0.164 → 82: B 94 → 79.4 rounds down to 79", { ...NO_RELATIONSHIP, openExpansionArr: 16_400 }, 79, "yellow"],
+    [
+      "expansion 0.164 → 82: B 94 → 79.4 rounds down to 79",
+      { ...NO_RELATIONSHIP, openExpansionArr: 16_400 },
+      79,
+      "yellow",
+    ],
     ["expansion 0.14 → 70: B 90 → 79 = yellow", { ...NO_RELATIONSHIP, openExpansionArr: 14_000 }, 79, "yellow"],
-    ["79 and reference-willing stays yellow", { ...NO_RELATIONSHIP, openExpansionArr: 14_000, referenceWilling: true }, 79, "yellow"],
+    [
+      "79 and reference-willing stays yellow",
+      { ...NO_RELATIONSHIP, openExpansionArr: 14_000, referenceWilling: true },
+      79,
+      "yellow",
+    ],
     // E 100, R 100, P and B 0: 40 + 20 = 60
     ["60 = yellow", { ...NO_PRODUCT, ...NO_BUSINESS }, 60, "yellow"],
     // CSAT 171/40 = 4.275 → 85: R (100 + 100 + 85)/3 = 95 → 40 + 19 = 59

@@ -3,7 +3,12 @@ import { describe, expect, test } from "vitest";
 import { deriveLifecycleStage, effectiveStage, timeInStage, type LifecycleFacts } from "@/lib/domain/lifecycle";
 
 // Contract start Aug 31 so calendar months clamp: +6 months = Feb 28, +12 months = Aug 31.
-const base: LifecycleFacts = { contractStart: "2025-08-31", renewalDate: "2027-08-31", churnedAt: null, hasOpenExpansion: false };
+const base: LifecycleFacts = {
+  contractStart: "2025-08-31",
+  renewalDate: "2027-08-31",
+  churnedAt: null,
+  hasOpenExpansion: false,
+};
 
 describe("deriveLifecycleStage", () => {
   test.each([
@@ -71,7 +76,14 @@ describe("timeInStage", () => {
     expect(by.adoption).toEqual({ stage: "adoption", stays: 2, medianDays: 50.5, meanDays: 50.5 });
     expect(by.value_realization).toEqual({ stage: "value_realization", stays: 0, medianDays: null, meanDays: null });
     expect(by.expansion.stays).toBe(0);
-    expect(result.map((r) => r.stage)).toEqual(["onboarding", "adoption", "value_realization", "expansion", "renewal", "churned"]);
+    expect(result.map((r) => r.stage)).toEqual([
+      "onboarding",
+      "adoption",
+      "value_realization",
+      "expansion",
+      "renewal",
+      "churned",
+    ]);
   });
 
   test("no changes: no figures", () => {

@@ -19,13 +19,33 @@ describe("layer boundaries", { timeout: 60_000 }, () => {
   });
 
   it("the domain may not read the clock or import the framework", async () => {
-    expect(await ruleIds(`import { clock } from "@/lib/clock";\nexport const t = () => clock.today();\n`, "lib/domain/example.ts")).toContain("no-restricted-imports");
-    expect(await ruleIds(`import { redirect } from "next/navigation";\nexport const r = () => redirect("/");\n`, "lib/domain/example.ts")).toContain("no-restricted-imports");
+    expect(
+      await ruleIds(
+        `import { clock } from "@/lib/clock";\nexport const t = () => clock.today();\n`,
+        "lib/domain/example.ts",
+      ),
+    ).toContain("no-restricted-imports");
+    expect(
+      await ruleIds(
+        `import { redirect } from "next/navigation";\nexport const r = () => redirect("/");\n`,
+        "lib/domain/example.ts",
+      ),
+    ).toContain("no-restricted-imports");
   });
 
   it("components may not import data modules (types are fine)", async () => {
-    expect(await ruleIds(`import { listTriage } from "@/lib/data/accounts/triage";\nexport const f = listTriage;\n`, "components/example.tsx")).toContain("no-restricted-imports");
-    expect(await ruleIds(`import type { TriagePage } from "@/lib/data/accounts/triage";\nexport type P = TriagePage;\n`, "components/example.tsx")).not.toContain("no-restricted-imports");
+    expect(
+      await ruleIds(
+        `import { listTriage } from "@/lib/data/accounts/triage";\nexport const f = listTriage;\n`,
+        "components/example.tsx",
+      ),
+    ).toContain("no-restricted-imports");
+    expect(
+      await ruleIds(
+        `import type { TriagePage } from "@/lib/data/accounts/triage";\nexport type P = TriagePage;\n`,
+        "components/example.tsx",
+      ),
+    ).not.toContain("no-restricted-imports");
   });
 
   it("only the bulk-insert helper may build SQL text", async () => {

@@ -36,7 +36,12 @@ import {
 const Q2: Period = { from: "2026-04-01", to: "2026-06-30" };
 const APRIL: Period = { from: "2026-04-01", to: "2026-04-30" };
 
-const move = (accountId: number, type: MovementFact["type"], amount: string, date: string): MovementFact => ({ accountId, type, amount, date });
+const move = (accountId: number, type: MovementFact["type"], amount: string, date: string): MovementFact => ({
+  accountId,
+  type,
+  amount,
+  date,
+});
 
 /** Each value once: [3, 1] → tally {3: 1, 1: 1}. */
 const tally = (...values: number[]): Tally => values.map((value) => ({ value, count: 1 }));
@@ -143,7 +148,12 @@ describe("GRR and NRR to the cent", () => {
     // everything churned and no expansion
     [{ start: 5_000, churned: 5_000, contraction: 0, expansion: 0 }, 0, 0],
   ])("%j → GRR %s, NRR %s", ({ start, churned, contraction, expansion }, grr, nrr) => {
-    const arr = arrFacts({ startArrCents: start, churnedCents: churned, contractionCents: contraction, expansionCents: expansion });
+    const arr = arrFacts({
+      startArrCents: start,
+      churnedCents: churned,
+      contractionCents: contraction,
+      expansionCents: expansion,
+    });
     expect(grossRevenueRetention(arr)).toBe(grr);
     expect(netRevenueRetention(arr)).toBe(nrr);
   });
@@ -202,8 +212,21 @@ describe("medians", () => {
     [tally(7), 7],
     [tally(10, 1, 3, 2), 2.5], // even: 1 2 | 3 10 → (2 + 3) / 2
     [tally(1, 2), 1.5],
-    [[{ value: 5, count: 2 }, { value: 9, count: 1 }, { value: 1, count: 1 }], 5], // 1 5 | 5 9 → 5
-    [[{ value: 30, count: 3 }, { value: 10, count: 2 }], 30], // 10 10 30 30 30 → 30
+    [
+      [
+        { value: 5, count: 2 },
+        { value: 9, count: 1 },
+        { value: 1, count: 1 },
+      ],
+      5,
+    ], // 1 5 | 5 9 → 5
+    [
+      [
+        { value: 30, count: 3 },
+        { value: 10, count: 2 },
+      ],
+      30,
+    ], // 10 10 30 30 30 → 30
   ])("median of %j is %s", (values, expected) => {
     expect(median(values)).toBe(expected);
   });
@@ -214,7 +237,14 @@ describe("NPS and CSAT", () => {
     [tally(9, 9, 10, 10, 10), 100], // all promoters
     [tally(0, 3, 6), -100], // all detractors (6 is a detractor)
     [tally(7, 8, 8), 0], // all passives
-    [[{ value: 10, count: 5 }, { value: 8, count: 3 }, { value: 3, count: 2 }], 30], // (5 − 2) / 10 = 30 points
+    [
+      [
+        { value: 10, count: 5 },
+        { value: 8, count: 3 },
+        { value: 3, count: 2 },
+      ],
+      30,
+    ], // (5 − 2) / 10 = 30 points
     [tally(9, 9, 5), 33.33], // (2 − 1) / 3 = 33.333… points
   ])("NPS of %j is %s", (scores, expected) => {
     expect(netPromoterScore(scores)).toBe(expected);
@@ -223,7 +253,13 @@ describe("NPS and CSAT", () => {
   test.each([
     [tally(5, 5, 5, 4), 4.75], // 19 / 4
     [tally(5, 4, 4), 4.33], // 13 / 3 = 4.333…
-    [[{ value: 1, count: 1 }, { value: 5, count: 1 }], 3],
+    [
+      [
+        { value: 1, count: 1 },
+        { value: 5, count: 1 },
+      ],
+      3,
+    ],
   ])("CSAT of %j is %s", (scores, expected) => {
     expect(csatMean(scores)).toBe(expected);
   });
@@ -257,7 +293,12 @@ describe("onboarding", () => {
     expect(timeToValueDays(accounts, APRIL)).toBe(65);
     // add 01-30 again: 60 65 | 65 90 → 65; drop it instead: 60 | 90 → 75
     expect(timeToValueDays([...accounts, accounts[1]], APRIL)).toBe(65);
-    expect(timeToValueDays(accounts.filter((_, i) => i !== 1), APRIL)).toBe(75);
+    expect(
+      timeToValueDays(
+        accounts.filter((_, i) => i !== 1),
+        APRIL,
+      ),
+    ).toBe(75);
   });
 });
 
@@ -273,12 +314,22 @@ describe("CS cost, ROI and LTV", () => {
     const q1 = { periodStart: "2026-01-01", periodEnd: "2026-03-31", amount: "900.00", grossMarginPct: 70 };
     const q2 = { periodStart: "2026-04-01", periodEnd: "2026-06-30", amount: "910.00", grossMarginPct: 80 };
     // 03-22..03-31: 900.00 × 10 / 90 = 100.00; 04-01..04-10: 910.00 × 10 / 91 = 100.00; margin (70×10 + 80×10) / 20
-    expect(csCostForPeriod([q1, q2], { from: "2026-03-22", to: "2026-04-10" })).toEqual({ cents: 20_000, coveredDays: 20, grossMarginPct: 75 });
+    expect(csCostForPeriod([q1, q2], { from: "2026-03-22", to: "2026-04-10" })).toEqual({
+      cents: 20_000,
+      coveredDays: 20,
+      grossMarginPct: 75,
+    });
   });
 
   test("no entry covering the period is null, and so are the ratios built on it", () => {
     expect(csCostForPeriod([q2Cost], { from: "2026-07-01", to: "2026-07-31" })).toBeNull();
-    const arr = arrFacts({ startArrCents: 100, churnedAccounts: 1, startAccounts: 1, endArrCents: 100, endAccounts: 1 });
+    const arr = arrFacts({
+      startArrCents: 100,
+      churnedAccounts: 1,
+      startAccounts: 1,
+      endArrCents: 100,
+      endAccounts: 1,
+    });
     expect(csCostPctOfAcv(null, arr)).toBeNull();
     expect(csRoi(null, arr)).toBeNull();
     expect(lifetimeValue(null, arr, APRIL)).toBeNull();
@@ -293,14 +344,20 @@ describe("CS cost, ROI and LTV", () => {
     // (355,000.00 + 10,000.00) / 36,500.00 = 10 : 1
     expect(csRoi(cost, arr)).toBe(10);
     // an entry covering half the month gives the same yearly rate: 1,500.00 × 365 / 15 = 36,500.00
-    const half = csCostForPeriod([{ periodStart: "2026-04-16", periodEnd: "2026-05-15", amount: "3000.00", grossMarginPct: 80 }], APRIL);
+    const half = csCostForPeriod(
+      [{ periodStart: "2026-04-16", periodEnd: "2026-05-15", amount: "3000.00", grossMarginPct: 80 }],
+      APRIL,
+    );
     expect(half).toEqual({ cents: 150_000, coveredDays: 15, grossMarginPct: 80 });
     expect(csCostPctOfAcv(half, arr)).toBe(0.1);
   });
 
   test("LTV = average MRR × gross margin / monthly churn", () => {
     const year: Period = { from: "2025-01-01", to: "2025-12-31" };
-    const cost = csCostForPeriod([{ periodStart: "2025-01-01", periodEnd: "2025-12-31", amount: "50000.00", grossMarginPct: 80 }], year);
+    const cost = csCostForPeriod(
+      [{ periodStart: "2025-01-01", periodEnd: "2025-12-31", amount: "50000.00", grossMarginPct: 80 }],
+      year,
+    );
     // MRR = 360,000.00 / 12 / 3 = 10,000.00; churn 1 of 4 over 365 days → 0.25 × (365 / 12) / 365 = 0.25 / 12 a month
     // LTV = 10,000.00 × 0.8 / (0.25 / 12) = 8,000 × 48 = 384,000.00
     const arr = arrFacts({ startAccounts: 4, churnedAccounts: 1, endArrCents: 36_000_000, endAccounts: 3 });
@@ -333,7 +390,12 @@ describe("the report", () => {
 
   test("the Q2 ledger in dollars, with every metric key", () => {
     const report = computeMetrics(
-      facts({ arr: summarizeLedger(LEDGER, Q2), arrDueForRenewalCents: 6_000_000, signatureDays: tally(12, 40), referenceContacts: 2 }),
+      facts({
+        arr: summarizeLedger(LEDGER, Q2),
+        arrDueForRenewalCents: 6_000_000,
+        signatureDays: tally(12, 40),
+        referenceContacts: 2,
+      }),
       Q2,
     );
     expect(report.arr).toEqual({
@@ -347,7 +409,13 @@ describe("the report", () => {
       dueForRenewal: 60_000,
     });
     expect(report.counts).toEqual({ startAccounts: 3, endAccounts: 3, churnedLogos: 1 });
-    expect(report.metrics).toMatchObject({ grr: 0.8056, nrr: 0.9167, revenueChurnRate: 0.5833, timeToSignatureDays: 26, referencesVsChurnedLogos: 2 });
+    expect(report.metrics).toMatchObject({
+      grr: 0.8056,
+      nrr: 0.9167,
+      revenueChurnRate: 0.5833,
+      timeToSignatureDays: 26,
+      referencesVsChurnedLogos: 2,
+    });
     expect(Object.keys(report.metrics).sort()).toEqual([...METRIC_KEYS].sort());
   });
 

@@ -38,7 +38,13 @@ describe("canOnAccount", () => {
 
 describe("can (global actions)", () => {
   it("lets only admins manage settings", () => {
-    expect([admin, manager, csmOwner, aeOwner, exec].map((a) => can(a, "settings:manage"))).toEqual([true, false, false, false, false]);
+    expect([admin, manager, csmOwner, aeOwner, exec].map((a) => can(a, "settings:manage"))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
   it("lets managers and admins manage the scorecard and executives read it", () => {
     expect(can(manager, "scorecard:manage")).toBe(true);
@@ -47,7 +53,13 @@ describe("can (global actions)", () => {
     expect(can(csmOwner, "scorecard:read")).toBe(false);
   });
   it("shows the lifecycle-stage dashboards to everyone but AEs, in the nav too", () => {
-    expect([admin, manager, csmOwner, aeOwner, exec].map((a) => can(a, "dashboards:read"))).toEqual([true, true, true, false, true]);
+    expect([admin, manager, csmOwner, aeOwner, exec].map((a) => can(a, "dashboards:read"))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+    ]);
     for (const a of [admin, manager, csmOwner, aeOwner, exec]) {
       expect(navFor(a.role).some((n) => n.href === "/dashboards")).toBe(can(a, "dashboards:read"));
     }
@@ -56,7 +68,13 @@ describe("can (global actions)", () => {
 
 describe("role homes and navigation", () => {
   it("sends each role to the home SPEC §1 gives it", () => {
-    expect(ROLE_HOME).toEqual({ csm: "/accounts", manager: "/scorecard", ae: "/renewals", admin: "/settings", executive: "/dashboard" });
+    expect(ROLE_HOME).toEqual({
+      csm: "/accounts",
+      manager: "/scorecard",
+      ae: "/renewals",
+      admin: "/settings",
+      executive: "/dashboard",
+    });
   });
   it("shows every role its own home in the sidebar, and settings only to admins", () => {
     for (const role of ["admin", "manager", "csm", "ae", "executive"] as const) {

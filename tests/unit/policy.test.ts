@@ -31,17 +31,41 @@ const GLOBAL: Record<GlobalAction, Row> = {
 
 /** [on an account the actor owns (as its CSM or AE), on an account someone else owns]. */
 const ACCOUNT: Record<AccountAction, [own: Row, other: Row]> = {
-  "account:read": [[Y, Y, Y, Y, Y], [Y, Y, Y, Y, Y]],
-  "account:edit": [[Y, Y, Y, N, N], [Y, Y, N, N, N]],
-  "account:set-stage": [[Y, Y, Y, N, N], [Y, Y, N, N, N]],
-  "account:terminate": [[Y, Y, N, N, N], [Y, Y, N, N, N]],
-  "account:reactivate": [[Y, Y, N, N, N], [Y, Y, N, N, N]],
-  "renewal:edit": [[Y, Y, N, Y, N], [Y, Y, N, N, N]],
-  "expansion:edit": [[Y, Y, N, Y, N], [Y, Y, N, N, N]],
+  "account:read": [
+    [Y, Y, Y, Y, Y],
+    [Y, Y, Y, Y, Y],
+  ],
+  "account:edit": [
+    [Y, Y, Y, N, N],
+    [Y, Y, N, N, N],
+  ],
+  "account:set-stage": [
+    [Y, Y, Y, N, N],
+    [Y, Y, N, N, N],
+  ],
+  "account:terminate": [
+    [Y, Y, N, N, N],
+    [Y, Y, N, N, N],
+  ],
+  "account:reactivate": [
+    [Y, Y, N, N, N],
+    [Y, Y, N, N, N],
+  ],
+  "renewal:edit": [
+    [Y, Y, N, Y, N],
+    [Y, Y, N, N, N],
+  ],
+  "expansion:edit": [
+    [Y, Y, N, Y, N],
+    [Y, Y, N, N, N],
+  ],
 };
 
 /** Tasks: [their own task, someone else's]. */
-const TASK_WORK: [own: Row, other: Row] = [[Y, Y, Y, Y, N], [Y, Y, N, N, N]];
+const TASK_WORK: [own: Row, other: Row] = [
+  [Y, Y, Y, Y, N],
+  [Y, Y, N, N, N],
+];
 
 const ORDER: Role[] = ["admin", "manager", "csm", "ae", "executive"];
 
@@ -60,12 +84,15 @@ describe("the authorization policy", () => {
     // The actor owns the account as its CSM and as its AE: whichever field the role owns by.
     const mine = { csmId: ME, aeId: ME };
     const theirs = { csmId: SOMEONE_ELSE, aeId: SOMEONE_ELSE };
-    it.each(ORDER.map((role, i) => [role, own[i], other[i]] as const))("%s → own %s, other %s", (role, onOwn, onOther) => {
-      expect(can(actor(role), action, mine)).toBe(onOwn);
-      expect(can(actor(role), action, theirs)).toBe(onOther);
-      // Without a resource: may the role do it to some account at all (the first filter).
-      expect(can(actor(role), action)).toBe(onOwn || onOther);
-    });
+    it.each(ORDER.map((role, i) => [role, own[i], other[i]] as const))(
+      "%s → own %s, other %s",
+      (role, onOwn, onOther) => {
+        expect(can(actor(role), action, mine)).toBe(onOwn);
+        expect(can(actor(role), action, theirs)).toBe(onOther);
+        // Without a resource: may the role do it to some account at all (the first filter).
+        expect(can(actor(role), action)).toBe(onOwn || onOther);
+      },
+    );
   });
 
   it("ownership is by the right field: a CSM owns by csmId, an AE by aeId", () => {
@@ -78,10 +105,13 @@ describe("the authorization policy", () => {
     expect(can(actor("csm"), "account:edit", { csmId: null, aeId: null })).toBe(false);
   });
 
-  it.each(ORDER.map((role, i) => [role, TASK_WORK[0][i], TASK_WORK[1][i]] as const))("task:work as %s → own %s, other %s", (role, onOwn, onOther) => {
-    expect(can(actor(role), "task:work", { ownerId: ME })).toBe(onOwn);
-    expect(can(actor(role), "task:work", { ownerId: SOMEONE_ELSE })).toBe(onOther);
-  });
+  it.each(ORDER.map((role, i) => [role, TASK_WORK[0][i], TASK_WORK[1][i]] as const))(
+    "task:work as %s → own %s, other %s",
+    (role, onOwn, onOther) => {
+      expect(can(actor(role), "task:work", { ownerId: ME })).toBe(onOwn);
+      expect(can(actor(role), "task:work", { ownerId: SOMEONE_ELSE })).toBe(onOther);
+    },
+  );
 
   it.each(ORDER)("navigation for %s shows exactly the pages the policy opens", (role) => {
     const hrefs = navFor(role).map((n) => n.href);

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { dueByHorizon, expectedLossCents, forecastQuarterGrr, quarterOf, type ForecastGroup } from "@/lib/domain/renewal-forecast";
+import {
+  dueByHorizon,
+  expectedLossCents,
+  forecastQuarterGrr,
+  quarterOf,
+  type ForecastGroup,
+} from "@/lib/domain/renewal-forecast";
 
-const g = (bucket: ForecastGroup["bucket"], forecast: ForecastGroup["forecast"], arrCents: number, count = 1, inQuarter = true): ForecastGroup => ({ bucket, inQuarter, forecast, arrCents, count });
+const g = (
+  bucket: ForecastGroup["bucket"],
+  forecast: ForecastGroup["forecast"],
+  arrCents: number,
+  count = 1,
+  inQuarter = true,
+): ForecastGroup => ({ bucket, inQuarter, forecast, arrCents, count });
 
 describe("dueByHorizon", () => {
   it("sums ARR by forecast category into nested 30 / 60 / 90-day horizons, leaving overdue and later out", () => {
@@ -15,9 +27,24 @@ describe("dueByHorizon", () => {
       g("later", "commit", 777_00, 1, false),
     ];
     const [d30, d60, d90] = dueByHorizon(groups);
-    expect(d30).toEqual({ days: 30, count: 3, totalCents: 110_000_00, byCategory: { commit: 100_000_00, likely: 0, at_risk: 0, lost: 0, none: 10_000_00 } });
-    expect(d60).toEqual({ days: 60, count: 4, totalCents: 160_000_00, byCategory: { commit: 100_000_00, likely: 0, at_risk: 50_000_00, lost: 0, none: 10_000_00 } });
-    expect(d90).toEqual({ days: 90, count: 8, totalCents: 185_000_50, byCategory: { commit: 100_000_00, likely: 5_000_50, at_risk: 50_000_00, lost: 20_000_00, none: 10_000_00 } });
+    expect(d30).toEqual({
+      days: 30,
+      count: 3,
+      totalCents: 110_000_00,
+      byCategory: { commit: 100_000_00, likely: 0, at_risk: 0, lost: 0, none: 10_000_00 },
+    });
+    expect(d60).toEqual({
+      days: 60,
+      count: 4,
+      totalCents: 160_000_00,
+      byCategory: { commit: 100_000_00, likely: 0, at_risk: 50_000_00, lost: 0, none: 10_000_00 },
+    });
+    expect(d90).toEqual({
+      days: 90,
+      count: 8,
+      totalCents: 185_000_50,
+      byCategory: { commit: 100_000_00, likely: 5_000_50, at_risk: 50_000_00, lost: 20_000_00, none: 10_000_00 },
+    });
   });
 
   it("is all zeros for no renewals", () => {
@@ -53,14 +80,26 @@ describe("forecastQuarterGrr", () => {
     const grr = forecastQuarterGrr({
       startArrCents: 1_000_000_00,
       lostSoFarCents: 30_000_00,
-      groups: [g(30, "commit", 200_000_00), g(60, "at_risk", 80_000_00), g("overdue", null, 40_000_00), g(90, "lost", 500_000_00, 1, false)],
+      groups: [
+        g(30, "commit", 200_000_00),
+        g(60, "at_risk", 80_000_00),
+        g("overdue", null, 40_000_00),
+        g(90, "lost", 500_000_00, 1, false),
+      ],
     });
-    expect(grr).toEqual({ startArrCents: 1_000_000_00, lostSoFarCents: 30_000_00, expectedLossCents: 70_000_00, grr: 0.9 });
+    expect(grr).toEqual({
+      startArrCents: 1_000_000_00,
+      lostSoFarCents: 30_000_00,
+      expectedLossCents: 70_000_00,
+      grr: 0.9,
+    });
   });
 
   it("rounds to four decimals, never goes below 0, and is null without starting ARR", () => {
     expect(forecastQuarterGrr({ startArrCents: 3_00, lostSoFarCents: 1_00, groups: [] }).grr).toBe(0.6667);
-    expect(forecastQuarterGrr({ startArrCents: 100_00, lostSoFarCents: 90_00, groups: [g(30, "lost", 50_00)] }).grr).toBe(0);
+    expect(
+      forecastQuarterGrr({ startArrCents: 100_00, lostSoFarCents: 90_00, groups: [g(30, "lost", 50_00)] }).grr,
+    ).toBe(0);
     expect(forecastQuarterGrr({ startArrCents: 0, lostSoFarCents: 0, groups: [g(30, "lost", 50_00)] }).grr).toBeNull();
   });
 });

@@ -1,7 +1,17 @@
 // The weekly scorecard's calendar, goals and rock progress (SPEC §5).
 import { describe, expect, test } from "vitest";
 import { SCORECARD_METRIC_KEYS } from "@/lib/domain/metrics-catalogue";
-import { DEFAULT_MEASURABLES, goalFromInput, goalToInput, isFinal, isReusable, meetsGoal, rockProgress, scorecardWeeks, weekStartOf } from "@/lib/domain/scorecard";
+import {
+  DEFAULT_MEASURABLES,
+  goalFromInput,
+  goalToInput,
+  isFinal,
+  isReusable,
+  meetsGoal,
+  rockProgress,
+  scorecardWeeks,
+  weekStartOf,
+} from "@/lib/domain/scorecard";
 
 describe("weeks start on Monday (UTC calendar days)", () => {
   test.each([

@@ -4,7 +4,14 @@ import { safeRedirectPath, safeRedirectUrl } from "@/lib/auth/redirect";
 import { passwordProblem, PASSWORD_MAX_BYTES } from "@/lib/auth/password-policy";
 import { neutraliseCell, toCsv } from "@/lib/api/csv";
 import { clientAddress } from "@/lib/auth/client-address";
-import { CLIENT_POLICY, delayAfter, EMAIL_POLICY, nextFailures, startsLockout, waitMs } from "@/lib/domain/sign-in-throttle";
+import {
+  CLIENT_POLICY,
+  delayAfter,
+  EMAIL_POLICY,
+  nextFailures,
+  startsLockout,
+  waitMs,
+} from "@/lib/domain/sign-in-throttle";
 import { pageCsp } from "@/lib/security-headers";
 import { canOnAnyAccount } from "@/lib/auth/policy";
 
@@ -77,11 +84,14 @@ describe("password policy (NIST 800-63B)", () => {
 });
 
 describe("CSV cells that a spreadsheet would run as formulas", () => {
-  it.each(["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])("are written as text: %j", (value) => {
-    expect(neutraliseCell(value)).toBe(`'${value}`);
-    const [[cell]] = Papa.parse<string[]>(toCsv(["name"], [[value]], { header: false })).data;
-    expect(cell.startsWith("'")).toBe(true);
-  });
+  it.each(['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])(
+    "are written as text: %j",
+    (value) => {
+      expect(neutraliseCell(value)).toBe(`'${value}`);
+      const [[cell]] = Papa.parse<string[]>(toCsv(["name"], [[value]], { header: false })).data;
+      expect(cell.startsWith("'")).toBe(true);
+    },
+  );
 
   it("leaves numbers, ordinary text and empty cells alone", () => {
     expect(neutraliseCell(-12.5)).toBe(-12.5);

@@ -22,7 +22,11 @@ const csv = (dataset: string) => `/api/exports/portfolio/${dataset}`;
 export default async function DashboardPage() {
   await requireUser();
   const [s, mix, retention, churn] = await loadPortfolioCharts();
-  const segments = s.bySegment.map((r) => ({ label: SEGMENT_LABELS[r.segment as keyof typeof SEGMENT_LABELS], arr: r.arr, accounts: r.accounts }));
+  const segments = s.bySegment.map((r) => ({
+    label: SEGMENT_LABELS[r.segment as keyof typeof SEGMENT_LABELS],
+    arr: r.arr,
+    accounts: r.accounts,
+  }));
   const bands = BAND_ORDER.map((band) => {
     const row = s.byBand.find((b) => b.band === band);
     return { label: BAND_LABELS[band], arr: row?.arr ?? 0, accounts: row?.accounts ?? 0 };
@@ -32,25 +36,54 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Portfolio" description="The whole customer base at a glance: health over time, retention, what renews next and why customers left." actions={<PrintButton />} />
+      <PageHeader
+        title="Portfolio"
+        description="The whole customer base at a glance: health over time, retention, what renews next and why customers left."
+        actions={<PrintButton />}
+      />
       <StatGrid>
-        <Stat label="ARR" value={formatMoneyCompact(s.totalArr)} hint={`${s.activeAccounts} active accounts · ${s.activeAccounts ? formatMoney(s.totalArr / 12 / s.activeAccounts) : "—"} MRR each`} />
+        <Stat
+          label="ARR"
+          value={formatMoneyCompact(s.totalArr)}
+          hint={`${s.activeAccounts} active accounts · ${s.activeAccounts ? formatMoney(s.totalArr / 12 / s.activeAccounts) : "—"} MRR each`}
+        />
         <Stat
           label="NRR, trailing 12 months"
           value={latest?.nrr == null ? "—" : formatPercent(latest.nrr, 1)}
           hint={`GRR ${latest?.grr == null ? "—" : formatPercent(latest.grr, 1)} · targets 110–120% and 90–95%`}
           tone={latest?.nrr == null ? "default" : latest.nrr >= 1.1 ? "good" : latest.nrr < 1 ? "bad" : "warn"}
         />
-        <Stat label="Renewing in 90 days" value={formatMoneyCompact(s.renewing90Arr)} hint={`${s.renewing90Count} accounts`} />
-        <Stat label="Churned, last 12 months" value={formatMoneyCompact(s.churnedLast12Arr)} hint={`${s.churnedLast12Count} accounts`} tone={s.churnedLast12Count ? "bad" : "default"} />
+        <Stat
+          label="Renewing in 90 days"
+          value={formatMoneyCompact(s.renewing90Arr)}
+          hint={`${s.renewing90Count} accounts`}
+        />
+        <Stat
+          label="Churned, last 12 months"
+          value={formatMoneyCompact(s.churnedLast12Arr)}
+          hint={`${s.churnedLast12Count} accounts`}
+          tone={s.churnedLast12Count ? "bad" : "default"}
+        />
       </StatGrid>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="lg:col-span-2">
-          <ChartCard title="Health mix over time" description="Active accounts per health band, week by week (26 weeks of scores)." csvHref={csv("health-mix")} empty={mixWeeks.length === 0} emptyText="Health history appears once accounts have been scored.">
+          <ChartCard
+            title="Health mix over time"
+            description="Active accounts per health band, week by week (26 weeks of scores)."
+            csvHref={csv("health-mix")}
+            empty={mixWeeks.length === 0}
+            emptyText="Health history appears once accounts have been scored."
+          >
             <HealthMixChart data={mixWeeks} />
           </ChartCard>
         </div>
-        <ChartCard title="ARR by health band" description="Where today's ARR sits, by band." csvHref={csv("arr-by-band")} empty={bands.every((b) => b.accounts === 0)} emptyText="Bands appear once accounts are scored.">
+        <ChartCard
+          title="ARR by health band"
+          description="Where today's ARR sits, by band."
+          csvHref={csv("arr-by-band")}
+          empty={bands.every((b) => b.accounts === 0)}
+          emptyText="Bands appear once accounts are scored."
+        >
           <BarSeriesChart
             label={`ARR by health band: ${bands.map((b) => `${b.label} ${formatMoney(b.arr)} (${b.accounts} accounts)`).join(", ")}`}
             data={bands}
@@ -60,7 +93,13 @@ export default async function DashboardPage() {
             format="money"
           />
         </ChartCard>
-        <ChartCard title="NRR and GRR" description="Trailing 12 months, at each quarter end and today." csvHref={csv("retention")} empty={retention.every((r) => r.nrr == null)} emptyText="Retention needs ARR history older than a year.">
+        <ChartCard
+          title="NRR and GRR"
+          description="Trailing 12 months, at each quarter end and today."
+          csvHref={csv("retention")}
+          empty={retention.every((r) => r.nrr == null)}
+          emptyText="Retention needs ARR history older than a year."
+        >
           <LineSeriesChart
             label={`Trailing-12-month retention: ${retention.map((r) => `${r.period.to} NRR ${r.nrr == null ? "n/a" : formatPercent(r.nrr, 1)}, GRR ${r.grr == null ? "n/a" : formatPercent(r.grr, 1)}`).join("; ")}`}
             data={retention.map((r) => ({ to: r.period.to, nrr: r.nrr, grr: r.grr }))}
@@ -77,7 +116,13 @@ export default async function DashboardPage() {
             format="percent"
           />
         </ChartCard>
-        <ChartCard title="Churned ARR by reason" description="ARR lost in the last 12 months, by the primary churn reason captured at offboarding." csvHref={csv("churn-reasons")} empty={churn.length === 0} emptyText="No ARR churned in the last 12 months.">
+        <ChartCard
+          title="Churned ARR by reason"
+          description="ARR lost in the last 12 months, by the primary churn reason captured at offboarding."
+          csvHref={csv("churn-reasons")}
+          empty={churn.length === 0}
+          emptyText="No ARR churned in the last 12 months."
+        >
           <BarSeriesChart
             label={`Churned ARR by reason: ${churn.map((c) => `${c.reason} ${formatMoney(c.arr)}`).join(", ")}`}
             data={churn.map((c) => ({ ...c }))}
@@ -87,7 +132,13 @@ export default async function DashboardPage() {
             horizontal
           />
         </ChartCard>
-        <ChartCard title="ARR by segment" description="Enterprise is high touch, Mid-Market medium, SMB tech touch." csvHref={csv("arr-by-segment")} empty={segments.length === 0} emptyText="No active accounts yet.">
+        <ChartCard
+          title="ARR by segment"
+          description="Enterprise is high touch, Mid-Market medium, SMB tech touch."
+          csvHref={csv("arr-by-segment")}
+          empty={segments.length === 0}
+          emptyText="No active accounts yet."
+        >
           <ArrBySegmentChart data={segments} />
         </ChartCard>
       </div>

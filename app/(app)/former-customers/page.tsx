@@ -21,7 +21,11 @@ import { clock } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Former customers" };
 
-export default async function FormerCustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function FormerCustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser();
   const { page } = ZFormerCustomersQuery.parse(await searchParams);
   const { rows, total } = await listFormerCustomers(page);
@@ -41,7 +45,9 @@ export default async function FormerCustomersPage({ searchParams }: { searchPara
       />
       <Card>
         {rows.length === 0 ? (
-          <EmptyState title="No former customers">Accounts appear here when a renewal churns or a contract is terminated.</EmptyState>
+          <EmptyState title="No former customers">
+            Accounts appear here when a renewal churns or a contract is terminated.
+          </EmptyState>
         ) : (
           <>
             <Table label="Former customers">
@@ -58,11 +64,24 @@ export default async function FormerCustomersPage({ searchParams }: { searchPara
               <tbody className="divide-y divide-slate-100">
                 {rows.map((r) => (
                   <tr key={r.id} aria-label={r.name} className="align-top">
-                    <Td><Link href={accountPath(r.externalId)} className="font-medium text-slate-900 hover:text-brand-700">{r.name}</Link></Td>
+                    <Td>
+                      <Link
+                        href={accountPath(r.externalId)}
+                        className="font-medium text-slate-900 hover:text-brand-700"
+                      >
+                        {r.name}
+                      </Link>
+                    </Td>
                     <Td>{r.churnedAt ? formatDate(r.churnedAt) : "—"}</Td>
                     <Td className="text-right tabular-nums">{formatMoney(r.lastArr)}</Td>
                     <Td className="whitespace-normal">
-                      <div className="flex max-w-xs flex-wrap gap-1">{r.reasons.length ? r.reasons.map((reason) => <Badge key={reason}>{churnReasonLabel(reason)}</Badge>) : <span className="text-slate-400">Not captured</span>}</div>
+                      <div className="flex max-w-xs flex-wrap gap-1">
+                        {r.reasons.length ? (
+                          r.reasons.map((reason) => <Badge key={reason}>{churnReasonLabel(reason)}</Badge>)
+                        ) : (
+                          <span className="text-slate-400">Not captured</span>
+                        )}
+                      </div>
                     </Td>
                     <Td>
                       <div className="flex items-center gap-2">
@@ -77,9 +96,18 @@ export default async function FormerCustomersPage({ searchParams }: { searchPara
                     {canWinBack && (
                       <Td className="whitespace-normal">
                         <details className="w-72">
-                          <summary className="cursor-pointer text-sm font-medium text-brand-700">Reactivate<span className="sr-only"> {r.name}</span></summary>
+                          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                            Reactivate<span className="sr-only"> {r.name}</span>
+                          </summary>
                           <div className="mt-2">
-                            <ReactivationForm accountId={r.id} accountName={r.name} today={today} renewalDefault={addDays(today, 365)} arr={r.lastArr} seats={r.seats} />
+                            <ReactivationForm
+                              accountId={r.id}
+                              accountName={r.name}
+                              today={today}
+                              renewalDefault={addDays(today, 365)}
+                              arr={r.lastArr}
+                              seats={r.seats}
+                            />
                           </div>
                         </details>
                       </Td>
@@ -88,7 +116,12 @@ export default async function FormerCustomersPage({ searchParams }: { searchPara
                 ))}
               </tbody>
             </Table>
-            <Pagination page={page} pageSize={FORMER_CUSTOMERS_PAGE_SIZE} total={total} hrefFor={(p) => `/former-customers?page=${p}`} />
+            <Pagination
+              page={page}
+              pageSize={FORMER_CUSTOMERS_PAGE_SIZE}
+              total={total}
+              hrefFor={(p) => `/former-customers?page=${p}`}
+            />
           </>
         )}
       </Card>

@@ -10,7 +10,10 @@ export default async function PasswordPage() {
   await requireUser();
   return (
     <>
-      <PageHeader title="Change password" description="At least 12 characters and not a common password. Every session of yours ends: sign in again afterwards." />
+      <PageHeader
+        title="Change password"
+        description="At least 12 characters and not a common password. Every session of yours ends: sign in again afterwards."
+      />
       <Card className="max-w-lg">
         <CardHeader title="Your password" />
         <ChangePasswordForm />

@@ -14,15 +14,27 @@ import { clock } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Renewals" };
 
-export default async function RenewalsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function RenewalsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePermission("renewals:read");
   const raw = await searchParams;
   const query = ZPipelineQuery.parse(raw);
   const today = clock.today();
   const [pipeline, owners] = await Promise.all([getRenewalPipeline(user, query, today), listPipelineOwners()]);
-  const within90 = sumTotals(pipeline.buckets.filter((b) => b.window === "0-30" || b.window === "31-60" || b.window === "61-90").map((b) => b.totals));
+  const within90 = sumTotals(
+    pipeline.buckets
+      .filter((b) => b.window === "0-30" || b.window === "31-60" || b.window === "61-90")
+      .map((b) => b.totals),
+  );
   const pageHref = (window: string, page: number) => {
-    const params = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "window" && e[0] !== "page"));
+    const params = new URLSearchParams(
+      Object.entries(raw).filter(
+        (e): e is [string, string] => typeof e[1] === "string" && e[0] !== "window" && e[0] !== "page",
+      ),
+    );
     if (page > 1) {
       params.set("window", window);
       params.set("page", String(page));
@@ -42,7 +54,12 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
       <RenewalTabs current="/renewals" searchParams={raw} />
       <StatGrid>
         <Stat label="Due in 90 days" value={formatMoney(within90.arrDue)} hint={`${within90.count} renewals`} />
-        <Stat label="ARR at risk (90 days)" value={formatMoney(within90.arrAtRisk)} hint="Red or yellow health, or forecast at risk / lost" tone={within90.arrAtRisk > 0 ? "warn" : "default"} />
+        <Stat
+          label="ARR at risk (90 days)"
+          value={formatMoney(within90.arrAtRisk)}
+          hint="Red or yellow health, or forecast at risk / lost"
+          tone={within90.arrAtRisk > 0 ? "warn" : "default"}
+        />
         <Stat label="Expected ARR (90 days)" value={formatMoney(within90.expectedArr)} hint="By forecast weight" />
         <Stat
           label="Median time to signature"
@@ -53,7 +70,14 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
       </StatGrid>
       <PipelineFilters query={query} aes={owners.aes} csms={owners.csms} isAe={user.role === "ae"} />
       <div className="space-y-6">
-        {pipeline.buckets.map((bucket) => <PipelineBucket key={bucket.window} bucket={bucket} today={today} hrefFor={(page) => pageHref(bucket.window, page)} />)}
+        {pipeline.buckets.map((bucket) => (
+          <PipelineBucket
+            key={bucket.window}
+            bucket={bucket}
+            today={today}
+            hrefFor={(page) => pageHref(bucket.window, page)}
+          />
+        ))}
       </div>
     </>
   );

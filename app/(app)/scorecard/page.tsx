@@ -43,7 +43,9 @@ export default async function ScorecardPage() {
         description={`Weekly measurables, ${formatDate(weeks[0].start)} – ${formatDate(weeks[weeks.length - 1].end)}: each week’s figure against its goal.`}
         actions={
           <div className="no-print flex gap-2">
-            <a href="/api/exports/scorecard" className={buttonClass("secondary")}>Export CSV</a>
+            <a href="/api/exports/scorecard" className={buttonClass("secondary")}>
+              Export CSV
+            </a>
             <PrintButton />
           </div>
         }
@@ -51,8 +53,16 @@ export default async function ScorecardPage() {
       <StatGrid>
         <Stat label="Active accounts" value={summary.activeAccounts.toLocaleString("en-US")} />
         <Stat label="ARR under management" value={formatMoneyCompact(summary.totalArr)} />
-        <Stat label="Renewing in 90 days" value={formatMoneyCompact(summary.renewing90Arr)} hint={`${summary.renewing90Count} accounts`} />
-        <Stat label="Rocks on track" value={`${rocks.filter((r) => r.status === "on_track").length} of ${rocks.filter((r) => r.status !== "done").length}`} hint="Open quarterly goals" />
+        <Stat
+          label="Renewing in 90 days"
+          value={formatMoneyCompact(summary.renewing90Arr)}
+          hint={`${summary.renewing90Count} accounts`}
+        />
+        <Stat
+          label="Rocks on track"
+          value={`${rocks.filter((r) => r.status === "on_track").length} of ${rocks.filter((r) => r.status !== "done").length}`}
+          hint="Open quarterly goals"
+        />
       </StatGrid>
 
       <Card>
@@ -61,14 +71,19 @@ export default async function ScorecardPage() {
           description="Weeks start on Monday (UTC). Past weeks are stored when they end; ▼ and red mark a week off its goal. The dashed line in each trend is the goal."
         />
         {scorecard.rows.length === 0 ? (
-          <EmptyState title="No measurables on the scorecard">{canManage ? "Add one from the metric catalogue below." : "A manager adds measurables here."}</EmptyState>
+          <EmptyState title="No measurables on the scorecard">
+            {canManage ? "Add one from the metric catalogue below." : "A manager adds measurables here."}
+          </EmptyState>
         ) : (
           <ScorecardTable scorecard={scorecard} />
         )}
       </Card>
 
       <Card className="print-keep">
-        <CardHeader title="Rocks" description="This quarter’s goals: on or off track, and how far the linked metric has moved toward its target." />
+        <CardHeader
+          title="Rocks"
+          description="This quarter’s goals: on or off track, and how far the linked metric has moved toward its target."
+        />
         <RocksTable rocks={rocks} owners={owners} canManage={canManage} today={today} />
         {canManage && (
           <details className="no-print border-t border-slate-100 px-5 py-4">
@@ -84,7 +99,11 @@ export default async function ScorecardPage() {
         <CardHeader
           title="Books by CSM"
           description="Open and overdue tasks count every task the CSM owns."
-          actions={<a href="/api/exports/team-book" className={`no-print ${buttonClass("secondary")}`}>Export CSV<span className="sr-only"> of books by CSM</span></a>}
+          actions={
+            <a href="/api/exports/team-book" className={`no-print ${buttonClass("secondary")}`}>
+              Export CSV<span className="sr-only"> of books by CSM</span>
+            </a>
+          }
         />
         {team.length === 0 ? (
           <EmptyState title="No CSMs yet">Add CSMs under Settings and assign them accounts.</EmptyState>
@@ -92,9 +111,13 @@ export default async function ScorecardPage() {
           <Table label="Books by CSM">
             <thead>
               <tr>
-                <Th>CSM</Th><Th className="text-right">Accounts</Th><Th className="text-right">ARR</Th>
-                <Th className="text-right">Renewing ≤ 90 days</Th><Th className="text-right">Red / yellow</Th>
-                <Th className="text-right">Open tasks</Th><Th className="text-right">Overdue</Th>
+                <Th>CSM</Th>
+                <Th className="text-right">Accounts</Th>
+                <Th className="text-right">ARR</Th>
+                <Th className="text-right">Renewing ≤ 90 days</Th>
+                <Th className="text-right">Red / yellow</Th>
+                <Th className="text-right">Open tasks</Th>
+                <Th className="text-right">Overdue</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -106,7 +129,13 @@ export default async function ScorecardPage() {
                   <Td className="text-right tabular-nums">{row.renewing90}</Td>
                   <Td className="text-right tabular-nums">{row.atRisk}</Td>
                   <Td className="text-right tabular-nums">{row.openTasks}</Td>
-                  <Td className={row.overdueTasks ? "text-right font-medium tabular-nums text-red-600" : "text-right tabular-nums"}>{row.overdueTasks}</Td>
+                  <Td
+                    className={
+                      row.overdueTasks ? "text-right font-medium tabular-nums text-red-600" : "text-right tabular-nums"
+                    }
+                  >
+                    {row.overdueTasks}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -117,7 +146,10 @@ export default async function ScorecardPage() {
       {canManage && (
         <div className="no-print space-y-6">
           <Card>
-            <CardHeader title="Measurables" description="Add from the metric catalogue, set goals and owners, reorder or remove. Every change is audited." />
+            <CardHeader
+              title="Measurables"
+              description="Add from the metric catalogue, set goals and owners, reorder or remove. Every change is audited."
+            />
             <MeasurableManager measurables={measurables} owners={owners} />
           </Card>
           <Card>

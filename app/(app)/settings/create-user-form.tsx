@@ -8,7 +8,7 @@ import { createUserAction } from "@/lib/actions/users";
 export function CreateUserForm({ roles }: { roles: { value: string; label: string }[] }) {
   const [state, action, pending] = useActionState(createUserAction, null);
   const formRef = useRef<HTMLFormElement>(null);
-  const issues = state && !state.ok ? state.error.issues ?? [] : [];
+  const issues = state && !state.ok ? (state.error.issues ?? []) : [];
   const issue = (path: string) => issues.find((i) => i.path === path)?.message;
 
   useEffect(() => {
@@ -34,7 +34,9 @@ export function CreateUserForm({ roles }: { roles: { value: string; label: strin
       <Field label="Role" htmlFor="new-role" error={issue("role")}>
         <select id="new-role" name="role" defaultValue="csm" className={inputClass}>
           {roles.map((r) => (
-            <option key={r.value} value={r.value}>{r.label}</option>
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
           ))}
         </select>
       </Field>
@@ -42,12 +44,18 @@ export function CreateUserForm({ roles }: { roles: { value: string; label: strin
         <input id="new-password" name="password" type="password" required className={inputClass} />
       </Field>
       {state && !state.ok && issues.length === 0 && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{state.error.message}</p>
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+          {state.error.message}
+        </p>
       )}
       {state?.ok && (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-700">Added {state.data.name}.</p>
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-700">
+          Added {state.data.name}.
+        </p>
       )}
-      <Button type="submit" disabled={pending}>{pending ? "Adding…" : "Add user"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add user"}
+      </Button>
     </form>
   );
 }

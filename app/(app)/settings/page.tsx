@@ -21,7 +21,15 @@ export default async function SettingsPage() {
           <CardHeader title="Users" description={`${users.length} people can sign in`} />
           <Table label="Users">
             <thead>
-              <tr><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Status</Th><Th><span className="sr-only">Change access</span></Th></tr>
+              <tr>
+                <Th>Name</Th>
+                <Th>Email</Th>
+                <Th>Role</Th>
+                <Th>Status</Th>
+                <Th>
+                  <span className="sr-only">Change access</span>
+                </Th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {users.map((u) => (
@@ -30,14 +38,19 @@ export default async function SettingsPage() {
                   <Td>{u.email}</Td>
                   <Td>{ROLE_LABELS[u.role]}</Td>
                   <Td>{u.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</Td>
-                  <Td><UserAccessForm user={u} roles={roleOptions} /></Td>
+                  <Td>
+                    <UserAccessForm user={u} roles={roleOptions} />
+                  </Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         </Card>
         <Card>
-          <CardHeader title="Add a user" description="They sign in with this email and password (12+ characters, not a common one)." />
+          <CardHeader
+            title="Add a user"
+            description="They sign in with this email and password (12+ characters, not a common one)."
+          />
           <CreateUserForm roles={roleOptions} />
         </Card>
       </div>

@@ -16,15 +16,25 @@ export const metadata: Metadata = { title: "Tasks" };
 const PAGE_SIZE = 25;
 
 const EMPTY: Record<TaskView, { title: string; body: string }> = {
-  mine: { title: "Nothing on your plate", body: "Playbook steps appear here when an account you own needs attention, and manual tasks when someone adds one." },
+  mine: {
+    title: "Nothing on your plate",
+    body: "Playbook steps appear here when an account you own needs attention, and manual tasks when someone adds one.",
+  },
   overdue: { title: "Nothing overdue", body: "Every open task is on schedule." },
   done: { title: "No completed tasks yet", body: "Tasks you complete are kept here with their outcome notes." },
 };
 
-export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function TasksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePermission("tasks:use");
   const query = ZTaskQuery.parse(await searchParams);
-  const [rows, counts] = await Promise.all([listTasks(user, { ...query, pageSize: PAGE_SIZE }), countTasksByView(user)]);
+  const [rows, counts] = await Promise.all([
+    listTasks(user, { ...query, pageSize: PAGE_SIZE }),
+    countTasksByView(user),
+  ]);
   const empty = EMPTY[query.view];
 
   return (
@@ -50,7 +60,12 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           </ul>
         )}
         {counts[query.view] > PAGE_SIZE && (
-          <Pagination page={query.page} pageSize={PAGE_SIZE} total={counts[query.view]} hrefFor={(page) => tasksHref({ view: query.view, page })} />
+          <Pagination
+            page={query.page}
+            pageSize={PAGE_SIZE}
+            total={counts[query.view]}
+            hrefFor={(page) => tasksHref({ view: query.view, page })}
+          />
         )}
       </Card>
     </>

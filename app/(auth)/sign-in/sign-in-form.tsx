@@ -11,7 +11,6 @@ interface Props {
   demoPassword: string | null;
 }
 
-
 export function SignInForm({ callbackUrl, demoUsers, demoPassword }: Props) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -46,15 +45,40 @@ export function SignInForm({ callbackUrl, demoUsers, demoPassword }: Props) {
     <>
       <form onSubmit={onSubmit} className="mt-8 space-y-4" noValidate>
         <div>
-          <label htmlFor="email" className="block text-sm font-medium text-slate-700">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={inputClass} placeholder="you@company.com" />
+          <label htmlFor="email" className="block text-sm font-medium text-slate-700">
+            Email
+          </label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            className={inputClass}
+            placeholder="you@company.com"
+          />
         </div>
         <div>
-          <label htmlFor="password" className="block text-sm font-medium text-slate-700">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} className={inputClass} />
+          <label htmlFor="password" className="block text-sm font-medium text-slate-700">
+            Password
+          </label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            className={inputClass}
+          />
         </div>
         {error && (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>
+          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+            {error}
+          </p>
         )}
         <Button type="submit" disabled={pending || !email || !password} className="w-full">
           {pending ? "Signing in…" : "Sign in"}
@@ -62,11 +86,17 @@ export function SignInForm({ callbackUrl, demoUsers, demoPassword }: Props) {
       </form>
       {demoUsers && (
         <div className="mt-8 rounded-xl border border-dashed border-slate-300 bg-white p-4">
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Demo mode · password “{demoPassword}”</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+            Demo mode · password “{demoPassword}”
+          </p>
           <ul className="mt-2 grid grid-cols-1 gap-1">
             {demoUsers.map((u) => (
               <li key={u.email}>
-                <button type="button" onClick={() => fillDemoUser(u.email)} className="w-full rounded-md px-2 py-1 text-left text-sm text-slate-700 hover:bg-slate-100">
+                <button
+                  type="button"
+                  onClick={() => fillDemoUser(u.email)}
+                  className="w-full rounded-md px-2 py-1 text-left text-sm text-slate-700 hover:bg-slate-100"
+                >
                   <span className="font-medium">{u.email}</span> <span className="text-slate-500">— {u.label}</span>
                 </button>
               </li>

@@ -20,7 +20,9 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
               <li key={t.id} className="flex items-start justify-between gap-4 px-5 py-3">
                 <div>
                   <p className="text-sm font-medium text-slate-900">{t.title}</p>
-                  <p className="text-xs text-slate-500">{t.ownerName} · due {formatDate(t.dueDate)}</p>
+                  <p className="text-xs text-slate-500">
+                    {t.ownerName} · due {formatDate(t.dueDate)}
+                  </p>
                 </div>
                 <Badge tone={t.priority === "urgent" || t.priority === "high" ? "red" : "slate"}>{t.priority}</Badge>
               </li>
@@ -38,7 +40,9 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
               <li key={c.id} className="flex items-center justify-between gap-4 px-5 py-3">
                 <div>
                   <p className="text-sm font-medium text-slate-900">{c.name}</p>
-                  <p className="text-xs text-slate-500">{c.title ?? "—"} · {c.email}</p>
+                  <p className="text-xs text-slate-500">
+                    {c.title ?? "—"} · {c.email}
+                  </p>
                 </div>
                 <div className="flex flex-wrap justify-end gap-1">
                   {c.execSponsor && <Badge tone="brand">Exec sponsor</Badge>}
@@ -60,7 +64,8 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
             {account.touchpoints.map((t) => (
               <li key={t.id} className="px-5 py-3">
                 <p className="text-sm font-medium text-slate-900">
-                  {TOUCHPOINT_LABELS[t.type as keyof typeof TOUCHPOINT_LABELS]} <span className="font-normal text-slate-500">· {formatDate(t.occurredAt)}</span>
+                  {TOUCHPOINT_LABELS[t.type as keyof typeof TOUCHPOINT_LABELS]}{" "}
+                  <span className="font-normal text-slate-500">· {formatDate(t.occurredAt)}</span>
                   {t.attended === false && <span className="ml-2 text-xs text-red-600">not attended</span>}
                 </p>
                 {t.notes && <p className="mt-0.5 text-sm text-slate-600">{t.notes}</p>}
@@ -77,8 +82,17 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
           <ul className="divide-y divide-slate-100">
             {changes.map((c, i) => (
               <li key={i} className="px-5 py-3">
-                <p className="text-sm font-medium capitalize text-slate-900">{c.title} <span className="font-normal normal-case text-slate-500">· {c.by} · {formatDate(c.at.slice(0, 10))}</span></p>
-                {c.detail && <p className="mt-0.5 truncate text-xs text-slate-500" title={c.detail}>{c.detail}</p>}
+                <p className="text-sm font-medium capitalize text-slate-900">
+                  {c.title}{" "}
+                  <span className="font-normal normal-case text-slate-500">
+                    · {c.by} · {formatDate(c.at.slice(0, 10))}
+                  </span>
+                </p>
+                {c.detail && (
+                  <p className="mt-0.5 truncate text-xs text-slate-500" title={c.detail}>
+                    {c.detail}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -90,14 +104,30 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
           <EmptyState title="No tickets" />
         ) : (
           <Table label="Support tickets">
-            <thead><tr><Th>Ticket</Th><Th>Opened</Th><Th>Priority</Th><Th>Status</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Ticket</Th>
+                <Th>Opened</Th>
+                <Th>Priority</Th>
+                <Th>Status</Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {account.tickets.map((t) => (
                 <tr key={t.id}>
-                  <Td className="max-w-40 truncate" title={t.subject ?? t.externalId}>{t.subject ?? t.externalId}</Td>
+                  <Td className="max-w-40 truncate" title={t.subject ?? t.externalId}>
+                    {t.subject ?? t.externalId}
+                  </Td>
                   <Td>{formatDate(t.openedAt)}</Td>
-                  <Td><Badge tone={t.priority === "urgent" || t.priority === "high" ? "red" : "slate"}>{t.priority}</Badge></Td>
-                  <Td>{t.closedAt ? `Closed ${formatDate(t.closedAt)}` : <span className="text-amber-700">Open</span>}{t.sentiment === "negative" && <span className="ml-1 text-xs text-red-600">· negative</span>}</Td>
+                  <Td>
+                    <Badge tone={t.priority === "urgent" || t.priority === "high" ? "red" : "slate"}>
+                      {t.priority}
+                    </Badge>
+                  </Td>
+                  <Td>
+                    {t.closedAt ? `Closed ${formatDate(t.closedAt)}` : <span className="text-amber-700">Open</span>}
+                    {t.sentiment === "negative" && <span className="ml-1 text-xs text-red-600">· negative</span>}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -113,23 +143,38 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
             {account.surveys.map((v) => (
               <li key={v.id} className="flex items-start justify-between gap-4 px-5 py-3">
                 <div className="min-w-0">
-                  <p className="text-sm text-slate-900">{v.contactName ?? "Anonymous"} <span className="text-slate-500">· {formatDate(v.respondedAt)}</span></p>
+                  <p className="text-sm text-slate-900">
+                    {v.contactName ?? "Anonymous"} <span className="text-slate-500">· {formatDate(v.respondedAt)}</span>
+                  </p>
                   {v.comment && <p className="truncate text-xs text-slate-500">“{v.comment}”</p>}
                 </div>
-                <Badge tone={surveyTone(v.type, v.score)}>{v.type.toUpperCase()} {v.score}</Badge>
+                <Badge tone={surveyTone(v.type, v.score)}>
+                  {v.type.toUpperCase()} {v.score}
+                </Badge>
               </li>
             ))}
           </ul>
         )}
       </Card>
       <Card className="lg:col-span-2">
-        <CardHeader title="Contract lines" description={account.purchasedFeatures.length ? `Purchased features: ${account.purchasedFeatures.join(", ")}` : undefined} />
+        <CardHeader
+          title="Contract lines"
+          description={
+            account.purchasedFeatures.length ? `Purchased features: ${account.purchasedFeatures.join(", ")}` : undefined
+          }
+        />
         {account.contractLines.length === 0 ? (
           <EmptyState title="No contract lines" />
         ) : (
           <Table label="Contract lines">
             <thead>
-              <tr><Th>Product</Th><Th className="text-right">Seats</Th><Th className="text-right">Annual price</Th><Th>Start</Th><Th>End</Th></tr>
+              <tr>
+                <Th>Product</Th>
+                <Th className="text-right">Seats</Th>
+                <Th className="text-right">Annual price</Th>
+                <Th>Start</Th>
+                <Th>End</Th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {account.contractLines.map((l) => (

@@ -32,23 +32,35 @@ export function toContactView(c: Contact): ContactView {
   };
 }
 
-export function upsertContact(externalId: string, email: string, input: TContactUpsert, actor: AuditActor, outerTx?: Tx): Promise<Saved<ContactView>> {
-  return writeAccountFacts(externalId, async (tx, accountId) =>
-    saveAudited(tx, {
-      actor,
-      entity: "contact",
-      accountId,
-      existing: await tx.contact.findUnique({ where: { accountId_email: { accountId, email } } }),
-      create: () => tx.contact.create({ data: { accountId, email, ...input } }),
-      update: (current) => tx.contact.update({ where: { id: current.id }, data: input }),
-      view: toContactView,
-    }),
+export function upsertContact(
+  externalId: string,
+  email: string,
+  input: TContactUpsert,
+  actor: AuditActor,
+  outerTx?: Tx,
+): Promise<Saved<ContactView>> {
+  return writeAccountFacts(
+    externalId,
+    async (tx, accountId) =>
+      saveAudited(tx, {
+        actor,
+        entity: "contact",
+        accountId,
+        existing: await tx.contact.findUnique({ where: { accountId_email: { accountId, email } } }),
+        create: () => tx.contact.create({ data: { accountId, email, ...input } }),
+        update: (current) => tx.contact.update({ where: { id: current.id }, data: input }),
+        view: toContactView,
+      }),
     outerTx,
   );
 }
 
 /** The account's contacts with these emails, by email (emails are stored lowercased). */
-export async function contactsByEmail(tx: Tx, accountId: number, emails: readonly string[]): Promise<Map<string, Contact>> {
+export async function contactsByEmail(
+  tx: Tx,
+  accountId: number,
+  emails: readonly string[],
+): Promise<Map<string, Contact>> {
   if (emails.length === 0) return new Map();
   const contacts = await tx.contact.findMany({ where: { accountId, email: { in: [...emails] } } });
   return new Map(contacts.map((c) => [c.email, c]));

@@ -13,7 +13,6 @@ import { sqlText, statement } from "../platform/sql";
 import { derivedStageSql } from "../platform/rules.sql";
 import type { Db } from "@/lib/db/types";
 
-
 const OPEN_EXPANSION = sqlText`EXISTS (SELECT 1 FROM "ExpansionOpportunity" e WHERE e."accountId" = a.id AND e.status = 'open')`;
 
 // $1 as-of day, $2 account ids (null: every account that can still move), $3 when the changes happened.
@@ -113,12 +112,15 @@ export async function setStageOverride(
       select: { lifecycleStage: true, stageOverride: true, stageOverrideReason: true },
     });
     const after = { stageOverride: stage, stageOverrideReason: stage ? reason : null };
-    if (before.stageOverride === after.stageOverride && before.stageOverrideReason === after.stageOverrideReason) return;
+    if (before.stageOverride === after.stageOverride && before.stageOverrideReason === after.stageOverrideReason)
+      return;
     await tx.account.update({ where: { id: accountId }, data: after });
     const from = effectiveStage(before.lifecycleStage, before.stageOverride);
     const to = stage ?? before.lifecycleStage;
     if (from !== to) {
-      await tx.stageChange.create({ data: { accountId, fromStage: from, toStage: to, manual: true, reason, changedAt: clock.now() } });
+      await tx.stageChange.create({
+        data: { accountId, fromStage: from, toStage: to, manual: true, reason, changedAt: clock.now() },
+      });
     }
     await recordAudit(tx, actor, {
       entity: "account",
@@ -139,7 +141,11 @@ export async function setStageOverride(
  * `since` (default: all of them). One query; the arithmetic is lib/domain/lifecycle.ts's.
  */
 export async function getTimeInStage(client: Db, options: { since?: IsoDate } = {}): Promise<TimeInStage[]> {
-  const rows = await client.$queryRaw<{ accountId: number; toStage: StageChangeFact["toStage"]; changedAt: Date }[]>(statement`SELECT "accountId", "toStage"::text AS "toStage", "changedAt" FROM "StageChange"
-     WHERE $1::date IS NULL OR "changedAt" >= $1::date ORDER BY "accountId", "changedAt", id`(options.since ?? null));
-  return timeInStage(rows.map((r) => ({ accountId: r.accountId, toStage: r.toStage, changedAt: toIsoDate(r.changedAt) })));
+  const rows = await client.$queryRaw<{ accountId: number; toStage: StageChangeFact["toStage"]; changedAt: Date }[]>(
+    statement`SELECT "accountId", "toStage"::text AS "toStage", "changedAt" FROM "StageChange"
+     WHERE $1::date IS NULL OR "changedAt" >= $1::date ORDER BY "accountId", "changedAt", id`(options.since ?? null),
+  );
+  return timeInStage(
+    rows.map((r) => ({ accountId: r.accountId, toStage: r.toStage, changedAt: toIsoDate(r.changedAt) })),
+  );
 }

@@ -22,7 +22,12 @@ export async function getActiveOverride(accountId: number): Promise<SentimentOve
 }
 
 /** Records a new sentiment (the previous one is kept as history, marked cleared). */
-export async function setOverride(accountId: number, band: Band, reason: string, actor: AuditActor & { userId: number }): Promise<void> {
+export async function setOverride(
+  accountId: number,
+  band: Band,
+  reason: string,
+  actor: AuditActor & { userId: number },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const previous = await tx.sentimentOverride.findFirst({ where: { accountId, clearedAt: null } });
     if (previous) await tx.sentimentOverride.update({ where: { id: previous.id }, data: { clearedAt: clock.now() } });

@@ -8,7 +8,18 @@ import type { TAccountUpsert } from "@/lib/validation/api";
 import { recordAudit, type AuditActor } from "../platform/audit";
 import { syncLifecycleStages } from "./lifecycle-stages";
 import { loadAccountView, type AccountView } from "./views";
-import { accountNotFound, dateOnly, inTransaction, invalidInput, lockAccount, refreshHealth, saveAudited, type IngestIssue, type Saved, type Tx } from "./write";
+import {
+  accountNotFound,
+  dateOnly,
+  inTransaction,
+  invalidInput,
+  lockAccount,
+  refreshHealth,
+  saveAudited,
+  type IngestIssue,
+  type Saved,
+  type Tx,
+} from "./write";
 import { clock } from "@/lib/clock";
 
 // Creating and updating an account from its CRM record (PUT /accounts/{externalId}), with
@@ -35,11 +46,18 @@ const auditedFields = {
 type AuditedAccount = Prisma.AccountGetPayload<{ select: typeof auditedFields }>;
 
 /** Creates or updates the account (rescored in the same transaction) and returns it as the API shows it. */
-export async function upsertAccount(externalId: string, input: TAccountUpsert, actor: AuditActor, outerTx?: Tx): Promise<Saved<AccountView>> {
+export async function upsertAccount(
+  externalId: string,
+  input: TAccountUpsert,
+  actor: AuditActor,
+  outerTx?: Tx,
+): Promise<Saved<AccountView>> {
   const { created, id } = await inTransaction(outerTx, async (tx) => {
     const owners = await resolveOwners(tx, input);
     const locked = await lockAccount(tx, externalId);
-    const existing = locked ? await tx.account.findUniqueOrThrow({ where: { id: locked.id }, select: auditedFields }) : null;
+    const existing = locked
+      ? await tx.account.findUniqueOrThrow({ where: { id: locked.id }, select: auditedFields })
+      : null;
     const data = {
       name: input.name,
       segment: input.segment,
@@ -103,7 +121,8 @@ async function resolveOwners(tx: Tx, input: TAccountUpsert): Promise<{ csmId?: n
     }
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, active: true } });
     if (!user?.active) issues.push({ path, message: `No active user has the email ${email}.` });
-    else if (user.role !== role) issues.push({ path, message: `${email} is not a ${role.toUpperCase()} (their role is ${user.role}).` });
+    else if (user.role !== role)
+      issues.push({ path, message: `${email} is not a ${role.toUpperCase()} (their role is ${user.role}).` });
     else ids[column] = user.id;
   }
   if (issues.length > 0) throw invalidInput(issues);
@@ -115,12 +134,23 @@ async function resolveOwners(tx: Tx, input: TAccountUpsert): Promise<{ csmId?: n
  * start; a later change records the difference as expansion or contraction, dated `changedAt`
  * when the caller gives it (backfills), else today.
  */
-async function recordArrMovement(tx: Tx, actor: AuditActor, before: AuditedAccount | null, after: AuditedAccount, changedAt?: IsoDate): Promise<void> {
+async function recordArrMovement(
+  tx: Tx,
+  actor: AuditActor,
+  before: AuditedAccount | null,
+  after: AuditedAccount,
+  changedAt?: IsoDate,
+): Promise<void> {
   const movement = arrMovement(before ? cents(before.arr) : null, cents(after.arr));
   if (!movement) return;
   const date = movement.type === "new" ? toIsoDate(after.contractStart) : (changedAt ?? clock.today());
   const created = await tx.arrMovement.create({
-    data: { accountId: after.id, type: movement.type, amount: (movement.amountCents / 100).toFixed(2), date: dateOnly(date) },
+    data: {
+      accountId: after.id,
+      type: movement.type,
+      amount: (movement.amountCents / 100).toFixed(2),
+      date: dateOnly(date),
+    },
   });
   await recordAudit(tx, actor, {
     entity: "arr_movement",
@@ -131,7 +161,10 @@ async function recordArrMovement(tx: Tx, actor: AuditActor, before: AuditedAccou
   });
 }
 
-function arrMovement(beforeCents: number | null, afterCents: number): { type: ArrMovementType; amountCents: number } | null {
+function arrMovement(
+  beforeCents: number | null,
+  afterCents: number,
+): { type: ArrMovementType; amountCents: number } | null {
   if (beforeCents === null) return afterCents > 0 ? { type: "new", amountCents: afterCents } : null;
   const delta = afterCents - beforeCents;
   if (delta === 0) return null;
@@ -147,7 +180,12 @@ function cents(amount: Prisma.Decimal): number {
  * Every active account has an open renewal (SPEC §4): create one when none is open; otherwise
  * follow the account's renewal date and ARR when those changed (and leave the AE's work alone).
  */
-async function syncOpenRenewal(tx: Tx, actor: AuditActor, before: AuditedAccount | null, after: AuditedAccount): Promise<void> {
+async function syncOpenRenewal(
+  tx: Tx,
+  actor: AuditActor,
+  before: AuditedAccount | null,
+  after: AuditedAccount,
+): Promise<void> {
   const open = await tx.renewal.findFirst({ where: { accountId: after.id, status: "open" } });
   if (!open && after.status !== "active") return;
   const changed: { renewalDate?: Date; arr?: Prisma.Decimal } = {};

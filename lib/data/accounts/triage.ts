@@ -39,9 +39,17 @@ export function bookScope(viewer: CurrentUser, csmId?: number): Prisma.AccountWh
 function triageWhere(viewer: CurrentUser, query: TTriageQuery, today: string): Prisma.AccountWhereInput {
   const and: Prisma.AccountWhereInput[] = [{ status: "active" }, bookScope(viewer, query.csm)];
   if (query.segment) and.push({ segment: query.segment });
-  if (query.stage) and.push({ OR: [{ stageOverride: query.stage }, { stageOverride: null, lifecycleStage: query.stage }] });
-  if (query.renewal !== undefined) and.push({ renewalDate: { gte: dateOnly(today), lte: dateOnly(addDays(today, query.renewal)) } });
-  if (query.q) and.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { domain: { contains: query.q, mode: "insensitive" } }] });
+  if (query.stage)
+    and.push({ OR: [{ stageOverride: query.stage }, { stageOverride: null, lifecycleStage: query.stage }] });
+  if (query.renewal !== undefined)
+    and.push({ renewalDate: { gte: dateOnly(today), lte: dateOnly(addDays(today, query.renewal)) } });
+  if (query.q)
+    and.push({
+      OR: [
+        { name: { contains: query.q, mode: "insensitive" } },
+        { domain: { contains: query.q, mode: "insensitive" } },
+      ],
+    });
   return { AND: and };
 }
 
@@ -108,7 +116,11 @@ export async function listTriageAll(viewer: CurrentUser, query: TTriageQuery): P
 // the page is cut; counting them for the listed ids only keeps the page query an index scan.
 async function withOpenTasks(rows: ListRecord[], today: string): Promise<AccountListRow[]> {
   const counts = rows.length
-    ? await db.task.groupBy({ by: ["accountId"], where: { status: "open", accountId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
+    ? await db.task.groupBy({
+        by: ["accountId"],
+        where: { status: "open", accountId: { in: rows.map((r) => r.id) } },
+        _count: { _all: true },
+      })
     : [];
   const open = new Map(counts.map((c) => [c.accountId, c._count._all]));
   return rows.map((a) => toListRow(a, open.get(a.id) ?? 0, today));
@@ -181,11 +193,36 @@ export interface AccountDetail {
   purchasedFeatures: string[];
   healthScore: number | null;
   healthBand: Band | null;
-  contacts: { id: number; name: string; email: string; title: string | null; execSponsor: boolean; champion: boolean; decisionMaker: boolean; referenceWilling: boolean; lastTouchAt: string | null }[];
+  contacts: {
+    id: number;
+    name: string;
+    email: string;
+    title: string | null;
+    execSponsor: boolean;
+    champion: boolean;
+    decisionMaker: boolean;
+    referenceWilling: boolean;
+    lastTouchAt: string | null;
+  }[];
   contractLines: { id: number; product: string; seats: number; price: number; startDate: string; endDate: string }[];
   touchpoints: { id: number; type: string; occurredAt: string; notes: string | null; attended: boolean | null }[];
-  tickets: { id: number; externalId: string; subject: string | null; openedAt: string; closedAt: string | null; priority: string; sentiment: string | null }[];
-  surveys: { id: number; type: "nps" | "csat"; score: number; respondedAt: string; comment: string | null; contactName: string | null }[];
+  tickets: {
+    id: number;
+    externalId: string;
+    subject: string | null;
+    openedAt: string;
+    closedAt: string | null;
+    priority: string;
+    sentiment: string | null;
+  }[];
+  surveys: {
+    id: number;
+    type: "nps" | "csat";
+    score: number;
+    respondedAt: string;
+    comment: string | null;
+    contactName: string | null;
+  }[];
   openTasks: { id: number; title: string; dueDate: string; priority: string; ownerName: string }[];
 }
 
@@ -267,8 +304,21 @@ export async function getAccount(externalId: string): Promise<AccountDetail | nu
       priority: t.priority,
       sentiment: t.sentiment,
     })),
-    surveys: a.surveys.map((v) => ({ id: v.id, type: v.type, score: v.score, respondedAt: toIsoDate(v.respondedAt), comment: v.comment, contactName: v.contact?.name ?? null })),
-    openTasks: a.tasks.map((t) => ({ id: t.id, title: t.title, dueDate: toIsoDate(t.dueDate), priority: t.priority, ownerName: t.owner.name })),
+    surveys: a.surveys.map((v) => ({
+      id: v.id,
+      type: v.type,
+      score: v.score,
+      respondedAt: toIsoDate(v.respondedAt),
+      comment: v.comment,
+      contactName: v.contact?.name ?? null,
+    })),
+    openTasks: a.tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      dueDate: toIsoDate(t.dueDate),
+      priority: t.priority,
+      ownerName: t.owner.name,
+    })),
   };
 }
 
@@ -300,11 +350,14 @@ export async function getAccountChanges(accountId: number, take = 12): Promise<T
 function describeChange(before: unknown, after: unknown): string {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const keys = Object.keys(a).filter((k) => k !== "id").slice(0, 4);
+  const keys = Object.keys(a)
+    .filter((k) => k !== "id")
+    .slice(0, 4);
   return keys.map((k) => (k in b ? `${k}: ${fmt(b[k])} → ${fmt(a[k])}` : `${k}: ${fmt(a[k])}`)).join(" · ");
 }
 
-const fmt = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v));
+const fmt = (v: unknown) =>
+  v === null || v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 export interface AccountHealthView {
   /** The latest snapshot's full explanation; null before the first score. */
@@ -319,8 +372,16 @@ export interface AccountHealthView {
 export async function getAccountHealthView(accountId: number): Promise<AccountHealthView> {
   const since = addDays(clock.today(), -182);
   const [latest, history, usage, account] = await Promise.all([
-    db.healthSnapshot.findFirst({ where: { accountId }, orderBy: { asOf: "desc" }, select: { asOf: true, components: true } }),
-    db.healthSnapshot.findMany({ where: { accountId, asOf: { gte: dateOnly(since) } }, orderBy: { asOf: "asc" }, select: { asOf: true, score: true } }),
+    db.healthSnapshot.findFirst({
+      where: { accountId },
+      orderBy: { asOf: "desc" },
+      select: { asOf: true, components: true },
+    }),
+    db.healthSnapshot.findMany({
+      where: { accountId, asOf: { gte: dateOnly(since) } },
+      orderBy: { asOf: "asc" },
+      select: { asOf: true, score: true },
+    }),
     db.$queryRaw<{ week: string; active_users: number; logins: number; sessions: number }[]>`
       SELECT to_char(date_trunc('week', date), 'YYYY-MM-DD') AS week,
         round(avg("activeUsers"))::int AS active_users, sum(logins)::int AS logins, sum(sessions)::int AS sessions
@@ -333,6 +394,11 @@ export async function getAccountHealthView(accountId: number): Promise<AccountHe
     asOf: latest ? toIsoDate(latest.asOf) : null,
     trend: account?.healthTrend ?? null,
     history: history.map((h) => ({ asOf: toIsoDate(h.asOf), score: h.score })),
-    usage: usage.map((u) => ({ weekStart: u.week, activeUsers: u.active_users, logins: u.logins, sessions: u.sessions })),
+    usage: usage.map((u) => ({
+      weekStart: u.week,
+      activeUsers: u.active_users,
+      logins: u.logins,
+      sessions: u.sessions,
+    })),
   };
 }

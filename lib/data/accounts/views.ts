@@ -4,7 +4,13 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AccountStatus, Band, LifecycleStage, Segment } from "@/lib/generated/prisma/enums";
 import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import { computeHealth, healthTrend, type ComponentResult, type HealthResult, type MeasureResult } from "@/lib/domain/health";
+import {
+  computeHealth,
+  healthTrend,
+  type ComponentResult,
+  type HealthResult,
+  type MeasureResult,
+} from "@/lib/domain/health";
 import { restoreHealthResult } from "@/lib/domain/health-snapshot";
 import { COMPONENT_KEYS, type ComponentKey, type MeasureKey } from "@/lib/domain/health-model";
 import type { TAccountListQuery } from "@/lib/validation/api";
@@ -14,7 +20,6 @@ import type { Db } from "@/lib/db/types";
 
 // Accounts and health as the REST API shows them (docs/api.md): plain JSON-safe objects with
 // calendar dates as YYYY-MM-DD, money as numbers, owners by email rather than internal id.
-
 
 /** A health score explained measure by measure (GET …/health, and the account's `health`). */
 export interface HealthView {
@@ -76,7 +81,9 @@ export function toHealthView(result: HealthResult, asOf: IsoDate, trend: number 
     trend,
     asOf,
     biggestDetractor: result.biggestDetractor,
-    components: Object.fromEntries(COMPONENT_KEYS.map((key) => [key, componentView(result.components[key])])) as HealthView["components"],
+    components: Object.fromEntries(
+      COMPONENT_KEYS.map((key) => [key, componentView(result.components[key])]),
+    ) as HealthView["components"],
   };
 }
 
@@ -84,12 +91,24 @@ export function toHealthView(result: HealthResult, asOf: IsoDate, trend: number 
 // order so every endpoint prints a score the same way.
 
 function componentView(c: ComponentResult): ComponentResult {
-  return { weight: c.weight, effectiveWeight: c.effectiveWeight, score: c.score, measures: c.measures.map(measureView) };
+  return {
+    weight: c.weight,
+    effectiveWeight: c.effectiveWeight,
+    score: c.score,
+    measures: c.measures.map(measureView),
+  };
 }
 
 function measureView(m: MeasureResult): MeasureResult {
   const { key, label, raw, score, floor, target, weight, contribution, lost } = m;
-  const parts = m.parts?.map((p) => ({ key: p.key, label: p.label, raw: p.raw, score: p.score, floor: p.floor, target: p.target }));
+  const parts = m.parts?.map((p) => ({
+    key: p.key,
+    label: p.label,
+    raw: p.raw,
+    score: p.score,
+    floor: p.floor,
+    target: p.target,
+  }));
   return { key, label, raw, score, floor, target, weight, contribution, lost, ...(parts && { parts }) };
 }
 
@@ -132,7 +151,9 @@ export async function loadAccountView(client: Db, where: Prisma.AccountWhereUniq
   if (!a) return null;
   const latest = a.snapshots[0];
   // The account's stored trend belongs to its latest snapshot (recomputeHealth keeps them together).
-  const health = latest ? toHealthView(restoreHealthResult(latest.components), toIsoDate(latest.asOf), a.healthTrend) : null;
+  const health = latest
+    ? toHealthView(restoreHealthResult(latest.components), toIsoDate(latest.asOf), a.healthTrend)
+    : null;
   return { ...toAccountFields(a), health };
 }
 

@@ -42,7 +42,9 @@ export const WRITE_TX_OPTIONS = { maxWait: 30_000, timeout: 60_000 } as const;
 export async function lockAccount(tx: Tx, externalId: string): Promise<{ id: number } | null> {
   // Writes to one account serialise here, so a find-then-create cannot race another request
   // and the health recompute sees every committed fact.
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Account" WHERE "externalId" = ${externalId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: number }[]
+  >`SELECT id FROM "Account" WHERE "externalId" = ${externalId} FOR UPDATE`;
   return rows[0] ?? null;
 }
 
@@ -58,7 +60,11 @@ export function inTransaction<T>(tx: Tx | undefined, write: (tx: Tx) => Promise<
  * Runs `write` on an existing account, then recomputes the account's health as of today in the
  * same transaction: the fact and the score it moves commit together.
  */
-export function writeAccountFacts<T>(externalId: string, write: (tx: Tx, accountId: number) => Promise<T>, outerTx?: Tx): Promise<T> {
+export function writeAccountFacts<T>(
+  externalId: string,
+  write: (tx: Tx, accountId: number) => Promise<T>,
+  outerTx?: Tx,
+): Promise<T> {
   return inTransaction(outerTx, async (tx) => {
     const account = await lockAccount(tx, externalId);
     if (!account) throw accountNotFound(externalId);
@@ -92,7 +98,10 @@ interface AuditedSave<R, V extends AuditRecord> {
  * Creates or updates one record and audits it (create → after; update → the changed fields
  * before → after). Returns the record's view.
  */
-export async function saveAudited<R extends { id: number }, V extends AuditRecord>(tx: Tx, save: AuditedSave<R, V>): Promise<Saved<V>> {
+export async function saveAudited<R extends { id: number }, V extends AuditRecord>(
+  tx: Tx,
+  save: AuditedSave<R, V>,
+): Promise<Saved<V>> {
   const record = save.existing ? await save.update(save.existing) : await save.create();
   const view = save.view(record);
   await recordAudit(tx, save.actor, {

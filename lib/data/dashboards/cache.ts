@@ -7,7 +7,7 @@ import { clock } from "@/lib/clock";
 // again costs one aggregate per TTL instead of one per view.
 const TTL_MS = 5 * 60_000;
 
-const store = (globalThis as unknown as { bowtieDashboardCache?: Map<string, { at: number; value: Promise<unknown> }> });
+const store = globalThis as unknown as { bowtieDashboardCache?: Map<string, { at: number; value: Promise<unknown> }> };
 const entries = (store.bowtieDashboardCache ??= new Map());
 
 export function cachedAggregate<T>(key: string, load: () => Promise<T>, now = clock.nowMs()): Promise<T> {

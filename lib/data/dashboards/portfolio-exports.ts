@@ -8,7 +8,13 @@ import { clock } from "@/lib/clock";
 // The executive portfolio's charts as tables: the page and its CSV downloads read the same
 // (briefly cached) aggregates, so a download matches what is on screen.
 
-export const PORTFOLIO_DATASETS = ["health-mix", "arr-by-band", "retention", "churn-reasons", "arr-by-segment"] as const;
+export const PORTFOLIO_DATASETS = [
+  "health-mix",
+  "arr-by-band",
+  "retention",
+  "churn-reasons",
+  "arr-by-segment",
+] as const;
 export type PortfolioDataset = (typeof PORTFOLIO_DATASETS)[number];
 
 export function loadPortfolioCharts(today = clock.today()) {
@@ -20,19 +26,36 @@ export function loadPortfolioCharts(today = clock.today()) {
   ]);
 }
 
-export async function portfolioTable(dataset: PortfolioDataset): Promise<{ fields: string[]; data: (string | number)[][] }> {
+export async function portfolioTable(
+  dataset: PortfolioDataset,
+): Promise<{ fields: string[]; data: (string | number)[][] }> {
   const [summary, mix, retention, churn] = await loadPortfolioCharts();
   const blank = (v: number | null) => (v == null ? "" : v);
   switch (dataset) {
     case "health-mix":
-      return { fields: ["week_ending", "snapshot_date", "red", "yellow", "green", "purple"], data: mix.map((p) => [p.week, p.asOf ?? "", p.red, p.yellow, p.green, p.purple]) };
+      return {
+        fields: ["week_ending", "snapshot_date", "red", "yellow", "green", "purple"],
+        data: mix.map((p) => [p.week, p.asOf ?? "", p.red, p.yellow, p.green, p.purple]),
+      };
     case "arr-by-band":
-      return { fields: ["band", "accounts", "arr"], data: summary.byBand.map((b) => [b.band ?? "not_scored", b.accounts, b.arr.toFixed(2)]) };
+      return {
+        fields: ["band", "accounts", "arr"],
+        data: summary.byBand.map((b) => [b.band ?? "not_scored", b.accounts, b.arr.toFixed(2)]),
+      };
     case "retention":
-      return { fields: ["period_from", "period_to", "grr", "nrr"], data: retention.map((r) => [r.period.from, r.period.to, blank(r.grr), blank(r.nrr)]) };
+      return {
+        fields: ["period_from", "period_to", "grr", "nrr"],
+        data: retention.map((r) => [r.period.from, r.period.to, blank(r.grr), blank(r.nrr)]),
+      };
     case "churn-reasons":
-      return { fields: ["reason", "accounts", "churned_arr"], data: churn.map((c) => [c.reason, c.accounts, c.arr.toFixed(2)]) };
+      return {
+        fields: ["reason", "accounts", "churned_arr"],
+        data: churn.map((c) => [c.reason, c.accounts, c.arr.toFixed(2)]),
+      };
     case "arr-by-segment":
-      return { fields: ["segment", "accounts", "arr"], data: summary.bySegment.map((s) => [s.segment, s.accounts, s.arr.toFixed(2)]) };
+      return {
+        fields: ["segment", "accounts", "arr"],
+        data: summary.bySegment.map((s) => [s.segment, s.accounts, s.arr.toFixed(2)]),
+      };
   }
 }

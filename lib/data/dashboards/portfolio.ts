@@ -25,14 +25,22 @@ export async function getPortfolioSummary(): Promise<PortfolioSummary> {
   const in90 = addDays(today, 90);
   const yearAgo = addDays(today, -365);
   const [active, renewing, churned, bySegment, byBand] = await Promise.all([
-    db.$queryRaw<Totals[]>`SELECT count(*)::int AS accounts, sum(arr)::text AS arr FROM "Account" WHERE status = 'active'`,
+    db.$queryRaw<
+      Totals[]
+    >`SELECT count(*)::int AS accounts, sum(arr)::text AS arr FROM "Account" WHERE status = 'active'`,
     db.$queryRaw<Totals[]>`SELECT count(*)::int AS accounts, sum(arr)::text AS arr FROM "Account"
       WHERE status = 'active' AND "renewalDate" BETWEEN ${today}::date AND ${in90}::date`,
-    db.$queryRaw<Totals[]>`SELECT count(DISTINCT "accountId")::int AS accounts, (-sum(amount))::text AS arr FROM "ArrMovement"
+    db.$queryRaw<
+      Totals[]
+    >`SELECT count(DISTINCT "accountId")::int AS accounts, (-sum(amount))::text AS arr FROM "ArrMovement"
       WHERE type = 'churn' AND date > ${yearAgo}::date AND date <= ${today}::date`,
-    db.$queryRaw<(Totals & { segment: string })[]>`SELECT segment::text AS segment, count(*)::int AS accounts, sum(arr)::text AS arr
+    db.$queryRaw<
+      (Totals & { segment: string })[]
+    >`SELECT segment::text AS segment, count(*)::int AS accounts, sum(arr)::text AS arr
       FROM "Account" WHERE status = 'active' GROUP BY segment ORDER BY segment`,
-    db.$queryRaw<(Totals & { band: string | null })[]>`SELECT "healthBand"::text AS band, count(*)::int AS accounts, sum(arr)::text AS arr
+    db.$queryRaw<
+      (Totals & { band: string | null })[]
+    >`SELECT "healthBand"::text AS band, count(*)::int AS accounts, sum(arr)::text AS arr
       FROM "Account" WHERE status = 'active' GROUP BY "healthBand"`,
   ]);
   const num = (v: string | null | undefined) => Number(v ?? 0);

@@ -52,7 +52,9 @@ export interface StageTotals {
 }
 
 export async function getStageTotals(stage: DashboardStage): Promise<StageTotals> {
-  const [row] = await db.$queryRaw<{ accounts: number; arr: string; scored: number; unhealthy: number; averageScore: number | null }[]>`
+  const [row] = await db.$queryRaw<
+    { accounts: number; arr: string; scored: number; unhealthy: number; averageScore: number | null }[]
+  >`
     SELECT count(*)::int AS accounts, coalesce(sum(a.arr), 0)::text AS arr,
       count(a."healthBand")::int AS scored,
       count(*) FILTER (WHERE a."healthBand" IN ('red', 'yellow'))::int AS unhealthy,
@@ -164,7 +166,11 @@ export interface OutcomeCharts {
   achieved: number;
 }
 
-export async function getOutcomeCharts(stage: DashboardStage, today = clock.today(), monthsBack = 6): Promise<OutcomeCharts> {
+export async function getOutcomeCharts(
+  stage: DashboardStage,
+  today = clock.today(),
+  monthsBack = 6,
+): Promise<OutcomeCharts> {
   const first = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
   first.setUTCMonth(first.getUTCMonth() - (monthsBack - 1));
   const from = first.toISOString().slice(0, 10);
@@ -264,7 +270,9 @@ export async function getRenewalCells(stage: DashboardStage, today = clock.today
     WHERE r.status = 'open' AND r."renewalDate" <= ${addDays(today, RENEWAL_HORIZON_DAYS)}::date AND ${inStage(stage)}
     GROUP BY 1, 2`;
   const order = (w: string) => DASHBOARD_RENEWAL_WINDOWS.indexOf(w as DashboardRenewalWindow);
-  return rows.map((r) => ({ ...r, arr: money(r.arr) })).sort((a, b) => order(a.window) - order(b.window) || a.forecast.localeCompare(b.forecast));
+  return rows
+    .map((r) => ({ ...r, arr: money(r.arr) }))
+    .sort((a, b) => order(a.window) - order(b.window) || a.forecast.localeCompare(b.forecast));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,7 +296,10 @@ export interface StageAccountRow {
  * the contract, adoption the 30-day score trend, value realization the share of due outcomes
  * achieved, expansion the open expansion ARR, renewal the days to the renewal date.
  */
-function stageColumn(stage: DashboardStage, today: IsoDate): { value: Prisma.Sql; detail: Prisma.Sql; join: Prisma.Sql } {
+function stageColumn(
+  stage: DashboardStage,
+  today: IsoDate,
+): { value: Prisma.Sql; detail: Prisma.Sql; join: Prisma.Sql } {
   switch (stage) {
     case "onboarding":
       return {
@@ -324,7 +335,13 @@ function stageColumn(stage: DashboardStage, today: IsoDate): { value: Prisma.Sql
 
 function stageOrder(query: Pick<TStageTableQuery, "sort" | "dir">): Prisma.Sql {
   const dir = Prisma.raw(stageSortDirection(query) === "asc" ? "ASC" : "DESC");
-  const column = { score: Prisma.sql`a."healthScore"`, name: Prisma.sql`a.name`, arr: Prisma.sql`a.arr`, csm: Prisma.sql`u.name`, stage: Prisma.sql`"stageValue"` }[query.sort];
+  const column = {
+    score: Prisma.sql`a."healthScore"`,
+    name: Prisma.sql`a.name`,
+    arr: Prisma.sql`a.arr`,
+    csm: Prisma.sql`u.name`,
+    stage: Prisma.sql`"stageValue"`,
+  }[query.sort];
   return Prisma.sql`ORDER BY ${column} ${dir} NULLS LAST, a.id`;
 }
 
@@ -332,7 +349,13 @@ interface RawStageRow extends Omit<StageAccountRow, "arr"> {
   arr: string;
 }
 
-function selectStageAccounts(stage: DashboardStage, query: Pick<TStageTableQuery, "sort" | "dir">, limit: number, offset: number, today: IsoDate) {
+function selectStageAccounts(
+  stage: DashboardStage,
+  query: Pick<TStageTableQuery, "sort" | "dir">,
+  limit: number,
+  offset: number,
+  today: IsoDate,
+) {
   const column = stageColumn(stage, today);
   return db.$queryRaw<RawStageRow[]>`
     SELECT a."externalId", a.name, a.segment::text AS segment, a."healthBand"::text AS "healthBand", a."healthScore",
@@ -350,7 +373,12 @@ export interface StageAccountPage {
   total: number;
 }
 
-export async function listStageAccounts(stage: DashboardStage, query: TStageTableQuery, pageSize: number, today = clock.today()): Promise<StageAccountPage> {
+export async function listStageAccounts(
+  stage: DashboardStage,
+  query: TStageTableQuery,
+  pageSize: number,
+  today = clock.today(),
+): Promise<StageAccountPage> {
   const [rows, [{ total }]] = await Promise.all([
     selectStageAccounts(stage, query, pageSize, (query.page - 1) * pageSize, today),
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Account" a WHERE ${inStage(stage)}`,
@@ -359,7 +387,12 @@ export async function listStageAccounts(stage: DashboardStage, query: TStageTabl
 }
 
 /** Every row of the table in its order, a batch at a time (for a streamed CSV export). */
-export async function* streamStageAccounts(stage: DashboardStage, query: Pick<TStageTableQuery, "sort" | "dir">, batchSize = 2000, today = clock.today()): AsyncGenerator<StageAccountRow[]> {
+export async function* streamStageAccounts(
+  stage: DashboardStage,
+  query: Pick<TStageTableQuery, "sort" | "dir">,
+  batchSize = 2000,
+  today = clock.today(),
+): AsyncGenerator<StageAccountRow[]> {
   for (let offset = 0; ; offset += batchSize) {
     const rows = await selectStageAccounts(stage, query, batchSize, offset, today);
     if (rows.length > 0) yield rows.map(toStageRow);
@@ -423,7 +456,11 @@ export async function getChurnByReason(today = clock.today()): Promise<ChurnReas
   for (const row of rows) {
     const reason = churnReasonLabel(row.reason);
     const current = merged.get(reason) ?? { reason, accounts: 0, arr: 0 };
-    merged.set(reason, { reason, accounts: current.accounts + row.accounts, arr: (Math.round(current.arr * 100) + toCents(row.arr)) / 100 });
+    merged.set(reason, {
+      reason,
+      accounts: current.accounts + row.accounts,
+      arr: (Math.round(current.arr * 100) + toCents(row.arr)) / 100,
+    });
   }
   return [...merged.values()].sort((a, b) => b.arr - a.arr || a.reason.localeCompare(b.reason));
 }

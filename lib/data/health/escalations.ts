@@ -3,11 +3,16 @@
 import "server-only";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { Band } from "@/lib/domain/health";
-import { escalationManager, escalationsFor, REARM_AFTER_DAYS, type EscalationState, type EscalationTask } from "@/lib/domain/escalation";
+import {
+  escalationManager,
+  escalationsFor,
+  REARM_AFTER_DAYS,
+  type EscalationState,
+  type EscalationTask,
+} from "@/lib/domain/escalation";
 import { skipOpenKindAndAudit } from "../tasks/insert.sql";
 import { statement } from "../platform/sql";
 import type { Db } from "@/lib/db/types";
-
 
 interface StateRow {
   id: number;
@@ -60,9 +65,14 @@ export async function applyEscalations(
 ): Promise<{ created: number }> {
   // Sequential rather than Promise.all: the client may be an interactive transaction.
   const states = await client.$queryRaw<StateRow[]>(STATE_SQL(asOf, accountIds));
-  const users = await client.user.findMany({ where: { role: { in: ["manager", "admin"] } }, select: { id: true, role: true, active: true } });
+  const users = await client.user.findMany({
+    where: { role: { in: ["manager", "admin"] } },
+    select: { id: true, role: true, active: true },
+  });
   const managerId = escalationManager(users);
-  const planned = states.flatMap((s) => escalationsFor(toState(s), { asOf, managerId }).map((t) => ({ ...t, accountId: s.id })));
+  const planned = states.flatMap((s) =>
+    escalationsFor(toState(s), { asOf, managerId }).map((t) => ({ ...t, accountId: s.id })),
+  );
   if (planned.length === 0) return { created: 0 };
   return { created: await insertTasks(client, asOf, planned) };
 }
@@ -81,5 +91,17 @@ function toState(r: StateRow): EscalationState {
 }
 
 async function insertTasks(client: Db, asOf: IsoDate, tasks: PlannedTask[]): Promise<number> {
-  return client.$executeRaw(INSERT_SQL(tasks.map((t) => t.accountId), tasks.map((t) => t.ownerId), tasks.map((t) => t.title), tasks.map((t) => t.description), tasks.map((t) => t.kind), tasks.map((t) => t.dueDate), tasks.map((t) => t.priority), asOf, REARM_AFTER_DAYS));
+  return client.$executeRaw(
+    INSERT_SQL(
+      tasks.map((t) => t.accountId),
+      tasks.map((t) => t.ownerId),
+      tasks.map((t) => t.title),
+      tasks.map((t) => t.description),
+      tasks.map((t) => t.kind),
+      tasks.map((t) => t.dueDate),
+      tasks.map((t) => t.priority),
+      asOf,
+      REARM_AFTER_DAYS,
+    ),
+  );
 }

@@ -1,5 +1,12 @@
 import "server-only";
-import { scoreHealth, type HealthFacts, type HealthInputs, type HealthResult, type RenewalForecast, type Segment } from "@/lib/domain/health";
+import {
+  scoreHealth,
+  type HealthFacts,
+  type HealthInputs,
+  type HealthResult,
+  type RenewalForecast,
+  type Segment,
+} from "@/lib/domain/health";
 import { DEFAULT_HEALTH_MODEL, ZHealthModel, type HealthModel } from "@/lib/domain/health-model";
 import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { toStoredHealth } from "@/lib/domain/health-snapshot";
@@ -12,7 +19,6 @@ import type { Db } from "@/lib/db/types";
 // Health scores in the database: the active model, set-based aggregation of every account's
 // inputs, and the write of snapshots plus the current score denormalised onto Account.
 // Takes the client as a parameter so writes can recompute inside their own transaction.
-
 
 /** The admin-configured model, or SPEC's defaults when none is saved (or it no longer validates). */
 export async function getHealthModel(client: Db): Promise<HealthModel> {
@@ -89,7 +95,11 @@ function toInputs(r: InputsRow): HealthInputs {
 }
 
 /** Every listed account's inputs as of a date (all active accounts when `accountIds` is null). */
-export async function loadHealthInputs(client: Db, asOf: IsoDate, accountIds: number[] | null): Promise<Map<number, HealthInputs>> {
+export async function loadHealthInputs(
+  client: Db,
+  asOf: IsoDate,
+  accountIds: number[] | null,
+): Promise<Map<number, HealthInputs>> {
   const rows = await queryInputs(client, asOf, accountIds);
   return new Map(rows.map((r) => [r.id, toInputs(r)]));
 }
@@ -179,7 +189,14 @@ async function scoreAndSave(
     for (const [id, i] of entries.slice(start, start + SAVE_BATCH)) {
       const r = scoreHealth(i, model);
       results.set(id, r);
-      rows.push({ id, score: r.score, band: r.band, insufficient: r.insufficientData, detractor: r.biggestDetractor, result: toStoredHealth(r) });
+      rows.push({
+        id,
+        score: r.score,
+        band: r.band,
+        insufficient: r.insufficientData,
+        detractor: r.biggestDetractor,
+        result: toStoredHealth(r),
+      });
       if (rows.length % SCORE_STEP === 0) await yieldToIo();
     }
     const payload = JSON.stringify(rows);
@@ -208,7 +225,9 @@ export async function loadHealthFacts(client: Db, accountId: number): Promise<He
       usageDays: { orderBy: { date: "asc" } },
       tickets: { select: { openedAt: true } },
       surveys: { select: { type: true, score: true, respondedAt: true } },
-      touchpoints: { select: { type: true, occurredAt: true, attended: true, contacts: { select: { contactId: true } } } },
+      touchpoints: {
+        select: { type: true, occurredAt: true, attended: true, contacts: { select: { contactId: true } } },
+      },
       contacts: { select: { id: true, execSponsor: true, referenceWilling: true } },
       outcomes: { select: { dueDate: true, achieved: true, achievedAt: true } },
       renewals: { where: { status: "open" }, orderBy: { renewalDate: "asc" }, take: 1, select: { forecast: true } },
@@ -243,7 +262,11 @@ export async function loadHealthFacts(client: Db, accountId: number): Promise<He
       contactIds: t.contacts.map((c) => c.contactId),
     })),
     contacts: a.contacts,
-    outcomes: a.outcomes.map((o) => ({ dueDate: toIsoDate(o.dueDate), achieved: o.achieved, achievedAt: o.achievedAt ? toIsoDate(o.achievedAt) : null })),
+    outcomes: a.outcomes.map((o) => ({
+      dueDate: toIsoDate(o.dueDate),
+      achieved: o.achieved,
+      achievedAt: o.achievedAt ? toIsoDate(o.achievedAt) : null,
+    })),
     renewalForecast: a.renewals[0]?.forecast ?? null,
     openExpansionArr: a.expansions.reduce((sum, e) => sum + Number(e.arr), 0),
   };

@@ -35,19 +35,32 @@ export interface UsageUpsertResult {
  * Upserts an account's usage days (dates distinct, as ZUsageBatch guarantees) and rescores it.
  * The batch is audited as one entry (its date range and counts), not day by day.
  */
-export function upsertUsageDays(externalId: string, days: readonly TUsageDay[], actor: AuditActor, outerTx?: Tx): Promise<UsageUpsertResult> {
-  return writeAccountFacts(externalId, async (tx, accountId) => {
-    const rows = days.map((day): UsageRow => ({ ...day, accountId, dataQuality: day.dataQuality ?? null }));
-    const counts = await upsertCounting(tx, USAGE_TABLE, ["accountId", "date"], rows);
-    const result = { upserted: counts.upserted, inserted: counts.inserted, updated: counts.upserted - counts.inserted };
-    const dates = days.map((day) => day.date).sort();
-    await recordAudit(tx, actor, {
-      entity: "usage_days",
-      entityId: `${dates[0]}..${dates[dates.length - 1]}`,
-      accountId,
-      action: result.updated === 0 ? "create" : "update",
-      after: { from: dates[0], to: dates[dates.length - 1], ...result },
-    });
-    return result;
-  }, outerTx);
+export function upsertUsageDays(
+  externalId: string,
+  days: readonly TUsageDay[],
+  actor: AuditActor,
+  outerTx?: Tx,
+): Promise<UsageUpsertResult> {
+  return writeAccountFacts(
+    externalId,
+    async (tx, accountId) => {
+      const rows = days.map((day): UsageRow => ({ ...day, accountId, dataQuality: day.dataQuality ?? null }));
+      const counts = await upsertCounting(tx, USAGE_TABLE, ["accountId", "date"], rows);
+      const result = {
+        upserted: counts.upserted,
+        inserted: counts.inserted,
+        updated: counts.upserted - counts.inserted,
+      };
+      const dates = days.map((day) => day.date).sort();
+      await recordAudit(tx, actor, {
+        entity: "usage_days",
+        entityId: `${dates[0]}..${dates[dates.length - 1]}`,
+        accountId,
+        action: result.updated === 0 ? "create" : "update",
+        after: { from: dates[0], to: dates[dates.length - 1], ...result },
+      });
+      return result;
+    },
+    outerTx,
+  );
 }

@@ -25,7 +25,10 @@ export async function importRows(parsed: ParsedImport, actor: AuditActor): Promi
   if (unknown.length) return { imported: 0, issues: unknown };
   const refused: RefusedRow = { issues: [] };
   try {
-    const imported = await db.$transaction((tx) => writeAll(parsed, actor, tx, refused), { ...WRITE_TX_OPTIONS, timeout: 10 * 60_000 });
+    const imported = await db.$transaction((tx) => writeAll(parsed, actor, tx, refused), {
+      ...WRITE_TX_OPTIONS,
+      timeout: 10 * 60_000,
+    });
     return { imported, issues: [] };
   } catch (error) {
     if (refused.issues.length) return { imported: 0, issues: refused.issues };
@@ -47,20 +50,23 @@ async function atRow<T>(row: number, refused: RefusedRow, write: () => Promise<T
     return await write();
   } catch (error) {
     if (error instanceof AppError && ROW_REFUSALS.has(error.code)) {
-      refused.issues = error.issues.length ? error.issues.map((i) => ({ row, column: columnOf(i.path), message: i.message })) : [{ row, column: "", message: error.message }];
+      refused.issues = error.issues.length
+        ? error.issues.map((i) => ({ row, column: columnOf(i.path), message: i.message }))
+        : [{ row, column: "", message: error.message }];
     }
     throw error;
   }
 }
 
-
 async function writeAll(parsed: ParsedImport, actor: AuditActor, tx: Tx, refused: RefusedRow): Promise<number> {
   switch (parsed.kind) {
     case "accounts":
-      for (const [i, r] of parsed.rows.entries()) await atRow(i + 2, refused, () => upsertAccount(r.externalId, r.input, actor, tx));
+      for (const [i, r] of parsed.rows.entries())
+        await atRow(i + 2, refused, () => upsertAccount(r.externalId, r.input, actor, tx));
       return parsed.rows.length;
     case "contacts":
-      for (const [i, r] of parsed.rows.entries()) await atRow(i + 2, refused, () => upsertContact(r.accountExternalId, r.email, r.input, actor, tx));
+      for (const [i, r] of parsed.rows.entries())
+        await atRow(i + 2, refused, () => upsertContact(r.accountExternalId, r.email, r.input, actor, tx));
       return parsed.rows.length;
     case "usage": {
       // One set-based upsert per account, whatever the order of the file's rows.
@@ -70,7 +76,8 @@ async function writeAll(parsed: ParsedImport, actor: AuditActor, tx: Tx, refused
         group.days.push(r.day);
         byAccount.set(r.accountExternalId, group);
       });
-      for (const [externalId, { firstRow, days }] of byAccount) await atRow(firstRow, refused, () => upsertUsageDays(externalId, days, actor, tx));
+      for (const [externalId, { firstRow, days }] of byAccount)
+        await atRow(firstRow, refused, () => upsertUsageDays(externalId, days, actor, tx));
       return parsed.rows.length;
     }
   }
@@ -80,8 +87,20 @@ async function writeAll(parsed: ParsedImport, actor: AuditActor, tx: Tx, refused
 async function unknownAccountIssues(parsed: ParsedImport): Promise<RowIssue[]> {
   if (parsed.kind === "accounts") return [];
   const ids = [...new Set(parsed.rows.map((r) => r.accountExternalId))];
-  const known = new Set((await db.account.findMany({ where: { externalId: { in: ids } }, select: { externalId: true } })).map((a) => a.externalId));
+  const known = new Set(
+    (await db.account.findMany({ where: { externalId: { in: ids } }, select: { externalId: true } })).map(
+      (a) => a.externalId,
+    ),
+  );
   return parsed.rows.flatMap((r, i) =>
-    known.has(r.accountExternalId) ? [] : [{ row: i + 2, column: "account_external_id", message: `No account with the external id "${r.accountExternalId}".` }],
+    known.has(r.accountExternalId)
+      ? []
+      : [
+          {
+            row: i + 2,
+            column: "account_external_id",
+            message: `No account with the external id "${r.accountExternalId}".`,
+          },
+        ],
   );
 }

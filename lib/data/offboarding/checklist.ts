@@ -18,7 +18,15 @@ import {
 import type { TOffboardingDetails } from "@/lib/validation/offboarding";
 import { recordAudit, type AuditActor } from "../platform/audit";
 import { syncLifecycleStages } from "../accounts/lifecycle-stages";
-import { accountNotFound, dateOnly, inTransaction, isoOrNull, lockAccount, WRITE_TX_OPTIONS, type Tx } from "../accounts/write";
+import {
+  accountNotFound,
+  dateOnly,
+  inTransaction,
+  isoOrNull,
+  lockAccount,
+  WRITE_TX_OPTIONS,
+  type Tx,
+} from "../accounts/write";
 import { clock } from "@/lib/clock";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 
@@ -45,9 +53,16 @@ export async function startOffboarding(
   const startedOn = clock.today();
   const account = await tx.account.findUniqueOrThrow({
     where: { id: accountId },
-    select: { lifecycleStage: true, csm: { select: { id: true, active: true } }, ae: { select: { id: true, active: true } } },
+    select: {
+      lifecycleStage: true,
+      csm: { select: { id: true, active: true } },
+      ae: { select: { id: true, active: true } },
+    },
   });
-  const users = await tx.user.findMany({ where: { role: { in: ["manager", "admin"] } }, select: { id: true, role: true, active: true } });
+  const users = await tx.user.findMany({
+    where: { role: { in: ["manager", "admin"] } },
+    select: { id: true, role: true, active: true },
+  });
   const items = planOffboarding(startedOn, {
     csmId: account.csm?.active ? account.csm.id : null,
     aeId: account.ae?.active ? account.ae.id : null,
@@ -59,7 +74,9 @@ export async function startOffboarding(
       accountId,
       churnReasons,
       churnNotes: input.churnNotes ?? null,
-      items: { create: items.map((i) => ({ key: i.key, title: i.title, ownerId: i.ownerId, dueDate: dateOnly(i.dueDate) })) },
+      items: {
+        create: items.map((i) => ({ key: i.key, title: i.title, ownerId: i.ownerId, dueDate: dateOnly(i.dueDate) })),
+      },
     },
   });
   await recordAudit(tx, actor, {
@@ -67,12 +84,24 @@ export async function startOffboarding(
     entityId: String(offboarding.id),
     accountId,
     action: "create",
-    after: { startedOn, churnReasons, churnNotes: offboarding.churnNotes, items: items.map((i) => `${i.key} (owner ${i.ownerId ?? "none"}, due ${i.dueDate})`) },
+    after: {
+      startedOn,
+      churnReasons,
+      churnNotes: offboarding.churnNotes,
+      items: items.map((i) => `${i.key} (owner ${i.ownerId ?? "none"}, due ${i.dueDate})`),
+    },
   });
   if (account.lifecycleStage !== "churned") {
     // The account is churned by now: the stage sync records the change in its stage history.
     await syncLifecycleStages(tx, { asOf: clock.today(), accountIds: [accountId] });
-    await recordAudit(tx, actor, { entity: "account", entityId: String(accountId), accountId, action: "update", before: { lifecycleStage: account.lifecycleStage }, after: { lifecycleStage: "churned" } });
+    await recordAudit(tx, actor, {
+      entity: "account",
+      entityId: String(accountId),
+      accountId,
+      action: "update",
+      before: { lifecycleStage: account.lifecycleStage },
+      after: { lifecycleStage: "churned" },
+    });
   }
   return { startedOn, churnReasons, items: items.map(({ key, title, dueDate }) => ({ key, title, dueDate })) };
 }
@@ -92,7 +121,16 @@ export interface OffboardingItemView {
 }
 
 export interface OffboardingView {
-  account: { id: number; externalId: string; name: string; arr: number; churnedAt: IsoDate | null; csmId: number | null; aeId: number | null; status: "active" | "churned" };
+  account: {
+    id: number;
+    externalId: string;
+    name: string;
+    arr: number;
+    churnedAt: IsoDate | null;
+    csmId: number | null;
+    aeId: number | null;
+    status: "active" | "churned";
+  };
   statusLabel: AccountStatusLabel;
   offboarding: {
     startedAt: IsoDate;
@@ -152,7 +190,11 @@ export async function getOffboarding(externalId: string, today = clock.today()):
     doneAt: isoOrNull(i.doneAt),
     blocker: i.doneAt ? null : itemBlocker(i.key as OffboardingItemKey, state, today),
   }));
-  const circulated = await db.feedbackItem.findMany({ where: { accountId: account.id, type: "churn_reason", createdAt: { gte: latest.startedAt } }, select: { title: true }, orderBy: { id: "asc" } });
+  const circulated = await db.feedbackItem.findMany({
+    where: { accountId: account.id, type: "churn_reason", createdAt: { gte: latest.startedAt } },
+    select: { title: true },
+    orderBy: { id: "asc" },
+  });
   return {
     account: view,
     statusLabel,
@@ -163,7 +205,10 @@ export async function getOffboarding(externalId: string, today = clock.today()):
       exitInterview: latest.exitInterview,
       completedAt: isoOrNull(latest.completedAt),
       items,
-      progress: offboardingProgress(items.map((i) => ({ dueDate: i.dueDate, done: i.doneAt !== null })), today),
+      progress: offboardingProgress(
+        items.map((i) => ({ dueDate: i.dueDate, done: i.doneAt !== null })),
+        today,
+      ),
       circulated: circulated.map((f) => f.title),
     },
   };
@@ -173,13 +218,30 @@ export async function getOffboarding(externalId: string, today = clock.today()):
 // Working the checklist
 
 /** Who may tick an item: the account's owners and the item's owner in its latest offboarding. */
-export async function getItemOwnership(accountId: number, key: OffboardingItemKey): Promise<{ externalId: string; csmId: number | null; aeId: number | null; itemOwnerId: number | null } | null> {
+export async function getItemOwnership(
+  accountId: number,
+  key: OffboardingItemKey,
+): Promise<{ externalId: string; csmId: number | null; aeId: number | null; itemOwnerId: number | null } | null> {
   const account = await db.account.findUnique({
     where: { id: accountId },
-    select: { externalId: true, csmId: true, aeId: true, offboardings: { orderBy: { id: "desc" }, take: 1, select: { items: { where: { key }, select: { ownerId: true } } } } },
+    select: {
+      externalId: true,
+      csmId: true,
+      aeId: true,
+      offboardings: {
+        orderBy: { id: "desc" },
+        take: 1,
+        select: { items: { where: { key }, select: { ownerId: true } } },
+      },
+    },
   });
   if (!account) return null;
-  return { externalId: account.externalId, csmId: account.csmId, aeId: account.aeId, itemOwnerId: account.offboardings[0]?.items[0]?.ownerId ?? null };
+  return {
+    externalId: account.externalId,
+    csmId: account.csmId,
+    aeId: account.aeId,
+    itemOwnerId: account.offboardings[0]?.items[0]?.ownerId ?? null,
+  };
 }
 
 /** The account's latest offboarding, locked with the account, refusing a completed one. */
@@ -200,21 +262,44 @@ const detailsOf = (o: Offboarding) => ({
 });
 
 /** The access-off date (which also dates the "access turned off" item), reasons and notes. */
-export function saveOffboardingDetails(externalId: string, input: Omit<TOffboardingDetails, "accountId">, actor: AuditActor): Promise<void> {
+export function saveOffboardingDetails(
+  externalId: string,
+  input: Omit<TOffboardingDetails, "accountId">,
+  actor: AuditActor,
+): Promise<void> {
   return inTransaction(undefined, async (tx) => {
     const current = await openOffboarding(tx, externalId);
     const updated = await tx.offboarding.update({
       where: { id: current.id },
-      data: { accessOffDate: input.accessOffDate && dateOnly(input.accessOffDate), churnReasons: input.churnReasons, churnNotes: input.churnNotes, exitInterview: input.exitInterview },
+      data: {
+        accessOffDate: input.accessOffDate && dateOnly(input.accessOffDate),
+        churnReasons: input.churnReasons,
+        churnNotes: input.churnNotes,
+        exitInterview: input.exitInterview,
+      },
     });
-    const audit = { entity: "offboarding", entityId: String(current.id), accountId: current.accountId, action: "update" } as const;
+    const audit = {
+      entity: "offboarding",
+      entityId: String(current.id),
+      accountId: current.accountId,
+      action: "update",
+    } as const;
     await recordAudit(tx, actor, { ...audit, before: detailsOf(current), after: detailsOf(updated) });
 
-    const item = await tx.offboardingItem.findUniqueOrThrow({ where: { offboardingId_key: { offboardingId: current.id, key: "access_turned_off" } } });
+    const item = await tx.offboardingItem.findUniqueOrThrow({
+      where: { offboardingId_key: { offboardingId: current.id, key: "access_turned_off" } },
+    });
     const due = accessTurnedOffDue(toIsoDate(current.startedAt), input.accessOffDate);
     if (item.doneAt === null && toIsoDate(item.dueDate) !== due) {
       await tx.offboardingItem.update({ where: { id: item.id }, data: { dueDate: dateOnly(due) } });
-      await recordAudit(tx, actor, { entity: "offboarding_item", entityId: String(item.id), accountId: current.accountId, action: "update", before: { dueDate: toIsoDate(item.dueDate) }, after: { dueDate: due } });
+      await recordAudit(tx, actor, {
+        entity: "offboarding_item",
+        entityId: String(item.id),
+        accountId: current.accountId,
+        action: "update",
+        before: { dueDate: toIsoDate(item.dueDate) },
+        after: { dueDate: due },
+      });
     }
   });
 }
@@ -228,39 +313,81 @@ export interface ItemToggleResult {
  * Ticks (or unticks) one item. Circulating the reasons files one churn-reason feedback item per
  * reason not circulated yet; ticking the last open item completes the offboarding.
  */
-export function setOffboardingItem(externalId: string, key: OffboardingItemKey, done: boolean, actor: AuditActor, today = clock.today()): Promise<ItemToggleResult> {
+export function setOffboardingItem(
+  externalId: string,
+  key: OffboardingItemKey,
+  done: boolean,
+  actor: AuditActor,
+  today = clock.today(),
+): Promise<ItemToggleResult> {
   return db.$transaction(async (tx) => {
     const offboarding = await openOffboarding(tx, externalId);
-    const item = await tx.offboardingItem.findUnique({ where: { offboardingId_key: { offboardingId: offboarding.id, key } } });
+    const item = await tx.offboardingItem.findUnique({
+      where: { offboardingId_key: { offboardingId: offboarding.id, key } },
+    });
     if (!item) throw notFound("This checklist has no such item.");
     if ((item.doneAt !== null) === done) return { completed: false, feedbackCreated: 0 };
     if (done) {
-      const blocker = itemBlocker(key, { accessOffDate: isoOrNull(offboarding.accessOffDate), churnReasons: offboarding.churnReasons }, today);
+      const blocker = itemBlocker(
+        key,
+        { accessOffDate: isoOrNull(offboarding.accessOffDate), churnReasons: offboarding.churnReasons },
+        today,
+      );
       if (blocker) throw invalidInput([{ path: key, message: blocker }], blocker);
     }
     const doneAt = done ? clock.now() : null;
     await tx.offboardingItem.update({ where: { id: item.id }, data: { doneAt } });
     const accountId = offboarding.accountId;
-    await recordAudit(tx, actor, { entity: "offboarding_item", entityId: String(item.id), accountId, action: "update", before: { key, done: !done }, after: { key, done } });
+    await recordAudit(tx, actor, {
+      entity: "offboarding_item",
+      entityId: String(item.id),
+      accountId,
+      action: "update",
+      before: { key, done: !done },
+      after: { key, done },
+    });
 
     const feedbackCreated = done && key === "reasons_circulated" ? await circulateReasons(tx, actor, offboarding) : 0;
     const open = await tx.offboardingItem.count({ where: { offboardingId: offboarding.id, doneAt: null } });
     if (open > 0) return { completed: false, feedbackCreated };
     await tx.offboarding.update({ where: { id: offboarding.id }, data: { completedAt: clock.now() } });
-    await recordAudit(tx, actor, { entity: "offboarding", entityId: String(offboarding.id), accountId, action: "update", before: { completed: false }, after: { completed: true } });
+    await recordAudit(tx, actor, {
+      entity: "offboarding",
+      entityId: String(offboarding.id),
+      accountId,
+      action: "update",
+      before: { completed: false },
+      after: { completed: true },
+    });
     return { completed: true, feedbackCreated };
   }, WRITE_TX_OPTIONS);
 }
 
 /** One churn-reason feedback item per reason, linked to the account, so product and sales see them ranked by ARR. */
 async function circulateReasons(tx: Tx, actor: AuditActor, offboarding: Offboarding): Promise<number> {
-  const existing = await tx.feedbackItem.findMany({ where: { accountId: offboarding.accountId, type: "churn_reason", createdAt: { gte: offboarding.startedAt } }, select: { title: true } });
-  const titles = reasonsToCirculate(offboarding.churnReasons.map(churnReasonLabel), existing.map((f) => f.title));
+  const existing = await tx.feedbackItem.findMany({
+    where: { accountId: offboarding.accountId, type: "churn_reason", createdAt: { gte: offboarding.startedAt } },
+    select: { title: true },
+  });
+  const titles = reasonsToCirculate(
+    offboarding.churnReasons.map(churnReasonLabel),
+    existing.map((f) => f.title),
+  );
   const account = await tx.account.findUniqueOrThrow({ where: { id: offboarding.accountId }, select: { name: true } });
-  const description = offboarding.churnNotes ? `${account.name} churned: ${offboarding.churnNotes}` : `${account.name} churned.`;
+  const description = offboarding.churnNotes
+    ? `${account.name} churned: ${offboarding.churnNotes}`
+    : `${account.name} churned.`;
   for (const title of titles) {
-    const row = await tx.feedbackItem.create({ data: { accountId: offboarding.accountId, type: "churn_reason", title, description } });
-    await recordAudit(tx, actor, { entity: "feedback_item", entityId: String(row.id), accountId: offboarding.accountId, action: "create", after: { type: row.type, title, description, status: row.status } });
+    const row = await tx.feedbackItem.create({
+      data: { accountId: offboarding.accountId, type: "churn_reason", title, description },
+    });
+    await recordAudit(tx, actor, {
+      entity: "feedback_item",
+      entityId: String(row.id),
+      accountId: offboarding.accountId,
+      action: "create",
+      after: { type: row.type, title, description, status: row.status },
+    });
   }
   return titles.length;
 }
@@ -299,7 +426,11 @@ async function formerCustomerRows(skip: number, take: number): Promise<FormerCus
       arr: true,
       seats: true,
       status: true,
-      offboardings: { orderBy: { id: "desc" }, take: 1, select: { churnReasons: true, completedAt: true, items: { select: { doneAt: true } } } },
+      offboardings: {
+        orderBy: { id: "desc" },
+        take: 1,
+        select: { churnReasons: true, completedAt: true, items: { select: { doneAt: true } } },
+      },
     },
   });
   return accounts.map((a) => {
@@ -337,8 +468,15 @@ export async function* streamFormerCustomers(batchSize = 2000): AsyncGenerator<F
 }
 
 /** The status label of one account (Active, Offboarding, Churned) for the account page. */
-export async function getAccountStatusLabel(accountId: number, status: "active" | "churned"): Promise<AccountStatusLabel> {
+export async function getAccountStatusLabel(
+  accountId: number,
+  status: "active" | "churned",
+): Promise<AccountStatusLabel> {
   if (status === "active") return "Active";
-  const latest = await db.offboarding.findFirst({ where: { accountId }, orderBy: { id: "desc" }, select: { completedAt: true } });
+  const latest = await db.offboarding.findFirst({
+    where: { accountId },
+    orderBy: { id: "desc" },
+    select: { completedAt: true },
+  });
   return accountStatusLabel(status, latest && { completed: latest.completedAt !== null });
 }

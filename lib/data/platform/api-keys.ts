@@ -62,7 +62,12 @@ export async function createApiKey(name: string, actor: AuditActor): Promise<Cre
   const key = KEY_MARKER + randomBytes(RANDOM_BYTES).toString("base64url");
   return db.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
-      data: { name, prefix: key.slice(0, PREFIX_LENGTH), hash: hashKey(key), createdById: "userId" in actor ? actor.userId : null },
+      data: {
+        name,
+        prefix: key.slice(0, PREFIX_LENGTH),
+        hash: hashKey(key),
+        createdById: "userId" in actor ? actor.userId : null,
+      },
       include: withCreator,
     });
     await recordAudit(tx, actor, {
@@ -71,7 +76,12 @@ export async function createApiKey(name: string, actor: AuditActor): Promise<Cre
       action: "create",
       after: { name: created.name, prefix: created.prefix },
     });
-    await recordSecurityEvent(tx, { type: "api_key_created", actor, subject: { apiKeyId: created.id }, detail: { name: created.name, prefix: created.prefix } });
+    await recordSecurityEvent(tx, {
+      type: "api_key_created",
+      actor,
+      subject: { apiKeyId: created.id },
+      detail: { name: created.name, prefix: created.prefix },
+    });
     return { ...toSummary(created), key };
   });
 }
@@ -96,7 +106,12 @@ export async function revokeApiKey(id: number, actor: AuditActor): Promise<ApiKe
       before: { revokedAt: null },
       after: { revokedAt: revoked.revokedAt },
     });
-    await recordSecurityEvent(tx, { type: "api_key_revoked", actor, subject: { apiKeyId: id }, detail: { name: key.name, prefix: key.prefix } });
+    await recordSecurityEvent(tx, {
+      type: "api_key_revoked",
+      actor,
+      subject: { apiKeyId: id },
+      detail: { name: key.name, prefix: key.prefix },
+    });
     return toSummary(revoked);
   });
 }
@@ -106,7 +121,10 @@ export async function revokeApiKey(id: number, actor: AuditActor): Promise<ApiKe
  * caller's address: the first use from an address the key has not been used from is recorded
  * as a security event (a leaked key often shows up from somewhere new).
  */
-export async function authenticateApiKey(plaintext: string, client: string | null = null): Promise<ApiKeyIdentity | null> {
+export async function authenticateApiKey(
+  plaintext: string,
+  client: string | null = null,
+): Promise<ApiKeyIdentity | null> {
   if (!plaintext.startsWith(KEY_MARKER) || plaintext.length > 100) return null;
   const key = await db.apiKey.findUnique({ where: { hash: hashKey(plaintext) } });
   if (!key || key.revokedAt) return null;
@@ -115,7 +133,12 @@ export async function authenticateApiKey(plaintext: string, client: string | nul
     await db.$transaction(async (tx) => {
       const knownAddresses = [...key.knownAddresses, client].slice(-KNOWN_ADDRESSES);
       await tx.apiKey.update({ where: { id: key.id }, data: { knownAddresses, lastUsedAt: new Date(now) } });
-      await recordSecurityEvent(tx, { type: "api_key_new_address", actor: { apiKeyId: key.id }, subject: { apiKeyId: key.id }, detail: { client, name: key.name, prefix: key.prefix } });
+      await recordSecurityEvent(tx, {
+        type: "api_key_new_address",
+        actor: { apiKeyId: key.id },
+        subject: { apiKeyId: key.id },
+        detail: { client, name: key.name, prefix: key.prefix },
+      });
     });
   } else if (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });

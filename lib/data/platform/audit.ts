@@ -19,11 +19,7 @@ export interface AuditChange {
  * change and its audit entry commit together. Updates store only the fields that changed;
  * an update that changed nothing records nothing.
  */
-export async function recordAudit(
-  tx: Prisma.TransactionClient,
-  actor: AuditActor,
-  change: AuditChange,
-): Promise<void> {
+export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, change: AuditChange): Promise<void> {
   const isUpdate = change.before != null && change.after != null;
   const diff = isUpdate ? diffRecords(change.before ?? null, change.after ?? null) : null;
   if (isUpdate && !diff) return;

@@ -102,7 +102,17 @@ export function insertSql<Row>(spec: TableSpec<Row>): string {
 function arrayType(type: ColumnType): string {
   if (typeof type === "object") return `${quoteIdent(type.enum)}[]`;
   // The element type of the unnested parameter: text[] columns travel as text literals.
-  const element = { int: "int", float: "float8", text: "text", boolean: "boolean", date: "date", timestamp: "timestamp", numeric: "numeric", jsonb: "jsonb", "text[]": "text" }[type];
+  const element = {
+    int: "int",
+    float: "float8",
+    text: "text",
+    boolean: "boolean",
+    date: "date",
+    timestamp: "timestamp",
+    numeric: "numeric",
+    jsonb: "jsonb",
+    "text[]": "text",
+  }[type];
   return `${element}[]`;
 }
 
@@ -150,11 +160,16 @@ export async function upsertCounting<Row>(
   rows: readonly Row[],
 ): Promise<{ upserted: number; inserted: number }> {
   const keys = new Set(keyColumns);
-  const updates = spec.columns.filter((c) => !keys.has(c.name)).map((c) => `${quoteIdent(c.name)} = EXCLUDED.${quoteIdent(c.name)}`);
+  const updates = spec.columns
+    .filter((c) => !keys.has(c.name))
+    .map((c) => `${quoteIdent(c.name)} = EXCLUDED.${quoteIdent(c.name)}`);
   const sql = `WITH upserted AS (${insertSql(spec)} ON CONFLICT (${keyColumns.map(quoteIdent).join(", ")}) DO UPDATE SET ${updates.join(", ")}
   RETURNING (xmax = 0) AS inserted)
 SELECT count(*)::int AS upserted, count(*) FILTER (WHERE inserted)::int AS inserted FROM upserted`;
-  const [counts] = await db.$queryRawUnsafe<{ upserted: number; inserted: number }[]>(sql, ...columnLiterals(spec, rows));
+  const [counts] = await db.$queryRawUnsafe<{ upserted: number; inserted: number }[]>(
+    sql,
+    ...columnLiterals(spec, rows),
+  );
   return counts;
 }
 
@@ -164,13 +179,19 @@ export async function deleteAllData(db: SqlRunner): Promise<void> {
     `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
   );
   if (tables.length === 0) return;
-  await db.$executeRawUnsafe(`TRUNCATE TABLE ${tables.map((t) => quoteIdent(t.name)).join(", ")} RESTART IDENTITY CASCADE`);
+  await db.$executeRawUnsafe(
+    `TRUNCATE TABLE ${tables.map((t) => quoteIdent(t.name)).join(", ")} RESTART IDENTITY CASCADE`,
+  );
 }
 
 /** MAX(id) + 1 of each table, by a key of the caller's choosing. */
-export async function nextIds<K extends string>(db: SqlRunner, tables: Readonly<Record<K, string>>): Promise<Record<K, number>> {
+export async function nextIds<K extends string>(
+  db: SqlRunner,
+  tables: Readonly<Record<K, string>>,
+): Promise<Record<K, number>> {
   const queries = Object.entries<string>(tables).map(
-    ([key, table]) => `SELECT '${key.replace(/'/g, "''")}' AS key, COALESCE(MAX(id), 0)::int + 1 AS next FROM ${quoteIdent(table)}`,
+    ([key, table]) =>
+      `SELECT '${key.replace(/'/g, "''")}' AS key, COALESCE(MAX(id), 0)::int + 1 AS next FROM ${quoteIdent(table)}`,
   );
   const rows = await db.$queryRawUnsafe<{ key: K; next: number }[]>(queries.join(" UNION ALL "));
   return Object.fromEntries(rows.map((r) => [r.key, r.next])) as Record<K, number>;

@@ -3,7 +3,12 @@
 // on the database over every interesting input and checks it against the TypeScript function.
 import "server-only";
 import { HEALTH_WINDOW_DAYS, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "@/lib/domain/health";
-import { ONBOARDING_LAST_DAY, RENEWAL_STAGE_DAYS, ADOPTION_ENDS_MONTHS, VALUE_REALIZATION_ENDS_MONTHS } from "@/lib/domain/lifecycle";
+import {
+  ONBOARDING_LAST_DAY,
+  RENEWAL_STAGE_DAYS,
+  ADOPTION_ENDS_MONTHS,
+  VALUE_REALIZATION_ENDS_MONTHS,
+} from "@/lib/domain/lifecycle";
 import { RENEWAL_WINDOW_ENDS } from "@/lib/domain/windows";
 import type { MeasureKey } from "@/lib/domain/health-model";
 import { storedMeasurePath, type StoredMeasureField } from "@/lib/domain/health-snapshot";
@@ -14,7 +19,10 @@ export const EFFECTIVE_STAGE = sqlText`coalesce(a."stageOverride", a."lifecycleS
 
 /** renewalWindow(days) for an integer SQL expression of days until the renewal date. */
 export function renewalWindowSql(days: SqlText): SqlText {
-  const arms = sqlJoin(RENEWAL_WINDOW_ENDS.map((w) => sqlText`WHEN ${days} <= ${w.lastDay} THEN ${sqlLiteral(w.window)}`), " ");
+  const arms = sqlJoin(
+    RENEWAL_WINDOW_ENDS.map((w) => sqlText`WHEN ${days} <= ${w.lastDay} THEN ${sqlLiteral(w.window)}`),
+    " ",
+  );
   return sqlText`(CASE WHEN ${days} < 0 THEN 'overdue' ${arms} ELSE 'later' END)`;
 }
 
@@ -32,7 +40,12 @@ export function snapshotMeasureSql(column: SqlText, measure: MeasureKey, field: 
 }
 
 /** deriveLifecycleStage in SQL, for the account `a` on the day `asOf` (SQL expressions). */
-export function derivedStageSql(o: { asOf: SqlText; renewalDate: SqlText; churned: SqlText; openExpansion: SqlText }): SqlText {
+export function derivedStageSql(o: {
+  asOf: SqlText;
+  renewalDate: SqlText;
+  churned: SqlText;
+  openExpansion: SqlText;
+}): SqlText {
   return sqlText`CASE
     WHEN ${o.churned} THEN 'churned'
     WHEN ${o.renewalDate} - ${o.asOf} <= ${RENEWAL_STAGE_DAYS} THEN 'renewal'

@@ -40,7 +40,8 @@ export async function recordSecurityEvent(client: Client, event: SecurityEvent):
       entityId: subjectId(event.subject),
       action: event.type,
       actorId: actor && "userId" in actor ? actor.userId : null,
-      apiKeyId: actor && "apiKeyId" in actor ? actor.apiKeyId : "apiKeyId" in event.subject ? event.subject.apiKeyId : null,
+      apiKeyId:
+        actor && "apiKeyId" in actor ? actor.apiKeyId : "apiKeyId" in event.subject ? event.subject.apiKeyId : null,
       after: { ...(event.detail ?? {}), ...(actor && "system" in actor ? { by: actor.system } : {}) },
     },
   });
@@ -64,7 +65,9 @@ export interface SecurityEventFilter {
   pageSize: number;
 }
 
-export async function listSecurityEvents(filter: SecurityEventFilter): Promise<{ rows: SecurityEventRow[]; total: number }> {
+export async function listSecurityEvents(
+  filter: SecurityEventFilter,
+): Promise<{ rows: SecurityEventRow[]; total: number }> {
   const where: Prisma.AuditLogWhereInput = {
     entity: "security",
     ...(filter.type ? { action: filter.type } : {}),
@@ -80,8 +83,19 @@ export async function listSecurityEvents(filter: SecurityEventFilter): Promise<{
       include: { actor: { select: { name: true } }, apiKey: { select: { name: true, prefix: true } } },
     }),
   ]);
-  const userIds = [...new Set(entries.map((e) => /^user:(\d+)$/.exec(e.entityId)?.[1]).filter((id): id is string => !!id).map(Number))];
-  const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
+  const userIds = [
+    ...new Set(
+      entries
+        .map((e) => /^user:(\d+)$/.exec(e.entityId)?.[1])
+        .filter((id): id is string => !!id)
+        .map(Number),
+    ),
+  ];
+  const users = new Map(
+    (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })).map(
+      (u) => [u.id, u],
+    ),
+  );
   const rows = entries.map((e) => {
     const type = e.action as SecurityEventType;
     const userMatch = /^user:(\d+)$/.exec(e.entityId);

@@ -28,11 +28,18 @@ import { backfillStageHistory, syncLifecycleStages } from "../accounts/lifecycle
 import { ensureDefaultMeasurables } from "../scorecard/defaults";
 export { deleteAllData } from "./bulk-insert";
 import { USAGE_DAY_COLUMNS } from "../health/usage-columns";
-import { bulkInsert, columns, deleteAllData, nextIds, syncIdSequences, type SqlRunner, type TableSpec } from "./bulk-insert";
+import {
+  bulkInsert,
+  columns,
+  deleteAllData,
+  nextIds,
+  syncIdSequences,
+  type SqlRunner,
+  type TableSpec,
+} from "./bulk-insert";
 import { clock } from "@/lib/clock";
 import type { Tx } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-
 
 const HEALTH_HISTORY_WEEKS = 26;
 export type SeedLog = (message: string) => void;
@@ -131,7 +138,15 @@ export async function seedScale(db: PrismaClient, options: ScaleSeedOptions): Pr
   const writes = new JobPool(WRITES_IN_FLIGHT);
   for (let done = 0; done < accounts; done += batchSize) {
     const accountCount = Math.min(batchSize, accounts - done);
-    const batch = await generateInSlices({ seed: DEMO_SEED, today, users, accountCount, firstAccountIndex: firstIndex + done, usageDays, firstIds });
+    const batch = await generateInSlices({
+      seed: DEMO_SEED,
+      today,
+      users,
+      accountCount,
+      firstAccountIndex: firstIndex + done,
+      usageDays,
+      firstIds,
+    });
     firstIds = batch.nextIds;
     await writes.add(async () => {
       addCounts(counts, await writeDemoData(writer, batch.data));
@@ -192,7 +207,6 @@ class JobPool {
     if (this.failure) throw this.failure.error;
   }
 }
-
 
 // ----------------------------------------------------------------------------------------------
 
@@ -272,7 +286,9 @@ function usersByRole(users: ReadonlyArray<{ id: number; role: Role }>): Rows.Use
 
 /** Account owners for the scale seed: CSMs and AEs, or managers and admins if a role has nobody. */
 async function owners(db: PrismaClient): Promise<Rows.UserIdsByRole> {
-  const byRole = usersByRole(await db.user.findMany({ where: { active: true }, select: { id: true, role: true }, orderBy: { id: "asc" } }));
+  const byRole = usersByRole(
+    await db.user.findMany({ where: { active: true }, select: { id: true, role: true }, orderBy: { id: "asc" } }),
+  );
   const fallback = [...(byRole.manager ?? []), ...(byRole.admin ?? [])];
   return {
     ...byRole,
@@ -298,8 +314,14 @@ async function writeDemoData(db: SqlRunner, data: Rows.DemoData): Promise<Record
 }
 
 /** Every write path is audited; a seed run is one entry with what it wrote. */
-async function recordSeed(db: Tx | PrismaClient, mode: SeedResult["seeded"], counts: Record<string, number>): Promise<void> {
-  await db.auditLog.create({ data: { entity: "database", entityId: mode, action: "seed", after: { mode, ...counts } } });
+async function recordSeed(
+  db: Tx | PrismaClient,
+  mode: SeedResult["seeded"],
+  counts: Record<string, number>,
+): Promise<void> {
+  await db.auditLog.create({
+    data: { entity: "database", entityId: mode, action: "seed", after: { mode, ...counts } },
+  });
 }
 
 function addCounts(total: Record<string, number>, more: Record<string, number>): void {

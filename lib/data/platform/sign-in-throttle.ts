@@ -1,13 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
-import {
-  CLIENT_POLICY,
-  EMAIL_POLICY,
-  startsLockout,
-  waitMs,
-  type ThrottlePolicy,
-} from "@/lib/domain/sign-in-throttle";
+import { CLIENT_POLICY, EMAIL_POLICY, startsLockout, waitMs, type ThrottlePolicy } from "@/lib/domain/sign-in-throttle";
 
 // Persistence for the sign-in throttle (rules in lib/domain/sign-in-throttle.ts): one row per
 // key in SignInThrottle, so every server process and a restarted one see the same counts.
@@ -44,7 +38,9 @@ export async function recordSignInFailure(keys: ThrottleKeys): Promise<{ lockedO
   for (const { key, policy } of keysOf(keys)) {
     // Forget a key that has been quiet long enough, then count this failure atomically
     // (concurrent attempts each add one).
-    await db.signInThrottle.deleteMany({ where: { key, lastFailureAt: { lt: new Date(now.getTime() - policy.forgetAfterMs) } } });
+    await db.signInThrottle.deleteMany({
+      where: { key, lastFailureAt: { lt: new Date(now.getTime() - policy.forgetAfterMs) } },
+    });
     const row = await db.signInThrottle.upsert({
       where: { key },
       create: { key, failures: 1, firstFailureAt: now, lastFailureAt: now },

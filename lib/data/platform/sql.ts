@@ -39,7 +39,8 @@ function render(strings: TemplateStringsArray, parts: Part[]): string {
       if (!Number.isFinite(part)) throw new RangeError(`Not a finite SQL number: ${part}`);
       return `${out}${part}${chunk}`;
     }
-    if (!part || part[SQL_TEXT] !== true) throw new TypeError("Only SQL fragments and numbers can be interpolated into SQL text.");
+    if (!part || part[SQL_TEXT] !== true)
+      throw new TypeError("Only SQL fragments and numbers can be interpolated into SQL text.");
     return `${out}${part.text}${chunk}`;
   }, "");
 }
@@ -74,7 +75,10 @@ export function sqlJoin(parts: readonly SqlText[], separator: string): SqlText {
  * A statement whose parameters are written $1 … $n in its text. Each placeholder becomes a bound
  * parameter of the Prisma.Sql the statement returns for the values given.
  */
-export function statement<A extends unknown[] = unknown[]>(strings: TemplateStringsArray, ...parts: Part[]): Statement<A> {
+export function statement<A extends unknown[] = unknown[]>(
+  strings: TemplateStringsArray,
+  ...parts: Part[]
+): Statement<A> {
   return bindable<A>(render(strings, parts));
 }
 

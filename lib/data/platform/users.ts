@@ -18,8 +18,7 @@ export interface UserSummary {
 const summary = { id: true, email: true, name: true, role: true, active: true } as const;
 
 export type CredentialCheck =
-  | { ok: true; user: UserSummary & { sessionVersion: number } }
-  | { ok: false; userId: number | null };
+  { ok: true; user: UserSummary & { sessionVersion: number } } | { ok: false; userId: number | null };
 
 /**
  * Checks an email and password. An unknown or deactivated email costs the same bcrypt
@@ -75,7 +74,8 @@ export async function createUser(input: NewUser, actor: AuditActor): Promise<Use
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
-    if (await tx.user.findUnique({ where: { email } })) throw conflict(`A user with the email ${email} already exists.`);
+    if (await tx.user.findUnique({ where: { email } }))
+      throw conflict(`A user with the email ${email} already exists.`);
     const user = await tx.user.create({
       data: { email, name: input.name.trim(), role: input.role, passwordHash },
       select: summary,
@@ -86,7 +86,12 @@ export async function createUser(input: NewUser, actor: AuditActor): Promise<Use
       action: "create",
       after: user,
     });
-    await recordSecurityEvent(tx, { type: "user_created", actor, subject: { userId: user.id }, detail: { email: user.email, role: user.role } });
+    await recordSecurityEvent(tx, {
+      type: "user_created",
+      actor,
+      subject: { userId: user.id },
+      detail: { email: user.email, role: user.role },
+    });
     return user;
   });
 }
@@ -104,10 +109,15 @@ export async function updateUser(id: number, change: UserChange, actor: AuditAct
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     const before = await tx.user.findUnique({ where: { id }, select: summary });
     if (!before) throw notFound("That user no longer exists.");
-    const after = { ...before, ...(change.role ? { role: change.role } : {}), ...(change.active !== undefined ? { active: change.active } : {}) };
+    const after = {
+      ...before,
+      ...(change.role ? { role: change.role } : {}),
+      ...(change.active !== undefined ? { active: change.active } : {}),
+    };
     if (after.role === before.role && after.active === before.active) return before;
     const losesAdmin = before.role === "admin" && before.active && (after.role !== "admin" || !after.active);
-    if (losesAdmin && (await tx.user.count({ where: { role: "admin", active: true, id: { not: id } } })) === 0) throw conflict("Keep at least one active admin: make someone else an admin first.");
+    if (losesAdmin && (await tx.user.count({ where: { role: "admin", active: true, id: { not: id } } })) === 0)
+      throw conflict("Keep at least one active admin: make someone else an admin first.");
     const user = await tx.user.update({
       where: { id },
       data: { role: after.role, active: after.active, sessionVersion: { increment: 1 } },
@@ -116,7 +126,12 @@ export async function updateUser(id: number, change: UserChange, actor: AuditAct
     await recordAudit(tx, actor, { entity: "user", entityId: String(id), action: "update", before, after: user });
     const subject = { userId: id };
     if (user.role !== before.role) {
-      await recordSecurityEvent(tx, { type: "user_role_changed", actor, subject, detail: { from: before.role, to: user.role } });
+      await recordSecurityEvent(tx, {
+        type: "user_role_changed",
+        actor,
+        subject,
+        detail: { from: before.role, to: user.role },
+      });
     }
     if (user.active !== before.active) {
       await recordSecurityEvent(tx, { type: user.active ? "user_reactivated" : "user_deactivated", actor, subject });
@@ -129,10 +144,16 @@ export async function updateUser(id: number, change: UserChange, actor: AuditAct
  * A user changes their own password (the new one already checked against the policy):
  * the current password is required, and every session, this one included, ends.
  */
-export async function changePassword(userId: number, currentPassword: string, newPassword: string, actor: AuditActor): Promise<void> {
+export async function changePassword(
+  userId: number,
+  currentPassword: string,
+  newPassword: string,
+  actor: AuditActor,
+): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user || !user.active) throw notFound("That user no longer exists.");
-  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw invalidInput([{ path: "currentPassword", message: "Your current password is not right." }]);
+  if (!(await verifyPassword(currentPassword, user.passwordHash)))
+    throw invalidInput([{ path: "currentPassword", message: "Your current password is not right." }]);
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
@@ -144,7 +165,10 @@ export async function changePassword(userId: number, currentPassword: string, ne
 export async function setPassword(userId: number, newPassword: string, actor: AuditActor): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
-    const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    const updated = await tx.user.updateMany({
+      where: { id: userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
     if (updated.count === 0) throw notFound("That user no longer exists.");
     await recordSecurityEvent(tx, { type: "password_changed", actor, subject: { userId } });
   });

@@ -1,6 +1,12 @@
 import "server-only";
 import type { ExpansionOpportunity, Renewal, SuccessOutcome } from "@/lib/generated/prisma/client";
-import type { ExpansionType, OpportunityStatus, RenewalForecast, RenewalOutcome, RenewalStatus } from "@/lib/generated/prisma/enums";
+import type {
+  ExpansionType,
+  OpportunityStatus,
+  RenewalForecast,
+  RenewalOutcome,
+  RenewalStatus,
+} from "@/lib/generated/prisma/enums";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import type { TExpansionUpsert, TOutcomeUpsert, TRenewalForecast } from "@/lib/validation/api";
 import { recordAudit, type AuditActor } from "../platform/audit";
@@ -23,32 +29,48 @@ export type OutcomeView = {
 };
 
 function toOutcomeView(o: SuccessOutcome): OutcomeView {
-  return { key: o.key, title: o.title, dueDate: toIsoDate(o.dueDate), achieved: o.achieved, achievedAt: isoOrNull(o.achievedAt) };
+  return {
+    key: o.key,
+    title: o.title,
+    dueDate: toIsoDate(o.dueDate),
+    achieved: o.achieved,
+    achievedAt: isoOrNull(o.achievedAt),
+  };
 }
 
 /**
  * achievedAt is the date sent, else today when the outcome becomes achieved (kept while it stays
  * achieved), and cleared when it stops being so.
  */
-export function upsertOutcome(externalId: string, key: string, input: TOutcomeUpsert, actor: AuditActor, outerTx?: Tx): Promise<Saved<OutcomeView>> {
-  return writeAccountFacts(externalId, async (tx, accountId) => {
-    const existing = await tx.successOutcome.findUnique({ where: { accountId_key: { accountId, key } } });
-    const data = {
-      title: input.title,
-      dueDate: dateOnly(input.dueDate),
-      achieved: input.achieved,
-      achievedAt: changedAt(input.achieved, existing?.achieved ?? false, existing?.achievedAt, input.achievedAt),
-    };
-    return saveAudited(tx, {
-      actor,
-      entity: "success_outcome",
-      accountId,
-      existing,
-      create: () => tx.successOutcome.create({ data: { accountId, key, ...data } }),
-      update: (current) => tx.successOutcome.update({ where: { id: current.id }, data }),
-      view: toOutcomeView,
-    });
-  }, outerTx);
+export function upsertOutcome(
+  externalId: string,
+  key: string,
+  input: TOutcomeUpsert,
+  actor: AuditActor,
+  outerTx?: Tx,
+): Promise<Saved<OutcomeView>> {
+  return writeAccountFacts(
+    externalId,
+    async (tx, accountId) => {
+      const existing = await tx.successOutcome.findUnique({ where: { accountId_key: { accountId, key } } });
+      const data = {
+        title: input.title,
+        dueDate: dateOnly(input.dueDate),
+        achieved: input.achieved,
+        achievedAt: changedAt(input.achieved, existing?.achieved ?? false, existing?.achievedAt, input.achievedAt),
+      };
+      return saveAudited(tx, {
+        actor,
+        entity: "success_outcome",
+        accountId,
+        existing,
+        create: () => tx.successOutcome.create({ data: { accountId, key, ...data } }),
+        update: (current) => tx.successOutcome.update({ where: { id: current.id }, data }),
+        view: toOutcomeView,
+      });
+    },
+    outerTx,
+  );
 }
 
 /**
@@ -90,21 +112,30 @@ export function toRenewalView(r: Renewal): RenewalView {
  * Sets the open renewal's forecast; 409 when the account has none open. Outcomes close the
  * renewal and move ARR: see recordRenewalOutcome (lib/data/renewals/outcomes.ts).
  */
-export function updateRenewal(externalId: string, input: TRenewalForecast, actor: AuditActor, outerTx?: Tx): Promise<RenewalView> {
-  return writeAccountFacts(externalId, async (tx, accountId) => {
-    const open = await tx.renewal.findFirst({ where: { accountId, status: "open" } });
-    if (!open) throw conflict("The account has no open renewal (it is churned or its renewal was closed).");
-    const updated = await tx.renewal.update({ where: { id: open.id }, data: { forecast: input.forecast } });
-    await recordAudit(tx, actor, {
-      entity: "renewal",
-      entityId: String(open.id),
-      accountId,
-      action: "update",
-      before: toRenewalView(open),
-      after: toRenewalView(updated),
-    });
-    return toRenewalView(updated);
-  }, outerTx);
+export function updateRenewal(
+  externalId: string,
+  input: TRenewalForecast,
+  actor: AuditActor,
+  outerTx?: Tx,
+): Promise<RenewalView> {
+  return writeAccountFacts(
+    externalId,
+    async (tx, accountId) => {
+      const open = await tx.renewal.findFirst({ where: { accountId, status: "open" } });
+      if (!open) throw conflict("The account has no open renewal (it is churned or its renewal was closed).");
+      const updated = await tx.renewal.update({ where: { id: open.id }, data: { forecast: input.forecast } });
+      await recordAudit(tx, actor, {
+        entity: "renewal",
+        entityId: String(open.id),
+        accountId,
+        action: "update",
+        before: toRenewalView(open),
+        after: toRenewalView(updated),
+      });
+      return toRenewalView(updated);
+    },
+    outerTx,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,28 +151,50 @@ export type ExpansionView = {
 };
 
 function toExpansionView(e: ExpansionOpportunity): ExpansionView {
-  return { key: e.key, title: e.title, type: e.type, arr: Number(e.arr), status: e.status, closedAt: isoOrNull(e.closedAt) };
+  return {
+    key: e.key,
+    title: e.title,
+    type: e.type,
+    arr: Number(e.arr),
+    status: e.status,
+    closedAt: isoOrNull(e.closedAt),
+  };
 }
 
 /** closedAt is the date sent, else today when the deal is won or lost (then kept), and cleared when it is reopened. */
-export function upsertExpansion(externalId: string, key: string, input: TExpansionUpsert, actor: AuditActor, outerTx?: Tx): Promise<Saved<ExpansionView>> {
-  return writeAccountFacts(externalId, async (tx, accountId) => {
-    const existing = await tx.expansionOpportunity.findUnique({ where: { accountId_key: { accountId, key } } });
-    const data = {
-      type: input.type,
-      arr: input.arr.toFixed(2),
-      status: input.status,
-      title: input.title,
-      closedAt: changedAt(input.status !== "open", existing ? existing.status !== "open" : false, existing?.closedAt, input.closedAt),
-    };
-    return saveAudited(tx, {
-      actor,
-      entity: "expansion_opportunity",
-      accountId,
-      existing,
-      create: () => tx.expansionOpportunity.create({ data: { accountId, key, ...data } }),
-      update: (current) => tx.expansionOpportunity.update({ where: { id: current.id }, data }),
-      view: toExpansionView,
-    });
-  }, outerTx);
+export function upsertExpansion(
+  externalId: string,
+  key: string,
+  input: TExpansionUpsert,
+  actor: AuditActor,
+  outerTx?: Tx,
+): Promise<Saved<ExpansionView>> {
+  return writeAccountFacts(
+    externalId,
+    async (tx, accountId) => {
+      const existing = await tx.expansionOpportunity.findUnique({ where: { accountId_key: { accountId, key } } });
+      const data = {
+        type: input.type,
+        arr: input.arr.toFixed(2),
+        status: input.status,
+        title: input.title,
+        closedAt: changedAt(
+          input.status !== "open",
+          existing ? existing.status !== "open" : false,
+          existing?.closedAt,
+          input.closedAt,
+        ),
+      };
+      return saveAudited(tx, {
+        actor,
+        entity: "expansion_opportunity",
+        accountId,
+        existing,
+        create: () => tx.expansionOpportunity.create({ data: { accountId, key, ...data } }),
+        update: (current) => tx.expansionOpportunity.update({ where: { id: current.id }, data }),
+        view: toExpansionView,
+      });
+    },
+    outerTx,
+  );
 }

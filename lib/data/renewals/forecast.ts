@@ -7,7 +7,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session";
 import { type IsoDate } from "@/lib/domain/dates";
-import { dueByHorizon, forecastQuarterGrr, quarterOf, type ForecastCategory, type ForecastGroup, type HorizonDue, type QuarterGrr } from "@/lib/domain/renewal-forecast";
+import {
+  dueByHorizon,
+  forecastQuarterGrr,
+  quarterOf,
+  type ForecastCategory,
+  type ForecastGroup,
+  type HorizonDue,
+  type QuarterGrr,
+} from "@/lib/domain/renewal-forecast";
 import type { TPipelineQuery } from "@/lib/validation/renewals";
 import { pipelineScopeSql } from "./pipeline";
 import { clock } from "@/lib/clock";
@@ -33,7 +41,10 @@ export interface ForecastSummary {
   asOf: IsoDate;
   quarter: { start: IsoDate; end: IsoDate; label: string };
   /** Dollars per horizon and category. */
-  horizons: (Omit<HorizonDue, "totalCents" | "byCategory"> & { total: number; byCategory: Record<ForecastCategory, number> })[];
+  horizons: (Omit<HorizonDue, "totalCents" | "byCategory"> & {
+    total: number;
+    byCategory: Record<ForecastCategory, number>;
+  })[];
   overdue: { count: number; arr: number };
   grr: { startArr: number; lostSoFar: number; expectedLoss: number; grr: number | null };
   atRisk: AtRiskRenewal[];
@@ -50,13 +61,27 @@ interface Row {
 
 const dollars = (cents: number) => cents / 100;
 
-export async function getForecastSummary(viewer: CurrentUser, query: TPipelineQuery, asOf = clock.today()): Promise<ForecastSummary> {
+export async function getForecastSummary(
+  viewer: CurrentUser,
+  query: TPipelineQuery,
+  asOf = clock.today(),
+): Promise<ForecastSummary> {
   const quarter = quarterOf(asOf);
-  const [row] = await db.$queryRaw<Row[]>(forecastSql(pipelineScopeSql(viewer, query), asOf, quarter.start, quarter.end));
-  const groups = (row.groups ?? []).map(
-    (g): ForecastGroup => ({ bucket: forecastBucket(g.bucket as RenewalWindow), inQuarter: g.in_quarter, forecast: g.forecast, arrCents: Number(g.cents), count: g.n }),
+  const [row] = await db.$queryRaw<Row[]>(
+    forecastSql(pipelineScopeSql(viewer, query), asOf, quarter.start, quarter.end),
   );
-  const grr: QuarterGrr = forecastQuarterGrr({ startArrCents: Number(row.start_cents), lostSoFarCents: Number(row.lost_cents), groups });
+  const groups = (row.groups ?? []).map((g): ForecastGroup => ({
+    bucket: forecastBucket(g.bucket as RenewalWindow),
+    inQuarter: g.in_quarter,
+    forecast: g.forecast,
+    arrCents: Number(g.cents),
+    count: g.n,
+  }));
+  const grr: QuarterGrr = forecastQuarterGrr({
+    startArrCents: Number(row.start_cents),
+    lostSoFarCents: Number(row.lost_cents),
+    groups,
+  });
   const overdue = groups.filter((g) => g.bucket === "overdue");
   return {
     asOf,
@@ -65,10 +90,21 @@ export async function getForecastSummary(viewer: CurrentUser, query: TPipelineQu
       days: h.days,
       count: h.count,
       total: dollars(h.totalCents),
-      byCategory: Object.fromEntries(Object.entries(h.byCategory).map(([k, v]) => [k, dollars(v)])) as Record<ForecastCategory, number>,
+      byCategory: Object.fromEntries(Object.entries(h.byCategory).map(([k, v]) => [k, dollars(v)])) as Record<
+        ForecastCategory,
+        number
+      >,
     })),
-    overdue: { count: overdue.reduce((s, g) => s + g.count, 0), arr: dollars(overdue.reduce((s, g) => s + g.arrCents, 0)) },
-    grr: { startArr: dollars(grr.startArrCents), lostSoFar: dollars(grr.lostSoFarCents), expectedLoss: dollars(grr.expectedLossCents), grr: grr.grr },
+    overdue: {
+      count: overdue.reduce((s, g) => s + g.count, 0),
+      arr: dollars(overdue.reduce((s, g) => s + g.arrCents, 0)),
+    },
+    grr: {
+      startArr: dollars(grr.startArrCents),
+      lostSoFar: dollars(grr.lostSoFarCents),
+      expectedLoss: dollars(grr.expectedLossCents),
+      grr: grr.grr,
+    },
     atRisk: row.at_risk ?? [],
     atRiskCount: row.at_risk_count,
   };
@@ -94,7 +130,11 @@ const AT_RISK_JSON = Prisma.sql`json_build_object('externalId', t."externalId", 
      'daysUntil', t.days, 'arr', t.arr::float8, 'band', t."healthBand", 'score', t."healthScore", 'forecast', t.forecast)`;
 
 /** Every at-risk renewal of the filtered book (not only the page's largest 25), largest ARR first. */
-export async function listAtRiskRenewals(viewer: CurrentUser, query: TPipelineQuery, asOf = clock.today()): Promise<AtRiskRenewal[]> {
+export async function listAtRiskRenewals(
+  viewer: CurrentUser,
+  query: TPipelineQuery,
+  asOf = clock.today(),
+): Promise<AtRiskRenewal[]> {
   const rows = await db.$queryRaw<{ r: AtRiskRenewal }[]>(Prisma.sql`
 WITH ${openRenewalsCtes(pipelineScopeSql(viewer, query), asOf, quarterOf(asOf).end)}
 SELECT ${AT_RISK_JSON} AS r FROM risky t ORDER BY t.arr DESC, t.id`);

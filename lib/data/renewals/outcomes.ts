@@ -41,14 +41,26 @@ const money = (cents: Cents) => new Prisma.Decimal(cents).dividedBy(100);
  * concurrent copies run one after the other, and a copy of the outcome last recorded changes
  * nothing and answers what the first did (see repeatedOutcome).
  */
-export function recordRenewalOutcome(externalId: string, input: TRenewalOutcome, actor: AuditActor, outerTx?: Tx): Promise<RenewalOutcomeResult> {
-  return writeAccountFacts(externalId, async (tx, accountId) => {
-    const repeat = await repeatedOutcome(tx, accountId, input);
-    if (repeat) return repeat;
-    const result = await applyRenewalOutcome(tx, accountId, input, actor);
-    const offboarding = input.outcome === "churned" ? await startOffboarding(tx, actor, accountId, { churnReasons: input.churnReason ? [input.churnReason] : [] }) : null;
-    return { ...result, offboarding };
-  }, outerTx);
+export function recordRenewalOutcome(
+  externalId: string,
+  input: TRenewalOutcome,
+  actor: AuditActor,
+  outerTx?: Tx,
+): Promise<RenewalOutcomeResult> {
+  return writeAccountFacts(
+    externalId,
+    async (tx, accountId) => {
+      const repeat = await repeatedOutcome(tx, accountId, input);
+      if (repeat) return repeat;
+      const result = await applyRenewalOutcome(tx, accountId, input, actor);
+      const offboarding =
+        input.outcome === "churned"
+          ? await startOffboarding(tx, actor, accountId, { churnReasons: input.churnReason ? [input.churnReason] : [] })
+          : null;
+      return { ...result, offboarding };
+    },
+    outerTx,
+  );
 }
 
 /** Two outcomes are the same when every field the caller sends matches (newArr to the cent, a churn's as 0). */
@@ -71,8 +83,15 @@ function sameOutcome(closed: Renewal, input: TRenewalOutcome): boolean {
  * - A different outcome signed on or before that one's signed date is for the renewal already
  *   closed, not the next one: 409. The next renewal's outcome is signed after it.
  */
-async function repeatedOutcome(tx: Tx, accountId: number, input: TRenewalOutcome): Promise<RenewalOutcomeResult | null> {
-  const last = await tx.renewal.findFirst({ where: { accountId, status: "closed", signedAt: { not: null } }, orderBy: { id: "desc" } });
+async function repeatedOutcome(
+  tx: Tx,
+  accountId: number,
+  input: TRenewalOutcome,
+): Promise<RenewalOutcomeResult | null> {
+  const last = await tx.renewal.findFirst({
+    where: { accountId, status: "closed", signedAt: { not: null } },
+    orderBy: { id: "desc" },
+  });
   if (!last?.signedAt) return null;
   if (!sameOutcome(last, input)) {
     const signed = toIsoDate(last.signedAt);
@@ -84,10 +103,17 @@ async function repeatedOutcome(tx: Tx, accountId: number, input: TRenewalOutcome
       { issues: [{ path: "signedAt", message: `The last renewal was signed ${signed}.` }] },
     );
   }
-  const next = await tx.renewal.findFirst({ where: { accountId, status: "open", id: { gt: last.id } }, orderBy: { id: "asc" } });
+  const next = await tx.renewal.findFirst({
+    where: { accountId, status: "open", id: { gt: last.id } },
+    orderBy: { id: "asc" },
+  });
   const offboarding =
     last.outcome === "churned"
-      ? await tx.offboarding.findFirst({ where: { accountId }, orderBy: { id: "desc" }, include: { items: { orderBy: { id: "asc" } } } })
+      ? await tx.offboarding.findFirst({
+          where: { accountId },
+          orderBy: { id: "desc" },
+          include: { items: { orderBy: { id: "asc" } } },
+        })
       : null;
   return {
     closed: toRenewalView(last),
@@ -95,7 +121,11 @@ async function repeatedOutcome(tx: Tx, accountId: number, input: TRenewalOutcome
     offboarding: offboarding && {
       startedOn: toIsoDate(offboarding.startedAt),
       churnReasons: offboarding.churnReasons,
-      items: offboarding.items.map((i) => ({ key: i.key as StartedOffboarding["items"][number]["key"], title: i.title, dueDate: toIsoDate(i.dueDate) })),
+      items: offboarding.items.map((i) => ({
+        key: i.key as StartedOffboarding["items"][number]["key"],
+        title: i.title,
+        dueDate: toIsoDate(i.dueDate),
+      })),
     },
   };
 }
@@ -112,9 +142,13 @@ export async function applyRenewalOutcome(
   actor: AuditActor,
   movementNote?: string,
 ): Promise<Omit<RenewalOutcomeResult, "offboarding">> {
-  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { arr: true, seats: true, contractStart: true, status: true } });
+  const account = await tx.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { arr: true, seats: true, contractStart: true, status: true },
+  });
   const open = await tx.renewal.findFirst({ where: { accountId, status: "open" } });
-  if (!open || account.status !== "active") throw conflict("The account has no open renewal (it is churned or its renewal was closed).");
+  if (!open || account.status !== "active")
+    throw conflict("The account has no open renewal (it is churned or its renewal was closed).");
   const currentCents = toCents(Number(account.arr));
   const newCents = input.newArr == null ? null : toCents(input.newArr);
   const problem = outcomeArrProblem(input.outcome, currentCents, newCents);
@@ -130,11 +164,22 @@ export async function applyRenewalOutcome(
   const next = input.outcome === "churned" ? null : nextRenewalDate(termStart, renewalDate);
   if (next !== null && !isWithinDateBounds(next)) {
     // A term so long (or a renewal so late) that the next renewal would fall past what Bowtie stores.
-    throw invalidInput([{ path: "outcome", message: `The next renewal would fall on ${next}, after ${MAX_DATE}: shorten the contract term first.` }]);
+    throw invalidInput([
+      {
+        path: "outcome",
+        message: `The next renewal would fall on ${next}, after ${MAX_DATE}: shorten the contract term first.`,
+      },
+    ]);
   }
   await renewContractLines(tx, audit, accountId, renewalDate, next, finalCents, account.seats);
   await closeStageTasks(tx, audit, accountId);
-  await moveAccount(tx, audit, accountId, { ...account, renewalDate }, next === null ? { churnedAt: input.signedAt } : { arrCents: finalCents, renewalDate: next });
+  await moveAccount(
+    tx,
+    audit,
+    accountId,
+    { ...account, renewalDate },
+    next === null ? { churnedAt: input.signedAt } : { arrCents: finalCents, renewalDate: next },
+  );
   if (next === null) return { closed: toRenewalView(closed), next: null };
 
   const created = await tx.renewal.create({ data: { accountId, renewalDate: dateOnly(next), arr: money(finalCents) } });
@@ -142,30 +187,68 @@ export async function applyRenewalOutcome(
   return { closed: toRenewalView(closed), next: { renewalDate: next, arr: finalCents / 100 } };
 }
 
-type Audit = (entity: string, entityId: number, action: "create" | "update", before: Record<string, unknown> | null, after: Record<string, unknown>) => Promise<void>;
+type Audit = (
+  entity: string,
+  entityId: number,
+  action: "create" | "update",
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+) => Promise<void>;
 
 /** The renewal as audited: its view plus what only an outcome sets. */
 function pick(r: Renewal) {
-  return { ...toRenewalView(r), processStartedAt: r.processStartedAt && toIsoDate(r.processStartedAt), churnReason: r.churnReason };
+  return {
+    ...toRenewalView(r),
+    processStartedAt: r.processStartedAt && toIsoDate(r.processStartedAt),
+    churnReason: r.churnReason,
+  };
 }
 
-async function closeRenewal(tx: Tx, audit: Audit, open: Renewal, input: TRenewalOutcome, newCents: Cents): Promise<Renewal> {
+async function closeRenewal(
+  tx: Tx,
+  audit: Audit,
+  open: Renewal,
+  input: TRenewalOutcome,
+  newCents: Cents,
+): Promise<Renewal> {
   const closed = await tx.renewal.update({
     where: { id: open.id },
-    data: { status: "closed", outcome: input.outcome, newArr: money(newCents), signedAt: dateOnly(input.signedAt), churnReason: input.churnReason ?? null },
+    data: {
+      status: "closed",
+      outcome: input.outcome,
+      newArr: money(newCents),
+      signedAt: dateOnly(input.signedAt),
+      churnReason: input.churnReason ?? null,
+    },
   });
   await audit("renewal", open.id, "update", pick(open), pick(closed));
   return closed;
 }
 
 /** The ARR history (SPEC §5 GRR/NRR) dated the day the outcome was signed. */
-async function recordMovement(tx: Tx, audit: Audit, accountId: number, input: TRenewalOutcome, currentCents: Cents, newCents: Cents, churnNote?: string): Promise<void> {
+async function recordMovement(
+  tx: Tx,
+  audit: Audit,
+  accountId: number,
+  input: TRenewalOutcome,
+  currentCents: Cents,
+  newCents: Cents,
+  churnNote?: string,
+): Promise<void> {
   const movement = outcomeMovement(input.outcome, currentCents, newCents);
   if (!movement) return;
   const reason = input.churnReason ? `: ${churnReasonLabel(input.churnReason)}` : "";
-  const note = input.outcome === "churned" ? `${churnNote ?? "Churned at renewal"}${reason}` : `Renewal ${input.outcome}`;
-  const row = await tx.arrMovement.create({ data: { accountId, type: movement.type, amount: money(movement.amountCents), date: dateOnly(input.signedAt), note } });
-  await audit("arr_movement", row.id, "create", null, { type: row.type, amount: row.amount, date: input.signedAt, note });
+  const note =
+    input.outcome === "churned" ? `${churnNote ?? "Churned at renewal"}${reason}` : `Renewal ${input.outcome}`;
+  const row = await tx.arrMovement.create({
+    data: { accountId, type: movement.type, amount: money(movement.amountCents), date: dateOnly(input.signedAt), note },
+  });
+  await audit("arr_movement", row.id, "create", null, {
+    type: row.type,
+    amount: row.amount,
+    date: input.signedAt,
+    note,
+  });
 }
 
 /**
@@ -185,7 +268,10 @@ async function moveAccount(
       : { arr: money(change.arrCents), status: before.status, renewalDate: change.renewalDate };
   await tx.account.update({
     where: { id: accountId },
-    data: "churnedAt" in change ? { status: "churned", churnedAt: dateOnly(change.churnedAt) } : { arr: after.arr, renewalDate: dateOnly(change.renewalDate) },
+    data:
+      "churnedAt" in change
+        ? { status: "churned", churnedAt: dateOnly(change.churnedAt) }
+        : { arr: after.arr, renewalDate: dateOnly(change.renewalDate) },
   });
   await audit("account", accountId, "update", before, after);
 }
@@ -194,7 +280,12 @@ async function moveAccount(
  * Where the term ending at this renewal began: the previous renewal's date, or the contract
  * start for a first renewal. (Contract lines cannot tell: add-ons run across several terms.)
  */
-async function currentTermStart(tx: Tx, accountId: number, renewalId: number, contractStart: IsoDate): Promise<IsoDate> {
+async function currentTermStart(
+  tx: Tx,
+  accountId: number,
+  renewalId: number,
+  contractStart: IsoDate,
+): Promise<IsoDate> {
   const previous = await tx.renewal.findFirst({
     where: { accountId, status: "closed", id: { not: renewalId }, outcome: { not: "churned" } },
     orderBy: { renewalDate: "desc" },
@@ -207,28 +298,70 @@ async function currentTermStart(tx: Tx, accountId: number, renewalId: number, co
  * Lines end the day before the renewal date (end dates are inclusive). For a renewal the lines
  * in force carry into the new term, priced to the new ARR in proportion, so products stay visible.
  */
-async function renewContractLines(tx: Tx, audit: Audit, accountId: number, renewalDate: IsoDate, next: IsoDate | null, newCents: Cents, seats: number): Promise<void> {
+async function renewContractLines(
+  tx: Tx,
+  audit: Audit,
+  accountId: number,
+  renewalDate: IsoDate,
+  next: IsoDate | null,
+  newCents: Cents,
+  seats: number,
+): Promise<void> {
   const lastDay = dateOnly(addDays(renewalDate, -1));
-  const inForce = await tx.contractLine.findMany({ where: { accountId, startDate: { lte: lastDay }, endDate: { gte: lastDay } }, orderBy: { id: "asc" } });
+  const inForce = await tx.contractLine.findMany({
+    where: { accountId, startDate: { lte: lastDay }, endDate: { gte: lastDay } },
+    orderBy: { id: "asc" },
+  });
   for (const line of inForce.filter((l) => l.endDate > lastDay)) {
     await tx.contractLine.update({ where: { id: line.id }, data: { endDate: lastDay } });
-    await audit("contract_line", line.id, "update", { endDate: toIsoDate(line.endDate) }, { endDate: toIsoDate(lastDay) });
+    await audit(
+      "contract_line",
+      line.id,
+      "update",
+      { endDate: toIsoDate(line.endDate) },
+      { endDate: toIsoDate(lastDay) },
+    );
   }
   if (next === null) return;
   const carried = inForce.length > 0 ? inForce : [{ product: "Subscription", seats, price: new Prisma.Decimal(0) }];
-  const prices = inForce.length > 0 ? scaleLinePrices(carried.map((l) => toCents(Number(l.price))), newCents) : [newCents];
+  const prices =
+    inForce.length > 0
+      ? scaleLinePrices(
+          carried.map((l) => toCents(Number(l.price))),
+          newCents,
+        )
+      : [newCents];
   for (const [i, line] of carried.entries()) {
-    const data = { accountId, product: line.product, seats: line.seats, price: money(prices[i]), startDate: dateOnly(renewalDate), endDate: dateOnly(addDays(next, -1)) };
+    const data = {
+      accountId,
+      product: line.product,
+      seats: line.seats,
+      price: money(prices[i]),
+      startDate: dateOnly(renewalDate),
+      endDate: dateOnly(addDays(next, -1)),
+    };
     const created = await tx.contractLine.create({ data });
-    await audit("contract_line", created.id, "create", null, { product: data.product, seats: data.seats, price: data.price, startDate: renewalDate, endDate: addDays(next, -1) });
+    await audit("contract_line", created.id, "create", null, {
+      product: data.product,
+      seats: data.seats,
+      price: data.price,
+      startDate: renewalDate,
+      endDate: addDays(next, -1),
+    });
   }
 }
 
 /** The closed renewal's stage tasks are moot: closing them lets the next cycle open its own. */
 async function closeStageTasks(tx: Tx, audit: Audit, accountId: number): Promise<void> {
-  const open = await tx.task.findMany({ where: { accountId, status: "open", kind: { in: [...RENEWAL_TASK_KINDS] } }, select: { id: true } });
+  const open = await tx.task.findMany({
+    where: { accountId, status: "open", kind: { in: [...RENEWAL_TASK_KINDS] } },
+    select: { id: true },
+  });
   for (const task of open) {
-    await tx.task.update({ where: { id: task.id }, data: { status: "cancelled", completedAt: clock.now(), outcome: "Renewal closed" } });
+    await tx.task.update({
+      where: { id: task.id },
+      data: { status: "cancelled", completedAt: clock.now(), outcome: "Renewal closed" },
+    });
     await audit("task", task.id, "update", { status: "open" }, { status: "cancelled", outcome: "Renewal closed" });
   }
 }

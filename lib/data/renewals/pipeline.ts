@@ -46,7 +46,12 @@ export async function listRenewalsDue(within: number, asOf = clock.today()): Pro
   const rows = await db.renewal.findMany({
     where: openRenewalWhere(addDays(asOf, within)),
     orderBy: [{ renewalDate: "asc" }, { accountId: "asc" }],
-    select: { renewalDate: true, arr: true, forecast: true, account: { select: { externalId: true, name: true, healthBand: true, healthScore: true } } },
+    select: {
+      renewalDate: true,
+      arr: true,
+      forecast: true,
+      account: { select: { externalId: true, name: true, healthBand: true, healthScore: true } },
+    },
   });
   return rows.map((r) => {
     const renewalDate = toIsoDate(r.renewalDate);
@@ -120,23 +125,41 @@ function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: Date; lte: D
   return { ...(from === null ? {} : { gte: dateOnly(addDays(asOf, from)) }), lte: dateOnly(addDays(asOf, to)) };
 }
 
-export async function getRenewalPipeline(viewer: CurrentUser, query: TPipelineQuery, asOf = clock.today()): Promise<RenewalPipeline> {
+export async function getRenewalPipeline(
+  viewer: CurrentUser,
+  query: TPipelineQuery,
+  asOf = clock.today(),
+): Promise<RenewalPipeline> {
   const scope = accountScope(viewer, query);
   const [totals, signature, ...pages] = await Promise.all([
     pipelineTotalsByWindow(viewer, query, asOf),
     signatureTimes(viewer, query, asOf),
-    ...PIPELINE_WINDOWS.map((window) => pipelineCards(viewer, scope, window, query.window === window ? (query.page ?? 1) : 1, asOf)),
+    ...PIPELINE_WINDOWS.map((window) =>
+      pipelineCards(viewer, scope, window, query.window === window ? (query.page ?? 1) : 1, asOf),
+    ),
   ]);
   return {
     buckets: PIPELINE_WINDOWS.map((window, i) => {
       const t = totals.get(window) ?? { count: 0, arrDue: 0, arrAtRisk: 0, expectedArr: 0 };
-      return { window, totals: t, cards: pages[i].cards, page: pages[i].page, pageCount: Math.max(1, Math.ceil(t.count / PIPELINE_PAGE_SIZE)) };
+      return {
+        window,
+        totals: t,
+        cards: pages[i].cards,
+        page: pages[i].page,
+        pageCount: Math.max(1, Math.ceil(t.count / PIPELINE_PAGE_SIZE)),
+      };
     }),
     signature,
   };
 }
 
-async function pipelineCards(viewer: CurrentUser, scope: Prisma.AccountWhereInput, window: RenewalWindow, page: number, asOf: IsoDate) {
+async function pipelineCards(
+  viewer: CurrentUser,
+  scope: Prisma.AccountWhereInput,
+  window: RenewalWindow,
+  page: number,
+  asOf: IsoDate,
+) {
   const rows = await db.renewal.findMany({
     where: { status: "open", renewalDate: windowDates(window, asOf), account: { status: "active", ...scope } },
     orderBy: [{ renewalDate: "asc" }, { accountId: "asc" }],
@@ -202,11 +225,19 @@ export function pipelineScopeSql(viewer: CurrentUser, query: TPipelineQuery): Pr
 // (lib/domain/renewals.ts, unit-tested): at risk = red or yellow, or forecast at risk / lost;
 // expected = ARR × the forecast's weight, rounded to the cent per renewal.
 const WEIGHT_SQL = Prisma.raw(
-  `CASE r.forecast ${Object.entries(FORECAST_WEIGHTS).map(([k, w]) => `WHEN '${k}' THEN ${Number(w)}`).join(" ")} ELSE ${Number(UNFORECAST_WEIGHT)} END`,
+  `CASE r.forecast ${Object.entries(FORECAST_WEIGHTS)
+    .map(([k, w]) => `WHEN '${k}' THEN ${Number(w)}`)
+    .join(" ")} ELSE ${Number(UNFORECAST_WEIGHT)} END`,
 );
 
-async function pipelineTotalsByWindow(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<Map<RenewalWindow, PipelineTotals>> {
-  const rows = await db.$queryRaw<{ window: RenewalWindow; count: number; due: number; risk: number | null; expected: number }[]>`
+async function pipelineTotalsByWindow(
+  viewer: CurrentUser,
+  query: TPipelineQuery,
+  asOf: IsoDate,
+): Promise<Map<RenewalWindow, PipelineTotals>> {
+  const rows = await db.$queryRaw<
+    { window: RenewalWindow; count: number; due: number; risk: number | null; expected: number }[]
+  >`
 SELECT w.win AS "window", count(*)::int AS count,
   sum(round(r.arr * 100))::float8 AS due,
   sum(round(r.arr * 100)) FILTER (WHERE a."healthBand" IN ('red', 'yellow') OR r.forecast IN ('at_risk', 'lost'))::float8 AS risk,
@@ -218,7 +249,12 @@ CROSS JOIN LATERAL (SELECT ${prismaSql(renewalWindowSql(sqlText`(r."renewalDate"
 WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= ${asOf}::date + ${LATER_HORIZON_DAYS}::int
   AND ${pipelineScopeSql(viewer, query)}
 GROUP BY w.win`;
-  return new Map(rows.map((r) => [r.window, { count: r.count, arrDue: r.due / 100, arrAtRisk: (r.risk ?? 0) / 100, expectedArr: r.expected / 100 }]));
+  return new Map(
+    rows.map((r) => [
+      r.window,
+      { count: r.count, arrDue: r.due / 100, arrAtRisk: (r.risk ?? 0) / 100, expectedArr: r.expected / 100 },
+    ]),
+  );
 }
 
 /** AEs see their own book unless they pick another AE (or all); others see everyone's. */
@@ -241,7 +277,11 @@ function accountScope(viewer: CurrentUser, query: TPipelineQuery): Prisma.Accoun
  * signed in the last year, in the same scope; percentile_cont(0.5) is median(): the mean of the
  * middle two.
  */
-async function signatureTimes(viewer: CurrentUser, query: TPipelineQuery, asOf: IsoDate): Promise<RenewalPipeline["signature"]> {
+async function signatureTimes(
+  viewer: CurrentUser,
+  query: TPipelineQuery,
+  asOf: IsoDate,
+): Promise<RenewalPipeline["signature"]> {
   const [row] = await db.$queryRaw<{ signed: number; median: number | null }[]>`
 SELECT count(*)::int AS signed,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, r."signedAt" - r."processStartedAt"))::float8 AS median
@@ -253,7 +293,11 @@ WHERE r.status = 'closed' AND r."processStartedAt" IS NOT NULL
 
 /** The people the filters offer: active AEs and CSMs. */
 export async function listPipelineOwners(): Promise<{ aes: Owner[]; csms: Owner[] }> {
-  const users = await db.user.findMany({ where: { active: true, role: { in: ["ae", "csm"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } });
+  const users = await db.user.findMany({
+    where: { active: true, role: { in: ["ae", "csm"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true },
+  });
   return { aes: users.filter((u) => u.role === "ae"), csms: users.filter((u) => u.role === "csm") };
 }
 

@@ -10,7 +10,6 @@ import { skipOpenKindAndAudit } from "../tasks/insert.sql";
 import { statement } from "../platform/sql";
 import type { Db } from "@/lib/db/types";
 
-
 export interface RenewalSyncResult {
   created: number;
   updated: number;
@@ -109,7 +108,10 @@ export async function syncRenewals(client: Db, { asOf }: { asOf: IsoDate }): Pro
 async function openStageTasks(client: Db, asOf: IsoDate): Promise<number> {
   const rows = await client.$queryRaw<WindowRow[]>(WINDOW_SQL(asOf));
   if (rows.length === 0) return 0;
-  const users = await client.user.findMany({ where: { role: { in: ["manager", "admin"] } }, select: { id: true, role: true, active: true } });
+  const users = await client.user.findMany({
+    where: { role: { in: ["manager", "admin"] } },
+    select: { id: true, role: true, active: true },
+  });
   const managerId = escalationManager(users);
   const planned = rows.flatMap((row) =>
     stageTasksFor(row.renewal_date, asOf).flatMap((task) => {
@@ -120,5 +122,15 @@ async function openStageTasks(client: Db, asOf: IsoDate): Promise<number> {
     }),
   );
   if (planned.length === 0) return 0;
-  return client.$executeRaw(TASK_SQL(planned.map((p) => p.renewal_id), planned.map((p) => p.account_id), planned.map((p) => p.ownerId), planned.map((p) => p.task.title), planned.map((p) => p.description), planned.map((p) => p.task.kind), planned.map((p) => p.due)));
+  return client.$executeRaw(
+    TASK_SQL(
+      planned.map((p) => p.renewal_id),
+      planned.map((p) => p.account_id),
+      planned.map((p) => p.ownerId),
+      planned.map((p) => p.task.title),
+      planned.map((p) => p.description),
+      planned.map((p) => p.task.kind),
+      planned.map((p) => p.due),
+    ),
+  );
 }

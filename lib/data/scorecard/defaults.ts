@@ -9,7 +9,11 @@ type Client = Pick<PrismaClient, "scorecardMeasurable" | "user">;
 /** The default measurables, once: nothing happens when any measurable exists (even inactive). */
 export async function ensureDefaultMeasurables(client: Client): Promise<number> {
   if ((await client.scorecardMeasurable.count()) > 0) return 0;
-  const manager = await client.user.findFirst({ where: { role: "manager", active: true }, orderBy: { id: "asc" }, select: { id: true } });
+  const manager = await client.user.findFirst({
+    where: { role: "manager", active: true },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
   const { count } = await client.scorecardMeasurable.createMany({
     data: DEFAULT_MEASURABLES.map((d, position) => ({
       metricKey: d.metricKey,

@@ -41,7 +41,11 @@ export async function listRocks(asOf: IsoDate = clock.today()): Promise<RockView
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     include: { owner: { select: { id: true, name: true } } },
   });
-  const keys = new Set(rocks.map((r) => r.metricKey).filter((k): k is ScorecardMetricKey => k !== null && scorecardMetric(k) !== undefined));
+  const keys = new Set(
+    rocks
+      .map((r) => r.metricKey)
+      .filter((k): k is ScorecardMetricKey => k !== null && scorecardMetric(k) !== undefined),
+  );
   const thisWeek = scorecardWeeks(asOf, 1);
   const values = await computeWeeklyValues(keys, thisWeek);
   const views = rocks.map((r): RockView => {
@@ -63,7 +67,15 @@ export async function listRocks(asOf: IsoDate = clock.today()): Promise<RockView
   return views.sort((a, b) => Number(a.status === "done") - Number(b.status === "done"));
 }
 
-const rockAudit = (r: { title: string; ownerId: number | null; dueDate: Date; status: RockStatus; metricKey: string | null; startValue: number | null; targetValue: number | null }) => ({
+const rockAudit = (r: {
+  title: string;
+  ownerId: number | null;
+  dueDate: Date;
+  status: RockStatus;
+  metricKey: string | null;
+  startValue: number | null;
+  targetValue: number | null;
+}) => ({
   title: r.title,
   ownerId: r.ownerId,
   dueDate: toIsoDate(r.dueDate),
@@ -78,7 +90,12 @@ const toData = (input: RockInput) => ({ ...input, dueDate: new Date(`${input.due
 export async function createRock(input: RockInput, actor: AuditActor): Promise<number> {
   return db.$transaction(async (tx) => {
     const rock = await tx.rock.create({ data: toData(input) });
-    await recordAudit(tx, actor, { entity: "rock", entityId: String(rock.id), action: "create", after: rockAudit(rock) });
+    await recordAudit(tx, actor, {
+      entity: "rock",
+      entityId: String(rock.id),
+      action: "create",
+      after: rockAudit(rock),
+    });
     return rock.id;
   });
 }
@@ -88,7 +105,13 @@ export async function updateRock(id: number, input: RockInput, actor: AuditActor
     const before = await tx.rock.findUnique({ where: { id } });
     if (!before) throw rockNotFound();
     const after = await tx.rock.update({ where: { id }, data: toData(input) });
-    await recordAudit(tx, actor, { entity: "rock", entityId: String(id), action: "update", before: rockAudit(before), after: rockAudit(after) });
+    await recordAudit(tx, actor, {
+      entity: "rock",
+      entityId: String(id),
+      action: "update",
+      before: rockAudit(before),
+      after: rockAudit(after),
+    });
   });
 }
 
@@ -97,7 +120,13 @@ export async function setRockStatus(id: number, status: RockStatus, actor: Audit
     const before = await tx.rock.findUnique({ where: { id } });
     if (!before) throw rockNotFound();
     const after = await tx.rock.update({ where: { id }, data: { status } });
-    await recordAudit(tx, actor, { entity: "rock", entityId: String(id), action: "update", before: rockAudit(before), after: rockAudit(after) });
+    await recordAudit(tx, actor, {
+      entity: "rock",
+      entityId: String(id),
+      action: "update",
+      before: rockAudit(before),
+      after: rockAudit(after),
+    });
   });
 }
 

@@ -70,7 +70,11 @@ const measurableSelect = {
 export async function getScorecard(asOf: IsoDate = clock.today()): Promise<Scorecard> {
   await ensureDefaultMeasurables(db);
   const weeks = scorecardWeeks(asOf);
-  const measurables = await db.scorecardMeasurable.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: measurableSelect });
+  const measurables = await db.scorecardMeasurable.findMany({
+    where: { active: true },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: measurableSelect,
+  });
   const values = await fillWeeks(measurables, weeks, { force: false });
   return { asOf, weeks, rows: measurables.map((m) => toRow(m, weeks, values)) };
 }
@@ -85,10 +89,16 @@ export async function fillScorecardWeeks(options: { asOf: IsoDate }): Promise<vo
  * The manager's "Recompute": every active measurable's 13 weeks are computed again from today's
  * data and replace the stored figures; the figures that changed are audited.
  */
-export async function recomputeScorecard(actor: AuditActor, asOf: IsoDate = clock.today()): Promise<{ changed: number }> {
+export async function recomputeScorecard(
+  actor: AuditActor,
+  asOf: IsoDate = clock.today(),
+): Promise<{ changed: number }> {
   const weeks = scorecardWeeks(asOf);
   const measurables = await db.scorecardMeasurable.findMany({ where: { active: true }, select: measurableSelect });
-  const before = await storedValues(measurables.map((m) => m.id), weeks);
+  const before = await storedValues(
+    measurables.map((m) => m.id),
+    weeks,
+  );
   const after = await fillWeeks(measurables, weeks, { force: true });
   const changes: { measurable: string; week: IsoDate; from: number | null; to: number | null }[] = [];
   for (const m of measurables) {
@@ -115,7 +125,13 @@ type StoredValues = Map<number, Map<IsoDate, { value: number | null; computedAt:
 async function storedValues(ids: number[], weeks: readonly ScorecardWeek[]): Promise<StoredValues> {
   const rows = ids.length
     ? await db.scorecardValue.findMany({
-        where: { measurableId: { in: ids }, weekStart: { gte: new Date(`${weeks[0].start}T00:00:00Z`), lte: new Date(`${weeks[weeks.length - 1].start}T00:00:00Z`) } },
+        where: {
+          measurableId: { in: ids },
+          weekStart: {
+            gte: new Date(`${weeks[0].start}T00:00:00Z`),
+            lte: new Date(`${weeks[weeks.length - 1].start}T00:00:00Z`),
+          },
+        },
       })
     : [];
   const out: StoredValues = new Map();
@@ -131,8 +147,15 @@ async function storedValues(ids: number[], weeks: readonly ScorecardWeek[]): Pro
  * Loads the stored figures, computes those missing or provisional (all of them with `force`) in
  * one pass of set-based queries, stores them, and returns measurable → week → value.
  */
-async function fillWeeks(measurables: readonly MeasurableRecord[], weeks: readonly ScorecardWeek[], { force }: { force: boolean }) {
-  const stored = await storedValues(measurables.map((m) => m.id), weeks);
+async function fillWeeks(
+  measurables: readonly MeasurableRecord[],
+  weeks: readonly ScorecardWeek[],
+  { force }: { force: boolean },
+) {
+  const stored = await storedValues(
+    measurables.map((m) => m.id),
+    weeks,
+  );
   const now = clock.now();
   const result = new Map<number, Map<IsoDate, number | null>>();
   const due: { measurable: MeasurableRecord; week: ScorecardWeek }[] = [];
@@ -147,7 +170,9 @@ async function fillWeeks(measurables: readonly MeasurableRecord[], weeks: readon
   }
   if (due.length === 0) return result;
   const neededWeeks = weeks.filter((w) => due.some((d) => d.week.start === w.start));
-  const keys = new Set(due.map((d) => d.measurable.metricKey).filter((k): k is ScorecardMetricKey => scorecardMetric(k) !== undefined));
+  const keys = new Set(
+    due.map((d) => d.measurable.metricKey).filter((k): k is ScorecardMetricKey => scorecardMetric(k) !== undefined),
+  );
   const computed: WeeklyValues = await computeWeeklyValues(keys, neededWeeks);
   const ids: number[] = [];
   const starts: string[] = [];
@@ -159,13 +184,24 @@ async function fillWeeks(measurables: readonly MeasurableRecord[], weeks: readon
     starts.push(week.start);
     values.push(value);
   }
-  await db.$executeRaw(statement`INSERT INTO "ScorecardValue" ("measurableId", "weekStart", value, "computedAt")
+  await db.$executeRaw(
+    statement`INSERT INTO "ScorecardValue" ("measurableId", "weekStart", value, "computedAt")
      SELECT m, w, v, $4::timestamp FROM unnest($1::int[], $2::date[], $3::float8[]) AS u(m, w, v)
-     ON CONFLICT ("measurableId", "weekStart") DO UPDATE SET value = excluded.value, "computedAt" = excluded."computedAt"`(ids, starts, values, clock.now()));
+     ON CONFLICT ("measurableId", "weekStart") DO UPDATE SET value = excluded.value, "computedAt" = excluded."computedAt"`(
+      ids,
+      starts,
+      values,
+      clock.now(),
+    ),
+  );
   return result;
 }
 
-function toRow(m: MeasurableRecord, weeks: readonly ScorecardWeek[], values: Map<number, Map<IsoDate, number | null>>): ScorecardRow {
+function toRow(
+  m: MeasurableRecord,
+  weeks: readonly ScorecardWeek[],
+  values: Map<number, Map<IsoDate, number | null>>,
+): ScorecardRow {
   const direction: GoalDirection = m.direction === "lte" ? "lte" : "gte";
   const metric = scorecardMetric(m.metricKey);
   return {
@@ -209,7 +245,9 @@ export interface MeasurableListItem {
 
 /** Every measurable, active first in scorecard order, for the manager's editing list. */
 export async function listMeasurables(): Promise<MeasurableListItem[]> {
-  const rows = await db.scorecardMeasurable.findMany({ orderBy: [{ active: "desc" }, { position: "asc" }, { id: "asc" }] });
+  const rows = await db.scorecardMeasurable.findMany({
+    orderBy: [{ active: "desc" }, { position: "asc" }, { id: "asc" }],
+  });
   return rows.map((m) => ({
     id: m.id,
     metricKey: m.metricKey,
@@ -224,10 +262,22 @@ export async function listMeasurables(): Promise<MeasurableListItem[]> {
 
 /** People who can own a measurable or a rock: active managers, CSMs, admins and AEs. */
 export async function listScorecardOwners(): Promise<{ id: number; name: string }[]> {
-  return db.user.findMany({ where: { active: true, role: { in: ["manager", "csm", "admin", "ae"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.user.findMany({
+    where: { active: true, role: { in: ["manager", "csm", "admin", "ae"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
-const measurableAudit = (m: { metricKey: string; title: string; goal: number; direction: string; ownerId: number | null; active: boolean; position: number }) => ({
+const measurableAudit = (m: {
+  metricKey: string;
+  title: string;
+  goal: number;
+  direction: string;
+  ownerId: number | null;
+  active: boolean;
+  position: number;
+}) => ({
   metricKey: m.metricKey,
   title: m.title,
   goal: m.goal,
@@ -241,19 +291,38 @@ export async function addMeasurable(input: MeasurableInput, actor: AuditActor): 
   return db.$transaction(async (tx) => {
     const last = await tx.scorecardMeasurable.aggregate({ _max: { position: true }, where: { active: true } });
     const created = await tx.scorecardMeasurable.create({
-      data: { ...input, unit: scorecardMetric(input.metricKey)?.unit ?? "number", position: (last._max.position ?? -1) + 1 },
+      data: {
+        ...input,
+        unit: scorecardMetric(input.metricKey)?.unit ?? "number",
+        position: (last._max.position ?? -1) + 1,
+      },
     });
-    await recordAudit(tx, actor, { entity: "scorecard_measurable", entityId: String(created.id), action: "create", after: measurableAudit(created) });
+    await recordAudit(tx, actor, {
+      entity: "scorecard_measurable",
+      entityId: String(created.id),
+      action: "create",
+      after: measurableAudit(created),
+    });
     return created.id;
   });
 }
 
-export async function updateMeasurable(id: number, input: Omit<MeasurableInput, "metricKey">, actor: AuditActor): Promise<void> {
+export async function updateMeasurable(
+  id: number,
+  input: Omit<MeasurableInput, "metricKey">,
+  actor: AuditActor,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.scorecardMeasurable.findUnique({ where: { id } });
     if (!before) throw measurableNotFound();
     const after = await tx.scorecardMeasurable.update({ where: { id }, data: input });
-    await recordAudit(tx, actor, { entity: "scorecard_measurable", entityId: String(id), action: "update", before: measurableAudit(before), after: measurableAudit(after) });
+    await recordAudit(tx, actor, {
+      entity: "scorecard_measurable",
+      entityId: String(id),
+      action: "update",
+      before: measurableAudit(before),
+      after: measurableAudit(after),
+    });
   });
 }
 
@@ -263,15 +332,27 @@ export async function setMeasurableActive(id: number, active: boolean, actor: Au
     const before = await tx.scorecardMeasurable.findUnique({ where: { id } });
     if (!before) throw measurableNotFound();
     const last = await tx.scorecardMeasurable.aggregate({ _max: { position: true }, where: { active: true } });
-    const after = await tx.scorecardMeasurable.update({ where: { id }, data: { active, ...(active ? { position: (last._max.position ?? -1) + 1 } : {}) } });
-    await recordAudit(tx, actor, { entity: "scorecard_measurable", entityId: String(id), action: active ? "activate" : "deactivate", before: measurableAudit(before), after: measurableAudit(after) });
+    const after = await tx.scorecardMeasurable.update({
+      where: { id },
+      data: { active, ...(active ? { position: (last._max.position ?? -1) + 1 } : {}) },
+    });
+    await recordAudit(tx, actor, {
+      entity: "scorecard_measurable",
+      entityId: String(id),
+      action: active ? "activate" : "deactivate",
+      before: measurableAudit(before),
+      after: measurableAudit(after),
+    });
   });
 }
 
 /** Swaps the measurable with its neighbour above or below (the scorecard's order). */
 export async function moveMeasurable(id: number, direction: "up" | "down", actor: AuditActor): Promise<void> {
   await db.$transaction(async (tx) => {
-    const list = await tx.scorecardMeasurable.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+    const list = await tx.scorecardMeasurable.findMany({
+      where: { active: true },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    });
     const index = list.findIndex((m) => m.id === id);
     if (index < 0) throw measurableNotFound();
     const other = list[direction === "up" ? index - 1 : index + 1];
@@ -281,9 +362,16 @@ export async function moveMeasurable(id: number, direction: "up" | "down", actor
     // Positions are rewritten 0…n−1 so earlier ties cannot make a move do nothing.
     for (const [position, measurableId] of order.entries()) {
       const current = list.find((m) => m.id === measurableId);
-      if (current && current.position !== position) await tx.scorecardMeasurable.update({ where: { id: measurableId }, data: { position } });
+      if (current && current.position !== position)
+        await tx.scorecardMeasurable.update({ where: { id: measurableId }, data: { position } });
     }
-    await recordAudit(tx, actor, { entity: "scorecard_measurable", entityId: String(id), action: `move ${direction}`, before: { position: index }, after: { position: direction === "up" ? index - 1 : index + 1 } });
+    await recordAudit(tx, actor, {
+      entity: "scorecard_measurable",
+      entityId: String(id),
+      action: `move ${direction}`,
+      before: { position: index },
+      after: { position: direction === "up" ? index - 1 : index + 1 },
+    });
   });
 }
 

@@ -62,7 +62,10 @@ const windowStart = (day: IsoDate, days: number) => addDays(day, -(days - 1));
  * (one per metric family needed), plus one report per week for the rarely used metrics that
  * have no weekly family.
  */
-export async function computeWeeklyValues(keys: Iterable<ScorecardMetricKey>, weeks: readonly WeekPoint[]): Promise<WeeklyValues> {
+export async function computeWeeklyValues(
+  keys: Iterable<ScorecardMetricKey>,
+  weeks: readonly WeekPoint[],
+): Promise<WeeklyValues> {
   const wanted = [...new Set(keys)];
   const out: WeeklyValues = new Map(wanted.map((k) => [k, new Map()]));
   if (weeks.length === 0 || wanted.length === 0) return out;
@@ -71,50 +74,68 @@ export async function computeWeeklyValues(keys: Iterable<ScorecardMetricKey>, we
   const jobs: Promise<void>[] = [];
   const arrKeys = wanted.filter((k) => has(ARR_METRICS, k));
   if (arrKeys.length) {
-    jobs.push(loadArrWeeks(weeks).then((rows) => {
-      for (const row of rows) for (const key of arrKeys) set(key, row.start, ARR_METRICS[key](row));
-    }));
+    jobs.push(
+      loadArrWeeks(weeks).then((rows) => {
+        for (const row of rows) for (const key of arrKeys) set(key, row.start, ARR_METRICS[key](row));
+      }),
+    );
   }
   if (wanted.includes("unhealthyShare")) {
-    jobs.push(loadBandWeeks(weeks).then((rows) => rows.forEach((bands, start) => set("unhealthyShare", start, unhealthyShare(bands)))));
+    jobs.push(
+      loadBandWeeks(weeks).then((rows) =>
+        rows.forEach((bands, start) => set("unhealthyShare", start, unhealthyShare(bands))),
+      ),
+    );
   }
   const surveyKeys = wanted.filter((k) => has(SURVEY_METRICS, k));
   if (surveyKeys.length) {
-    jobs.push(loadSurveyWeeks(weeks).then((rows) => {
-      for (const week of weeks) {
-        const tally = rows.filter((r) => r.start === week.start);
-        for (const key of surveyKeys) set(key, week.start, SURVEY_METRICS[key](tally.filter((r) => r.type === key)));
-      }
-    }));
+    jobs.push(
+      loadSurveyWeeks(weeks).then((rows) => {
+        for (const week of weeks) {
+          const tally = rows.filter((r) => r.start === week.start);
+          for (const key of surveyKeys) set(key, week.start, SURVEY_METRICS[key](tally.filter((r) => r.type === key)));
+        }
+      }),
+    );
   }
   const onboardingKeys = wanted.filter((k) => has(ONBOARDING_METRICS, k));
   if (onboardingKeys.length) {
-    jobs.push(loadOnboardingFacts(weeks).then((facts) => {
-      for (const week of weeks) {
-        const period = { from: windowStart(week.measuredOn, 90), to: week.measuredOn };
-        for (const key of onboardingKeys) set(key, week.start, ONBOARDING_METRICS[key](facts, period));
-      }
-    }));
+    jobs.push(
+      loadOnboardingFacts(weeks).then((facts) => {
+        for (const week of weeks) {
+          const period = { from: windowStart(week.measuredOn, 90), to: week.measuredOn };
+          for (const key of onboardingKeys) set(key, week.start, ONBOARDING_METRICS[key](facts, period));
+        }
+      }),
+    );
   }
   const operationalKeys = wanted.filter((k) => has(OPERATIONAL_METRICS, k));
   if (operationalKeys.length) {
-    jobs.push(loadOperationalWeeks(weeks).then((rows) => {
-      for (const row of rows) {
-        const values = { accountsTouched: row.touched, overdueTasks: row.overdue, renewalsSignedVsDue: row.due ? Math.round((row.signed / row.due) * 10_000) / 10_000 : null };
-        for (const key of operationalKeys) set(key, row.start, values[key]);
-      }
-    }));
+    jobs.push(
+      loadOperationalWeeks(weeks).then((rows) => {
+        for (const row of rows) {
+          const values = {
+            accountsTouched: row.touched,
+            overdueTasks: row.overdue,
+            renewalsSignedVsDue: row.due ? Math.round((row.signed / row.due) * 10_000) / 10_000 : null,
+          };
+          for (const key of operationalKeys) set(key, row.start, values[key]);
+        }
+      }),
+    );
   }
   const handled = new Set<string>([...arrKeys, ...surveyKeys, ...onboardingKeys, ...operationalKeys, "unhealthyShare"]);
   const others = wanted.filter((k) => !handled.has(k));
   if (others.length) {
     // One full report per week over the metric's trailing year: a few queries per week.
-    jobs.push((async () => {
-      for (const week of weeks) {
-        const report = await getMetricsReport({ from: windowStart(week.measuredOn, 365), to: week.measuredOn });
-        for (const key of others) set(key, week.start, report.metrics[key as MetricKey] ?? null);
-      }
-    })());
+    jobs.push(
+      (async () => {
+        for (const week of weeks) {
+          const report = await getMetricsReport({ from: windowStart(week.measuredOn, 365), to: week.measuredOn });
+          for (const key of others) set(key, week.start, report.metrics[key as MetricKey] ?? null);
+        }
+      })(),
+    );
   }
   await Promise.all(jobs);
   return out;
@@ -171,7 +192,12 @@ CROSS JOIN LATERAL (
 ) r`;
 
 async function loadArrWeeks(weeks: readonly WeekPoint[]): Promise<ArrWeek[]> {
-  const rows = await db.$queryRaw<ArrRow[]>(ARR_SQL(weeks.map((w) => w.start), weeks.map((w) => w.measuredOn)));
+  const rows = await db.$queryRaw<ArrRow[]>(
+    ARR_SQL(
+      weeks.map((w) => w.start),
+      weeks.map((w) => w.measuredOn),
+    ),
+  );
   return rows.map((r) => ({
     start: r.start,
     arrDueCents: toCents(r.arrDue),
@@ -208,12 +234,21 @@ SELECT "healthBand"::text AS band, count(*)::int AS count FROM "Account"
 WHERE status = 'active' AND "healthBand" IS NOT NULL GROUP BY "healthBand"`;
 
 async function loadBandWeeks(weeks: readonly WeekPoint[]): Promise<Map<IsoDate, BandCounts>> {
-  const [latest] = await db.$queryRaw<{ day: string | null }[]>`SELECT to_char(max("healthAsOf"), 'YYYY-MM-DD') AS day FROM "Account" WHERE status = 'active'`;
+  const [latest] = await db.$queryRaw<
+    { day: string | null }[]
+  >`SELECT to_char(max("healthAsOf"), 'YYYY-MM-DD') AS day FROM "Account" WHERE status = 'active'`;
   const isCurrent = (w: WeekPoint) => latest.day !== null && w.measuredOn >= latest.day;
   const past = weeks.filter((w) => !isCurrent(w));
   const current = weeks.filter(isCurrent);
   const [pastRows, currentRows] = await Promise.all([
-    past.length ? db.$queryRaw<{ start: string; band: keyof BandCounts; count: number }[]>(PAST_BANDS_SQL(past.map((w) => w.start), past.map((w) => w.measuredOn))) : [],
+    past.length
+      ? db.$queryRaw<{ start: string; band: keyof BandCounts; count: number }[]>(
+          PAST_BANDS_SQL(
+            past.map((w) => w.start),
+            past.map((w) => w.measuredOn),
+          ),
+        )
+      : [],
     current.length ? db.$queryRaw<{ band: keyof BandCounts; count: number }[]>(CURRENT_BANDS_SQL()) : [],
   ]);
   const out = new Map<IsoDate, BandCounts>(weeks.map((w) => [w.start, { red: 0, yellow: 0, green: 0, purple: 0 }]));
@@ -230,19 +265,29 @@ FROM pts p JOIN "SurveyResponse" s ON s."respondedAt" BETWEEN p.d - 89 AND p.d
 GROUP BY p.ws, s.type, s.score`;
 
 function loadSurveyWeeks(weeks: readonly WeekPoint[]) {
-  return db.$queryRaw<{ start: string; type: string; value: number; count: number }[]>(SURVEYS_SQL(weeks.map((w) => w.start), weeks.map((w) => w.measuredOn)));
+  return db.$queryRaw<{ start: string; type: string; value: number; count: number }[]>(
+    SURVEYS_SQL(
+      weeks.map((w) => w.start),
+      weeks.map((w) => w.measuredOn),
+    ),
+  );
 }
 
 /** Onboarding facts of every account any of the weeks' trailing 90 days can count (one query). */
 function loadOnboardingFacts(weeks: readonly WeekPoint[]): Promise<OnboardingFact[]> {
-  const from = windowStart(weeks.reduce((min, w) => (w.measuredOn < min ? w.measuredOn : min), weeks[0].measuredOn), 90);
+  const from = windowStart(
+    weeks.reduce((min, w) => (w.measuredOn < min ? w.measuredOn : min), weeks[0].measuredOn),
+    90,
+  );
   const to = weeks.reduce((max, w) => (w.measuredOn > max ? w.measuredOn : max), weeks[0].measuredOn);
-  return db.$queryRaw<OnboardingFact[]>(statement`SELECT to_char(a."contractStart", 'YYYY-MM-DD') AS "contractStart",
+  return db.$queryRaw<OnboardingFact[]>(
+    statement`SELECT to_char(a."contractStart", 'YYYY-MM-DD') AS "contractStart",
        jsonb_object_agg(m.key, to_char(m."reachedAt", 'YYYY-MM-DD')) AS reached
      FROM "Account" a JOIN "OnboardingMilestone" m ON m."accountId" = a.id
      WHERE a."contractStart" BETWEEN $1::date - $3::int AND $2::date - $3::int
        OR a.id IN (SELECT "accountId" FROM "OnboardingMilestone" WHERE key = 'initial_value' AND "reachedAt" BETWEEN $1::date AND $2::date)
-     GROUP BY a.id`(from, to, ONBOARDING_DAYS));
+     GROUP BY a.id`(from, to, ONBOARDING_DAYS),
+  );
 }
 
 // Touched: accounts with a touchpoint in the week up to its measured-on day. Overdue: tasks that
@@ -261,5 +306,10 @@ SELECT to_char(p.ws, 'YYYY-MM-DD') AS start,
 FROM pts p`;
 
 function loadOperationalWeeks(weeks: readonly WeekPoint[]) {
-  return db.$queryRaw<{ start: string; touched: number; overdue: number; due: number; signed: number }[]>(OPERATIONAL_SQL(weeks.map((w) => w.start), weeks.map((w) => w.measuredOn)));
+  return db.$queryRaw<{ start: string; touched: number; overdue: number; due: number; signed: number }[]>(
+    OPERATIONAL_SQL(
+      weeks.map((w) => w.start),
+      weeks.map((w) => w.measuredOn),
+    ),
+  );
 }

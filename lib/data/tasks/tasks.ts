@@ -64,7 +64,10 @@ const rowSelect = {
   account: { select: { externalId: true, name: true } },
 } satisfies Prisma.TaskSelect;
 
-export async function listTasks(viewer: Actor, { view, page, pageSize }: { view: TaskView; page: number; pageSize: number }): Promise<TaskRow[]> {
+export async function listTasks(
+  viewer: Actor,
+  { view, page, pageSize }: { view: TaskView; page: number; pageSize: number },
+): Promise<TaskRow[]> {
   const today = clock.today();
   const rows = await db.task.findMany({
     where: viewWhere(viewer, view, today),
@@ -126,7 +129,8 @@ async function loadForWrite(tx: Prisma.TransactionClient, id: number, actor: Act
   const task = await tx.task.findUnique({ where: { id }, select: taskForWrite });
   // A missing task and someone else's answer alike unless the actor may change any task.
   if (!task && mayWork(actor, -1)) throw new AppError("not_found", "This task no longer exists.");
-  if (!task || !mayWork(actor, task.ownerId)) throw new AppError("forbidden", "Only the task's owner or a manager can change it.");
+  if (!task || !mayWork(actor, task.ownerId))
+    throw new AppError("forbidden", "Only the task's owner or a manager can change it.");
   return task;
 }
 
@@ -135,7 +139,10 @@ export async function completeTask(id: number, outcome: string | null, actor: Ac
   return db.$transaction(async (tx) => {
     const task = await loadForWrite(tx, id, actor);
     // Conditional on "open" so two people completing at once cannot both succeed.
-    const { count } = await tx.task.updateMany({ where: { id, status: "open" }, data: { status: "done", outcome, completedAt: clock.now() } });
+    const { count } = await tx.task.updateMany({
+      where: { id, status: "open" },
+      data: { status: "done", outcome, completedAt: clock.now() },
+    });
     if (count === 0) throw new AppError("conflict", "This task is already closed.");
     await auditUpdate(tx, actor, task, "complete");
     return { id, accountExternalId: task.account?.externalId ?? null };
@@ -148,37 +155,61 @@ export async function reopenTask(id: number, actor: Actor): Promise<TaskChange> 
     const task = await loadForWrite(tx, id, actor);
     if (task.status !== "done") throw new AppError("conflict", "Only a done task can be reopened.");
     // The playbook may have raised the same step again since; one open task per step stays the rule.
-    if (task.kind && task.accountId != null && (await tx.task.count({ where: { accountId: task.accountId, kind: task.kind, status: "open" } })) > 0) {
+    if (
+      task.kind &&
+      task.accountId != null &&
+      (await tx.task.count({ where: { accountId: task.accountId, kind: task.kind, status: "open" } })) > 0
+    ) {
       throw new AppError("conflict", "A newer open task for this playbook step already exists.");
     }
     // Conditional on "done" so two reopens at once cannot both succeed (as completeTask is on "open").
-    const { count } = await tx.task.updateMany({ where: { id, status: "done" }, data: { status: "open", outcome: null, completedAt: null } });
+    const { count } = await tx.task.updateMany({
+      where: { id, status: "done" },
+      data: { status: "open", outcome: null, completedAt: null },
+    });
     if (count === 0) throw new AppError("conflict", "This task was reopened or changed meanwhile.");
     await auditUpdate(tx, actor, task, "reopen");
     return { id, accountExternalId: task.account?.externalId ?? null };
   });
 }
 
-async function auditUpdate(tx: Prisma.TransactionClient, actor: Actor, before: TaskForWrite, action: string): Promise<void> {
+async function auditUpdate(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  before: TaskForWrite,
+  action: string,
+): Promise<void> {
   const after = await tx.task.findUniqueOrThrow({ where: { id: before.id }, select: auditSelect });
-  await recordAudit(tx, { userId: actor.id }, {
-    entity: "task",
-    entityId: String(before.id),
-    action,
-    accountId: before.accountId,
-    before: { status: before.status, outcome: before.outcome, completedAt: before.completedAt },
-    after,
-  });
+  await recordAudit(
+    tx,
+    { userId: actor.id },
+    {
+      entity: "task",
+      entityId: String(before.id),
+      action,
+      accountId: before.accountId,
+      before: { status: before.status, outcome: before.outcome, completedAt: before.completedAt },
+      after,
+    },
+  );
 }
 
 /** A manual task on an account, for someone who may edit the account (a CSM: their own accounts). */
 export async function createTask(input: TTaskCreate, actor: Actor): Promise<TaskChange> {
   return db.$transaction(async (tx) => {
-    const account = await tx.account.findUnique({ where: { id: input.accountId }, select: { id: true, externalId: true, csmId: true, aeId: true } });
-    if (!account && canOnAnyAccount(actor, "account:edit")) throw new AppError("not_found", "This account no longer exists.");
-    if (!account || !can(actor, "account:edit", account)) throw new AppError("forbidden", "You can add tasks only to accounts you own.");
+    const account = await tx.account.findUnique({
+      where: { id: input.accountId },
+      select: { id: true, externalId: true, csmId: true, aeId: true },
+    });
+    if (!account && canOnAnyAccount(actor, "account:edit"))
+      throw new AppError("not_found", "This account no longer exists.");
+    if (!account || !can(actor, "account:edit", account))
+      throw new AppError("forbidden", "You can add tasks only to accounts you own.");
     const ownerId = input.ownerId ?? actor.id;
-    if (ownerId !== actor.id && !(await tx.user.findFirst({ where: { id: ownerId, active: true }, select: { id: true } }))) {
+    if (
+      ownerId !== actor.id &&
+      !(await tx.user.findFirst({ where: { id: ownerId, active: true }, select: { id: true } }))
+    ) {
       throw new AppError("invalid", "Pick an active user to own the task.");
     }
     const task = await tx.task.create({
@@ -191,9 +222,22 @@ export async function createTask(input: TTaskCreate, actor: Actor): Promise<Task
         priority: input.priority,
         source: "manual",
       },
-      select: { id: true, title: true, description: true, ownerId: true, dueDate: true, priority: true, source: true, status: true },
+      select: {
+        id: true,
+        title: true,
+        description: true,
+        ownerId: true,
+        dueDate: true,
+        priority: true,
+        source: true,
+        status: true,
+      },
     });
-    await recordAudit(tx, { userId: actor.id }, { entity: "task", entityId: String(task.id), action: "create", accountId: account.id, after: task });
+    await recordAudit(
+      tx,
+      { userId: actor.id },
+      { entity: "task", entityId: String(task.id), action: "create", accountId: account.id, after: task },
+    );
     return { id: task.id, accountExternalId: account.externalId };
   });
 }

@@ -17,32 +17,57 @@ export const metadata: Metadata = { title: "My accounts" };
 
 const PAGE_SIZE = 25;
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePermission("accounts:list");
   const query = ZTriageQuery.parse(await searchParams);
   const mine = user.role === "csm";
-  const [page, csms] = await Promise.all([listTriage(user, query, PAGE_SIZE), mine ? Promise.resolve([]) : listUsersByRole("csm")]);
+  const [page, csms] = await Promise.all([
+    listTriage(user, query, PAGE_SIZE),
+    mine ? Promise.resolve([]) : listUsersByRole("csm"),
+  ]);
   const withPage = (p: number) => triageHref({ ...query, page: p });
 
   return (
     <>
       <PageHeader
         title={mine ? "My accounts" : "All accounts"}
-        description={mine ? "Your book, riskiest first. Open an account to see why it scores the way it does." : "Every CSM's book, riskiest first. Pick a CSM to see one book."}
+        description={
+          mine
+            ? "Your book, riskiest first. Open an account to see why it scores the way it does."
+            : "Every CSM's book, riskiest first. Pick a CSM to see one book."
+        }
         actions={
-          <Link href={triageHref({ ...query, page: undefined }, "/api/exports/accounts")} className={buttonClass("secondary")} prefetch={false}>
+          <Link
+            href={triageHref({ ...query, page: undefined }, "/api/exports/accounts")}
+            className={buttonClass("secondary")}
+            prefetch={false}
+          >
             Export CSV
           </Link>
         }
       />
       <div className="mb-4">
-        <BandChips counts={page.bandCounts} active={query.band} hrefFor={(band) => triageHref({ ...query, band, page: 1 })} />
+        <BandChips
+          counts={page.bandCounts}
+          active={query.band}
+          hrefFor={(band) => triageHref({ ...query, band, page: 1 })}
+        />
       </div>
       <Card>
-        <TriageFilters query={query} csms={mine ? null : csms.map((c) => ({ id: c.id, name: c.name }))} total={page.total} />
+        <TriageFilters
+          query={query}
+          csms={mine ? null : csms.map((c) => ({ id: c.id, name: c.name }))}
+          total={page.total}
+        />
         {page.rows.length === 0 ? (
           <EmptyState title="No accounts match these filters">
-            <Link href="/accounts" className="text-brand-700 hover:underline">Clear all filters</Link>
+            <Link href="/accounts" className="text-brand-700 hover:underline">
+              Clear all filters
+            </Link>
           </EmptyState>
         ) : (
           <TriageTable rows={page.rows} query={query} showCsm={!mine} />

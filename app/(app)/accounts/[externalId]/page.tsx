@@ -63,29 +63,48 @@ export default async function AccountPage({ params }: Params) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
-        <Link href="/accounts" className="hover:text-slate-700">Accounts</Link> / <span className="text-slate-700">{account.name}</span>
+        <Link href="/accounts" className="hover:text-slate-700">
+          Accounts
+        </Link>{" "}
+        / <span className="text-slate-700">{account.name}</span>
       </nav>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{account.name}</h1>
         <HealthBadge band={account.healthBand} score={account.healthScore} testId="health-score" />
         <Trend value={view.trend} />
         <Badge>{SEGMENT_LABELS[account.segment]}</Badge>
-        <span title={account.stageOverrideReason ? `Set by hand: ${account.stageOverrideReason}` : undefined} data-testid="lifecycle-stage">
-          <Badge tone="brand">{STAGE_LABELS[account.stage]}{account.stageIsManual ? " (manual)" : ""}</Badge>
+        <span
+          title={account.stageOverrideReason ? `Set by hand: ${account.stageOverrideReason}` : undefined}
+          data-testid="lifecycle-stage"
+        >
+          <Badge tone="brand">
+            {STAGE_LABELS[account.stage]}
+            {account.stageIsManual ? " (manual)" : ""}
+          </Badge>
         </span>
         {account.status === "churned" && (
           <>
             <StatusBadge label={statusLabel} />
-            <Link href={offboardingPath(account.externalId)} className="text-sm font-medium text-brand-700 hover:underline">Offboarding checklist</Link>
+            <Link
+              href={offboardingPath(account.externalId)}
+              className="text-sm font-medium text-brand-700 hover:underline"
+            >
+              Offboarding checklist
+            </Link>
           </>
         )}
         {account.domain && <span className="text-sm text-slate-500">{account.domain}</span>}
       </div>
 
-      {override && <div className="-mt-3 mb-5"><SentimentNote override={override} /></div>}
+      {override && (
+        <div className="-mt-3 mb-5">
+          <SentimentNote override={override} />
+        </div>
+      )}
       {account.stageIsManual && (
         <p className="-mt-3 mb-5 text-sm text-slate-600" data-testid="stage-override-note">
-          <span className="font-medium text-slate-800">Stage set by hand:</span> {STAGE_LABELS[account.stage]} (derived: {STAGE_LABELS[account.derivedStage]})
+          <span className="font-medium text-slate-800">Stage set by hand:</span> {STAGE_LABELS[account.stage]} (derived:{" "}
+          {STAGE_LABELS[account.derivedStage]})
           {account.stageOverrideReason ? ` — “${account.stageOverrideReason}”` : ""}
         </p>
       )}
@@ -93,14 +112,42 @@ export default async function AccountPage({ params }: Params) {
       {canEdit && (
         <AccountActions
           items={[
-            { key: "touchpoint", label: "Log a touchpoint", content: <TouchpointForm accountId={account.id} contacts={contactOptions} today={today} /> },
-            { key: "survey", label: "Record NPS or CSAT", content: <SurveyForm accountId={account.id} contacts={contactOptions} today={today} /> },
+            {
+              key: "touchpoint",
+              label: "Log a touchpoint",
+              content: <TouchpointForm accountId={account.id} contacts={contactOptions} today={today} />,
+            },
+            {
+              key: "survey",
+              label: "Record NPS or CSAT",
+              content: <SurveyForm accountId={account.id} contacts={contactOptions} today={today} />,
+            },
             { key: "contact", label: "Add or edit a contact", content: <ContactForm accountId={account.id} /> },
             { key: "task", label: "Create a task", content: <CreateTaskForm accountId={account.id} /> },
-            { key: "sentiment", label: "Set sentiment", content: <SentimentOverrideForm accountId={account.id} hasOverride={override !== null} /> },
-            { key: "stage", label: "Set lifecycle stage", content: <StageOverrideForm accountId={account.id} derivedStage={account.derivedStage} manualStage={account.stageIsManual ? account.stage : null} /> },
+            {
+              key: "sentiment",
+              label: "Set sentiment",
+              content: <SentimentOverrideForm accountId={account.id} hasOverride={override !== null} />,
+            },
+            {
+              key: "stage",
+              label: "Set lifecycle stage",
+              content: (
+                <StageOverrideForm
+                  accountId={account.id}
+                  derivedStage={account.derivedStage}
+                  manualStage={account.stageIsManual ? account.stage : null}
+                />
+              ),
+            },
             ...(account.status === "active" && can(user, "account:terminate")
-              ? [{ key: "terminate", label: "Record termination", content: <TerminationForm accountId={account.id} today={today} /> }]
+              ? [
+                  {
+                    key: "terminate",
+                    label: "Record termination",
+                    content: <TerminationForm accountId={account.id} today={today} />,
+                  },
+                ]
               : []),
           ]}
         />
@@ -122,4 +169,3 @@ export default async function AccountPage({ params }: Params) {
     </>
   );
 }
-

@@ -34,7 +34,13 @@ export async function generateMetadata({ params }: { params: Promise<{ stage: st
   return { title: stage ? `${STAGE_LABELS[stage]} dashboard` : "Dashboards" };
 }
 
-export default async function StageDashboardPage({ params, searchParams }: { params: Promise<{ stage: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function StageDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ stage: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePermission("dashboards:read");
   const stage = stageFromSlug((await params).stage);
   if (!stage) notFound();
@@ -49,7 +55,11 @@ export default async function StageDashboardPage({ params, searchParams }: { par
 
   return (
     <>
-      <PageHeader title={`${STAGE_LABELS[stage]} dashboard`} description={DESCRIPTIONS[stage]} actions={<PrintButton />} />
+      <PageHeader
+        title={`${STAGE_LABELS[stage]} dashboard`}
+        description={DESCRIPTIONS[stage]}
+        actions={<PrintButton />}
+      />
       <StageTabs active={stage} />
       <StageCharts charts={charts} totals={totals} />
       <Card className="dashboard-card">
@@ -57,18 +67,29 @@ export default async function StageDashboardPage({ params, searchParams }: { par
           title={`Accounts in ${STAGE_LABELS[stage].toLowerCase()}`}
           description={`${page.total.toLocaleString("en-US")} active accounts. Sort by any column; the CSV has every row in this order.`}
           actions={
-            <Link href={stageTableHref(`/api/exports/stage/${STAGE_SLUGS[stage]}`, { sort: query.sort, dir: query.dir })} prefetch={false} className={`no-print ${buttonClass("secondary")}`}>
+            <Link
+              href={stageTableHref(`/api/exports/stage/${STAGE_SLUGS[stage]}`, { sort: query.sort, dir: query.dir })}
+              prefetch={false}
+              className={`no-print ${buttonClass("secondary")}`}
+            >
               Export CSV
             </Link>
           }
         />
         {page.rows.length === 0 ? (
-          <EmptyState title={`No accounts are in ${STAGE_LABELS[stage].toLowerCase()} right now`}>Accounts move between stages as their dates and deals change.</EmptyState>
+          <EmptyState title={`No accounts are in ${STAGE_LABELS[stage].toLowerCase()} right now`}>
+            Accounts move between stages as their dates and deals change.
+          </EmptyState>
         ) : (
           <StageAccountsTable stage={stage} rows={page.rows} path={path} query={query} />
         )}
         <div className="no-print">
-          <Pagination page={query.page} pageSize={PAGE_SIZE} total={page.total} hrefFor={(p) => stageTableHref(path, { ...query, page: p })} />
+          <Pagination
+            page={query.page}
+            pageSize={PAGE_SIZE}
+            total={page.total}
+            hrefFor={(p) => stageTableHref(path, { ...query, page: p })}
+          />
         </div>
       </Card>
     </>

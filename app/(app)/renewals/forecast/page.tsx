@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: "Renewal forecast" };
 /** GRR target band (metrics catalogue): at or above 90% is on target. */
 const GRR_TARGET = 0.9;
 
-export default async function RenewalForecastPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function RenewalForecastPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePermission("renewals:read");
   const raw = await searchParams;
   const query = ZPipelineQuery.parse(raw);
@@ -29,10 +33,21 @@ export default async function RenewalForecastPage({ searchParams }: { searchPara
         description={`${user.role === "ae" && query.ae === undefined ? "Your book" : "The filtered book"}: ARR coming up for renewal by forecast, and what the quarter is expected to keep.`}
       />
       <RenewalTabs current="/renewals/forecast" searchParams={raw} />
-      <PipelineFilters query={query} aes={owners.aes} csms={owners.csms} isAe={user.role === "ae"} resetHref="/renewals/forecast" />
+      <PipelineFilters
+        query={query}
+        aes={owners.aes}
+        csms={owners.csms}
+        isAe={user.role === "ae"}
+        resetHref="/renewals/forecast"
+      />
       <StatGrid>
         {summary.horizons.map((h) => (
-          <Stat key={h.days} label={`Due in ${h.days} days`} value={formatMoney(h.total)} hint={`${h.count} renewals · ${formatMoney(h.byCategory.commit)} committed`} />
+          <Stat
+            key={h.days}
+            label={`Due in ${h.days} days`}
+            value={formatMoney(h.total)}
+            hint={`${h.count} renewals · ${formatMoney(h.byCategory.commit)} committed`}
+          />
         ))}
         <Stat
           label={`Forecast GRR, ${quarter.label}`}
@@ -43,7 +58,9 @@ export default async function RenewalForecastPage({ searchParams }: { searchPara
       </StatGrid>
       {summary.overdue.count > 0 && (
         <p className="mb-6 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
-          {summary.overdue.count} overdue {summary.overdue.count === 1 ? "renewal" : "renewals"} ({formatMoney(summary.overdue.arr)}) past the renewal date without an outcome; they count toward the quarter&apos;s expected loss.
+          {summary.overdue.count} overdue {summary.overdue.count === 1 ? "renewal" : "renewals"} (
+          {formatMoney(summary.overdue.arr)}) past the renewal date without an outcome; they count toward the
+          quarter&apos;s expected loss.
         </p>
       )}
       <div className="space-y-6">
@@ -51,8 +68,9 @@ export default async function RenewalForecastPage({ searchParams }: { searchPara
         <AtRiskList summary={summary} csvHref={pipelineFilterHref("/api/exports/renewals/at-risk", query)} />
       </div>
       <p className="mt-4 text-xs text-slate-500">
-        Forecast GRR = (ARR at the quarter&apos;s start − churn and contraction recorded since − expected loss of the open renewals due by the quarter&apos;s end) ÷ ARR at the start.
-        Expected loss by forecast: commit 0%, likely 25%, at risk 75%, lost 100%; no forecast counts as likely. Target ≥ 90%.
+        Forecast GRR = (ARR at the quarter&apos;s start − churn and contraction recorded since − expected loss of the
+        open renewals due by the quarter&apos;s end) ÷ ARR at the start. Expected loss by forecast: commit 0%, likely
+        25%, at risk 75%, lost 100%; no forecast counts as likely. Target ≥ 90%.
       </p>
     </>
   );

@@ -17,25 +17,49 @@ export default async function ApiKeysPage() {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Card className="lg:col-span-2">
-        <CardHeader title="API keys" description="Bearer keys for the REST API under /api/v1 (see docs/api.md). Keys are stored hashed." />
+        <CardHeader
+          title="API keys"
+          description="Bearer keys for the REST API under /api/v1 (see docs/api.md). Keys are stored hashed."
+        />
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet">Create one for each system that sends data to Bowtie.</EmptyState>
         ) : (
           <Table label="API keys">
-            <thead><tr><Th>Name</Th><Th>Key</Th><Th>Created</Th><Th>Last used</Th><Th>Status</Th><Th><span className="sr-only">Actions</span></Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Name</Th>
+                <Th>Key</Th>
+                <Th>Created</Th>
+                <Th>Last used</Th>
+                <Th>Status</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {keys.map((k) => (
                 <tr key={k.id}>
                   <Td className="font-medium text-slate-900">{k.name}</Td>
-                  <Td><code className="font-mono text-xs">{k.prefix}…</code></Td>
-                  <Td>{formatDate(k.createdAt.slice(0, 10))}{k.createdBy && <span className="text-xs text-slate-500"> · {k.createdBy}</span>}</Td>
+                  <Td>
+                    <code className="font-mono text-xs">{k.prefix}…</code>
+                  </Td>
+                  <Td>
+                    {formatDate(k.createdAt.slice(0, 10))}
+                    {k.createdBy && <span className="text-xs text-slate-500"> · {k.createdBy}</span>}
+                  </Td>
                   <Td>{k.lastUsedAt ? formatDate(k.lastUsedAt.slice(0, 10)) : "Never"}</Td>
                   <Td>{k.revokedAt ? <Badge>Revoked</Badge> : <Badge tone="green">Active</Badge>}</Td>
                   <Td className="text-right">
                     {!k.revokedAt && (
                       <form action={revokeApiKeyAction}>
                         <input type="hidden" name="id" value={k.id} />
-                        <button className="text-sm font-medium text-red-600 hover:text-red-700" aria-label={`Revoke ${k.name}`}>Revoke</button>
+                        <button
+                          className="text-sm font-medium text-red-600 hover:text-red-700"
+                          aria-label={`Revoke ${k.name}`}
+                        >
+                          Revoke
+                        </button>
                       </form>
                     )}
                   </Td>

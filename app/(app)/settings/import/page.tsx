@@ -13,11 +13,17 @@ export default async function ImportPage() {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Card className="lg:col-span-2">
-        <CardHeader title="Import a CSV file" description="Every row is checked first. If any row has a problem, nothing is imported and each problem is listed by row." />
+        <CardHeader
+          title="Import a CSV file"
+          description="Every row is checked first. If any row has a problem, nothing is imported and each problem is listed by row."
+        />
         <ImportForm />
       </Card>
       <Card>
-        <CardHeader title="Columns" description="Header names are case-insensitive. Lists use ; or | between items; flags accept yes/true/1." />
+        <CardHeader
+          title="Columns"
+          description="Header names are case-insensitive. Lists use ; or | between items; flags accept yes/true/1."
+        />
         <dl className="space-y-3 px-5 py-4 text-sm">
           {IMPORT_KINDS.map((kind) => (
             <div key={kind}>

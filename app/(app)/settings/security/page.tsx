@@ -21,7 +21,11 @@ function describe(detail: Record<string, unknown>): string {
     .join(" · ");
 }
 
-export default async function SecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SecurityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePermission("settings:manage");
   const query = ZSecurityQuery.parse(await searchParams);
   const [{ rows, total }, users] = await Promise.all([
@@ -38,34 +42,58 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   };
   return (
     <Card>
-      <CardHeader title="Security events" description="Sign-ins, failures and lockouts, sign-outs, password, user and role changes, API keys. Newest first." />
+      <CardHeader
+        title="Security events"
+        description="Sign-ins, failures and lockouts, sign-outs, password, user and role changes, API keys. Newest first."
+      />
       <form method="get" className="flex flex-wrap items-end gap-4 border-b border-slate-100 px-5 py-4">
         <div>
-          <label htmlFor="security-type" className="block text-sm font-medium text-slate-700">Event</label>
+          <label htmlFor="security-type" className="block text-sm font-medium text-slate-700">
+            Event
+          </label>
           <select id="security-type" name="type" defaultValue={query.type ?? ""} className={selectClass}>
             <option value="">All events</option>
             {SECURITY_EVENT_TYPES.map((t) => (
-              <option key={t} value={t}>{SECURITY_EVENT_LABELS[t]}</option>
+              <option key={t} value={t}>
+                {SECURITY_EVENT_LABELS[t]}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="security-user" className="block text-sm font-medium text-slate-700">User</label>
-          <select id="security-user" name="user" defaultValue={query.user ? String(query.user) : ""} className={selectClass}>
+          <label htmlFor="security-user" className="block text-sm font-medium text-slate-700">
+            User
+          </label>
+          <select
+            id="security-user"
+            name="user"
+            defaultValue={query.user ? String(query.user) : ""}
+            className={selectClass}
+          >
             <option value="">Everyone</option>
             {users.map((u) => (
-              <option key={u.id} value={u.id}>{u.name} ({u.email})</option>
+              <option key={u.id} value={u.id}>
+                {u.name} ({u.email})
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className={buttonClass("secondary")}>Filter</button>
+        <button type="submit" className={buttonClass("secondary")}>
+          Filter
+        </button>
       </form>
       {rows.length === 0 ? (
         <EmptyState title="No security events">Nothing matches these filters yet.</EmptyState>
       ) : (
         <Table label="Security events">
           <thead>
-            <tr><Th>When (UTC)</Th><Th>Event</Th><Th>Subject</Th><Th>By</Th><Th>Details</Th></tr>
+            <tr>
+              <Th>When (UTC)</Th>
+              <Th>Event</Th>
+              <Th>Subject</Th>
+              <Th>By</Th>
+              <Th>Details</Th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((e) => (

@@ -18,8 +18,14 @@ interface Context {
 async function POST(request: Request, context: Context): Promise<Response> {
   const { pathname } = new URL(request.url);
   if (pathname.endsWith("/callback/credentials")) {
-    const form = await request.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "").trim().toLowerCase().slice(0, 254);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
+    const email = String(form?.get("email") ?? "")
+      .trim()
+      .toLowerCase()
+      .slice(0, 254);
     const retryAfter = await signInRetryAfter({ email, client: clientAddress(request.headers) });
     if (retryAfter > 0) {
       const url = new URL(`/sign-in?error=${RATE_LIMITED}&retryAfter=${retryAfter}`, request.url).href;

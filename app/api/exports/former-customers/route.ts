@@ -4,7 +4,17 @@ import { churnReasonLabel } from "@/lib/domain/offboarding";
 
 // CSV of the former-customers page: every churned account (all pages), latest churn first.
 // Every signed-in role sees that page, so every signed-in role may export it.
-const FIELDS = ["external_id", "name", "churned", "last_arr", "seats", "reasons", "offboarding", "offboarding_done", "offboarding_items"];
+const FIELDS = [
+  "external_id",
+  "name",
+  "churned",
+  "last_arr",
+  "seats",
+  "reasons",
+  "offboarding",
+  "offboarding_done",
+  "offboarding_items",
+];
 
 async function* rows() {
   for await (const batch of streamFormerCustomers()) {

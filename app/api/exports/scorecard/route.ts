@@ -9,20 +9,33 @@ import { clock } from "@/lib/clock";
 export const GET = exportRoute({
   action: "scorecard:read",
   build: async () => {
-  const today = clock.today();
-  const scorecard = await getScorecard(today);
-  const fields = ["measurable", "metric", "unit", "window", "owner", "direction", "goal", ...scorecard.weeks.map((w) => w.start), "off_goal_weeks"];
-  const data = scorecard.rows.map((row) => [
-    row.title,
-    row.metricKey,
-    row.unit,
-    SCORECARD_WINDOW_LABELS[row.window as ScorecardWindow] ?? row.window,
-    row.owner?.name ?? "",
-    row.direction === "gte" ? "at least" : "at most",
-    row.goal,
-    ...row.cells.map((c) => c.value ?? ""),
-    row.cells.filter((c) => c.onGoal === false).map((c) => c.weekStart).join(" "),
-  ]);
-  return { name: "scorecard", fields, rows: [data] };
+    const today = clock.today();
+    const scorecard = await getScorecard(today);
+    const fields = [
+      "measurable",
+      "metric",
+      "unit",
+      "window",
+      "owner",
+      "direction",
+      "goal",
+      ...scorecard.weeks.map((w) => w.start),
+      "off_goal_weeks",
+    ];
+    const data = scorecard.rows.map((row) => [
+      row.title,
+      row.metricKey,
+      row.unit,
+      SCORECARD_WINDOW_LABELS[row.window as ScorecardWindow] ?? row.window,
+      row.owner?.name ?? "",
+      row.direction === "gte" ? "at least" : "at most",
+      row.goal,
+      ...row.cells.map((c) => c.value ?? ""),
+      row.cells
+        .filter((c) => c.onGoal === false)
+        .map((c) => c.weekStart)
+        .join(" "),
+    ]);
+    return { name: "scorecard", fields, rows: [data] };
   },
 });

@@ -4,7 +4,20 @@ import { ZTaskQuery, type TaskView } from "@/lib/validation/tasks";
 import type { Actor } from "@/lib/auth/policy";
 
 // CSV of the viewer's task inbox for one view (mine / overdue / done): every page, same order.
-const FIELDS = ["title", "account_external_id", "account", "due_date", "due_in_days", "priority", "source", "status", "overdue", "completed", "outcome", "description"];
+const FIELDS = [
+  "title",
+  "account_external_id",
+  "account",
+  "due_date",
+  "due_in_days",
+  "priority",
+  "source",
+  "status",
+  "overdue",
+  "completed",
+  "outcome",
+  "description",
+];
 
 async function* rows(viewer: Actor, view: TaskView) {
   for await (const batch of streamTasks(viewer, view)) {

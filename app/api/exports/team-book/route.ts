@@ -8,6 +8,12 @@ export const GET = exportRoute({
   action: "scorecard:read",
   build: async () => {
     const team = await getTeamBook();
-    return { name: "team-book", fields: FIELDS, rows: [team.map((r) => [r.name, r.accounts, r.arr.toFixed(2), r.renewing90, r.atRisk, r.openTasks, r.overdueTasks])] };
+    return {
+      name: "team-book",
+      fields: FIELDS,
+      rows: [
+        team.map((r) => [r.name, r.accounts, r.arr.toFixed(2), r.renewing90, r.atRisk, r.openTasks, r.overdueTasks]),
+      ],
+    };
   },
 });

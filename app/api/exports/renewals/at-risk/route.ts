@@ -10,9 +10,22 @@ export const GET = exportRoute({
   action: "renewals:read",
   query: ZPipelineQuery,
   build: async ({ user, query }) => {
-  const rows = await listAtRiskRenewals(user, query);
-  return { name: "at-risk-renewals", fields: FIELDS, rows: [
-    rows.map((r) => [r.externalId, r.name, r.arr.toFixed(2), r.renewalDate, r.daysUntil, r.band ?? "", r.score ?? "", r.forecast ?? ""]),
-  ]};
+    const rows = await listAtRiskRenewals(user, query);
+    return {
+      name: "at-risk-renewals",
+      fields: FIELDS,
+      rows: [
+        rows.map((r) => [
+          r.externalId,
+          r.name,
+          r.arr.toFixed(2),
+          r.renewalDate,
+          r.daysUntil,
+          r.band ?? "",
+          r.score ?? "",
+          r.forecast ?? "",
+        ]),
+      ],
+    };
   },
 });

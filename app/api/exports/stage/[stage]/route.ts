@@ -19,16 +19,36 @@ const STAGE_COLUMNS: Record<DashboardStage, [value: string, detail: string | nul
 
 function csvFields(stage: DashboardStage): string[] {
   const [valueKey, detailKey] = STAGE_COLUMNS[stage];
-  return ["external_id", "name", "segment", "band", "health_score", "arr", "csm", valueKey, ...(detailKey ? [detailKey] : [])];
+  return [
+    "external_id",
+    "name",
+    "segment",
+    "band",
+    "health_score",
+    "arr",
+    "csm",
+    valueKey,
+    ...(detailKey ? [detailKey] : []),
+  ];
 }
 
 function csvRow(stage: DashboardStage, r: StageAccountRow): (string | number)[] {
-  const row = [r.externalId, r.name, r.segment, r.healthBand ?? "", r.healthScore ?? "", r.arr.toFixed(2), r.csmName ?? "", r.stageValue ?? ""];
+  const row = [
+    r.externalId,
+    r.name,
+    r.segment,
+    r.healthBand ?? "",
+    r.healthScore ?? "",
+    r.arr.toFixed(2),
+    r.csmName ?? "",
+    r.stageValue ?? "",
+  ];
   return STAGE_COLUMNS[stage][1] ? [...row, r.stageDetail ?? ""] : row;
 }
 
 async function* stageRows(stage: DashboardStage, query: TStageTableQuery) {
-  for await (const batch of streamStageAccounts(stage, query, 2000, clock.today())) yield batch.map((r) => csvRow(stage, r));
+  for await (const batch of streamStageAccounts(stage, query, 2000, clock.today()))
+    yield batch.map((r) => csvRow(stage, r));
 }
 
 export const GET = exportRoute<TStageTableQuery, { stage: string }>({
