@@ -15,7 +15,7 @@ export function ScrollToLatest({ children, label }: { children: ReactNode; label
       role="region"
       aria-label={`${label} (scrollable)`}
       tabIndex={0}
-      className="max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+      className="relative max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
     >
       {children}
     </div>

@@ -8,11 +8,13 @@ import { cn } from "./cn";
  */
 export function Table({ children, label }: { children: ReactNode; label: string }) {
   return (
+    // `relative`: absolutely positioned descendants (sr-only text) are clipped by the box
+    // instead of widening the page.
     <div
       role="region"
       aria-label={`${label} (scrollable)`}
       tabIndex={0}
-      className="max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+      className="relative max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
     >
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
