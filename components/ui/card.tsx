@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ children, className, id }: { children: ReactNode; className?: string; id?: string }) {
-  return <section id={id} className={cn("rounded-xl border border-slate-200 bg-white shadow-sm", className)}>{children}</section>;
+  return <section id={id} className={cn("min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm", className)}>{children}</section>;
 }
 
 export function CardHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
