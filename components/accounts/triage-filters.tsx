@@ -14,7 +14,7 @@ export function TriageFilters({ query, csms, total }: { query: TTriageQuery; csm
       {query.sort !== "score" && <input type="hidden" name="sort" value={query.sort} />}
       {query.dir && <input type="hidden" name="dir" value={query.dir} />}
       <label htmlFor="q" className="sr-only">Search by name or domain</label>
-      <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Search name or domain" className={`${selectClass} w-56`} />
+      <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Search name or domain" className={`${selectClass} w-full sm:w-56`} />
       <label className="sr-only" htmlFor="segment">Segment</label>
       <AutoSubmitSelect id="segment" name="segment" defaultValue={query.segment ?? ""} className={selectClass}>
         <option value="">All segments</option>
