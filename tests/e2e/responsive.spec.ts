@@ -103,6 +103,20 @@ test.describe("on a phone", () => {
     await snap(page, "responsive-scorecard-390");
   });
 
+  for (const { email, paths } of [
+    { email: "admin@bowtie.demo", paths: ["/settings", "/settings/health", "/settings/import", "/former-customers"] },
+    { email: "erin@bowtie.demo", paths: ["/dashboard", "/dashboards", "/renewals/forecast"] },
+  ]) {
+    test(`${email}'s other pages fit the screen too`, async ({ page }) => {
+      await signInOnPhone(page, email);
+      for (const path of paths) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expectNoSidewaysScroll(page);
+      }
+    });
+  }
+
   test("the skip link is the first stop and moves focus to the content", async ({ page }) => {
     await signInOnPhone(page, "priya@bowtie.demo");
     await page.keyboard.press("Tab");
