@@ -22,7 +22,7 @@ function ScoreBar({ score }: { score: number | null }) {
 
 function ComponentCard({ name, component }: { name: ComponentKey; component: ComponentResult }) {
   return (
-    <section aria-label={`${COMPONENT_LABELS[name]} component`} className="rounded-lg border border-slate-200">
+    <section aria-label={`${COMPONENT_LABELS[name]} component`} className="min-w-0 rounded-lg border border-slate-200">
       <header className="flex items-baseline justify-between border-b border-slate-100 bg-slate-50 px-4 py-2.5">
         <h3 className="text-sm font-semibold text-slate-900">
           {COMPONENT_LABELS[name]} <span className="font-normal text-slate-500">· weight {component.weight}</span>
@@ -35,7 +35,7 @@ function ComponentCard({ name, component }: { name: ComponentKey; component: Com
         <thead className="sr-only">
           <tr>
             <th>Measure</th>
-            <th>Raw value</th>
+            <th className="hidden sm:table-cell">Raw value</th>
             <th>Score</th>
             <th>Contribution</th>
           </tr>
@@ -65,7 +65,7 @@ function ComponentCard({ name, component }: { name: ComponentKey; component: Com
                   )}
                 </p>
               </td>
-              <td className="px-2 py-2">
+              <td className="hidden px-2 py-2 sm:table-cell">
                 <ScoreBar score={m.score} />
               </td>
               <td className={cn("w-14 px-2 py-2 text-right tabular-nums", scoreTone(m.score))}>

@@ -35,7 +35,7 @@ export function TriageFilters({
         type="search"
         defaultValue={query.q}
         placeholder="Search name or domain"
-        className={`${selectClass} w-56`}
+        className={`${selectClass} w-full sm:w-56`}
       />
       <label className="sr-only" htmlFor="segment">
         Segment

@@ -16,7 +16,7 @@ const WEEK_CELL = "whitespace-nowrap px-1.5 py-3 text-right text-xs tabular-nums
 /** The EOS-style weekly table: one row per measurable, 13 weeks of actuals, off-goal cells flagged. */
 export function ScorecardTable({ scorecard }: { scorecard: Scorecard }) {
   return (
-    <ScrollToLatest>
+    <ScrollToLatest label="Weekly scorecard">
       <table aria-label="Weekly scorecard" className="min-w-full divide-y divide-slate-200 text-sm">
         <thead>
           <tr>

@@ -15,7 +15,7 @@ const TABS = [
 export function SettingsTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="mb-6 flex gap-1 border-b border-slate-200">
+    <nav aria-label="Settings" className="mb-6 flex flex-wrap gap-x-1 border-b border-slate-200">
       {TABS.map((tab) => {
         const active = pathname === tab.href;
         return (

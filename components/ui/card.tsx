@@ -3,7 +3,7 @@ import { cn } from "./cn";
 
 export function Card({ children, className, id }: { children: ReactNode; className?: string; id?: string }) {
   return (
-    <section id={id} className={cn("rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
+    <section id={id} className={cn("min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
       {children}
     </section>
   );

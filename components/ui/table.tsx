@@ -1,9 +1,21 @@
 import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes } from "react";
 import { cn } from "./cn";
 
+/**
+ * A table that scrolls sideways inside its own box on narrow screens, so the page never
+ * does. The scroll box is a labelled, focusable region: keyboard users can tab to it and
+ * scroll with the arrow keys.
+ */
 export function Table({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <div className="overflow-x-auto">
+    // `relative`: absolutely positioned descendants (sr-only text) are clipped by the box
+    // instead of widening the page.
+    <div
+      role="region"
+      aria-label={`${label} (scrollable)`}
+      tabIndex={0}
+      className="relative max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+    >
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
       </table>
