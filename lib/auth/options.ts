@@ -7,6 +7,7 @@ import { recordSecurityEvent } from "@/lib/data/platform/security-events";
 import { db } from "@/lib/db";
 import { clientAddress } from "./client-address";
 import { safeRedirectUrl } from "./redirect";
+import { isDatabaseUnavailable } from "@/lib/errors";
 
 const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().max(254),
@@ -70,7 +71,15 @@ export const authOptions: NextAuthOptions = {
       }
       // Every later use of the session: it ends when the user signed out elsewhere, changed
       // their password, was deactivated or had their role changed (all bump sessionVersion).
-      const current = typeof token.uid === "number" ? await getSessionUser(token.uid) : null;
+      let current: Awaited<ReturnType<typeof getSessionUser>> = null;
+      try {
+        current = typeof token.uid === "number" ? await getSessionUser(token.uid) : null;
+      } catch (error) {
+        // The database is down: that is an outage, not a sign-out. Keep the token; the page's own
+        // reads (getCurrentUser) fail too and show "temporarily unavailable", granting nothing.
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
       if (!current || !current.active || current.sessionVersion !== token.sv) throw new Error(SESSION_REVOKED);
       token.role = current.role;
       return token;
