@@ -87,7 +87,7 @@ export function SignInForm({ callbackUrl, demoUsers, demoPassword }: Props) {
       {demoUsers && (
         <div className="mt-8 rounded-xl border border-dashed border-slate-300 bg-white p-4">
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-            Demo mode · password “{demoPassword}”
+            Demo mode · password <span className="normal-case">“{demoPassword}”</span>
           </p>
           <ul className="mt-2 grid grid-cols-1 gap-1">
             {demoUsers.map((u) => (
