@@ -122,11 +122,6 @@ export function can(actor: Actor, action: Action, resource?: AccountOwnership | 
   return GLOBAL_RULES[action].includes(actor.role);
 }
 
-/** The roles allowed a global action (navigation, pickers of assignable owners). */
-export function rolesFor(action: GlobalAction): readonly Role[] {
-  return GLOBAL_RULES[action];
-}
-
 /**
  * Whether the actor may act on any account, owned by anyone. Only then may a write say "no such
  * account": to anyone else a missing account and someone else's get the same "forbidden", so

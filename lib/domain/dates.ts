@@ -45,8 +45,3 @@ export function lastNDays(asOf: IsoDate, days: number): DateWindow {
 export function isWithin(date: IsoDate, window: DateWindow): boolean {
   return date >= window.start && date <= window.end;
 }
-
-/** The UTC calendar day of an instant (lib/clock.ts gives today's). */
-export function todayIso(now: Date): IsoDate {
-  return toIsoDate(now);
-}

@@ -24,9 +24,6 @@ export const RENEWAL_WINDOW_ENDS: readonly { window: Exclude<RenewalWindow, "ove
 /** The renewal process starts (and the pipeline's "within 90 days" ends) here. */
 export const RENEWAL_HORIZON_DAYS = 90;
 
-/** The windows within the horizon (dated, not overdue). */
-export const DATED_WINDOWS = RENEWAL_WINDOW_ENDS.map((w) => w.window);
-
 export function renewalWindow(daysUntil: number): RenewalWindow {
   if (daysUntil < 0) return "overdue";
   return RENEWAL_WINDOW_ENDS.find((w) => daysUntil <= w.lastDay)?.window ?? "later";

@@ -1,6 +1,9 @@
 import type { HealthInputs } from "@/lib/domain/health";
 
-/** An account with every health measure present: the starting point for health fixtures. */
+/**
+ * An account with every health measure present, each between floor and target: the starting
+ * point for health fixtures (tests/unit/health.test.ts computes its score by hand: 65).
+ */
 export const FULL_HEALTH_INPUTS: HealthInputs = {
   segment: "enterprise",
   seats: 10,

@@ -12,6 +12,7 @@ import {
   type UsageDayFact,
 } from "@/lib/domain/health";
 import { addDays } from "@/lib/domain/dates";
+import { FULL_HEALTH_INPUTS } from "@/tests/factories/health";
 import { COMPONENT_KEYS, DEFAULT_HEALTH_MODEL, type HealthModel, type MeasureKey } from "@/lib/domain/health-model";
 
 // Windows end on 2025-06-30 inclusive: usage/tickets from 2025-06-01 (29 days before), CSAT from
@@ -279,37 +280,7 @@ describe("healthInputsFromFacts", () => {
  * Every measure has data and sits between floor and target:
  * engagement 65.942857…, product 56.666…, relationship 75.793650…, business 66.666… → 65.2025… → 65.
  */
-const BASE: HealthInputs = {
-  segment: "enterprise",
-  seats: 10,
-  arr: 100_000,
-  daysSinceContractStart: 400,
-  hasUsage: true,
-  purchasedFeatureCount: 4,
-  logins: 90,
-  activeUsers: 150,
-  sessions: 100,
-  sessionMinutes: 1_100,
-  workflowsStarted: 20,
-  workflowsCompleted: 12,
-  meanFeatureDepth: 0.3,
-  featuresAdopted: 2,
-  latestDataQuality: 0.77,
-  integrations: 2,
-  tickets: 1,
-  daysSinceExecSponsorTouch: 45,
-  attendedReviews: 3,
-  npsResponses: 10,
-  npsPromoters: 5,
-  npsDetractors: 2,
-  csatResponses: 4,
-  csatSum: 16,
-  outcomesDue: 4,
-  outcomesAchieved: 3,
-  renewalForecast: "likely",
-  openExpansionArr: 10_000,
-  referenceWilling: false,
-};
+const BASE: HealthInputs = FULL_HEALTH_INPUTS;
 
 describe("measures", () => {
   test.each<[MeasureKey, string, Partial<HealthInputs>, number | null, number | null]>([

@@ -55,16 +55,6 @@ export function sqlLiteral(value: string): SqlText {
   return make(`'${value.replace(/'/g, "''")}'`);
 }
 
-/** A table or column name as a quoted identifier. */
-export function sqlIdent(name: string): SqlText {
-  return make(`"${name.replace(/"/g, '""')}"`);
-}
-
-/** A list of string constants as a SQL list ('a', 'b'), for IN (…) with the domain's values. */
-export function sqlList(values: readonly string[]): SqlText {
-  return make(values.map((v) => sqlLiteral(v).text).join(", "));
-}
-
 /** Joins fragments with a separator (a column list, UNION ALL). */
 export function sqlJoin(parts: readonly SqlText[], separator: string): SqlText {
   if (!/^[\s,A-Za-z]*$/.test(separator)) throw new TypeError("A SQL separator is a comma or keywords.");
@@ -80,11 +70,6 @@ export function statement<A extends unknown[] = unknown[]>(
   ...parts: Part[]
 ): Statement<A> {
   return bindable<A>(render(strings, parts));
-}
-
-/** A statement from a fragment assembled at run time by this module's builders (bulk inserts). */
-export function statementOf<A extends unknown[] = unknown[]>(fragment: SqlText): Statement<A> {
-  return bindable<A>(fragment.text);
 }
 
 function bindable<A extends unknown[]>(text: string): Statement<A> {
