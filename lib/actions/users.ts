@@ -1,8 +1,10 @@
 "use server";
 
 import { can } from "@/lib/auth/policy";
-import { changePassword, createUser, updateUser, type UserSummary } from "@/lib/data/platform/users";
-import { ZPasswordChange, ZUserCreate, ZUserUpdate } from "@/lib/validation/users";
+import { generateTemporaryPassword } from "@/lib/auth/password";
+import { changePassword, createUser, setPassword, updateUser, type UserSummary } from "@/lib/data/platform/users";
+import { conflict } from "@/lib/errors";
+import { ZPasswordChange, ZPasswordReset, ZUserCreate, ZUserUpdate } from "@/lib/validation/users";
 import { defineAction, type ActionResult } from "./safe-action";
 
 const create = defineAction({
@@ -49,4 +51,25 @@ export async function changePasswordAction(
   form: FormData,
 ): Promise<ActionResult<null>> {
   return passwordChange(form);
+}
+
+const passwordReset = defineAction({
+  schema: ZPasswordReset,
+  authorize: (user) => can(user, "settings:manage"),
+  revalidate: ["/settings/security"],
+  handler: async ({ id, password }, user) => {
+    if (id === user.id) throw conflict("Change your own password under Password, with your current one.");
+    const chosen = password ?? generateTemporaryPassword();
+    await setPassword(id, chosen, { userId: user.id });
+    // A generated password is shown once, to the admin who asked; a typed one is never echoed.
+    return { generated: password ? null : chosen };
+  },
+});
+
+/** An admin resets a user's password (typed, or generated and shown once); their sessions end. */
+export async function resetPasswordAction(
+  _prev: ActionResult<{ generated: string | null }> | null,
+  form: FormData,
+): Promise<ActionResult<{ generated: string | null }>> {
+  return passwordReset(form);
 }

@@ -20,3 +20,13 @@ export function dummyHash(): Promise<string> {
   dummy ??= hashPassword(crypto.randomUUID());
   return dummy;
 }
+
+// 32 letters and digits without look-alikes (l, o, 0, 1): a byte's low 5 bits pick one uniformly.
+const TEMP_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
+/** A temporary password an admin hands over once: 20 random characters (100 bits) in groups of 5. */
+export function generateTemporaryPassword(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(20));
+  const chars = [...bytes].map((b) => TEMP_ALPHABET[b & 31]);
+  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join("")).join("-");
+}

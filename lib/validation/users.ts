@@ -42,3 +42,13 @@ export const ZPasswordChange = z
     path: ["confirmPassword"],
     message: "The two new passwords don't match.",
   });
+
+/** An admin resets someone's password: the one typed, or (left blank) a generated one shown once. */
+export const ZPasswordReset = z.object({
+  id: z.coerce.number().int().positive(),
+  password: z
+    .string()
+    .max(1024)
+    .optional()
+    .transform((s) => s || undefined),
+});

@@ -4,7 +4,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
-import { listUsers } from "@/lib/data/platform/users";
+import { listUsersForAdmin } from "@/lib/data/platform/users";
+import { formatDate } from "@/lib/format";
+import { ResetPasswordForm } from "@/components/settings/reset-password-form";
 import { CreateUserForm } from "./create-user-form";
 import { UserAccessForm } from "@/components/settings/user-access-form";
 
@@ -12,13 +14,16 @@ export const metadata: Metadata = { title: "Users · Settings" };
 
 export default async function SettingsPage() {
   await requirePermission("settings:manage");
-  const users = await listUsers();
+  const users = await listUsersForAdmin();
   const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
   return (
     <>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <CardHeader title="Users" description={`${users.length} people can sign in`} />
+          <CardHeader
+            title="Users"
+            description={`${users.filter((u) => u.active).length} of ${users.length} can sign in. A role change, deactivation or password reset ends that person’s sessions at once.`}
+          />
           <Table label="Users">
             <thead>
               <tr>
@@ -26,6 +31,7 @@ export default async function SettingsPage() {
                 <Th>Email</Th>
                 <Th>Role</Th>
                 <Th>Status</Th>
+                <Th>Last sign-in</Th>
                 <Th>
                   <span className="sr-only">Change access</span>
                 </Th>
@@ -38,8 +44,14 @@ export default async function SettingsPage() {
                   <Td>{u.email}</Td>
                   <Td>{ROLE_LABELS[u.role]}</Td>
                   <Td>{u.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</Td>
-                  <Td>
+                  <Td className="text-slate-500">
+                    {u.lastSignInAt ? formatDate(u.lastSignInAt.slice(0, 10)) : "Never"}
+                  </Td>
+                  <Td className="align-top">
                     <UserAccessForm user={u} roles={roleOptions} />
+                    <div className="mt-1 flex justify-end">
+                      <ResetPasswordForm user={u} />
+                    </div>
                   </Td>
                 </tr>
               ))}

@@ -6,6 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "./audit";
 import { recordSecurityEvent } from "./security-events";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { statement } from "./sql";
 
 export interface UserSummary {
   id: number;
@@ -63,6 +65,29 @@ export function listUsersByRole(role: Role): Promise<UserSummary[]> {
   return db.user.findMany({ where: { role, active: true }, select: summary, orderBy: { name: "asc" } });
 }
 
+export interface AdminUserRow extends UserSummary {
+  /** The last successful sign-in on record (security events), or null. */
+  lastSignInAt: string | null;
+}
+
+/** Users for the admin's Users tab, each with their last sign-in from the security events. */
+export async function listUsersForAdmin(): Promise<AdminUserRow[]> {
+  const [users, signIns] = await Promise.all([
+    listUsers(),
+    db.auditLog.groupBy({
+      by: ["entityId"],
+      where: { entity: "security", action: "sign_in", entityId: { startsWith: "user:" } },
+      _max: { at: true },
+    }),
+  ]);
+  const last = new Map(signIns.map((s) => [s.entityId, s._max.at?.toISOString() ?? null]));
+  return users.map((u) => ({ ...u, lastSignInAt: last.get(`user:${u.id}`) ?? null }));
+}
+
+// Locks the active admins' rows, so two admins demoting each other at once cannot both pass the
+// "someone else stays admin" check (the second waits, then counts one admin fewer).
+const LOCK_ADMINS_SQL = statement`SELECT id FROM "User" WHERE role = 'admin' AND active FOR UPDATE`;
+
 export interface NewUser {
   email: string;
   name: string;
@@ -116,6 +141,7 @@ export async function updateUser(id: number, change: UserChange, actor: AuditAct
     };
     if (after.role === before.role && after.active === before.active) return before;
     const losesAdmin = before.role === "admin" && before.active && (after.role !== "admin" || !after.active);
+    if (losesAdmin) await tx.$queryRaw(LOCK_ADMINS_SQL());
     if (losesAdmin && (await tx.user.count({ where: { role: "admin", active: true, id: { not: id } } })) === 0)
       throw conflict("Keep at least one active admin: make someone else an admin first.");
     const user = await tx.user.update({
@@ -161,8 +187,15 @@ export async function changePassword(
   });
 }
 
-/** An admin (or the CLI) sets a user's password; ends their sessions. */
+/**
+ * An admin (or the CLI) sets a user's password, checked against the policy with the user's own
+ * email and name; ends their sessions. Audited as a reset (never the password itself).
+ */
 export async function setPassword(userId: number, newPassword: string, actor: AuditActor): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
+  if (!user) throw notFound("That user no longer exists.");
+  const problem = passwordProblem(newPassword, user);
+  if (problem) throw invalidInput([{ path: "password", message: problem }]);
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
     const updated = await tx.user.updateMany({
@@ -170,6 +203,7 @@ export async function setPassword(userId: number, newPassword: string, actor: Au
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
     if (updated.count === 0) throw notFound("That user no longer exists.");
-    await recordSecurityEvent(tx, { type: "password_changed", actor, subject: { userId } });
+    await recordAudit(tx, actor, { entity: "user", entityId: String(userId), action: "reset password" });
+    await recordSecurityEvent(tx, { type: "password_reset", actor, subject: { userId } });
   });
 }
