@@ -17,7 +17,8 @@ export function ActionForm<T>({
 }: {
   action: FormAction<T>;
   submitLabel: string;
-  success: string;
+  /** The confirmation: a fixed sentence, or one built from what the action returned. */
+  success: string | ((data: T) => ReactNode);
   children: ReactNode;
   className?: string;
 }) {
@@ -39,7 +40,7 @@ export function ActionForm<T>({
       )}
       {state?.ok && (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-700">
-          {success}
+          {typeof success === "function" ? success(state.data) : success}
         </p>
       )}
       <Button type="submit" disabled={pending}>

@@ -38,6 +38,7 @@ export type ItemAction = "task:work"; // complete or reopen
 export type GlobalAction =
   | "accounts:list" // the triage list (a CSM sees their own book)
   | "accounts:export"
+  | "accounts:reassign" // move one account or a whole book to another CSM or AE
   | "tasks:use" // the task inbox: have tasks, add them to accounts
   | "renewals:read" // the renewal pipeline and forecast
   | "portfolio:read"
@@ -58,6 +59,7 @@ const WORKERS: readonly Role[] = ["admin", "manager", "csm", "ae"]; // everyone 
 const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "accounts:list": WORKERS,
   "accounts:export": WORKERS,
+  "accounts:reassign": MANAGERS,
   "tasks:use": WORKERS,
   "renewals:read": ["admin", "manager", "ae", "executive"],
   "portfolio:read": EVERYONE,

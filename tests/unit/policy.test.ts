@@ -17,6 +17,7 @@ const N = false;
 const GLOBAL: Record<GlobalAction, Row> = {
   "accounts:list": [Y, Y, Y, Y, N],
   "accounts:export": [Y, Y, Y, Y, N],
+  "accounts:reassign": [Y, Y, N, N, N],
   "tasks:use": [Y, Y, Y, Y, N],
   "renewals:read": [Y, Y, N, Y, Y],
   "portfolio:read": [Y, Y, Y, Y, Y],

@@ -15,6 +15,7 @@ import { AccountActions } from "@/components/accounts/account-actions";
 import { TouchpointForm } from "@/components/accounts/touchpoint-form";
 import { ContactForm } from "@/components/accounts/contact-form";
 import { SurveyForm } from "@/components/accounts/survey-form";
+import { ReassignAccountPanel } from "./reassign-panel";
 
 import { getAccount, getAccountChanges, getAccountHealthView } from "@/lib/data/accounts/triage";
 import { CreateTaskForm } from "@/components/tasks/create-task-form";
@@ -148,6 +149,9 @@ export default async function AccountPage({ params }: Params) {
                     content: <TerminationForm accountId={account.id} today={today} />,
                   },
                 ]
+              : []),
+            ...(can(user, "accounts:reassign")
+              ? [{ key: "reassign", label: "Reassign CSM or AE", content: <ReassignAccountPanel account={account} /> }]
               : []),
           ]}
         />
