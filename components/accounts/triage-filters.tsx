@@ -11,10 +11,15 @@ const RENEWAL_WINDOWS = [30, 60, 90, 180];
 export function TriageFilters({
   query,
   csms,
+  aes,
+  isAe = false,
   total,
 }: {
   query: TTriageQuery;
   csms: { id: number; name: string }[] | null;
+  /** The AEs to filter by (null: no AE filter); an AE's default is their own book. */
+  aes?: { id: number; name: string }[] | null;
+  isAe?: boolean;
   total: number;
 }) {
   return (
@@ -74,6 +79,27 @@ export function TriageFilters({
             {csms.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
+              </option>
+            ))}
+          </AutoSubmitSelect>
+        </>
+      )}
+      {aes && (
+        <>
+          <label className="sr-only" htmlFor="ae">
+            AE
+          </label>
+          <AutoSubmitSelect
+            id="ae"
+            name="ae"
+            defaultValue={query.ae === undefined ? "" : String(query.ae)}
+            className={selectClass}
+          >
+            <option value="">{isAe ? "My book" : "All AEs"}</option>
+            {isAe && <option value="all">All AEs</option>}
+            {aes.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
               </option>
             ))}
           </AutoSubmitSelect>

@@ -2,19 +2,29 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { TASK_VIEWS, tasksHref, type TaskView } from "@/lib/validation/tasks";
 
-const LABELS: Record<TaskView, string> = { mine: "Mine", overdue: "Overdue", done: "Done" };
+const LABELS: Record<TaskView | "team", string> = { mine: "Mine", overdue: "Overdue", done: "Done", team: "Team" };
 
-/** The inbox's views as tabs with their counts; overdue work is counted in red. */
-export function TaskTabs({ active, counts }: { active: TaskView; counts: Record<TaskView, number> }) {
+/**
+ * The inbox's views as tabs with their counts; overdue work is counted in red. Managers also get
+ * the team view (`counts.team`: the people with open tasks).
+ */
+export function TaskTabs({
+  active,
+  counts,
+}: {
+  active: TaskView | "team";
+  counts: Record<TaskView, number> & { team?: number };
+}) {
+  const views = counts.team === undefined ? TASK_VIEWS : [...TASK_VIEWS, "team" as const];
   return (
-    <nav aria-label="Task views" className="flex gap-6 border-b border-slate-200 px-5">
-      {TASK_VIEWS.map((view) => {
+    <nav aria-label="Task views" className="flex gap-6 overflow-x-auto border-b border-slate-200 px-5">
+      {views.map((view) => {
         const isActive = view === active;
         const alarming = view === "overdue" && counts.overdue > 0;
         return (
           <Link
             key={view}
-            href={tasksHref({ view })}
+            href={view === "team" ? "/tasks/team" : tasksHref({ view })}
             aria-current={isActive ? "page" : undefined}
             className={cn(
               "-mb-px inline-flex items-center gap-2 border-b-2 py-3 text-sm font-medium transition-colors",

@@ -36,10 +36,11 @@ export type ItemAction = "task:work"; // complete or reopen
 
 /** Actions that depend on the role alone. */
 export type GlobalAction =
-  | "accounts:list" // the triage list (a CSM sees their own book)
+  | "accounts:list" // the triage list (a CSM sees their own book; executives read it)
   | "accounts:export"
   | "accounts:reassign" // move one account or a whole book to another CSM or AE
   | "tasks:use" // the task inbox: have tasks, add them to accounts
+  | "tasks:team" // every owner's open tasks, by owner
   | "renewals:read" // the renewal pipeline and forecast
   | "portfolio:read"
   | "former-customers:read"
@@ -57,10 +58,11 @@ const MANAGERS: readonly Role[] = ["admin", "manager"];
 const WORKERS: readonly Role[] = ["admin", "manager", "csm", "ae"]; // everyone but the read-only executive
 
 const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
-  "accounts:list": WORKERS,
+  "accounts:list": EVERYONE,
   "accounts:export": WORKERS,
   "accounts:reassign": MANAGERS,
   "tasks:use": WORKERS,
+  "tasks:team": MANAGERS,
   "renewals:read": ["admin", "manager", "ae", "executive"],
   "portfolio:read": EVERYONE,
   "former-customers:read": EVERYONE,

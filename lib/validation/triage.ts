@@ -17,6 +17,8 @@ export const ZTriageQuery = z.object({
   segment: opt(z.enum(SEGMENT_FILTERS)),
   stage: opt(z.enum(STAGE_FILTERS)),
   csm: opt(ZId),
+  /** An AE's book ("all" lets an AE, whose default is their own book, see everyone's). */
+  ae: opt(z.union([z.literal("all"), ZId])),
   renewal: opt(z.coerce.number().int().min(0).max(730)),
   q: opt(
     z

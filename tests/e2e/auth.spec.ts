@@ -73,7 +73,7 @@ test("an unknown page shows the 404 page", async ({ page }) => {
 // boundaries), so browsers, crawlers and monitors see honest statuses, not a 200 for every page.
 test("role-gated pages answer 403 to roles without access", async ({ page }) => {
   await signIn(page, "erin@bowtie.demo");
-  for (const path of ["/tasks", "/accounts", "/settings/api-keys"]) {
+  for (const path of ["/tasks", "/reassign", "/settings/api-keys"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();

@@ -15,10 +15,11 @@ const Y = true;
 const N = false;
 
 const GLOBAL: Record<GlobalAction, Row> = {
-  "accounts:list": [Y, Y, Y, Y, N],
+  "accounts:list": [Y, Y, Y, Y, Y],
   "accounts:export": [Y, Y, Y, Y, N],
   "accounts:reassign": [Y, Y, N, N, N],
   "tasks:use": [Y, Y, Y, Y, N],
+  "tasks:team": [Y, Y, N, N, N],
   "renewals:read": [Y, Y, N, Y, Y],
   "portfolio:read": [Y, Y, Y, Y, Y],
   "former-customers:read": [Y, Y, Y, Y, Y],

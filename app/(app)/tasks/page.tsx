@@ -9,6 +9,8 @@ import { TaskItem } from "@/components/tasks/task-item";
 import { TaskTabs } from "@/components/tasks/task-tabs";
 import { requirePermission } from "@/lib/auth/session";
 import { countTasksByView, listTasks } from "@/lib/data/tasks/tasks";
+import { countTeamOwners } from "@/lib/data/tasks/team";
+import { can } from "@/lib/auth/policy";
 import { tasksHref, ZTaskQuery, type TaskView } from "@/lib/validation/tasks";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -31,9 +33,10 @@ export default async function TasksPage({
 }) {
   const user = await requirePermission("tasks:use");
   const query = ZTaskQuery.parse(await searchParams);
-  const [rows, counts] = await Promise.all([
+  const [rows, counts, team] = await Promise.all([
     listTasks(user, { ...query, pageSize: PAGE_SIZE }),
     countTasksByView(user),
+    can(user, "tasks:team") ? countTeamOwners() : undefined,
   ]);
   const empty = EMPTY[query.view];
 
@@ -49,7 +52,7 @@ export default async function TasksPage({
         }
       />
       <Card>
-        <TaskTabs active={query.view} counts={counts} />
+        <TaskTabs active={query.view} counts={{ ...counts, team }} />
         {rows.length === 0 ? (
           <EmptyState title={empty.title}>{empty.body}</EmptyState>
         ) : (

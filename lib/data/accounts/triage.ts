@@ -30,14 +30,18 @@ export interface AccountListRow {
   openTasks: number;
 }
 
-/** The accounts a viewer triages: a CSM's own book; everyone else sees every book (or one CSM's). */
-export function bookScope(viewer: CurrentUser, csmId?: number): Prisma.AccountWhereInput {
+/**
+ * The accounts a viewer triages: a CSM's own book; an AE's own book unless they pick another AE
+ * (or all); everyone else sees every book, or one CSM's or AE's.
+ */
+export function bookScope(viewer: CurrentUser, csmId?: number, ae?: number | "all"): Prisma.AccountWhereInput {
   if (viewer.role === "csm") return { csmId: viewer.id };
-  return csmId ? { csmId } : {};
+  const aeId = ae ?? (viewer.role === "ae" ? viewer.id : "all");
+  return { ...(csmId ? { csmId } : {}), ...(aeId === "all" ? {} : { aeId }) };
 }
 
 function triageWhere(viewer: CurrentUser, query: TTriageQuery, today: string): Prisma.AccountWhereInput {
-  const and: Prisma.AccountWhereInput[] = [{ status: "active" }, bookScope(viewer, query.csm)];
+  const and: Prisma.AccountWhereInput[] = [{ status: "active" }, bookScope(viewer, query.csm, query.ae)];
   if (query.segment) and.push({ segment: query.segment });
   if (query.stage)
     and.push({ OR: [{ stageOverride: query.stage }, { stageOverride: null, lifecycleStage: query.stage }] });

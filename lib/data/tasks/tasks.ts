@@ -51,7 +51,7 @@ function viewWhere(viewer: Actor, view: TaskView, today: string): Prisma.TaskWhe
 const OPEN_ORDER: Prisma.TaskOrderByWithRelationInput[] = [{ dueDate: "asc" }, { priority: "desc" }, { id: "asc" }];
 const DONE_ORDER: Prisma.TaskOrderByWithRelationInput[] = [{ completedAt: "desc" }, { id: "desc" }];
 
-const rowSelect = {
+export const rowSelect = {
   id: true,
   title: true,
   description: true,
@@ -76,17 +76,20 @@ export async function listTasks(
     take: pageSize,
     select: rowSelect,
   });
-  return rows.map((t) => {
-    const dueDate = toIsoDate(t.dueDate);
-    const dueInDays = daysBetween(today, dueDate);
-    return {
-      ...t,
-      dueDate,
-      dueInDays,
-      completedAt: t.completedAt ? toIsoDate(t.completedAt) : null,
-      overdue: t.status === "open" && dueInDays < 0,
-    };
-  });
+  return rows.map((t) => toTaskRow(t, today));
+}
+
+/** A stored task as the inbox shows it, due dates counted from `today`. */
+export function toTaskRow(t: Prisma.TaskGetPayload<{ select: typeof rowSelect }>, today: string): TaskRow {
+  const dueDate = toIsoDate(t.dueDate);
+  const dueInDays = daysBetween(today, dueDate);
+  return {
+    ...t,
+    dueDate,
+    dueInDays,
+    completedAt: t.completedAt ? toIsoDate(t.completedAt) : null,
+    overdue: t.status === "open" && dueInDays < 0,
+  };
 }
 
 /** Every task of one of the viewer's views, in the inbox's order, a batch at a time (the CSV export). */

@@ -9,6 +9,7 @@ import { BandChips } from "@/components/accounts/band-chips";
 import { TriageFilters } from "@/components/accounts/triage-filters";
 import { TriageTable } from "@/components/accounts/triage-table";
 import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
 import { listTriage } from "@/lib/data/accounts/triage";
 import { listUsersByRole } from "@/lib/data/platform/users";
 import { triageHref, ZTriageQuery } from "@/lib/validation/triage";
@@ -25,29 +26,41 @@ export default async function AccountsPage({
   const user = await requirePermission("accounts:list");
   const query = ZTriageQuery.parse(await searchParams);
   const mine = user.role === "csm";
-  const [page, csms] = await Promise.all([
+  const isAe = user.role === "ae";
+  const aeBook = isAe && query.ae === undefined;
+  const [page, csms, aes] = await Promise.all([
     listTriage(user, query, PAGE_SIZE),
     mine ? Promise.resolve([]) : listUsersByRole("csm"),
+    mine ? Promise.resolve([]) : listUsersByRole("ae"),
   ]);
   const withPage = (p: number) => triageHref({ ...query, page: p });
 
   return (
     <>
       <PageHeader
-        title={mine ? "My accounts" : "All accounts"}
+        title={mine || aeBook ? "My accounts" : "All accounts"}
         description={
-          mine
+          mine || aeBook
             ? "Your book, riskiest first. Open an account to see why it scores the way it does."
-            : "Every CSM's book, riskiest first. Pick a CSM to see one book."
+            : "Every book, riskiest first. Pick a CSM or an AE to see one book."
         }
         actions={
-          <Link
-            href={triageHref({ ...query, page: undefined }, "/api/exports/accounts")}
-            className={buttonClass("secondary")}
-            prefetch={false}
-          >
-            Export CSV
-          </Link>
+          <>
+            {can(user, "accounts:reassign") && (
+              <Link href="/reassign" className={buttonClass("secondary")}>
+                Reassign accounts
+              </Link>
+            )}
+            {can(user, "accounts:export") && (
+              <Link
+                href={triageHref({ ...query, page: undefined }, "/api/exports/accounts")}
+                className={buttonClass("secondary")}
+                prefetch={false}
+              >
+                Export CSV
+              </Link>
+            )}
+          </>
         }
       />
       <div className="mb-4">
@@ -61,6 +74,8 @@ export default async function AccountsPage({
         <TriageFilters
           query={query}
           csms={mine ? null : csms.map((c) => ({ id: c.id, name: c.name }))}
+          aes={mine ? null : aes.map((a) => ({ id: a.id, name: a.name }))}
+          isAe={isAe}
           total={page.total}
         />
         {page.rows.length === 0 ? (

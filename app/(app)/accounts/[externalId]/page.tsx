@@ -64,8 +64,8 @@ export default async function AccountPage({ params }: Params) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
-        <Link href="/accounts" className="hover:text-slate-700">
-          Accounts
+        <Link href={account.status === "churned" ? "/former-customers" : "/accounts"} className="hover:text-slate-700">
+          {account.status === "churned" ? "Former customers" : "Accounts"}
         </Link>{" "}
         / <span className="text-slate-700">{account.name}</span>
       </nav>
