@@ -1,5 +1,11 @@
 import "server-only";
-import { BACKTEST_HORIZONS, isPositiveOutcome, type ClosedOutcome } from "@/lib/domain/backtest";
+import {
+  BACKTEST_HORIZONS,
+  isPositiveOutcome,
+  type BandRate,
+  type ClosedOutcome,
+  type Horizon,
+} from "@/lib/domain/backtest";
 import {
   buildBacktestReport,
   findSlice,
@@ -210,4 +216,16 @@ export async function getBacktestSummary(horizonDays: number, segment: SegmentFi
     computedAt: run.computedAt,
     modelVersion: run.modelVersion,
   };
+}
+
+const LATEST_BANDS_SQL = statement<[horizon: number, segment: string]>`
+SELECT x->'bands' AS bands
+FROM (SELECT result FROM "HealthBacktest" ORDER BY "computedAt" DESC, id DESC LIMIT 1) b
+CROSS JOIN LATERAL jsonb_array_elements(b.result) x
+WHERE (x->>'horizonDays')::int = $1 AND x->>'segment' = $2`;
+
+/** One slice's churn rates by band from the latest run (the account page's sentence), without the rest. */
+export async function getLatestBandRates(horizon: Horizon, segment: SegmentFilter): Promise<BandRate[] | null> {
+  const rows = await db.$queryRaw<{ bands: BandRate[] }[]>(LATEST_BANDS_SQL(horizon, segment));
+  return rows[0]?.bands ?? null;
 }
