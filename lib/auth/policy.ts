@@ -49,7 +49,8 @@ export type GlobalAction =
   | "scorecard:manage"
   | "scorecard:own" // may own a measurable or a rock
   | "team:read" // every CSM's book
-  | "dashboards:read"; // lifecycle-stage dashboards
+  | "dashboards:read" // lifecycle-stage dashboards
+  | "score-quality:read"; // the health backtest: how well the score predicted renewals; run it now
 
 export type Action = AccountAction | ItemAction | GlobalAction;
 
@@ -72,6 +73,7 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "scorecard:own": WORKERS,
   "team:read": ["admin", "manager", "executive"],
   "dashboards:read": ["admin", "manager", "executive", "csm"],
+  "score-quality:read": MANAGERS,
 };
 
 /**

@@ -37,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/dashboard", label: "Portfolio", action: "portfolio:read" },
   { href: "/dashboards", label: "Dashboards", action: "dashboards:read" },
   { href: "/former-customers", label: "Former customers", action: "former-customers:read" },
+  { href: "/score-quality", label: "Score quality", action: "score-quality:read" },
   { href: "/settings", label: "Settings", action: "settings:manage" },
 ];
 

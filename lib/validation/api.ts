@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BACKTEST_HORIZONS } from "@/lib/domain/backtest";
 import { CHURN_REASON_KEYS } from "@/lib/domain/offboarding";
 import { clock } from "@/lib/clock";
 import { MAX_INT4, text, ZCount, ZIsoDate, ZMoney } from "./fields";
@@ -66,6 +67,18 @@ export const ZAccountListQuery = z.object({
 
 export const ZHealthQuery = z.object({
   asOf: ZIsoDate.refine((date) => date <= clock.today(), "Cannot be in the future.").optional(),
+});
+
+/** GET /health/backtest: a horizon of BACKTEST_HORIZONS (default 90) and a segment (none = all). */
+export const ZBacktestQuery = z.object({
+  horizon: z.coerce
+    .number()
+    .refine((h) => (BACKTEST_HORIZONS as readonly number[]).includes(h), "Expected 30, 60, 90 or 180.")
+    .default(90),
+  segment: z
+    .enum(SEGMENTS)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import * as renewal from "@/app/api/v1/accounts/[externalId]/renewal/route";
 import * as expansion from "@/app/api/v1/accounts/[externalId]/expansions/[key]/route";
 import * as health from "@/app/api/v1/accounts/[externalId]/health/route";
 import * as renewals from "@/app/api/v1/renewals/route";
+import * as backtest from "@/app/api/v1/health/backtest/route";
 import * as metrics from "@/app/api/v1/metrics/route";
 import * as unknown from "@/app/api/v1/[[...path]]/route";
 import { clock } from "@/lib/clock";
@@ -39,6 +40,7 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/accounts/:externalId/expansions/:key", expansion],
   ["/accounts/:externalId/health", health],
   ["/renewals", renewals],
+  ["/health/backtest", backtest],
   ["/metrics", metrics],
 ];
 

@@ -29,6 +29,7 @@ const GLOBAL: Record<GlobalAction, Row> = {
   "scorecard:own": [Y, Y, Y, Y, N],
   "team:read": [Y, Y, N, N, Y],
   "dashboards:read": [Y, Y, Y, N, Y],
+  "score-quality:read": [Y, Y, N, N, N],
 };
 
 /** [on an account the actor owns (as its CSM or AE), on an account someone else owns]. */
@@ -125,6 +126,7 @@ describe("the authorization policy", () => {
       "/dashboard": "portfolio:read",
       "/dashboards": "dashboards:read",
       "/former-customers": "former-customers:read",
+      "/score-quality": "score-quality:read",
       "/settings": "settings:manage",
     };
     expect(hrefs).toEqual(Object.keys(opens).filter((href) => GLOBAL[opens[href]][ORDER.indexOf(role)]));

@@ -24,7 +24,7 @@ export async function saveHealthModel(model: HealthModel, actor: AuditActor): Pr
       await tx.healthModel.upsert({
         where: { id: 1 },
         create: { id: 1, config, updatedById: "userId" in actor ? actor.userId : null },
-        update: { config, updatedById: "userId" in actor ? actor.userId : null },
+        update: { config, updatedById: "userId" in actor ? actor.userId : null, version: { increment: 1 } },
       });
       await recordAudit(tx, actor, {
         entity: "health_model",

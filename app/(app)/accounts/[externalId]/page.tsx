@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { HealthBadge } from "@/components/accounts/health-badge";
 import { ActivityPanels } from "@/components/accounts/account-page/activity-panels";
 import { HealthExplanation } from "@/components/accounts/account-page/health-explanation";
+import { BandMeaning } from "./band-meaning";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getActiveOverride } from "@/lib/data/accounts/overrides";
@@ -168,6 +169,7 @@ export default async function AccountPage({ params }: Params) {
         </dl>
       </Card>
 
+      <BandMeaning band={account.healthBand} segment={account.segment} />
       <HealthExplanation view={view} />
       <ActivityPanels account={account} changes={changes} />
     </>

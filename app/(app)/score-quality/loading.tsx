@@ -1,0 +1,3 @@
+import { PageSkeleton } from "@/components/layout/page-skeleton";
+
+export default PageSkeleton;

@@ -1,0 +1,231 @@
+import "server-only";
+import {
+  BACKTEST_HORIZONS,
+  isPositiveOutcome,
+  type BandRate,
+  type ClosedOutcome,
+  type Horizon,
+} from "@/lib/domain/backtest";
+import {
+  buildBacktestReport,
+  findSlice,
+  type SegmentFilter,
+  readingOf,
+  type BacktestSample,
+  type BacktestSlice,
+  type ScoreReading,
+} from "@/lib/domain/backtest-report";
+import { addDays, type IsoDate } from "@/lib/domain/dates";
+import { scoreHealth, type Band, type Segment } from "@/lib/domain/health";
+import { COMPONENT_KEYS, COMPONENT_MEASURES, type HealthModel } from "@/lib/domain/health-model";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
+import { db } from "@/lib/db";
+import { clock } from "@/lib/clock";
+import { notFound } from "@/lib/errors";
+import { sqlJoin, sqlLiteral, sqlText, statement } from "../platform/sql";
+import { getHealthModel, loadHealthInputs } from "./recompute";
+
+// The health backtest (issue 15): for every closed renewal and horizon N (30/60/90/180 days),
+// the account's score as of renewal date − N — the stored snapshot of that day, or, where none
+// is stored, recomputed as of that date by the batch recompute's own path (loadHealthInputs →
+// scoreHealth, the set-based equivalent of GET …/health?asOf=) — against the outcome. One run
+// stores one HealthBacktest row with every horizon × segment (lib/domain/backtest-report.ts).
+
+interface RenewalRow {
+  id: number;
+  account_id: number;
+  renewal_date: IsoDate;
+  outcome: ClosedOutcome;
+  segment: Segment;
+}
+
+const NEAREST_HORIZON = Math.min(...BACKTEST_HORIZONS);
+
+/** Closed renewals whose nearest horizon date has passed. */
+const CLOSED_RENEWALS_SQL = statement<[asOf: IsoDate]>`
+SELECT r.id, r."accountId" AS account_id, r."renewalDate"::text AS renewal_date, r.outcome::text AS outcome,
+       a.segment::text AS segment
+FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
+WHERE r.status = 'closed' AND r.outcome IS NOT NULL AND r."renewalDate" - ${NEAREST_HORIZON} <= $1::date
+ORDER BY r.id`;
+
+// The compact snapshot (lib/domain/health-snapshot.ts, version 2) read in SQL: each component is
+// [weight, effectiveWeight, score, measures], each measure [raw, score, …], in COMPONENT_MEASURES
+// order. Only the numbers the backtest needs cross the wire, not 1.7 KB of JSON per snapshot.
+const componentPath = (c: string) => sqlText`s.components->'components'->${sqlLiteral(c)}`;
+const READING_COLUMNS = sqlJoin(
+  [
+    ...COMPONENT_KEYS.map((c) => sqlText`(${componentPath(c)}->>2)::float8`),
+    ...COMPONENT_KEYS.flatMap((c) =>
+      COMPONENT_MEASURES[c].map((_, k) => sqlText`(${componentPath(c)}->3->${k}->>1)::float8`),
+    ),
+  ],
+  ", ",
+);
+
+const SNAPSHOT_READINGS_SQL = statement<[accountIds: string, dates: string]>`
+SELECT s."accountId" AS account_id, s."asOf"::text AS as_of, s.score, s.band::text AS band,
+       ARRAY[${READING_COLUMNS}] AS parts
+FROM unnest($1::text::int[], $2::text::date[]) AS p(id, d)
+JOIN "HealthSnapshot" s ON s."accountId" = p.id AND s."asOf" = p.d
+WHERE s.components->>'v' = '2'`;
+
+interface SnapshotRow {
+  account_id: number;
+  as_of: IsoDate;
+  score: number | null;
+  band: Band | null;
+  parts: (number | null)[];
+}
+
+const SNAPSHOT_CHUNK = 20_000;
+
+const pairKey = (accountId: number, asOf: IsoDate) => `${accountId}|${asOf}`;
+
+/** Scores as of each (account, date): stored snapshots first, then recomputed by date. */
+export async function loadReadings(
+  client: Db,
+  pairs: readonly { accountId: number; asOf: IsoDate }[],
+  model: HealthModel,
+): Promise<Map<string, ScoreReading>> {
+  const readings = new Map<string, ScoreReading>();
+  for (let start = 0; start < pairs.length; start += SNAPSHOT_CHUNK) {
+    const chunk = pairs.slice(start, start + SNAPSHOT_CHUNK);
+    const ids = `{${chunk.map((p) => p.accountId).join(",")}}`;
+    const dates = `{${chunk.map((p) => p.asOf).join(",")}}`;
+    const rows = await client.$queryRaw<SnapshotRow[]>(SNAPSHOT_READINGS_SQL(ids, dates));
+    for (const r of rows) {
+      readings.set(pairKey(r.account_id, r.as_of), {
+        score: r.score,
+        band: r.band,
+        components: r.parts.slice(0, COMPONENT_KEYS.length),
+        measures: r.parts.slice(COMPONENT_KEYS.length),
+      });
+    }
+  }
+  const missing = new Map<IsoDate, number[]>();
+  for (const { accountId, asOf } of pairs) {
+    if (readings.has(pairKey(accountId, asOf))) continue;
+    const ids = missing.get(asOf) ?? [];
+    ids.push(accountId);
+    missing.set(asOf, ids);
+  }
+  for (const [asOf, accountIds] of missing) {
+    const inputs = await loadHealthInputs(client, asOf, accountIds);
+    for (const [id, i] of inputs) readings.set(pairKey(id, asOf), readingOf(scoreHealth(i, model)));
+  }
+  return readings;
+}
+
+/** One sample per closed renewal and horizon whose date has passed. */
+export async function loadBacktestSamples(
+  client: Db,
+  { asOf, model }: { asOf: IsoDate; model: HealthModel },
+): Promise<{ samples: BacktestSample[]; renewals: number }> {
+  const renewals = await client.$queryRaw<RenewalRow[]>(CLOSED_RENEWALS_SQL(asOf));
+  const wanted = renewals
+    .flatMap((r) =>
+      BACKTEST_HORIZONS.map((horizonDays) => ({ r, horizonDays, date: addDays(r.renewal_date, -horizonDays) })),
+    )
+    .filter((w) => w.date <= asOf);
+  const unique = new Map(
+    wanted.map((w) => [pairKey(w.r.account_id, w.date), { accountId: w.r.account_id, asOf: w.date }]),
+  );
+  const readings = await loadReadings(client, [...unique.values()], model);
+  const samples: BacktestSample[] = [];
+  for (const { r, horizonDays, date } of wanted) {
+    const reading = readings.get(pairKey(r.account_id, date));
+    if (!reading) continue;
+    samples.push({
+      ...reading,
+      renewalId: r.id,
+      segment: r.segment,
+      renewalDate: r.renewal_date,
+      positive: isPositiveOutcome(r.outcome),
+      horizonDays,
+    });
+  }
+  return { samples, renewals: renewals.length };
+}
+
+export interface BacktestRun {
+  computedAt: Date;
+  asOf: IsoDate;
+  modelVersion: number;
+  renewals: number;
+  slices: BacktestSlice[];
+}
+
+/** The version of the model in force: 0 while the SPEC defaults apply. */
+export async function getHealthModelVersion(client: Db): Promise<number> {
+  const row = await client.healthModel.findUnique({ where: { id: 1 }, select: { version: true } });
+  return row?.version ?? 0;
+}
+
+/** Runs the backtest as of a date and stores the result. */
+export async function runHealthBacktest(client: Db, { asOf }: { asOf: IsoDate }): Promise<BacktestRun> {
+  const [model, modelVersion] = await Promise.all([getHealthModel(client), getHealthModelVersion(client)]);
+  const { samples, renewals } = await loadBacktestSamples(client, { asOf, model });
+  const slices = buildBacktestReport(samples);
+  const row = await client.healthBacktest.create({
+    data: {
+      asOf: new Date(`${asOf}T00:00:00Z`),
+      modelVersion,
+      renewals,
+      result: slices as unknown as Prisma.InputJsonValue,
+    },
+  });
+  return { computedAt: row.computedAt, asOf, modelVersion, renewals, slices };
+}
+
+/** The latest stored run, or null before the first. */
+export async function getLatestBacktest(client: Db): Promise<BacktestRun | null> {
+  const row = await client.healthBacktest.findFirst({ orderBy: [{ computedAt: "desc" }, { id: "desc" }] });
+  if (!row) return null;
+  return {
+    computedAt: row.computedAt,
+    asOf: row.asOf.toISOString().slice(0, 10),
+    modelVersion: row.modelVersion,
+    renewals: row.renewals,
+    slices: row.result as unknown as BacktestSlice[],
+  };
+}
+
+/** POST /health/backtest: a run as of today, on the app's database. */
+export async function runBacktestNow() {
+  const run = await runHealthBacktest(db, { asOf: clock.today() });
+  return { computedAt: run.computedAt, asOf: run.asOf, modelVersion: run.modelVersion, renewals: run.renewals };
+}
+
+/** GET /health/backtest: the documented summary of the latest run's slice. */
+export async function getBacktestSummary(horizonDays: number, segment: SegmentFilter) {
+  const run = await getLatestBacktest(db);
+  if (!run) throw notFound("No backtest has run yet: POST /api/v1/health/backtest runs one.");
+  const slice = findSlice(run.slices, horizonDays, segment);
+  if (!slice) throw notFound("The latest backtest has no figures for this horizon.");
+  return {
+    horizonDays: slice.horizonDays,
+    n: slice.n,
+    positives: slice.positives,
+    auc: slice.auc,
+    aucLow: slice.aucLow,
+    aucHigh: slice.aucHigh,
+    bands: slice.bands.map(({ band, n, churnRate }) => ({ band, n, churnRate })),
+    measures: slice.measures.map(({ key, auc }) => ({ key, auc })),
+    computedAt: run.computedAt,
+    modelVersion: run.modelVersion,
+  };
+}
+
+const LATEST_BANDS_SQL = statement<[horizon: number, segment: string]>`
+SELECT x->'bands' AS bands
+FROM (SELECT result FROM "HealthBacktest" ORDER BY "computedAt" DESC, id DESC LIMIT 1) b
+CROSS JOIN LATERAL jsonb_array_elements(b.result) x
+WHERE (x->>'horizonDays')::int = $1 AND x->>'segment' = $2`;
+
+/** One slice's churn rates by band from the latest run (the account page's sentence), without the rest. */
+export async function getLatestBandRates(horizon: Horizon, segment: SegmentFilter): Promise<BandRate[] | null> {
+  const rows = await db.$queryRaw<{ bands: BandRate[] }[]>(LATEST_BANDS_SQL(horizon, segment));
+  return rows[0]?.bands ?? null;
+}

@@ -1,0 +1,175 @@
+// The health backtest end to end: accounts with dated history and known renewal outcomes go in
+// through the API; the backtest's AUC must be what the AUC of their GET …/health?asOf= scores is.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { auc, aucWithInterval, calibrationByBand } from "@/lib/domain/backtest";
+import { addDays } from "@/lib/domain/dates";
+import type { Band } from "@/lib/domain/health";
+import type { HealthView } from "@/lib/data/accounts/views";
+import { recomputeHealth } from "@/lib/data/health/recompute";
+import { loadReadings } from "@/lib/data/health/backtest";
+import { readingOf } from "@/lib/domain/backtest-report";
+import { restoreHealthResult } from "@/lib/domain/health-snapshot";
+import { DEFAULT_HEALTH_MODEL } from "@/lib/domain/health-model";
+import { accountBody, apiClient, createTestKey, usageDays, type ApiClient } from "@/tests/factories/api";
+import type { TUsageDay } from "@/lib/validation/api";
+import { clock } from "@/lib/clock";
+
+const today = clock.today();
+const renewalDate = addDays(today, -5);
+let api: ApiClient;
+
+interface Case {
+  id: string;
+  segment: "enterprise" | "mid_market" | "smb";
+  /** Share of the healthy usage profile (0 = no activity). */
+  activity: number;
+  outcome: "renewed" | "expanded" | "downgraded" | "churned";
+}
+
+// Mostly, weaker usage churns; one healthy account downgrades and one weak one renews, so the
+// AUC is neither 0.5 nor 1, and two pairs of accounts share a profile (ties).
+const CASES: Case[] = [
+  { id: "bt-1", segment: "enterprise", activity: 1, outcome: "expanded" },
+  { id: "bt-2", segment: "enterprise", activity: 0.9, outcome: "renewed" },
+  { id: "bt-3", segment: "mid_market", activity: 0.9, outcome: "downgraded" },
+  { id: "bt-4", segment: "mid_market", activity: 0.6, outcome: "renewed" },
+  { id: "bt-5", segment: "smb", activity: 0.3, outcome: "churned" },
+  { id: "bt-6", segment: "smb", activity: 0.3, outcome: "renewed" },
+  { id: "bt-7", segment: "smb", activity: 0.1, outcome: "churned" },
+  { id: "bt-8", segment: "mid_market", activity: 0.05, outcome: "downgraded" },
+];
+const positive = (c: Case) => c.outcome === "churned" || c.outcome === "downgraded";
+
+function scaledUsage(activity: number, end: string): TUsageDay[] {
+  return usageDays(240, end).map((day) => ({
+    ...day,
+    activeUsers: Math.round(day.activeUsers * activity),
+    logins: Math.round(day.logins * activity),
+    sessions: Math.round(day.sessions * activity),
+    sessionMinutes: Math.round(day.sessionMinutes * activity),
+    workflowsCompleted: Math.round(day.workflowsCompleted * activity),
+    featuresUsed: day.featuresUsed.slice(0, Math.ceil(3 * activity)),
+    integrationsActive: activity > 0.5 ? day.integrationsActive : [],
+  }));
+}
+
+const NEW_ARR = { renewed: 120_000, expanded: 150_000, downgraded: 80_000, churned: undefined };
+
+beforeAll(async () => {
+  api = apiClient((await createTestKey()).key);
+  for (const c of CASES) {
+    const put = await api.put(
+      `/accounts/${c.id}`,
+      accountBody({ segment: c.segment, contractStart: addDays(today, -400), renewalDate }),
+    );
+    expect(put.status).toBeLessThan(300);
+    expect(
+      (await api.put(`/accounts/${c.id}/usage`, { days: scaledUsage(c.activity, addDays(today, -20)) })).status,
+    ).toBe(200);
+  }
+  // Stored snapshots on the 90-day horizon date: the backtest reads these rather than recompute.
+  await recomputeHealth(db, { asOf: addDays(renewalDate, -90) });
+  for (const c of CASES) {
+    const closed = await api.put(`/accounts/${c.id}/renewal`, {
+      outcome: c.outcome,
+      newArr: NEW_ARR[c.outcome],
+      signedAt: renewalDate,
+    });
+    expect(closed.status).toBe(200);
+  }
+});
+
+async function asOfScores(horizon: number) {
+  const asOf = addDays(renewalDate, -horizon);
+  return Promise.all(
+    CASES.map(async (c) => {
+      const res = await api.get<HealthView>(`/accounts/${c.id}/health?asOf=${asOf}`);
+      expect(res.status).toBe(200);
+      return { c, score: res.body.score as number, band: res.body.band as Band };
+    }),
+  );
+}
+
+interface Summary {
+  horizonDays: number;
+  n: number;
+  positives: number;
+  auc: number;
+  aucLow: number;
+  aucHigh: number;
+  bands: { band: Band; n: number; churnRate: number | null }[];
+  measures: { key: string; auc: number | null }[];
+  computedAt: string;
+  modelVersion: number;
+}
+
+describe("POST and GET /health/backtest", () => {
+  it("answers 404 before the first run", async () => {
+    const res = await api.get("/health/backtest?horizon=90");
+    expect(res.status).toBe(404);
+  });
+
+  it("refuses a horizon it does not compute", async () => {
+    const res = await api.get("/health/backtest?horizon=45");
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0].path).toBe("horizon");
+  });
+
+  it.each([30, 90, 180])("at %i days the AUC is the one of the as-of scores", async (horizon) => {
+    expect((await api.post("/health/backtest", {})).status).toBe(201);
+    const scores = await asOfScores(horizon);
+    const observations = scores.map((s) => ({ score: s.score, positive: positive(s.c) }));
+    const expected = aucWithInterval(observations);
+    const res = await api.get<Summary>(`/health/backtest?horizon=${horizon}`);
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(
+      [
+        "horizonDays",
+        "n",
+        "positives",
+        "auc",
+        "aucLow",
+        "aucHigh",
+        "bands",
+        "measures",
+        "computedAt",
+        "modelVersion",
+      ].sort(),
+    );
+    expect(res.body).toMatchObject({ horizonDays: horizon, n: 8, positives: 4, modelVersion: 0 });
+    expect(res.body.auc).toBeCloseTo(expected?.auc ?? NaN, 12);
+    expect(res.body.aucLow).toBeCloseTo(expected?.low ?? NaN, 12);
+    expect(res.body.aucHigh).toBeCloseTo(expected?.high ?? NaN, 12);
+    expect(res.body.auc).toBeGreaterThan(0.5);
+    expect(res.body.auc).toBeLessThan(1);
+    const bands = calibrationByBand(scores.map((s) => ({ band: s.band, positive: positive(s.c) })));
+    expect(res.body.bands).toEqual(bands.map(({ band, n, churnRate }) => ({ band, n, churnRate })));
+    expect(res.body.measures).toHaveLength(15);
+  });
+
+  it("splits by segment", async () => {
+    const scores = await asOfScores(90);
+    const smb = scores.filter((s) => s.c.segment === "smb");
+    const res = await api.get<Summary>("/health/backtest?horizon=90&segment=smb");
+    expect(res.body).toMatchObject({ n: 3, positives: 2 });
+    expect(res.body.auc).toBeCloseTo(auc(smb.map((s) => ({ score: s.score, positive: positive(s.c) }))) ?? NaN, 12);
+  });
+
+  it("reads stored snapshots number for number", async () => {
+    const asOf = addDays(renewalDate, -90);
+    const snapshots = await db.healthSnapshot.findMany({ where: { asOf: new Date(`${asOf}T00:00:00Z`) } });
+    expect(snapshots).toHaveLength(CASES.length);
+    const pairs = snapshots.map((s) => ({ accountId: s.accountId, asOf }));
+    const readings = await loadReadings(db, pairs, DEFAULT_HEALTH_MODEL);
+    for (const s of snapshots) {
+      expect(readings.get(`${s.accountId}|${asOf}`)).toEqual(readingOf(restoreHealthResult(s.components)));
+    }
+  });
+
+  it("stores each run with the model version", async () => {
+    const runs = await db.healthBacktest.findMany();
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    expect(runs.every((r) => r.modelVersion === 0 && r.renewals === 8)).toBe(true);
+  });
+});
