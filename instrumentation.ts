@@ -8,6 +8,7 @@ export async function register() {
   const { connectDb } = await import("@/lib/db");
   await connectDb();
   if (process.env.BOWTIE_JOBS === "off") return;
-  const { startDailyHealthJob } = await import("@/lib/jobs/daily-health");
-  startDailyHealthJob();
+  const { startJobs } = await import("@/lib/jobs/queue");
+  // The app serves pages even when the queue cannot start; the error is logged, the jobs wait.
+  void startJobs().catch((error) => console.error("[jobs] the job queue did not start", error));
 }

@@ -12,6 +12,9 @@ globalForDb.bowtieDb = handle;
 
 export const db = handle.prisma;
 
+/** The handle itself (the job queue reaches the same database through it). */
+export const dbHandle = handle;
+
 /** Connects at once (the server calls it at start-up, so the embedded socket is up before any request). */
 export const connectDb = () => handle.prisma.$connect();
 

@@ -45,6 +45,7 @@ export type GlobalAction =
   | "portfolio:read"
   | "former-customers:read"
   | "settings:manage" // users, health model, API keys, imports
+  | "jobs:view" // the background job queue: recent jobs, their state and errors
   | "scorecard:read"
   | "scorecard:manage"
   | "scorecard:own" // may own a measurable or a rock
@@ -68,6 +69,7 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "portfolio:read": EVERYONE,
   "former-customers:read": EVERYONE,
   "settings:manage": ["admin"],
+  "jobs:view": ["admin"],
   "scorecard:read": ["admin", "manager", "executive"],
   "scorecard:manage": MANAGERS,
   "scorecard:own": WORKERS,

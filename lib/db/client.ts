@@ -15,6 +15,8 @@ export interface DbHandle {
   target: DatabaseTarget;
   /** The in-memory embedded database of a test (tests apply migrations to it directly). */
   pglite?: PGlite;
+  /** A data folder's embedded database (owned by this process or reached on its owner's socket). */
+  embedded?: EmbeddedDb;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export function openDb(target: DatabaseTarget = databaseTarget(), options: OpenO
   return {
     prisma,
     target,
+    embedded,
     close: async () => {
       await prisma.$disconnect();
       await embedded.close();

@@ -5,57 +5,34 @@ import { runHealthBacktest } from "@/lib/data/health/backtest";
 import { syncRenewals } from "@/lib/data/renewals/window-job";
 import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
 import { fillScorecardWeeks } from "@/lib/data/scorecard/scorecard";
-import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
-import { clock } from "@/lib/clock";
+import type { IsoDate } from "@/lib/domain/dates";
 
-const CHECK_EVERY_MS = 15 * 60_000;
-let running = false;
+/** What one daily run did, step by step (stored as the job's output, shown under Settings → Jobs). */
+export type DailySummary = Record<string, unknown>;
 
 /**
- * Time passes even when no data arrives (usage windows slide, renewals come closer), so every
- * account is rescored once per UTC day. Checked at start-up and every 15 minutes; the work is
- * one set-based batch, and only when some active account is not yet scored for today.
+ * Time passes even when no data arrives (usage windows slide, renewals come closer, weeks end),
+ * so this runs once per UTC day for the day given: the queue (lib/jobs/queue.ts) makes sure of
+ * "once" however many server processes share the database, and retries a failed run. Every
+ * step is idempotent, so a retry after a partial run is safe. One awaited line per step.
  */
-export async function rescoreIfStale(): Promise<number> {
-  if (running) return 0;
-  running = true;
-  try {
-    const today = clock.today();
-    const stale = await db.account.count({
-      where: { status: "active", OR: [{ healthAsOf: null }, { healthAsOf: { lt: new Date(`${today}T00:00:00Z`) } }] },
-    });
-    if (stale === 0) return 0;
+export async function runDailyJobs(asOf: IsoDate): Promise<DailySummary> {
+  const summary: DailySummary = { asOf };
+  const step = async (name: string, work: () => Promise<unknown>) => {
     const started = performance.now();
-    const results = await recomputeHealth(db, { asOf: today });
+    summary[name] = await work();
     console.log(
-      `[health] rescored ${results.size} accounts for ${today} in ${Math.round(performance.now() - started)} ms`,
-    );
-    // Renewals move into their windows by the passing of days, so the stage tasks follow daily too.
-    const renewals = await syncRenewals(db, { asOf: today });
-    console.log(
-      `[renewals] ${renewals.created} created, ${renewals.started} started, ${renewals.tasks} stage tasks opened`,
-    );
-    // Stages move with the calendar too (onboarding ends, renewals come within 90 days).
-    const stageChanges = await syncLifecycleStages(db, { asOf: today });
-    console.log(`[lifecycle] ${stageChanges} stage changes recorded`);
-    // The scorecard's weeks that ended since the last run are stored now, before anyone opens it.
-    await fillScorecardWeeks({ asOf: today });
-    // How well the score predicted the renewals closed so far, for the Score quality page.
-    await runHealthBacktest(db, { asOf: today });
-    return results.size;
-  } finally {
-    running = false;
-  }
-}
-
-export function startDailyHealthJob(): void {
-  const run = () => {
-    void rescoreIfStale().catch((error) => console.error("[health] daily rescore failed", error));
-    // Idempotency keys are ignored after 24 hours: drop them as they expire.
-    void purgeExpiredIdempotencyKeys().catch((error) =>
-      console.error("[api] purging expired idempotency keys failed", error),
+      `[daily ${asOf}] ${name}: ${JSON.stringify(summary[name])} (${Math.round(performance.now() - started)} ms)`,
     );
   };
-  void run();
-  setInterval(run, CHECK_EVERY_MS).unref();
+  await step("rescored", async () => (await recomputeHealth(db, { asOf })).size);
+  // Renewals move into their windows by the passing of days, so the stage tasks follow daily too.
+  await step("renewals", () => syncRenewals(db, { asOf }));
+  // Stages move with the calendar too (onboarding ends, renewals come within 90 days).
+  await step("stageChanges", () => syncLifecycleStages(db, { asOf }));
+  // The scorecard's weeks that ended since the last run are stored now, before anyone opens it.
+  await step("scorecardWeeks", () => fillScorecardWeeks({ asOf }).then(() => "filled"));
+  // How well the score predicted the renewals closed so far, for the Score quality page.
+  await step("backtest", () => runHealthBacktest(db, { asOf }).then(() => "stored"));
+  return summary;
 }
