@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recomputeHealth } from "@/lib/data/health/recompute";
+import { runPlaybooks } from "@/lib/data/playbooks/engine";
 import { syncRenewals } from "@/lib/data/renewals/window-job";
 import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
 import { fillScorecardWeeks } from "@/lib/data/scorecard/scorecard";
@@ -25,18 +26,19 @@ export async function rescoreIfStale(): Promise<number> {
     });
     if (stale === 0) return 0;
     const started = performance.now();
-    const results = await recomputeHealth(db, { asOf: today });
+    const results = await recomputeHealth(db, { asOf: today, playbooks: false });
     console.log(
       `[health] rescored ${results.size} accounts for ${today} in ${Math.round(performance.now() - started)} ms`,
     );
     // Renewals move into their windows by the passing of days, so the stage tasks follow daily too.
     const renewals = await syncRenewals(db, { asOf: today });
-    console.log(
-      `[renewals] ${renewals.created} created, ${renewals.started} started, ${renewals.tasks} stage tasks opened`,
-    );
+    console.log(`[renewals] ${renewals.created} created, ${renewals.started} started`);
     // Stages move with the calendar too (onboarding ends, renewals come within 90 days).
     const stageChanges = await syncLifecycleStages(db, { asOf: today });
     console.log(`[lifecycle] ${stageChanges} stage changes recorded`);
+    // The playbooks, once, on the day's scores, renewals and stages (cadences start new periods too).
+    const playbooks = await runPlaybooks(db, { asOf: today });
+    console.log(`[playbooks] ${playbooks.created} tasks opened, ${playbooks.emails} emails sent`);
     // The scorecard's weeks that ended since the last run are stored now, before anyone opens it.
     await fillScorecardWeeks({ asOf: today });
     return results.size;
