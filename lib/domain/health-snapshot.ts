@@ -163,3 +163,15 @@ function restoreMeasure(key: MeasureKey, m: StoredMeasure): MeasureResult {
 function isStoredHealth(value: unknown): value is StoredHealth {
   return typeof value === "object" && value !== null && (value as { v?: unknown }).v === 2;
 }
+
+/**
+ * Where a measure's raw value (or one of its parts') sits in a version 2 snapshot, as a jsonb
+ * path ("{components,product,3,0,0}"), so set-based SQL can read it without restoring results.
+ */
+export function storedRawPath(component: ComponentKey, measure: MeasureKey, part?: ScaleResult["key"]): string {
+  const m = V2_MEASURES[component].indexOf(measure);
+  if (m < 0) throw new RangeError(`${measure} is not a ${component} measure`);
+  const steps = ["components", component, 3, m];
+  if (part) steps.push(7, V2_PARTS.indexOf(part));
+  return `{${[...steps, 0].join(",")}}`;
+}

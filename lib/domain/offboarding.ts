@@ -88,7 +88,7 @@ export const OFFBOARDING_ITEMS: readonly OffboardingItemDefinition[] = [
 export interface OffboardingOwners {
   csmId: number | null;
   aeId: number | null;
-  /** The first active manager (lib/domain/escalation.ts escalationManager). */
+  /** The first active manager (lib/domain/playbooks.ts playbookManager). */
   managerId: number | null;
 }
 

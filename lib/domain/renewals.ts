@@ -1,8 +1,8 @@
-// The renewal process of SPEC §4 as pure rules: which stage a renewal is in, which task each
-// stage opens and for whom, and what an outcome does to ARR and the next term. The data layer
+// The renewal process of SPEC §4 as pure rules: which stage a renewal is in and what an outcome
+// does to ARR and the next term. Each stage's tasks are the "Renewal preparation" playbook's. The data layer
 // (lib/data/renewals/window-job.ts) reads the facts, asks these functions and writes the answer.
 import { addMonths, differenceInCalendarMonths, format, parseISO } from "date-fns";
-import { addDays, daysBetween, type IsoDate } from "./dates";
+import { daysBetween, type IsoDate } from "./dates";
 import { renewalWindow, type RenewalWindow } from "./windows";
 
 export type RenewalOutcomeKind = "renewed" | "expanded" | "downgraded" | "churned";
@@ -11,94 +11,6 @@ export type RenewalForecastKind = "commit" | "likely" | "at_risk" | "lost";
 /** Window stage of an open renewal as of a day (a closed renewal has no stage). */
 export function renewalStage(renewalDate: IsoDate, asOf: IsoDate): RenewalWindow {
   return renewalWindow(daysBetween(asOf, renewalDate));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Stage tasks
-
-export type RenewalTaskKind = "renewal_90" | "renewal_90_csm" | "renewal_60" | "renewal_30";
-
-export interface RenewalStageTask {
-  kind: RenewalTaskKind;
-  owner: "ae" | "csm";
-  title: string;
-  description: string;
-  /** Due when the next window opens (the renewal date for the last stage), so each stage has its whole window. */
-  dueDaysBeforeRenewal: number;
-}
-
-// The AE owns the commercial conversation at every stage. At 90 days the CSM also prepares the
-// renewal (SPEC §4 playbook "renewal preparation (90 days out)"): a value summary the AE opens
-// the conversation with. From 60 days on the work is the AE's alone.
-const STAGE_TASKS: Partial<Record<RenewalWindow, RenewalStageTask[]>> = {
-  "61-90": [
-    {
-      kind: "renewal_90",
-      owner: "ae",
-      title: "Renewal: initial conversation",
-      description: "90 days to the renewal: open the renewal conversation and set a forecast.",
-      dueDaysBeforeRenewal: 60,
-    },
-    {
-      kind: "renewal_90_csm",
-      owner: "csm",
-      title: "Renewal preparation: value summary",
-      description: "90 days to the renewal: review health, outcomes achieved and risks, and brief the AE.",
-      dueDaysBeforeRenewal: 60,
-    },
-  ],
-  "31-60": [
-    {
-      kind: "renewal_60",
-      owner: "ae",
-      title: "Renewal: prepare the proposal",
-      description: "60 days to the renewal: prepare the renewal proposal (seats, tier, price).",
-      dueDaysBeforeRenewal: 30,
-    },
-  ],
-  "0-30": [
-    {
-      kind: "renewal_30",
-      owner: "ae",
-      title: "Renewal: present the contract",
-      description: "30 days to the renewal: present the contract and get it signed.",
-      dueDaysBeforeRenewal: 0,
-    },
-  ],
-};
-
-export const RENEWAL_TASK_KINDS: readonly RenewalTaskKind[] = [
-  "renewal_90",
-  "renewal_90_csm",
-  "renewal_60",
-  "renewal_30",
-];
-
-/**
- * The tasks the renewal's current window opens. Only the current window's: a renewal first seen
- * 20 days out needs the contract presented, not a late "initial conversation" task.
- */
-export function stageTasksFor(renewalDate: IsoDate, asOf: IsoDate): RenewalStageTask[] {
-  return STAGE_TASKS[renewalStage(renewalDate, asOf)] ?? [];
-}
-
-export interface StageTaskOwners {
-  aeId: number | null;
-  csmId: number | null;
-  /** Who takes a step whose owner is missing (the first active manager); null when nobody can. */
-  managerId: number | null;
-}
-
-/** The owner of a stage task: the AE (or CSM) named, else the manager, so no stage goes unworked. */
-export function stageTaskOwner(task: RenewalStageTask, owners: StageTaskOwners): number | null {
-  if (task.owner === "csm") return owners.csmId ?? owners.aeId ?? owners.managerId;
-  return owners.aeId ?? owners.managerId;
-}
-
-/** A stage task's due date, never before the day it is opened. */
-export function stageTaskDue(task: RenewalStageTask, renewalDate: IsoDate, asOf: IsoDate): IsoDate {
-  const due = addDays(renewalDate, -task.dueDaysBeforeRenewal);
-  return due < asOf ? asOf : due;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recomputeHealth } from "@/lib/data/health/recompute";
 import { runHealthBacktest } from "@/lib/data/health/backtest";
+import { runPlaybooks } from "@/lib/data/playbooks/engine";
 import { syncRenewals } from "@/lib/data/renewals/window-job";
 import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
 import { fillScorecardWeeks } from "@/lib/data/scorecard/scorecard";
@@ -25,11 +26,13 @@ export async function runDailyJobs(asOf: IsoDate): Promise<DailySummary> {
       `[daily ${asOf}] ${name}: ${JSON.stringify(summary[name])} (${Math.round(performance.now() - started)} ms)`,
     );
   };
-  await step("rescored", async () => (await recomputeHealth(db, { asOf })).size);
+  await step("rescored", async () => (await recomputeHealth(db, { asOf, playbooks: false })).size);
   // Renewals move into their windows by the passing of days, so the stage tasks follow daily too.
   await step("renewals", () => syncRenewals(db, { asOf }));
   // Stages move with the calendar too (onboarding ends, renewals come within 90 days).
   await step("stageChanges", () => syncLifecycleStages(db, { asOf }));
+  // The playbooks, once, on the day's scores, renewals and stages (cadences start new periods too).
+  await step("playbooks", () => runPlaybooks(db, { asOf }));
   // The scorecard's weeks that ended since the last run are stored now, before anyone opens it.
   await step("scorecardWeeks", () => fillScorecardWeeks({ asOf }).then(() => "filled"));
   // How well the score predicted the renewals closed so far, for the Score quality page.

@@ -1,10 +1,12 @@
 // Renewals as records (SPEC §4): the window job (one open renewal per active account, process
-// start, stage tasks opened once), outcomes in one transaction, and the API.
+// start; each window's tasks from the "Renewal preparation" playbook, opened once), outcomes in
+// one transaction, and the API.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RenewalDueView } from "@/lib/data/renewals/pipeline";
 import type { RenewalOutcomeResult } from "@/lib/data/renewals/outcomes";
 import { syncRenewals } from "@/lib/data/renewals/window-job";
+import { runPlaybooks } from "@/lib/data/playbooks/engine";
 import { addDays, toIsoDate } from "@/lib/domain/dates";
 import { accountBody, apiClient, createTestKey, createTestUser, type ApiClient } from "@/tests/factories/api";
 import { clock } from "@/lib/clock";
@@ -27,13 +29,15 @@ const BOUNDARIES = [30, 31, 60, 61, 90, 91, -1] as const;
 const nameFor = (days: number) => (days < 0 ? "d-1" : `d${days}`);
 
 const account = (externalId: string) => db.account.findUniqueOrThrow({ where: { externalId } });
+const RENEWAL = { ruleKey: "renewal_preparation" };
 const openTasks = async (externalId: string) =>
   (
     await db.task.findMany({
-      where: { account: { externalId }, status: "open", kind: { startsWith: "renewal_" } },
-      orderBy: { kind: "asc" },
+      where: { account: { externalId }, status: "open", ...RENEWAL },
+      orderBy: { step: "asc" },
     })
-  ).map((t) => ({ kind: t.kind, ownerId: t.ownerId, dueDate: toIsoDate(t.dueDate) }));
+  ).map((t) => ({ kind: t.step, ownerId: t.ownerId, dueDate: toIsoDate(t.dueDate) }));
+const stageTaskCount = () => db.task.count({ where: RENEWAL });
 
 beforeAll(async () => {
   api = apiClient((await createTestKey()).key);
@@ -52,16 +56,18 @@ beforeAll(async () => {
 
 describe("syncRenewals", () => {
   it("opens each window's stage tasks at the exact boundaries, for the AE and (at 90 days) the CSM", async () => {
-    const first = await syncRenewals(db, { asOf: today });
-    expect(first.tasks).toBe(7);
-    expect(await openTasks("d30")).toEqual([{ kind: "renewal_30", ownerId: aeId, dueDate: addDays(today, 30) }]);
-    expect(await openTasks("d31")).toEqual([{ kind: "renewal_60", ownerId: aeId, dueDate: addDays(today, 1) }]);
-    expect(await openTasks("d60")).toEqual([{ kind: "renewal_60", ownerId: aeId, dueDate: addDays(today, 30) }]);
+    // Each account's write ran the playbooks already; the daily run finds nothing more to open.
+    await syncRenewals(db, { asOf: today });
+    expect(await runPlaybooks(db, { asOf: today })).toEqual({ created: 0, emails: 0 });
+    expect(await stageTaskCount()).toBe(7);
+    expect(await openTasks("d30")).toEqual([{ kind: "contract", ownerId: aeId, dueDate: addDays(today, 30) }]);
+    expect(await openTasks("d31")).toEqual([{ kind: "proposal", ownerId: aeId, dueDate: addDays(today, 1) }]);
+    expect(await openTasks("d60")).toEqual([{ kind: "proposal", ownerId: aeId, dueDate: addDays(today, 30) }]);
     expect(await openTasks("d61")).toEqual([
-      { kind: "renewal_90", ownerId: aeId, dueDate: addDays(today, 1) },
-      { kind: "renewal_90_csm", ownerId: csmId, dueDate: addDays(today, 1) },
+      { kind: "initial_conversation", ownerId: aeId, dueDate: addDays(today, 1) },
+      { kind: "value_summary", ownerId: csmId, dueDate: addDays(today, 1) },
     ]);
-    expect((await openTasks("d90")).map((t) => t.kind)).toEqual(["renewal_90", "renewal_90_csm"]);
+    expect((await openTasks("d90")).map((t) => t.kind)).toEqual(["initial_conversation", "value_summary"]);
     expect(await openTasks("d91")).toEqual([]);
     expect(await openTasks("d-1")).toEqual([]);
   });
@@ -77,18 +83,22 @@ describe("syncRenewals", () => {
 
   it("is idempotent, and never reopens a stage task that was completed for this renewal", async () => {
     const before = await db.task.count();
-    expect(await syncRenewals(db, { asOf: today })).toEqual({ created: 0, updated: 0, started: 0, tasks: 0 });
-    const task = await db.task.findFirstOrThrow({ where: { account: { externalId: "d30" }, kind: "renewal_30" } });
+    expect(await syncRenewals(db, { asOf: today })).toEqual({ created: 0, updated: 0, started: 0 });
+    const task = await db.task.findFirstOrThrow({
+      where: { account: { externalId: "d30" }, ...RENEWAL, step: "contract" },
+    });
     await db.task.update({ where: { id: task.id }, data: { status: "done", completedAt: clock.now() } });
-    expect((await syncRenewals(db, { asOf: today })).tasks).toBe(0);
+    expect(await runPlaybooks(db, { asOf: today })).toEqual({ created: 0, emails: 0 });
     expect(await db.task.count()).toBe(before);
-    expect(await db.auditLog.count({ where: { entity: "task", action: "create (renewals)" } })).toBe(7);
+    expect(await stageTaskCount()).toBe(7);
   });
 
   it("moves a renewal into the next window a day later, and creates missing renewals set-based", async () => {
     // d31 enters 0–30, d61 enters 31–60, d91 enters 61–90 (AE and CSM); d30's done task stays done.
-    expect((await syncRenewals(db, { asOf: addDays(today, 1) })).tasks).toBe(4);
-    expect((await openTasks("d31")).map((t) => t.kind)).toEqual(["renewal_30", "renewal_60"]);
+    await syncRenewals(db, { asOf: addDays(today, 1) });
+    await runPlaybooks(db, { asOf: addDays(today, 1) });
+    expect(await stageTaskCount()).toBe(7 + 4);
+    expect((await openTasks("d31")).map((t) => t.kind)).toEqual(["contract", "proposal"]);
 
     const bare = await db.account.create({
       data: {
@@ -107,11 +117,12 @@ describe("syncRenewals", () => {
     });
     const result = await syncRenewals(db, { asOf: today });
     expect(result).toMatchObject({ created: 1, updated: 1, started: 1 }); // d91 already started, as of tomorrow
+    await runPlaybooks(db, { asOf: today });
     expect(await db.renewal.findFirstOrThrow({ where: { accountId: bare.id, status: "open" } })).toMatchObject({
       arr: expect.anything(),
       renewalDate: bare.renewalDate,
     });
-    expect((await openTasks("d91")).map((t) => t.kind)).toEqual(["renewal_30", "renewal_90", "renewal_90_csm"]);
+    expect((await openTasks("d91")).map((t) => t.kind)).toEqual(["contract", "initial_conversation", "value_summary"]);
   });
 });
 

@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { applyEscalations } from "@/lib/data/health/escalations";
+import { runPlaybooks } from "@/lib/data/playbooks/engine";
+import { loadPlaybookRules } from "@/lib/data/playbooks/rules";
 import { recomputeHealth } from "@/lib/data/health/recompute";
 import { resetAndSeedDemo } from "@/lib/data/platform/seed";
 import { completeTask, countTasksByView, createTask, listTasks, reopenTask } from "@/lib/data/tasks/tasks";
@@ -30,8 +31,11 @@ beforeAll(async () => {
 const playbookTasks = (accountIds: number[]) =>
   db.task.findMany({
     where: { accountId: { in: accountIds } },
-    orderBy: [{ accountId: "asc" }, { kind: "asc" }, { id: "asc" }],
+    orderBy: [{ accountId: "asc" }, { ruleKey: "asc" }, { step: "asc" }, { id: "asc" }],
   });
+
+/** Runs the engine for some accounts as of a day. */
+const run = (asOf: string, accountIds: number[]) => runPlaybooks(db, { asOf, accountIds });
 
 const rejection = (promise: Promise<unknown>) =>
   promise.then(
@@ -39,7 +43,18 @@ const rejection = (promise: Promise<unknown>) =>
     (error: unknown) => (error instanceof AppError ? error.code : error),
   );
 
-describe("applyEscalations", () => {
+// The escalation ladder is two of the shipped playbooks: low-engagement recovery and churn
+// prevention. The others (renewal windows, segment cadences) are off here so counts stay exact.
+describe("the escalation playbooks", () => {
+  const LADDER = ["low_engagement", "churn_prevention"];
+  beforeAll(async () => {
+    await loadPlaybookRules(db);
+    await db.playbookRule.updateMany({ where: { key: { notIn: LADDER } }, data: { enabled: false } });
+  });
+  afterAll(async () => {
+    await db.playbookRule.updateMany({ data: { enabled: true } });
+  });
+
   it("raises each needed step once, owned, dated and audited, however often it runs", async () => {
     const yellow = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 68 });
     const redRenewing = await makeAccount({ asOf: today, csmId: csm.id, band: "red", score: 48, renewalInDays: 45 });
@@ -50,15 +65,15 @@ describe("applyEscalations", () => {
     ];
     const ids = [yellow.id, redRenewing.id, ...quiet.map((a) => a.id)];
 
-    expect(await applyEscalations(db, { asOf: today, accountIds: ids })).toEqual({ created: 3 });
-    expect(await applyEscalations(db, { asOf: today, accountIds: ids })).toEqual({ created: 0 });
-    expect(await applyEscalations(db, { asOf: today, accountIds: ids })).toEqual({ created: 0 });
+    expect(await run(today, ids)).toEqual({ created: 3, emails: 0 });
+    expect(await run(today, ids)).toEqual({ created: 0, emails: 0 });
+    expect(await run(today, ids)).toEqual({ created: 0, emails: 0 });
 
     const tasks = await playbookTasks(ids);
     expect(
-      tasks.map(({ accountId, kind, ownerId, dueDate, priority, source, status }) => ({
+      tasks.map(({ accountId, ruleKey, step, ownerId, dueDate, priority, source, status }) => ({
         accountId,
-        kind,
+        rule: `${ruleKey}.${step}`,
         ownerId,
         dueDate,
         priority,
@@ -68,7 +83,7 @@ describe("applyEscalations", () => {
     ).toEqual([
       {
         accountId: yellow.id,
-        kind: "low_engagement_yellow",
+        rule: "low_engagement.action_plan",
         ownerId: csm.id,
         dueDate: day(addDays(today, 7)),
         priority: "normal",
@@ -77,7 +92,7 @@ describe("applyEscalations", () => {
       },
       {
         accountId: redRenewing.id,
-        kind: "churn_prevention_exec",
+        rule: "churn_prevention.executive",
         ownerId: manager.id,
         dueDate: day(addDays(today, 2)),
         priority: "urgent",
@@ -86,7 +101,7 @@ describe("applyEscalations", () => {
       },
       {
         accountId: redRenewing.id,
-        kind: "low_engagement_red",
+        rule: "low_engagement.save_plan",
         ownerId: manager.id,
         dueDate: day(addDays(today, 3)),
         priority: "high",
@@ -94,7 +109,11 @@ describe("applyEscalations", () => {
         status: "open",
       },
     ]);
-    expect(tasks[1].description).toMatch(/^Score 48 \(red\), renewal in 45 days\./);
+    expect(tasks.map((t) => t.reason)).toEqual([
+      "Health 68 (yellow).",
+      "Health 48 (red), renewal in 45 days.",
+      "Health 48 (red).",
+    ]);
 
     expect(
       await db.auditLog.count({ where: { entity: "task", entityId: { in: tasks.map((t) => String(t.id)) } } }),
@@ -105,7 +124,9 @@ describe("applyEscalations", () => {
       action: "create (playbook)",
       after: {
         title: "CSM action plan",
-        kind: "low_engagement_yellow",
+        rule: "low_engagement",
+        step: "action_plan",
+        reason: "Health 68 (yellow).",
         ownerId: csm.id,
         dueDate: addDays(today, 7),
         priority: "normal",
@@ -118,27 +139,27 @@ describe("applyEscalations", () => {
   it("hands a deactivated CSM's step to the manager", async () => {
     const gone = await makeUser("csm", { active: false });
     const account = await makeAccount({ asOf: today, csmId: gone.id, band: "yellow", score: 70 });
-    await applyEscalations(db, { asOf: today, accountIds: [account.id] });
+    await run(today, [account.id]);
     expect((await playbookTasks([account.id])).map((t) => t.ownerId)).toEqual([manager.id]);
   });
 
   it("touches only the listed accounts", async () => {
     const listed = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 66 });
     const other = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 66 });
-    await applyEscalations(db, { asOf: today, accountIds: [listed.id] });
+    await run(today, [listed.id]);
     expect(await db.task.count({ where: { accountId: listed.id } })).toBe(1);
     expect(await db.task.count({ where: { accountId: other.id } })).toBe(0);
   });
 
   it("does not raise a completed step again for 30 days, then does if the account still qualifies", async () => {
     const account = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 62 });
-    await applyEscalations(db, { asOf: today, accountIds: [account.id] });
+    await run(today, [account.id]);
     const [first] = await playbookTasks([account.id]);
     await completeTask(first.id, "Agreed a training plan", csm);
 
-    expect(await applyEscalations(db, { asOf: today, accountIds: [account.id] })).toEqual({ created: 0 });
-    expect(await applyEscalations(db, { asOf: addDays(today, 30), accountIds: [account.id] })).toEqual({ created: 0 });
-    expect(await applyEscalations(db, { asOf: addDays(today, 31), accountIds: [account.id] })).toEqual({ created: 1 });
+    expect(await run(today, [account.id])).toEqual({ created: 0, emails: 0 });
+    expect(await run(addDays(today, 30), [account.id])).toEqual({ created: 0, emails: 0 });
+    expect(await run(addDays(today, 31), [account.id])).toEqual({ created: 1, emails: 0 });
     expect((await playbookTasks([account.id])).map((t) => t.status)).toEqual(["done", "open"]);
   });
 });
@@ -193,10 +214,10 @@ describe("completeTask and reopenTask", () => {
     });
 
     const account = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 64 });
-    await applyEscalations(db, { asOf: today, accountIds: [account.id] });
+    await run(today, [account.id]);
     const [first] = await playbookTasks([account.id]);
     await completeTask(first.id, null, csm);
-    await applyEscalations(db, { asOf: addDays(today, 31), accountIds: [account.id] });
+    await run(addDays(today, 31), [account.id]);
     expect(await rejection(reopenTask(first.id, csm))).toBe("conflict");
   });
 
@@ -316,14 +337,19 @@ describe("the health recompute hook", () => {
     await resetAndSeedDemo(db, { today: day(today), accountCount: 20, log: () => {} });
     const tasks = await db.task.findMany();
     expect(tasks.length).toBeGreaterThan(0);
-    expect(tasks.every((t) => t.source === "playbook" && t.status === "open" && t.dueDate >= day(today))).toBe(true);
-    expect(new Set(tasks.map((t) => `${t.accountId}:${t.kind}`)).size).toBe(tasks.length);
-    // The seed's renewal job opens the stage tasks of today's windows too, audited as its own.
-    const stageTasks = tasks.filter((t) => t.kind?.startsWith("renewal_")).length;
-    expect(await db.auditLog.count({ where: { entity: "task", action: "create (playbook)" } })).toBe(
-      tasks.length - stageTasks,
-    );
-    expect(await db.auditLog.count({ where: { entity: "task", action: "create (renewals)" } })).toBe(stageTasks);
+    // Open tasks for people, and the tech-touch emails recorded as done; each says which rule and why.
+    expect(
+      tasks.every(
+        (t) =>
+          t.source === "playbook" &&
+          t.ruleKey &&
+          t.reason &&
+          (t.status === "open" || t.title.startsWith("Email: ")) &&
+          t.dueDate >= day(today),
+      ),
+    ).toBe(true);
+    expect(new Set(tasks.map((t) => `${t.accountId}:${t.ruleKey}:${t.step}`)).size).toBe(tasks.length);
+    expect(await db.auditLog.count({ where: { entity: "task", action: "create (playbook)" } })).toBe(tasks.length);
 
     await recomputeHealth(db, { asOf: today });
     expect(await db.task.count()).toBe(tasks.length);

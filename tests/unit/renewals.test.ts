@@ -9,45 +9,25 @@ import {
   pipelineTotals,
   renewalStage,
   scaleLinePrices,
-  stageTaskDue,
-  stageTaskOwner,
-  stageTasksFor,
   termMonths,
 } from "@/lib/domain/renewals";
 
 const asOf = "2026-11-23";
 const inDays = (n: number) => addDays(asOf, n);
 
-describe("renewalStage and stageTasksFor", () => {
+// Each window's tasks are the "Renewal preparation" playbook's (tests/unit/playbooks.test.ts).
+describe("renewalStage", () => {
   it.each([
-    [91, "later", []],
-    [90, "61-90", ["renewal_90", "renewal_90_csm"]],
-    [61, "61-90", ["renewal_90", "renewal_90_csm"]],
-    [60, "31-60", ["renewal_60"]],
-    [31, "31-60", ["renewal_60"]],
-    [30, "0-30", ["renewal_30"]],
-    [0, "0-30", ["renewal_30"]],
-    [-1, "overdue", []],
-  ])("%i days out is %s and opens %j", (days, window, kinds) => {
+    [91, "later"],
+    [90, "61-90"],
+    [61, "61-90"],
+    [60, "31-60"],
+    [31, "31-60"],
+    [30, "0-30"],
+    [0, "0-30"],
+    [-1, "overdue"],
+  ])("%i days out is %s", (days, window) => {
     expect(renewalStage(inDays(days), asOf)).toBe(window);
-    expect(stageTasksFor(inDays(days), asOf).map((t) => t.kind)).toEqual(kinds);
-  });
-
-  it("gives the AE the commercial steps and the CSM the 90-day preparation, falling back to the manager", () => {
-    const [ae, csm] = stageTasksFor(inDays(80), asOf);
-    expect(stageTaskOwner(ae, { aeId: 1, csmId: 2, managerId: 3 })).toBe(1);
-    expect(stageTaskOwner(csm, { aeId: 1, csmId: 2, managerId: 3 })).toBe(2);
-    expect(stageTaskOwner(ae, { aeId: null, csmId: 2, managerId: 3 })).toBe(3);
-    expect(stageTaskOwner(csm, { aeId: null, csmId: null, managerId: null })).toBeNull();
-  });
-
-  it("dues a stage when the next window opens, never in the past", () => {
-    const [ae] = stageTasksFor(inDays(80), asOf);
-    expect(stageTaskDue(ae, inDays(80), asOf)).toBe(inDays(20));
-    const [contract] = stageTasksFor(inDays(10), asOf);
-    expect(stageTaskDue(contract, inDays(10), asOf)).toBe(inDays(10));
-    const [proposal] = stageTasksFor(inDays(31), asOf);
-    expect(stageTaskDue(proposal, inDays(31), asOf)).toBe(inDays(1));
   });
 });
 

@@ -10,7 +10,7 @@ import {
 import { DEFAULT_HEALTH_MODEL, ZHealthModel, type HealthModel } from "@/lib/domain/health-model";
 import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { toStoredHealth } from "@/lib/domain/health-snapshot";
-import { applyEscalations } from "./escalations";
+import { runPlaybooks } from "../playbooks/engine";
 import { HEALTH_INPUTS_SQL } from "./inputs.sql";
 import { clock } from "@/lib/clock";
 import { statement } from "../platform/sql";
@@ -127,13 +127,24 @@ async function queryInputs(client: Db, asOf: IsoDate, accountIds: number[] | nul
  */
 export async function recomputeHealth(
   client: Db,
-  { asOf, accountIds = null, model }: { asOf: IsoDate; accountIds?: number[] | null; model?: HealthModel },
+  {
+    asOf,
+    accountIds = null,
+    model,
+    playbooks = true,
+  }: {
+    asOf: IsoDate;
+    accountIds?: number[] | null;
+    model?: HealthModel;
+    /** Run the playbooks on the new scores (the daily job runs them itself, once, after its other syncs). */
+    playbooks?: boolean;
+  },
 ): Promise<Map<number, HealthResult>> {
   const activeModel = model ?? (await getHealthModel(client));
   const inputs = await loadHealthInputs(client, asOf, accountIds);
   const results = await scoreAndSave(client, asOf, inputs, activeModel);
   // Playbooks act on the current score only: a backfilled past day must not raise tasks.
-  if (asOf >= clock.today()) await applyEscalations(client, { asOf, accountIds });
+  if (playbooks && asOf >= clock.today()) await runPlaybooks(client, { asOf, accountIds });
   return results;
 }
 

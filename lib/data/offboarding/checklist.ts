@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Offboarding } from "@/lib/generated/prisma/client";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import { escalationManager } from "@/lib/domain/escalation";
+import { playbookManager } from "@/lib/domain/playbooks";
 import {
   accessTurnedOffDue,
   accountStatusLabel,
@@ -66,7 +66,7 @@ export async function startOffboarding(
   const items = planOffboarding(startedOn, {
     csmId: account.csm?.active ? account.csm.id : null,
     aeId: account.ae?.active ? account.ae.id : null,
-    managerId: escalationManager(users),
+    managerId: playbookManager(users),
   });
   const churnReasons = [...new Set(input.churnReasons)];
   const offboarding = await tx.offboarding.create({

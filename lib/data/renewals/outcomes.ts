@@ -5,11 +5,11 @@ import {
   nextRenewalDate,
   outcomeArrProblem,
   outcomeMovement,
-  RENEWAL_TASK_KINDS,
   scaleLinePrices,
   toCents,
   type Cents,
 } from "@/lib/domain/renewals";
+import { RENEWAL_PLAYBOOK } from "@/lib/domain/playbook-defaults";
 import type { TRenewalOutcome } from "@/lib/validation/api";
 import { churnReasonLabel } from "@/lib/domain/offboarding";
 import { recordAudit, type AuditActor } from "../platform/audit";
@@ -354,7 +354,7 @@ async function renewContractLines(
 /** The closed renewal's stage tasks are moot: closing them lets the next cycle open its own. */
 async function closeStageTasks(tx: Tx, audit: Audit, accountId: number): Promise<void> {
   const open = await tx.task.findMany({
-    where: { accountId, status: "open", kind: { in: [...RENEWAL_TASK_KINDS] } },
+    where: { accountId, status: "open", ruleKey: RENEWAL_PLAYBOOK },
     select: { id: true },
   });
   for (const task of open) {

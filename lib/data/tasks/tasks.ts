@@ -10,7 +10,7 @@ import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 
 // The task inbox: each user's open, overdue and done tasks, and the writes on them. Playbook
-// tasks are raised by lib/data/health/escalations.ts; manual ones come from the account page.
+// tasks are raised by the playbook engine (lib/data/playbooks/engine.ts); manual ones come from the account page.
 
 /** Roles that own and work tasks (executives only read). */
 
@@ -122,6 +122,8 @@ const taskForWrite = {
   ownerId: true,
   accountId: true,
   kind: true,
+  ruleKey: true,
+  step: true,
   ...auditSelect,
   account: { select: { externalId: true } },
 } satisfies Prisma.TaskSelect;
@@ -158,10 +160,11 @@ export async function reopenTask(id: number, actor: Actor): Promise<TaskChange> 
     const task = await loadForWrite(tx, id, actor);
     if (task.status !== "done") throw new AppError("conflict", "Only a done task can be reopened.");
     // The playbook may have raised the same step again since; one open task per step stays the rule.
+    const sameStep = task.ruleKey ? { ruleKey: task.ruleKey, step: task.step } : { kind: task.kind };
     if (
-      task.kind &&
+      (task.ruleKey || task.kind) &&
       task.accountId != null &&
-      (await tx.task.count({ where: { accountId: task.accountId, kind: task.kind, status: "open" } })) > 0
+      (await tx.task.count({ where: { accountId: task.accountId, ...sameStep, status: "open" } })) > 0
     ) {
       throw new AppError("conflict", "A newer open task for this playbook step already exists.");
     }

@@ -1,0 +1,178 @@
+// The playbook engine (SPEC §4): reads the facts of many accounts in one query, asks the pure
+// rules (lib/domain/playbooks.ts) which steps are due, and writes them in one statement that the
+// database keeps free of duplicates. Runs after every rescore (a write, the batch) and daily.
+import "server-only";
+import type { IsoDate } from "@/lib/domain/dates";
+import type { Band, RenewalForecast, Segment } from "@/lib/domain/health";
+import { storedRawPath } from "@/lib/domain/health-snapshot";
+import { playbookManager, planPlaybooks, type PlannedStep, type PlaybookFacts } from "@/lib/domain/playbooks";
+import { clock } from "@/lib/clock";
+import { sqlLiteral, statement } from "../platform/sql";
+import { loadPlaybookRules } from "./rules";
+import type { Db } from "@/lib/db/types";
+
+interface FactsRow {
+  id: number;
+  status: "active" | "churned";
+  segment: Segment;
+  band: Band | null;
+  score: number | null;
+  insufficient: boolean;
+  trend: number | null;
+  detractor: string | null;
+  contract_start: IsoDate;
+  renewal_date: IsoDate;
+  forecast: RenewalForecast | null;
+  open_expansions: number;
+  feature_adoption: number | null;
+  exec_sponsor_days: number | null;
+  nps: number | null;
+  csm_id: number | null;
+  ae_id: number | null;
+}
+
+// $1 = account ids (NULL: every active account). Upsell signals come from the account's current
+// snapshot (written by the rescore that runs just before), so they match the explained score.
+// Deactivated owners count as none, so their steps go to the manager rather than nobody.
+const FACTS_SQL = statement`
+SELECT a.id, a.status::text AS status, a.segment::text AS segment, a."healthBand"::text AS band,
+  a."healthScore" AS score, a."healthInsufficient" AS insufficient, a."healthTrend" AS trend,
+  a."healthDetractor" AS detractor,
+  to_char(a."contractStart", 'YYYY-MM-DD') AS contract_start, to_char(a."renewalDate", 'YYYY-MM-DD') AS renewal_date,
+  (SELECT r.forecast::text FROM "Renewal" r WHERE r."accountId" = a.id AND r.status = 'open'
+   ORDER BY r."renewalDate" LIMIT 1) AS forecast,
+  (SELECT count(*)::int FROM "ExpansionOpportunity" e WHERE e."accountId" = a.id AND e.status = 'open') AS open_expansions,
+  (s.components #>> ${sqlLiteral(storedRawPath("product", "feature_adoption"))})::float8 AS feature_adoption,
+  (s.components #>> ${sqlLiteral(storedRawPath("relationship", "exec_sponsor_engagement"))})::float8 AS exec_sponsor_days,
+  (s.components #>> ${sqlLiteral(storedRawPath("relationship", "nps_csat", "nps"))})::float8 AS nps,
+  CASE WHEN csm.active THEN a."csmId" END AS csm_id, CASE WHEN ae.active THEN a."aeId" END AS ae_id
+FROM "Account" a
+LEFT JOIN "User" csm ON csm.id = a."csmId"
+LEFT JOIN "User" ae ON ae.id = a."aeId"
+LEFT JOIN "HealthSnapshot" s ON s."accountId" = a.id AND s."asOf" = a."healthAsOf" AND (s.components->>'v') = '2'
+WHERE CASE WHEN $1::int[] IS NULL THEN a.status = 'active' ELSE a.id = ANY($1::int[]) END`;
+
+// One statement, so the tasks and their audit rows commit together even outside a transaction.
+// ON CONFLICT DO NOTHING skips what the partial unique indexes forbid: a second open task for a
+// rule step ("Task_open_rule_step_key"), a second task for one occurrence ("Task_rule_cycle_key").
+// NOT EXISTS keeps a closed state step closed for the rule's re-arm period. Email steps are
+// recorded as done tasks (what went out, to whom it belongs). Audit rows have the shape
+// recordAudit gives a system actor's create.
+const INSERT_SQL = statement`
+WITH v AS (
+  SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[],
+    $9::text[], $10::text[], $11::int[], $12::text[])
+    AS v(account_id, rule_key, step, cycle, owner_id, title, description, reason, due, priority, rearm_days, type)
+), created AS (
+  INSERT INTO "Task" ("accountId", "ownerId", title, description, "ruleKey", step, cycle, reason, "dueDate", priority,
+    source, status, "completedAt", outcome)
+  SELECT v.account_id, v.owner_id, v.title, NULLIF(v.description, ''), v.rule_key, v.step, v.cycle, v.reason, v.due::date,
+    v.priority::"TaskPriority", 'playbook'::"TaskSource",
+    (CASE WHEN v.type = 'email' THEN 'done' ELSE 'open' END)::"TaskStatus",
+    CASE WHEN v.type = 'email' THEN $14::timestamptz END,
+    CASE WHEN v.type = 'email' THEN 'Sent by the playbook' END
+  FROM v
+  WHERE v.cycle IS NOT NULL OR NOT EXISTS (
+    SELECT 1 FROM "Task" t
+    WHERE t."accountId" = v.account_id AND t."ruleKey" = v.rule_key AND t.step = v.step AND t.status <> 'open'
+      AND t."completedAt" >= $13::date - v.rearm_days)
+  ON CONFLICT DO NOTHING
+  RETURNING id, "accountId", "ownerId", title, description, "ruleKey", step, reason, "dueDate", priority, source, status
+), audited AS (
+  INSERT INTO "AuditLog" ("accountId", entity, "entityId", action, after)
+  SELECT c."accountId", 'task', c.id::text, 'create (playbook)',
+    jsonb_build_object('title', c.title, 'rule', c."ruleKey", 'step', c.step, 'reason', c.reason, 'ownerId', c."ownerId",
+      'dueDate', to_char(c."dueDate", 'YYYY-MM-DD'), 'priority', c.priority, 'source', c.source, 'status', c.status)
+  FROM created c
+)
+SELECT c.id, c."accountId" AS account_id, c."ownerId" AS owner_id, c.title, c.description, c.status::text AS status
+FROM created c ORDER BY c.id`;
+
+interface CreatedRow {
+  id: number;
+  account_id: number;
+  owner_id: number;
+  title: string;
+  description: string | null;
+  status: "open" | "done";
+}
+
+export interface PlaybookRunResult {
+  /** Tasks opened for people. */
+  created: number;
+  /** Email steps recorded (and sent). */
+  emails: number;
+}
+
+/**
+ * Runs every enabled playbook for the listed accounts (or every active one) as of a day.
+ * Idempotent: however often (or concurrently) it runs, no step is ever open twice for an account.
+ */
+export async function runPlaybooks(
+  client: Db,
+  { asOf, accountIds = null }: { asOf: IsoDate; accountIds?: number[] | null },
+): Promise<PlaybookRunResult> {
+  // Sequential rather than Promise.all: the client may be an interactive transaction.
+  const rules = await loadPlaybookRules(client);
+  if (!rules.some((r) => r.enabled)) return { created: 0, emails: 0 };
+  const rows = await client.$queryRaw<FactsRow[]>(FACTS_SQL(accountIds));
+  const users = await client.user.findMany({
+    where: { role: { in: ["manager", "admin"] } },
+    select: { id: true, role: true, active: true },
+  });
+  const managerId = playbookManager(users);
+  const planned = rows.flatMap((r) =>
+    planPlaybooks(rules, toFacts(r), { asOf, managerId }).map((p) => ({ ...p, accountId: r.id })),
+  );
+  if (planned.length === 0) return { created: 0, emails: 0 };
+  const created = await insertSteps(client, asOf, planned);
+  const emails = created.filter((c) => c.status === "done").length;
+  return { created: created.length - emails, emails };
+}
+
+function toFacts(r: FactsRow): PlaybookFacts {
+  return {
+    status: r.status,
+    segment: r.segment,
+    band: r.band,
+    score: r.score,
+    insufficientData: r.insufficient,
+    trend: r.trend,
+    detractor: r.detractor,
+    contractStart: r.contract_start,
+    renewalDate: r.renewal_date,
+    renewalForecast: r.forecast,
+    openExpansions: r.open_expansions,
+    featureAdoption: r.feature_adoption,
+    execSponsorDays: r.exec_sponsor_days,
+    nps: r.nps,
+    csmId: r.csm_id,
+    aeId: r.ae_id,
+  };
+}
+
+async function insertSteps(
+  client: Db,
+  asOf: IsoDate,
+  steps: (PlannedStep & { accountId: number })[],
+): Promise<CreatedRow[]> {
+  const col = <T>(pick: (s: PlannedStep & { accountId: number }) => T) => steps.map(pick);
+  return client.$queryRaw<CreatedRow[]>(
+    INSERT_SQL(
+      col((s) => s.accountId),
+      col((s) => s.ruleKey),
+      col((s) => s.step),
+      col((s) => s.cycle),
+      col((s) => s.ownerId),
+      col((s) => (s.type === "email" ? `Email: ${s.subject ?? s.title}` : s.title)),
+      col((s) => s.description),
+      col((s) => s.reason),
+      col((s) => s.dueDate),
+      col((s) => s.priority),
+      col((s) => s.rearmDays),
+      col((s) => s.type),
+      asOf,
+      clock.now(),
+    ),
+  );
+}
