@@ -11,6 +11,7 @@ const TABS = [
   { href: "/settings/import", label: "Import" },
   { href: "/settings/security", label: "Security" },
   { href: "/settings/jobs", label: "Jobs" },
+  { href: "/settings/outbox", label: "Outbox" },
 ];
 
 export function SettingsTabs() {
