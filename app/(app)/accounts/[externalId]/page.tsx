@@ -16,6 +16,7 @@ import { TouchpointForm } from "@/components/accounts/touchpoint-form";
 import { ContactForm } from "@/components/accounts/contact-form";
 import { SurveyForm } from "@/components/accounts/survey-form";
 import { ReassignAccountPanel } from "./reassign-panel";
+import { RenewalPanel } from "./renewal-panel";
 
 import { getAccount, getAccountChanges, getAccountHealthView } from "@/lib/data/accounts/triage";
 import { CreateTaskForm } from "@/components/tasks/create-task-form";
@@ -146,7 +147,7 @@ export default async function AccountPage({ params }: Params) {
                   {
                     key: "terminate",
                     label: "Record termination",
-                    content: <TerminationForm accountId={account.id} today={today} />,
+                    content: <TerminationForm accountId={account.id} accountName={account.name} today={today} />,
                   },
                 ]
               : []),
@@ -168,6 +169,7 @@ export default async function AccountPage({ params }: Params) {
         </dl>
       </Card>
 
+      <RenewalPanel account={account} user={user} />
       <HealthExplanation view={view} />
       <ActivityPanels account={account} changes={changes} />
     </>
