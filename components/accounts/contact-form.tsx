@@ -12,7 +12,7 @@ const FLAGS = [
 /** Adds a contact, or updates the one with the same email. */
 export function ContactForm({ accountId }: { accountId: number }) {
   return (
-    <ActionForm action={saveContactAction} submitLabel="Save contact" success="Contact saved.">
+    <ActionForm action={saveContactAction} submitLabel="Save contact" success="Contact saved." withResult>
       <input type="hidden" name="accountId" value={accountId} />
       <div className="grid grid-cols-2 gap-3">
         <Field label="Name" htmlFor="ct-name">

@@ -29,7 +29,8 @@ export function ReassignAccountForm({
             key={role}
             action={reassignAccountAction}
             submitLabel={`Change ${OWNER_ROLE_LABELS[role]}`}
-            success={(message: string) => message}
+            success=""
+            withResult
           >
             <input type="hidden" name="accountId" value={accountId} />
             <input type="hidden" name="role" value={role} />

@@ -20,7 +20,7 @@ export function ReassignBookForm({ owners }: { owners: Record<OwnerRole, BookOwn
   const withBooks = owners[role].filter((o) => o.accounts > 0);
   const receivers = owners[role].filter((o) => o.active);
   return (
-    <ActionForm action={reassignBookAction} submitLabel="Move the book" success={(message: string) => message}>
+    <ActionForm action={reassignBookAction} submitLabel="Move the book" success="" withResult>
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Owner to change</legend>
         <div className="mt-1 flex gap-4">

@@ -13,11 +13,7 @@ export function SurveyForm({
   today: string;
 }) {
   return (
-    <ActionForm
-      action={recordSurveyAction}
-      submitLabel="Record response"
-      success="Response recorded; the score is updated."
-    >
+    <ActionForm action={recordSurveyAction} submitLabel="Record response" success="Response recorded." withResult>
       <input type="hidden" name="accountId" value={accountId} />
       <div className="grid grid-cols-3 gap-3">
         <Field label="Survey" htmlFor="sv-type">

@@ -19,11 +19,7 @@ export function TouchpointForm({
   today: string;
 }) {
   return (
-    <ActionForm
-      action={logTouchpointAction}
-      submitLabel="Log touchpoint"
-      success="Touchpoint logged; the score is updated."
-    >
+    <ActionForm action={logTouchpointAction} submitLabel="Log touchpoint" success="Touchpoint logged." withResult>
       <input type="hidden" name="accountId" value={accountId} />
       <div className="grid grid-cols-2 gap-3">
         <Field label="Type" htmlFor="tp-type">

@@ -26,12 +26,15 @@ export function ForecastPicker({
 }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [moved, setMoved] = useState<string | null>(null);
 
   function choose(next: RenewalForecast) {
     setError(null);
+    setMoved(null);
     startTransition(async () => {
       const result = await setForecastAction({ accountId, forecast: next });
-      if (!result.ok) setError(result.error.message);
+      if (result.ok) setMoved(`Forecast saved. ${result.data}`);
+      else setError(result.error.message);
     });
   }
 
@@ -58,6 +61,9 @@ export function ForecastPicker({
           </button>
         ))}
       </div>
+      <p role="status" className="mt-1 text-xs text-slate-600">
+        {moved}
+      </p>
       {error && (
         <p role="alert" className="mt-1 text-xs text-red-600">
           {error}

@@ -12,13 +12,16 @@ export function ActionForm<T>({
   action,
   submitLabel,
   success,
+  withResult = false,
   children,
   className,
 }: {
   action: FormAction<T>;
   submitLabel: string;
-  /** The confirmation: a fixed sentence, or one built from what the action returned. */
-  success: string | ((data: T) => ReactNode);
+  /** The confirmation. */
+  success: string;
+  /** Follow the confirmation with the sentence the action returned (how the score moved, what moved). */
+  withResult?: boolean;
   children: ReactNode;
   className?: string;
 }) {
@@ -40,7 +43,7 @@ export function ActionForm<T>({
       )}
       {state?.ok && (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-700">
-          {typeof success === "function" ? success(state.data) : success}
+          {withResult && typeof state.data === "string" ? `${success} ${state.data}`.trim() : success}
         </p>
       )}
       <Button type="submit" disabled={pending}>

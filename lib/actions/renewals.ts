@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { can, type Actor } from "@/lib/auth/policy";
 import { authorizeAccount } from "@/lib/data/accounts/access";
 import { updateRenewal } from "@/lib/data/renewals/commercial";
+import { withScoreMovement } from "@/lib/data/health/movement";
 import { recordRenewalOutcome } from "@/lib/data/renewals/outcomes";
 import { offboardingPath } from "@/lib/paths";
 import { ZForecastForm, ZOutcomeForm } from "@/lib/validation/renewals";
@@ -25,11 +26,14 @@ async function writeRenewal<T>(user: Actor, accountId: number, write: (externalI
   return result;
 }
 
+/** The forecast feeds renewal likelihood: answers how the score moved. */
 const setForecast = defineAction({
   schema: ZForecastForm,
   authorize: mayEditRenewals,
   handler: ({ accountId, forecast }, user) =>
-    writeRenewal(user, accountId, (id) => updateRenewal(id, { forecast }, { userId: user.id })).then(() => null),
+    writeRenewal(user, accountId, (id) =>
+      withScoreMovement(accountId, () => updateRenewal(id, { forecast }, { userId: user.id })),
+    ),
 });
 
 /** A churn answers with the account's offboarding page, where the checklist it started is worked. */
@@ -43,7 +47,7 @@ const recordOutcome = defineAction({
     }),
 });
 
-export async function setForecastAction(input: { accountId: number; forecast: string }): Promise<ActionResult<null>> {
+export async function setForecastAction(input: { accountId: number; forecast: string }): Promise<ActionResult<string>> {
   return setForecast(input);
 }
 

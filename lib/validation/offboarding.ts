@@ -46,6 +46,8 @@ export const ZTermination = z.object({
     .pipe(z.string({ message: "Pick the termination date." })),
   churnReasons: reasons.refine((r) => r.length > 0, "Pick at least one churn reason."),
   churnNotes: notes(2_000),
+  /** The account's name, typed to confirm: a termination churns the account at once. */
+  confirmName: z.string().trim().min(1, "Type the account's name to confirm.").max(300),
 });
 
 export const ZReactivation = z.object({

@@ -265,23 +265,52 @@ describe("termination by a manager", () => {
     const before = await footprint(a.id);
     as(ae);
     expect(
-      await recordTerminationAction(null, form({ accountId: a.id, terminatedOn: today, churnReasons: "budget" })),
+      await recordTerminationAction(
+        null,
+        form({ accountId: a.id, terminatedOn: today, churnReasons: "budget", confirmName: a.name }),
+      ),
     ).toMatchObject({ ok: false, error: { code: "forbidden" } });
     as(manager);
     expect(
       await recordTerminationAction(
         null,
-        form({ accountId: a.id, terminatedOn: addDays(today, -400), churnReasons: "budget" }),
+        form({ accountId: a.id, terminatedOn: addDays(today, -400), churnReasons: "budget", confirmName: a.name }),
       ),
     ).toMatchObject({
       ok: false,
       error: { code: "invalid", issues: [{ path: "terminatedOn" }] },
     });
-    expect(await recordTerminationAction(null, form({ accountId: a.id, terminatedOn: today }))).toMatchObject({
+    expect(
+      await recordTerminationAction(null, form({ accountId: a.id, terminatedOn: today, confirmName: a.name })),
+    ).toMatchObject({
       ok: false,
       error: { issues: [{ path: "churnReasons" }] },
     });
     expect(await footprint(a.id)).toEqual(before);
+  });
+
+  it("churns nothing until the account's name is typed exactly, checked on the server", async () => {
+    const a = await account("terminated");
+    const before = await footprint(a.id);
+    as(manager);
+    const attempt = (confirmName?: string) =>
+      recordTerminationAction(
+        null,
+        form({
+          accountId: a.id,
+          terminatedOn: today,
+          churnReasons: "budget",
+          ...(confirmName === undefined ? {} : { confirmName }),
+        }),
+      );
+    for (const typed of [undefined, "", "   ", a.name.toUpperCase(), `${a.name} Inc`]) {
+      expect(await attempt(typed)).toMatchObject({
+        ok: false,
+        error: { code: "invalid", issues: [{ path: "confirmName" }] },
+      });
+    }
+    expect(await footprint(a.id)).toEqual(before);
+    expect((await account("terminated")).status).toBe("active");
   });
 
   it("churns the ARR on the date, closes the open renewal and its tasks, ends the contract lines, and starts the offboarding", async () => {
@@ -306,6 +335,7 @@ describe("termination by a manager", () => {
           terminatedOn: end,
           churnReasons: ["acquired", "other"],
           churnNotes: "Parent company consolidates vendors",
+          confirmName: a.name,
         }),
       ),
       "/accounts/terminated/offboarding",
@@ -346,7 +376,10 @@ describe("termination by a manager", () => {
       }),
     ).toBeGreaterThanOrEqual(4);
     expect(
-      await recordTerminationAction(null, form({ accountId: a.id, terminatedOn: end, churnReasons: "budget" })),
+      await recordTerminationAction(
+        null,
+        form({ accountId: a.id, terminatedOn: end, churnReasons: "budget", confirmName: a.name }),
+      ),
     ).toMatchObject({ ok: false, error: { code: "conflict" } });
   });
 });

@@ -36,7 +36,7 @@ describe("reassigning accounts", () => {
     const result = await reassignBook("csm", leaving.id, taking.id, manager);
     expect(result).toMatchObject({ accounts: 3, tasks: 2 });
 
-    expect(await db.account.count({ where: { csmId: taking.id } })).toBe(3);
+    expect(await db.account.count({ where: { csmId: taking.id, updatedAt: clock.now() } })).toBe(3);
     expect(await db.account.count({ where: { csmId: leaving.id } })).toBe(0);
     expect((await db.account.findUniqueOrThrow({ where: { id: elsewhere.id } })).csmId).toBe(other.id);
     const ids = [open1, open2, done, noAccount, onOtherBook, someoneElses].map((t) => t.id);

@@ -79,8 +79,8 @@ function bookStatements(field: "csmId" | "aeId") {
   const column = COLUMNS[field];
   const key = sqlLiteral(field);
   return {
-    accounts: statement<[number, number]>`
-UPDATE "Account" SET ${column} = $2 WHERE ${column} = $1 RETURNING id`,
+    accounts: statement<[number, number, Date]>`
+UPDATE "Account" SET ${column} = $2, "updatedAt" = $3 WHERE ${column} = $1 RETURNING id`,
     tasks: statement<[number, number, number[]]>`
 UPDATE "Task" SET "ownerId" = $2
 WHERE "ownerId" = $1 AND status = 'open' AND "accountId" = ANY($3::int[])`,
@@ -105,11 +105,12 @@ export async function reassignBook(
   const sql = BOOK[role];
   return db.$transaction(async (tx) => {
     const to = await newOwner(tx, role, fromId, toId);
-    const moved = await tx.$queryRaw<{ id: number }[]>(sql.accounts(fromId, toId));
+    const now = clock.now();
+    const moved = await tx.$queryRaw<{ id: number }[]>(sql.accounts(fromId, toId, now));
     const ids = moved.map((m) => m.id);
     if (ids.length === 0) return { accounts: 0, tasks: 0, toName: to.name };
     const tasks = await tx.$executeRaw(sql.tasks(fromId, toId, ids));
-    await tx.$executeRaw(sql.audit(fromId, toId, ids, actor.id, clock.now()));
+    await tx.$executeRaw(sql.audit(fromId, toId, ids, actor.id, now));
     return { accounts: ids.length, tasks, toName: to.name };
   });
 }

@@ -25,9 +25,11 @@ export function recordTermination(
   return writeAccountFacts(externalId, async (tx, accountId) => {
     const account = await tx.account.findUniqueOrThrow({
       where: { id: accountId },
-      select: { status: true, contractStart: true, renewalDate: true, arr: true },
+      select: { name: true, status: true, contractStart: true, renewalDate: true, arr: true },
     });
     if (account.status !== "active") throw conflict("This account is already churned.");
+    if (input.confirmName.trim() !== account.name.trim())
+      throw invalidInput([{ path: "confirmName", message: `Type ${account.name} exactly to confirm.` }]);
     const problem = terminationProblem(toIsoDate(account.contractStart), input.terminatedOn);
     if (problem) throw invalidInput([{ path: "terminatedOn", message: problem }]);
     // Every active account has an open renewal (the daily job); one created since the last run may not yet.

@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import type { ExpansionOpportunity, Renewal, SuccessOutcome } from "@/lib/generated/prisma/client";
 import type {
   ExpansionType,
@@ -197,4 +198,15 @@ export function upsertExpansion(
     },
     outerTx,
   );
+}
+
+/** The account page's renewal: the open one, and the last one closed (its outcome). */
+export async function getAccountRenewals(
+  accountId: number,
+): Promise<{ open: RenewalView | null; lastClosed: RenewalView | null }> {
+  const [open, lastClosed] = await Promise.all([
+    db.renewal.findFirst({ where: { accountId, status: "open" } }),
+    db.renewal.findFirst({ where: { accountId, status: "closed" }, orderBy: [{ signedAt: "desc" }, { id: "desc" }] }),
+  ]);
+  return { open: open && toRenewalView(open), lastClosed: lastClosed && toRenewalView(lastClosed) };
 }

@@ -17,6 +17,7 @@ import { TouchpointForm } from "@/components/accounts/touchpoint-form";
 import { ContactForm } from "@/components/accounts/contact-form";
 import { SurveyForm } from "@/components/accounts/survey-form";
 import { ReassignAccountPanel } from "./reassign-panel";
+import { RenewalPanel } from "./renewal-panel";
 
 import { getAccount, getAccountChanges, getAccountHealthView } from "@/lib/data/accounts/triage";
 import { CreateTaskForm } from "@/components/tasks/create-task-form";
@@ -147,7 +148,7 @@ export default async function AccountPage({ params }: Params) {
                   {
                     key: "terminate",
                     label: "Record termination",
-                    content: <TerminationForm accountId={account.id} today={today} />,
+                    content: <TerminationForm accountId={account.id} accountName={account.name} today={today} />,
                   },
                 ]
               : []),
@@ -170,6 +171,7 @@ export default async function AccountPage({ params }: Params) {
       </Card>
 
       <BandMeaning band={account.healthBand} segment={account.segment} />
+      <RenewalPanel account={account} user={user} />
       <HealthExplanation view={view} />
       <ActivityPanels account={account} changes={changes} />
     </>
