@@ -17,7 +17,7 @@ import {
   type ScoreReading,
 } from "@/lib/domain/backtest-report";
 import { addDays, type IsoDate } from "@/lib/domain/dates";
-import { scoreHealth, type Band, type Segment } from "@/lib/domain/health";
+import { computeHealth, type Band, type Segment } from "@/lib/domain/health";
 import { COMPONENT_KEYS, COMPONENT_MEASURES, type HealthModel } from "@/lib/domain/health-model";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { suggestWeights, type WeightSuggestion, type Weights } from "@/lib/domain/suggested-weights";
@@ -26,12 +26,13 @@ import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
 import { sqlJoin, sqlLiteral, sqlText, statement } from "../platform/sql";
-import { getHealthModel, loadHealthInputs } from "./recompute";
+import { getHealthModel, loadHealthFactsMany } from "./recompute";
 
 // The health backtest (issue 15): for every closed renewal and horizon N (30/60/90/180 days),
 // the account's score as of renewal date − N — the stored snapshot of that day, or, where none
-// is stored, recomputed as of that date by the batch recompute's own path (loadHealthInputs →
-// scoreHealth, the set-based equivalent of GET …/health?asOf=) — against the outcome. One run
+// is stored, recomputed as of that date from the account's dated facts exactly as
+// GET …/health?asOf= does (loadHealthFacts → computeHealth), for many accounts per query —
+// against the outcome. One run
 // stores one HealthBacktest row with every horizon × segment (lib/domain/backtest-report.ts).
 
 interface RenewalRow {
@@ -82,6 +83,7 @@ interface SnapshotRow {
 }
 
 const SNAPSHOT_CHUNK = 20_000;
+const FACTS_CHUNK = 250;
 
 const pairKey = (accountId: number, asOf: IsoDate) => `${accountId}|${asOf}`;
 
@@ -106,16 +108,24 @@ export async function loadReadings(
       });
     }
   }
-  const missing = new Map<IsoDate, number[]>();
+  // What has no snapshot is recomputed as GET …/health?asOf= does it — the account's dated facts
+  // through computeHealth — loading the facts of many accounts per query and each account once
+  // for all of its dates.
+  const missing = new Map<number, IsoDate[]>();
   for (const { accountId, asOf } of pairs) {
     if (readings.has(pairKey(accountId, asOf))) continue;
-    const ids = missing.get(asOf) ?? [];
-    ids.push(accountId);
-    missing.set(asOf, ids);
+    const dates = missing.get(accountId) ?? [];
+    dates.push(asOf);
+    missing.set(accountId, dates);
   }
-  for (const [asOf, accountIds] of missing) {
-    const inputs = await loadHealthInputs(client, asOf, accountIds);
-    for (const [id, i] of inputs) readings.set(pairKey(id, asOf), readingOf(scoreHealth(i, model)));
+  const accountIds = [...missing.keys()];
+  for (let start = 0; start < accountIds.length; start += FACTS_CHUNK) {
+    const facts = await loadHealthFactsMany(client, accountIds.slice(start, start + FACTS_CHUNK));
+    for (const [id, accountFacts] of facts) {
+      for (const asOf of missing.get(id) ?? []) {
+        readings.set(pairKey(id, asOf), readingOf(computeHealth(accountFacts, asOf, model)));
+      }
+    }
   }
   return readings;
 }
