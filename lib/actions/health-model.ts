@@ -1,7 +1,8 @@
 "use server";
 
 import { can } from "@/lib/auth/policy";
-import { saveHealthModel } from "@/lib/data/health/model";
+import { z } from "zod";
+import { applySuggestedWeights, saveHealthModel } from "@/lib/data/health/model";
 import { ZHealthModel } from "@/lib/domain/health-model";
 import { defineAction, type ActionResult } from "./safe-action";
 
@@ -14,4 +15,22 @@ const save = defineAction({
 
 export async function saveHealthModelAction(model: unknown): Promise<ActionResult<{ recomputed: number }>> {
   return save(model);
+}
+
+const applySuggestion = defineAction({
+  schema: z.object({
+    runId: z.coerce.number().int().positive(),
+    confirm: z.literal("yes", { message: "Tick the box to confirm the new weights." }),
+  }),
+  authorize: (user) => can(user, "settings:manage"),
+  revalidate: ["/settings/health", "/score-quality", "/accounts", "/dashboard", "/scorecard", "/renewals"],
+  handler: ({ runId }, user) => applySuggestedWeights(runId, { userId: user.id }),
+});
+
+/** An admin applies a backtest's suggested weights as a new model version (confirmed, audited). */
+export async function applySuggestedWeightsAction(
+  _prev: ActionResult<{ recomputed: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ recomputed: number }>> {
+  return applySuggestion(form);
 }

@@ -1,6 +1,7 @@
 // The money side of one account: contract lines, ARR movements, renewals and expansion
 // opportunities, all derived from one timeline of events so they agree with each other —
 // the lines in force on any day sum to the ARR the movements add up to on that day.
+import { lossProbability } from "./renewal-outcomes";
 import type { AccountPlan } from "./account-plan";
 import { addDays, addYears, daysBetween, minDate } from "./calendar";
 import { ADD_ON_NAMES, CHURN_REASONS, type FeatureKey } from "./catalogue";
@@ -120,7 +121,7 @@ class ContractHistory {
     return this.lines.filter((l) => l.start <= day && day <= l.end).reduce((sum, l) => sum + l.price, 0);
   }
 
-  /** A past renewal: flat, or with more seats (thriving) or fewer (struggling). */
+  /** A past renewal: flat, with more seats (thriving), or fewer (docs/health-backtest-demo.md). */
   renew(day: Date): void {
     const before = this.arrOn(addDays(day, -1));
     const change = this.seatChange();
@@ -229,8 +230,7 @@ class ContractHistory {
   private seatChange(): number {
     const { plan, rng, baseSeats } = this;
     if (plan.profile === "thriving" && rng.chance(0.4)) return Math.max(1, Math.round(baseSeats * rng.float(0.1, 0.3)));
-    const odds = { thriving: 0, watch: 0.15, at_risk: 0.3 }[plan.profile];
-    return rng.chance(odds) ? -Math.max(1, Math.round(baseSeats * rng.float(0.08, 0.25))) : 0;
+    return rng.chance(lossProbability(plan)) ? -Math.max(1, Math.round(baseSeats * rng.float(0.08, 0.25))) : 0;
   }
 
   /** Seat changes end the current base line and start a new one, so history stays reconstructible. */

@@ -7,11 +7,20 @@ import { addDays } from "@/lib/domain/dates";
 import type { Band } from "@/lib/domain/health";
 import type { HealthView } from "@/lib/data/accounts/views";
 import { recomputeHealth } from "@/lib/data/health/recompute";
-import { loadReadings } from "@/lib/data/health/backtest";
+import { getHealthModelVersion, getLatestBacktest, loadReadings } from "@/lib/data/health/backtest";
+import { applySuggestedWeights } from "@/lib/data/health/model";
+import { getHealthModel } from "@/lib/data/health/recompute";
 import { readingOf } from "@/lib/domain/backtest-report";
 import { restoreHealthResult } from "@/lib/domain/health-snapshot";
 import { DEFAULT_HEALTH_MODEL } from "@/lib/domain/health-model";
-import { accountBody, apiClient, createTestKey, usageDays, type ApiClient } from "@/tests/factories/api";
+import {
+  accountBody,
+  apiClient,
+  createTestKey,
+  createTestUser,
+  usageDays,
+  type ApiClient,
+} from "@/tests/factories/api";
 import type { TUsageDay } from "@/lib/validation/api";
 import { clock } from "@/lib/clock";
 
@@ -171,5 +180,24 @@ describe("POST and GET /health/backtest", () => {
     const runs = await db.healthBacktest.findMany();
     expect(runs.length).toBeGreaterThanOrEqual(3);
     expect(runs.every((r) => r.modelVersion === 0 && r.renewals === 8)).toBe(true);
+  });
+
+  it("an admin applies the suggested weights as a new, audited model version; a repeat changes nothing", async () => {
+    const run = await getLatestBacktest(db);
+    const suggestion = run?.suggestions.find((x) => x.segment === "all");
+    expect(suggestion).toMatchObject({ n: 8, positives: 4, smallSample: true });
+    const suggested = suggestion?.suggested;
+    expect(suggested).not.toBeNull();
+    if (!run || !suggested) return;
+    expect(Object.values(suggested).reduce((a, b) => a + b, 0)).toBe(100);
+    const admin = await createTestUser("admin");
+    await applySuggestedWeights(run.id, { userId: admin.id });
+    await applySuggestedWeights(run.id, { userId: admin.id });
+    expect((await getHealthModel(db)).weights).toEqual(suggested);
+    expect(await getHealthModelVersion(db)).toBe(1);
+    const audits = await db.auditLog.findMany({ where: { entity: "health_model" } });
+    expect(audits.map((a) => [a.action, a.actorId])).toEqual([["apply_suggested_weights", admin.id]]);
+    expect((await api.post("/health/backtest", {})).status).toBe(201);
+    expect((await api.get<Summary>("/health/backtest")).body.modelVersion).toBe(1);
   });
 });

@@ -12,6 +12,8 @@ import { RocCurveChart } from "@/components/health-quality/roc-curve-chart";
 import { RunBacktestForm } from "@/components/health-quality/run-backtest-form";
 import { SampleSizeNote } from "@/components/health-quality/sample-size-note";
 import { SegmentsTable } from "@/components/health-quality/segments-table";
+import { SuggestedWeightsCard } from "@/components/health-quality/suggested-weights-card";
+import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { getLatestBacktest } from "@/lib/data/health/backtest";
 import { db } from "@/lib/db";
@@ -27,7 +29,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const BAND_LABELS = { red: "Red", yellow: "Yellow", green: "Green", purple: "Purple" } as const;
 
 export default async function ScoreQualityPage({ searchParams }: Props) {
-  await requirePermission("score-quality:read");
+  const user = await requirePermission("score-quality:read");
   const parsed = ZBacktestQuery.safeParse(await searchParams);
   const horizon = parsed.success ? parsed.data.horizon : 90;
   const segment = (parsed.success && parsed.data.segment) || "all";
@@ -117,6 +119,11 @@ export default async function ScoreQualityPage({ searchParams }: Props) {
               <SegmentsTable slices={run.slices.filter((s) => s.horizonDays === horizon)} />
             </Card>
           </div>
+          <SuggestedWeightsCard
+            suggestion={run.suggestions.find((s) => s.segment === segment)}
+            runId={run.id}
+            canApply={can(user, "settings:manage") && segment === "all"}
+          />
         </>
       )}
     </div>

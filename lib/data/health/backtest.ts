@@ -9,6 +9,7 @@ import {
 import {
   buildBacktestReport,
   findSlice,
+  SEGMENTS,
   type SegmentFilter,
   readingOf,
   type BacktestSample,
@@ -16,20 +17,22 @@ import {
   type ScoreReading,
 } from "@/lib/domain/backtest-report";
 import { addDays, type IsoDate } from "@/lib/domain/dates";
-import { scoreHealth, type Band, type Segment } from "@/lib/domain/health";
+import { computeHealth, type Band, type Segment } from "@/lib/domain/health";
 import { COMPONENT_KEYS, COMPONENT_MEASURES, type HealthModel } from "@/lib/domain/health-model";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { suggestWeights, type WeightSuggestion, type Weights } from "@/lib/domain/suggested-weights";
 import type { Db } from "@/lib/db/types";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
 import { sqlJoin, sqlLiteral, sqlText, statement } from "../platform/sql";
-import { getHealthModel, loadHealthInputs } from "./recompute";
+import { getHealthModel, loadHealthFactsMany } from "./recompute";
 
 // The health backtest (issue 15): for every closed renewal and horizon N (30/60/90/180 days),
 // the account's score as of renewal date − N — the stored snapshot of that day, or, where none
-// is stored, recomputed as of that date by the batch recompute's own path (loadHealthInputs →
-// scoreHealth, the set-based equivalent of GET …/health?asOf=) — against the outcome. One run
+// is stored, recomputed as of that date from the account's dated facts exactly as
+// GET …/health?asOf= does (loadHealthFacts → computeHealth), for many accounts per query —
+// against the outcome. One run
 // stores one HealthBacktest row with every horizon × segment (lib/domain/backtest-report.ts).
 
 interface RenewalRow {
@@ -80,6 +83,7 @@ interface SnapshotRow {
 }
 
 const SNAPSHOT_CHUNK = 20_000;
+const FACTS_CHUNK = 250;
 
 const pairKey = (accountId: number, asOf: IsoDate) => `${accountId}|${asOf}`;
 
@@ -104,16 +108,24 @@ export async function loadReadings(
       });
     }
   }
-  const missing = new Map<IsoDate, number[]>();
+  // What has no snapshot is recomputed as GET …/health?asOf= does it — the account's dated facts
+  // through computeHealth — loading the facts of many accounts per query and each account once
+  // for all of its dates.
+  const missing = new Map<number, IsoDate[]>();
   for (const { accountId, asOf } of pairs) {
     if (readings.has(pairKey(accountId, asOf))) continue;
-    const ids = missing.get(asOf) ?? [];
-    ids.push(accountId);
-    missing.set(asOf, ids);
+    const dates = missing.get(accountId) ?? [];
+    dates.push(asOf);
+    missing.set(accountId, dates);
   }
-  for (const [asOf, accountIds] of missing) {
-    const inputs = await loadHealthInputs(client, asOf, accountIds);
-    for (const [id, i] of inputs) readings.set(pairKey(id, asOf), readingOf(scoreHealth(i, model)));
+  const accountIds = [...missing.keys()];
+  for (let start = 0; start < accountIds.length; start += FACTS_CHUNK) {
+    const facts = await loadHealthFactsMany(client, accountIds.slice(start, start + FACTS_CHUNK));
+    for (const [id, accountFacts] of facts) {
+      for (const asOf of missing.get(id) ?? []) {
+        readings.set(pairKey(id, asOf), readingOf(computeHealth(accountFacts, asOf, model)));
+      }
+    }
   }
   return readings;
 }
@@ -150,11 +162,32 @@ export async function loadBacktestSamples(
 }
 
 export interface BacktestRun {
+  id: number;
   computedAt: Date;
   asOf: IsoDate;
   modelVersion: number;
   renewals: number;
   slices: BacktestSlice[];
+  /** Fitted at SUGGESTION_HORIZON, over all renewals and per segment. */
+  suggestions: WeightSuggestion[];
+}
+
+/** The horizon the suggested weights are fitted at: a quarter ahead, when a CSM can still act. */
+export const SUGGESTION_HORIZON = 90;
+
+interface StoredResult {
+  slices: BacktestSlice[];
+  suggestions: WeightSuggestion[];
+}
+
+function suggestionsFor(samples: readonly BacktestSample[], model: HealthModel): WeightSuggestion[] {
+  const atHorizon = samples.filter((s) => s.horizonDays === SUGGESTION_HORIZON);
+  return (["all", ...SEGMENTS] as const).map((segment) =>
+    suggestWeights(segment === "all" ? atHorizon : atHorizon.filter((s) => s.segment === segment), model.weights, {
+      segment,
+      horizonDays: SUGGESTION_HORIZON,
+    }),
+  );
 }
 
 /** The version of the model in force: 0 while the SPEC defaults apply. */
@@ -167,28 +200,31 @@ export async function getHealthModelVersion(client: Db): Promise<number> {
 export async function runHealthBacktest(client: Db, { asOf }: { asOf: IsoDate }): Promise<BacktestRun> {
   const [model, modelVersion] = await Promise.all([getHealthModel(client), getHealthModelVersion(client)]);
   const { samples, renewals } = await loadBacktestSamples(client, { asOf, model });
-  const slices = buildBacktestReport(samples);
+  const result: StoredResult = { slices: buildBacktestReport(samples), suggestions: suggestionsFor(samples, model) };
   const row = await client.healthBacktest.create({
     data: {
       asOf: new Date(`${asOf}T00:00:00Z`),
       modelVersion,
       renewals,
-      result: slices as unknown as Prisma.InputJsonValue,
+      result: result as unknown as Prisma.InputJsonValue,
     },
   });
-  return { computedAt: row.computedAt, asOf, modelVersion, renewals, slices };
+  return { id: row.id, computedAt: row.computedAt, asOf, modelVersion, renewals, ...result };
 }
 
 /** The latest stored run, or null before the first. */
 export async function getLatestBacktest(client: Db): Promise<BacktestRun | null> {
   const row = await client.healthBacktest.findFirst({ orderBy: [{ computedAt: "desc" }, { id: "desc" }] });
   if (!row) return null;
+  const result = row.result as unknown as StoredResult;
   return {
+    id: row.id,
     computedAt: row.computedAt,
     asOf: row.asOf.toISOString().slice(0, 10),
     modelVersion: row.modelVersion,
     renewals: row.renewals,
-    slices: row.result as unknown as BacktestSlice[],
+    slices: result.slices,
+    suggestions: result.suggestions,
   };
 }
 
@@ -221,11 +257,18 @@ export async function getBacktestSummary(horizonDays: number, segment: SegmentFi
 const LATEST_BANDS_SQL = statement<[horizon: number, segment: string]>`
 SELECT x->'bands' AS bands
 FROM (SELECT result FROM "HealthBacktest" ORDER BY "computedAt" DESC, id DESC LIMIT 1) b
-CROSS JOIN LATERAL jsonb_array_elements(b.result) x
+CROSS JOIN LATERAL jsonb_array_elements(b.result->'slices') x
 WHERE (x->>'horizonDays')::int = $1 AND x->>'segment' = $2`;
 
 /** One slice's churn rates by band from the latest run (the account page's sentence), without the rest. */
 export async function getLatestBandRates(horizon: Horizon, segment: SegmentFilter): Promise<BandRate[] | null> {
   const rows = await db.$queryRaw<{ bands: BandRate[] }[]>(LATEST_BANDS_SQL(horizon, segment));
   return rows[0]?.bands ?? null;
+}
+
+/** The weights a stored run suggests for all segments; null for an unknown run or no suggestion. */
+export async function getSuggestedWeights(client: Db, runId: number): Promise<Weights | null> {
+  const row = await client.healthBacktest.findUnique({ where: { id: runId }, select: { result: true } });
+  const result = row?.result as unknown as StoredResult | undefined;
+  return result?.suggestions.find((s) => s.segment === "all")?.suggested ?? null;
 }

@@ -5,6 +5,8 @@ import type { HealthModel } from "@/lib/domain/health-model";
 
 import { recordAudit, type AuditActor } from "../platform/audit";
 import { getHealthModel, recomputeHealth } from "./recompute";
+import { getSuggestedWeights } from "./backtest";
+import { conflict } from "@/lib/errors";
 import { clock } from "@/lib/clock";
 
 /** The model in force (SPEC defaults until an admin saves one). */
@@ -16,10 +18,17 @@ export function getCurrentHealthModel(): Promise<HealthModel> {
  * Saves an admin's model and recomputes every active account's score with it, in one
  * transaction: the new weights never show next to scores computed with the old ones.
  */
-export async function saveHealthModel(model: HealthModel, actor: AuditActor): Promise<{ recomputed: number }> {
+export async function saveHealthModel(
+  model: HealthModel,
+  actor: AuditActor,
+  { auditAction = "update" }: { auditAction?: string } = {},
+): Promise<{ recomputed: number }> {
   return db.$transaction(
     async (tx) => {
+      // Saves of the model queue behind each other, so each raises the version once.
+      await tx.$executeRaw`SELECT id FROM "HealthModel" WHERE id = 1 FOR UPDATE`;
       const before = await getHealthModel(tx);
+      if (auditAction !== "update" && sameModel(before, model)) return { recomputed: 0 };
       const config = model as unknown as Prisma.InputJsonValue;
       await tx.healthModel.upsert({
         where: { id: 1 },
@@ -29,7 +38,7 @@ export async function saveHealthModel(model: HealthModel, actor: AuditActor): Pr
       await recordAudit(tx, actor, {
         entity: "health_model",
         entityId: "1",
-        action: "update",
+        action: auditAction,
         before: flatten(before),
         after: flatten(model),
       });
@@ -38,6 +47,11 @@ export async function saveHealthModel(model: HealthModel, actor: AuditActor): Pr
     },
     { timeout: 10 * 60_000 },
   );
+}
+
+function sameModel(a: HealthModel, b: HealthModel): boolean {
+  const flatA = flatten(a);
+  return Object.entries(flatten(b)).every(([key, value]) => flatA[key] === value);
 }
 
 /** "weights.engagement": 40, "measures.login_frequency.floor": 0.5 … so the audit diff names each change. */
@@ -49,4 +63,16 @@ function flatten(model: HealthModel): Record<string, number> {
     out[`measures.${k}.target`] = s.target;
   }
   return out;
+}
+
+/**
+ * Applies a backtest run's suggested weights (all segments) as a new model version: the
+ * floors and targets stay, the change is audited as "apply_suggested_weights". Applying the
+ * same suggestion again changes nothing.
+ */
+export async function applySuggestedWeights(runId: number, actor: AuditActor): Promise<{ recomputed: number }> {
+  const suggested = await getSuggestedWeights(db, runId);
+  if (!suggested) throw conflict("This backtest has no suggested weights to apply.");
+  const current = await getHealthModel(db);
+  return saveHealthModel({ ...current, weights: suggested }, actor, { auditAction: "apply_suggested_weights" });
 }
