@@ -4,6 +4,7 @@ import { recomputeHealth } from "@/lib/data/health/recompute";
 import { syncRenewals } from "@/lib/data/renewals/window-job";
 import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
 import { fillScorecardWeeks } from "@/lib/data/scorecard/scorecard";
+import { refreshDashboardRollups } from "@/lib/data/dashboards/portfolio-exports";
 import type { IsoDate } from "@/lib/domain/dates";
 
 /** What one daily run did, step by step (stored as the job's output, shown under Settings → Jobs). */
@@ -31,5 +32,7 @@ export async function runDailyJobs(asOf: IsoDate): Promise<DailySummary> {
   await step("stageChanges", () => syncLifecycleStages(db, { asOf }));
   // The scorecard's weeks that ended since the last run are stored now, before anyone opens it.
   await step("scorecardWeeks", () => fillScorecardWeeks({ asOf }).then(() => "filled"));
+  // The dashboards' heavy aggregates, after the rescore they read (pages never compute them).
+  await step("dashboardRollups", () => refreshDashboardRollups(asOf));
   return summary;
 }

@@ -36,6 +36,7 @@ const RESULT_LABELS: Record<string, string> = {
   stageChanges: "stage changes",
   scorecardWeeks: "scorecard weeks",
   purged: "keys removed",
+  dashboardRollups: "dashboard aggregates stored",
 };
 
 /** "accounts rescored 142 · renewals: 3 created, 94 tasks · …" from a job's stored result. */
