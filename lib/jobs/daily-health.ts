@@ -4,6 +4,7 @@ import { recomputeHealth } from "@/lib/data/health/recompute";
 import { syncRenewals } from "@/lib/data/renewals/window-job";
 import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
 import { fillScorecardWeeks } from "@/lib/data/scorecard/scorecard";
+import { refreshPlannerStatistics } from "@/lib/data/platform/planner-statistics";
 import { refreshDashboardRollups } from "@/lib/data/dashboards/portfolio-exports";
 import type { IsoDate } from "@/lib/domain/dates";
 
@@ -32,6 +33,8 @@ export async function runDailyJobs(asOf: IsoDate): Promise<DailySummary> {
   await step("stageChanges", () => syncLifecycleStages(db, { asOf }));
   // The scorecard's weeks that ended since the last run are stored now, before anyone opens it.
   await step("scorecardWeeks", () => fillScorecardWeeks({ asOf }).then(() => "filled"));
+  // The planner's statistics of the rows just rewritten, so pages get good plans today.
+  await step("statistics", () => refreshPlannerStatistics(db).then(() => "refreshed"));
   // The dashboards' heavy aggregates, after the rescore they read (pages never compute them).
   await step("dashboardRollups", () => refreshDashboardRollups(asOf));
   return summary;

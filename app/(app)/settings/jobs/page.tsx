@@ -37,6 +37,7 @@ const RESULT_LABELS: Record<string, string> = {
   scorecardWeeks: "scorecard weeks",
   purged: "keys removed",
   dashboardRollups: "dashboard aggregates stored",
+  statistics: "planner statistics",
 };
 
 /** "accounts rescored 142 · renewals: 3 created, 94 tasks · …" from a job's stored result. */
