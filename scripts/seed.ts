@@ -6,6 +6,7 @@
 // Works on PGlite (default) and PostgreSQL (DATABASE_URL), like the app.
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { refreshPlannerStatistics } from "@/lib/data/platform/planner-statistics";
 import { pgRunner } from "@/lib/data/platform/bulk-insert";
 import { resetAndSeedDemo, seedIfEmpty, seedScale, type SeedResult } from "@/lib/data/platform/seed";
 import { AppError, isAppError } from "@/lib/errors";
@@ -40,11 +41,13 @@ async function run(handle: DbHandle): Promise<SeedResult> {
     usageDays: positiveInt("usage-days", values["usage-days"]),
     batchSize: positiveInt("batch", values.batch),
   };
-  if (handle.target.kind !== "postgres") return seedScale(handle.prisma, options);
+  // Planner statistics for the millions of rows just written (lib/data/platform/planner-statistics.ts).
+  const analyzed = <T>(result: T) => refreshPlannerStatistics(handle.prisma, { all: true }).then(() => result);
+  if (handle.target.kind !== "postgres") return analyzed(await seedScale(handle.prisma, options));
   // On PostgreSQL the rows bypass Prisma (see pgRunner); two connections, one per write in flight.
   const pool = new pg.Pool({ connectionString: splitSchema(handle.target.url).connectionString, max: 2 });
   try {
-    return await seedScale(handle.prisma, { ...options, writer: pgRunner(pool) });
+    return analyzed(await seedScale(handle.prisma, { ...options, writer: pgRunner(pool) }));
   } finally {
     await pool.end();
   }

@@ -6,6 +6,8 @@ import { runPlaybooks } from "@/lib/data/playbooks/engine";
 import { syncRenewals } from "@/lib/data/renewals/window-job";
 import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
 import { fillScorecardWeeks } from "@/lib/data/scorecard/scorecard";
+import { refreshPlannerStatistics } from "@/lib/data/platform/planner-statistics";
+import { refreshDashboardRollups } from "@/lib/data/dashboards/portfolio-exports";
 import type { IsoDate } from "@/lib/domain/dates";
 
 /** What one daily run did, step by step (stored as the job's output, shown under Settings → Jobs). */
@@ -37,5 +39,9 @@ export async function runDailyJobs(asOf: IsoDate): Promise<DailySummary> {
   await step("scorecardWeeks", () => fillScorecardWeeks({ asOf }).then(() => "filled"));
   // How well the score predicted the renewals closed so far, for the Score quality page.
   await step("backtest", () => runHealthBacktest(db, { asOf }).then(() => "stored"));
+  // The planner's statistics of the rows just rewritten, so pages get good plans today.
+  await step("statistics", () => refreshPlannerStatistics(db).then(() => "refreshed"));
+  // The dashboards' heavy aggregates, after the rescore they read (pages never compute them).
+  await step("dashboardRollups", () => refreshDashboardRollups(asOf));
   return summary;
 }

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { db, dbHandle } from "@/lib/db";
 import { listRecentJobs } from "@/lib/data/jobs/recent-jobs";
+import { cachedAggregate } from "@/lib/data/dashboards/cache";
 import { jobId, QUEUES, startJobs, type JobRunner } from "@/lib/jobs/queue";
 import { migrationScripts } from "@/lib/db/migration-sql";
 import { clock } from "@/lib/clock";
@@ -49,6 +50,23 @@ describe("the job queue in this process", () => {
       where: { externalId: { startsWith: "jobs-" }, healthAsOf: { not: null } },
     });
     expect(scored).toBe(3);
+
+    // The dashboards' heavy aggregates are stored for the day; pages read them without computing.
+    const rollups = await db.dailyRollup.findMany({ select: { key: true }, orderBy: { key: "asc" } });
+    expect(rollups.map((r) => r.key)).toEqual([
+      "churn-reasons",
+      "health-mix",
+      "retention",
+      "stage:adoption",
+      "stage:expansion",
+      "stage:onboarding",
+      "stage:renewal",
+      "stage:value_realization",
+    ]);
+    let computed = 0;
+    const charts = await cachedAggregate("stage:expansion", today, async () => ++computed);
+    expect(computed).toBe(0);
+    expect(charts).toMatchObject({ stage: "expansion" });
 
     // Asking again for the same day (another replica's start-up, the quarter-hourly check) adds nothing.
     await runner.queueDaily(today);

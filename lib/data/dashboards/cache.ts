@@ -1,22 +1,32 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { addDays, type IsoDate } from "@/lib/domain/dates";
+import { statement } from "../platform/sql";
 
-// Dashboard aggregates read data that changes a few times a day (usage arrives daily, scores
-// are recomputed in a batch), yet some scan hundreds of thousands of usage or snapshot rows.
-// Each server process keeps a result for a few minutes, so opening the dashboards again and
-// again costs one aggregate per TTL instead of one per view.
-const TTL_MS = 5 * 60_000;
+// Dashboard aggregates read data that changes daily (usage arrives daily, scores are recomputed
+// in the daily batch), yet some scan hundreds of thousands of usage or snapshot rows. The daily
+// job computes them once per day into DailyRollup (refreshDashboardRollups); pages read the
+// stored row, the same on every server replica. A page computes one only when no day of the
+// last week has it (a database the daily job has not yet run on), and stores it for the others.
 
-const store = globalThis as unknown as { bowtieDashboardCache?: Map<string, { at: number; value: Promise<unknown> }> };
-const entries = (store.bowtieDashboardCache ??= new Map());
+/** How far back a page may fall back to an earlier day's rollup while today's is being computed. */
+const FALLBACK_DAYS = 7;
 
-export function cachedAggregate<T>(key: string, load: () => Promise<T>, now = clock.nowMs()): Promise<T> {
-  const hit = entries.get(key);
-  if (hit && now - hit.at < TTL_MS) return hit.value as Promise<T>;
-  for (const [k, e] of entries) if (now - e.at >= TTL_MS) entries.delete(k);
-  const value = load();
-  entries.set(key, { at: now, value });
-  // A failure is not kept: the next view tries again.
-  value.catch(() => entries.delete(key));
+const LATEST = statement`SELECT value FROM "DailyRollup" WHERE key = $1 AND "asOf" BETWEEN $2::date AND $3::date ORDER BY "asOf" DESC LIMIT 1`;
+const STORE = statement`INSERT INTO "DailyRollup" (key, "asOf", value, "computedAt") VALUES ($1, $2::date, $3::jsonb, $4)
+  ON CONFLICT (key, "asOf") DO UPDATE SET value = excluded.value, "computedAt" = excluded."computedAt"`;
+
+/** Stores an aggregate's value for a day (the daily job). */
+export async function storeRollup(key: string, asOf: IsoDate, value: unknown): Promise<void> {
+  await db.$executeRaw(STORE(key, asOf, JSON.stringify(value), clock.now()));
+}
+
+/** The day's stored aggregate (or the latest of the week before); computed and stored only if none. */
+export async function cachedAggregate<T>(key: string, today: IsoDate, load: () => Promise<T>): Promise<T> {
+  const [row] = await db.$queryRaw<{ value: T }[]>(LATEST(key, addDays(today, -FALLBACK_DAYS), today));
+  if (row) return row.value;
+  const value = await load();
+  await storeRollup(key, today, value);
   return value;
 }

@@ -1,12 +1,14 @@
 import "server-only";
 
-import { cachedAggregate } from "./cache";
-import { getChurnByReason, getHealthMix, getRetentionTrend } from "./stages";
+import { cachedAggregate, storeRollup } from "./cache";
+import { getChurnByReason, getHealthMix, getRetentionTrend, getStageCharts } from "./stages";
+import { DASHBOARD_STAGES } from "@/lib/domain/dashboards";
+import type { IsoDate } from "@/lib/domain/dates";
 import { getPortfolioSummary } from "./portfolio";
 import { clock } from "@/lib/clock";
 
 // The executive portfolio's charts as tables: the page and its CSV downloads read the same
-// (briefly cached) aggregates, so a download matches what is on screen.
+// aggregates (stored daily, lib/data/dashboards/cache.ts), so a download matches what is on screen.
 
 export const PORTFOLIO_DATASETS = [
   "health-mix",
@@ -20,9 +22,9 @@ export type PortfolioDataset = (typeof PORTFOLIO_DATASETS)[number];
 export function loadPortfolioCharts(today = clock.today()) {
   return Promise.all([
     getPortfolioSummary(),
-    cachedAggregate(`health-mix:${today}`, () => getHealthMix(today)),
-    cachedAggregate(`retention:${today}`, () => getRetentionTrend(today)),
-    cachedAggregate(`churn-reasons:${today}`, () => getChurnByReason(today)),
+    cachedAggregate("health-mix", today, () => getHealthMix(today)),
+    cachedAggregate("retention", today, () => getRetentionTrend(today)),
+    cachedAggregate("churn-reasons", today, () => getChurnByReason(today)),
   ]);
 }
 
@@ -58,4 +60,20 @@ export async function portfolioTable(
         data: summary.bySegment.map((s) => [s.segment, s.accounts, s.arr.toFixed(2)]),
       };
   }
+}
+
+/** For the daily job: every heavy dashboard aggregate of the day, computed and stored. */
+export async function refreshDashboardRollups(today: IsoDate): Promise<number> {
+  const rollups: [string, () => Promise<unknown>][] = [
+    ["health-mix", () => getHealthMix(today)],
+    ["retention", () => getRetentionTrend(today)],
+    ["churn-reasons", () => getChurnByReason(today)],
+    ...DASHBOARD_STAGES.map((stage): [string, () => Promise<unknown>] => [
+      `stage:${stage}`,
+      () => getStageCharts(stage, today),
+    ]),
+  ];
+  // One after another: the job should not take every connection from the pages.
+  for (const [key, load] of rollups) await storeRollup(key, today, await load());
+  return rollups.length;
 }

@@ -81,6 +81,9 @@ export async function getScorecard(asOf: IsoDate = clock.today()): Promise<Score
 
 /** For the daily job: store the figures of the weeks that ended since the last run. */
 export async function fillScorecardWeeks(options: { asOf: IsoDate }): Promise<void> {
+  // A new database has no measurables until the defaults are created: create them here, so the
+  // weeks are stored by the job before the first manager opens the scorecard.
+  await ensureDefaultMeasurables(db);
   const measurables = await db.scorecardMeasurable.findMany({ where: { active: true }, select: measurableSelect });
   await fillWeeks(measurables, scorecardWeeks(options.asOf), { force: false });
 }

@@ -49,7 +49,7 @@ export default async function StageDashboardPage({
   const path = `/dashboards/${STAGE_SLUGS[stage]}`;
   const [totals, charts, page] = await Promise.all([
     getStageTotals(stage),
-    cachedAggregate(`stage:${stage}:${today}`, () => getStageCharts(stage, today)),
+    cachedAggregate(`stage:${stage}`, today, () => getStageCharts(stage, today)),
     listStageAccounts(stage, query, PAGE_SIZE, today),
   ]);
 

@@ -30,12 +30,29 @@ const STATES: Record<string, { label: string; tone: BadgeTone }> = {
 
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 19).replace("T", " ") : "—");
 
+const RESULT_LABELS: Record<string, string> = {
+  rescored: "accounts rescored",
+  renewals: "renewals",
+  stageChanges: "stage changes",
+  scorecardWeeks: "scorecard weeks",
+  purged: "keys removed",
+  dashboardRollups: "dashboard aggregates stored",
+  statistics: "planner statistics",
+};
+
+/** "accounts rescored 142 · renewals: 3 created, 94 tasks · …" from a job's stored result. */
 function outcome(job: JobRow): string {
   if (job.error) return job.error;
   if (!job.summary) return "";
+  const value = (v: unknown): string =>
+    v && typeof v === "object"
+      ? Object.entries(v)
+          .map(([k, n]) => `${String(n)} ${k}`)
+          .join(", ")
+      : String(v);
   return Object.entries(job.summary)
     .filter(([key]) => key !== "asOf")
-    .map(([key, value]) => `${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`)
+    .map(([key, v]) => `${RESULT_LABELS[key] ?? key}: ${value(v)}`)
     .join(" · ");
 }
 
