@@ -2,12 +2,12 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { TASK_VIEWS, tasksHref, type TaskView } from "@/lib/validation/tasks";
 
-const LABELS: Record<TaskView, string> = { mine: "Mine", overdue: "Overdue", done: "Done" };
+const LABELS: Record<TaskView, string> = { mine: "Mine", overdue: "Overdue", snoozed: "Snoozed", done: "Done" };
 
 /** The inbox's views as tabs with their counts; overdue work is counted in red. */
 export function TaskTabs({ active, counts }: { active: TaskView; counts: Record<TaskView, number> }) {
   return (
-    <nav aria-label="Task views" className="flex gap-6 border-b border-slate-200 px-5">
+    <nav aria-label="Task views" className="flex gap-6 overflow-x-auto border-b border-slate-200 px-5">
       {TASK_VIEWS.map((view) => {
         const isActive = view === active;
         const alarming = view === "overdue" && counts.overdue > 0;

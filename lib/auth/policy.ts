@@ -43,6 +43,7 @@ export type GlobalAction =
   | "portfolio:read"
   | "former-customers:read"
   | "settings:manage" // users, health model, API keys, imports
+  | "playbooks:manage" // playbook rules and their noise report
   | "scorecard:read"
   | "scorecard:manage"
   | "scorecard:own" // may own a measurable or a rock
@@ -63,6 +64,7 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "portfolio:read": EVERYONE,
   "former-customers:read": EVERYONE,
   "settings:manage": ["admin"],
+  "playbooks:manage": ["admin"],
   "scorecard:read": ["admin", "manager", "executive"],
   "scorecard:manage": MANAGERS,
   "scorecard:own": WORKERS,

@@ -19,6 +19,8 @@ import * as expansion from "@/app/api/v1/accounts/[externalId]/expansions/[key]/
 import * as health from "@/app/api/v1/accounts/[externalId]/health/route";
 import * as renewals from "@/app/api/v1/renewals/route";
 import * as metrics from "@/app/api/v1/metrics/route";
+import * as tasks from "@/app/api/v1/tasks/route";
+import * as playbooks from "@/app/api/v1/playbooks/route";
 import * as unknown from "@/app/api/v1/[[...path]]/route";
 import { clock } from "@/lib/clock";
 
@@ -40,6 +42,8 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/accounts/:externalId/health", health],
   ["/renewals", renewals],
   ["/metrics", metrics],
+  ["/tasks", tasks],
+  ["/playbooks", playbooks],
 ];
 
 function route(path: string): { module: RouteModule; params: Record<string, string> } {

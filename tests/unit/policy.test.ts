@@ -22,6 +22,7 @@ const GLOBAL: Record<GlobalAction, Row> = {
   "portfolio:read": [Y, Y, Y, Y, Y],
   "former-customers:read": [Y, Y, Y, Y, Y],
   "settings:manage": [Y, N, N, N, N],
+  "playbooks:manage": [Y, N, N, N, N],
   "scorecard:read": [Y, Y, N, N, Y],
   "scorecard:manage": [Y, Y, N, N, N],
   "scorecard:own": [Y, Y, Y, Y, N],
