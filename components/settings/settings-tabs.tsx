@@ -10,6 +10,7 @@ const TABS = [
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/import", label: "Import" },
   { href: "/settings/security", label: "Security" },
+  { href: "/settings/outbox", label: "Outbox" },
 ];
 
 export function SettingsTabs() {

@@ -7,7 +7,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   await requirePermission("settings:manage");
   return (
     <>
-      <PageHeader title="Settings" description="Users and roles, the health model, API keys and imports." />
+      <PageHeader
+        title="Settings"
+        description="Users and roles, the health model, API keys, imports, security and the email outbox."
+      />
       <SettingsTabs />
       {children}
     </>
