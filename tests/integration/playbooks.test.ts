@@ -93,16 +93,35 @@ describe("idempotency", () => {
     await expect(db.task.create({ data: copy })).rejects.toThrow();
   });
 
-  it("sends a tech-touch email once per period, recorded as done", async () => {
+  it("sends a tech-touch email once per period through lib/email, recorded as a done step", async () => {
     const account = await makeAccount({ asOf: today, csmId: csm.id });
     await db.account.update({ where: { id: account.id }, data: { segment: "smb" } });
-    const first = await runPlaybooks(db, { asOf: today, accountIds: [account.id] });
-    expect(first).toEqual({ created: 0, emails: 2 });
+    await db.contact.create({ data: { accountId: account.id, name: "Ada", email: "ada@customer.test" } });
+    // Inside a write's transaction the emails wait for the daily run (a rolled-back write cannot unsend).
+    expect(await db.$transaction((tx) => runPlaybooks(tx, { asOf: today, accountIds: [account.id] }))).toEqual({
+      created: 0,
+      emails: 0,
+    });
+    const runs = await Promise.all([1, 2, 3].map(() => runPlaybooks(db, { asOf: today, accountIds: [account.id] })));
+    expect(runs.reduce((sum, r) => sum + r.emails, 0)).toBe(2);
     expect(await runPlaybooks(db, { asOf: today, accountIds: [account.id] })).toEqual({ created: 0, emails: 0 });
     const emails = await tasksOf(account.id);
     expect(emails.map((t) => [t.title, t.status, t.outcome])).toEqual([
-      ["Email: This month's tips from your success team", "done", "Sent by the playbook"],
-      ["Email: You're invited: this quarter's customer webinar", "done", "Sent by the playbook"],
+      [
+        "Email: This month's tips from your success team",
+        "done",
+        "In the outbox for 1 contact (no SMTP server configured).",
+      ],
+      [
+        "Email: You're invited: this quarter's customer webinar",
+        "done",
+        "In the outbox for 1 contact (no SMTP server configured).",
+      ],
+    ]);
+    const messages = await db.emailMessage.findMany({ where: { accountId: account.id }, orderBy: { id: "asc" } });
+    expect(messages.map((m) => [m.to, m.subject, m.status])).toEqual([
+      [["ada@customer.test"], "This month's tips from your success team", "outboxed"],
+      [["ada@customer.test"], "You're invited: this quarter's customer webinar", "outboxed"],
     ]);
   });
 });
