@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 const TABS = [
   { href: "/settings", label: "Users" },
   { href: "/settings/health", label: "Health model" },
+  { href: "/settings/playbooks", label: "Playbooks" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/import", label: "Import" },
   { href: "/settings/security", label: "Security" },

@@ -2,7 +2,13 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { TASK_VIEWS, tasksHref, type TaskView } from "@/lib/validation/tasks";
 
-const LABELS: Record<TaskView | "team", string> = { mine: "Mine", overdue: "Overdue", done: "Done", team: "Team" };
+const LABELS: Record<TaskView | "team", string> = {
+  mine: "Mine",
+  overdue: "Overdue",
+  snoozed: "Snoozed",
+  done: "Done",
+  team: "Team",
+};
 
 /**
  * The inbox's views as tabs with their counts; overdue work is counted in red. Managers also get

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { completeTask, createTask, reopenTask, type TaskChange } from "@/lib/data/tasks/tasks";
-import { ZTaskComplete, ZTaskCreate, ZTaskReopen } from "@/lib/validation/tasks";
+import { completeTask, createTask, dismissTask, reopenTask, snoozeTask, type TaskChange } from "@/lib/data/tasks/tasks";
+import { ZTaskComplete, ZTaskCreate, ZTaskDismiss, ZTaskReopen, ZTaskSnooze } from "@/lib/validation/tasks";
 import { defineAction, type ActionResult } from "./safe-action";
 
 // The role check here is a first filter; whose task or account it is gets decided in
@@ -35,6 +35,20 @@ const reopen = defineAction({
   handler: (input, user) => write(() => reopenTask(input.id, user)),
 });
 
+const snooze = defineAction({
+  schema: ZTaskSnooze,
+  authorize: mayHaveTasks,
+  revalidate: REVALIDATE,
+  handler: (input, user) => write(() => snoozeTask(input.id, input.until, user)),
+});
+
+const dismiss = defineAction({
+  schema: ZTaskDismiss,
+  authorize: mayHaveTasks,
+  revalidate: [...REVALIDATE, "/settings/playbooks"],
+  handler: (input, user) => write(() => dismissTask(input.id, input.reason, user)),
+});
+
 const create = defineAction({
   schema: ZTaskCreate,
   authorize: mayHaveTasks,
@@ -61,4 +75,18 @@ export async function createTaskAction(
   form: FormData,
 ): Promise<ActionResult<TaskChange>> {
   return create(form);
+}
+
+export async function snoozeTaskAction(
+  _prev: ActionResult<TaskChange> | null,
+  form: FormData,
+): Promise<ActionResult<TaskChange>> {
+  return snooze(form);
+}
+
+export async function dismissTaskAction(
+  _prev: ActionResult<TaskChange> | null,
+  form: FormData,
+): Promise<ActionResult<TaskChange>> {
+  return dismiss(form);
 }

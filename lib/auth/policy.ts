@@ -46,6 +46,7 @@ export type GlobalAction =
   | "former-customers:read"
   | "settings:manage" // users, health model, API keys, imports
   | "jobs:view" // the background job queue: recent jobs, their state and errors
+  | "playbooks:manage" // playbook rules and their noise report
   | "scorecard:read"
   | "scorecard:manage"
   | "scorecard:own" // may own a measurable or a rock
@@ -70,6 +71,7 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "former-customers:read": EVERYONE,
   "settings:manage": ["admin"],
   "jobs:view": ["admin"],
+  "playbooks:manage": ["admin"],
   "scorecard:read": ["admin", "manager", "executive"],
   "scorecard:manage": MANAGERS,
   "scorecard:own": WORKERS,

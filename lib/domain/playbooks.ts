@@ -326,10 +326,13 @@ const FORECAST_LABELS: Record<RenewalForecast, string> = {
 };
 
 /** One condition in words, from the account's actual values ("health fell 18 points in 30 days"). */
-function phrase(c: Condition, f: PlaybookFacts, asOf: IsoDate): string | null {
+function phrase(c: Condition, f: PlaybookFacts, asOf: IsoDate, trendNamed: boolean): string | null {
   switch (c.fact) {
-    case "band":
-      return `health ${f.score} (${f.band})`;
+    case "band": {
+      // A fall is the first thing a CSM asks about: say it even when the band alone raised the step.
+      const fell = !trendNamed && f.trend !== null && f.trend < 0 ? `, down ${points(-f.trend)} in 30 days` : "";
+      return `health ${f.score} (${f.band})${fell}`;
+    }
     case "segment":
       return `${SEGMENT_LABELS[f.segment]} account`;
     case "renewalForecast":
@@ -340,8 +343,8 @@ function phrase(c: Condition, f: PlaybookFacts, asOf: IsoDate): string | null {
       return `health ${f.score}`;
     case "trend": {
       const t = f.trend ?? 0;
-      if (t < 0) return `health fell ${-t} ${t === -1 ? "point" : "points"} in 30 days`;
-      return t > 0 ? `health rose ${t} points in 30 days` : "health flat over 30 days";
+      if (t < 0) return `health fell ${points(-t)} in 30 days`;
+      return t > 0 ? `health rose ${points(t)} in 30 days` : "health flat over 30 days";
     }
     case "daysToRenewal": {
       const d = daysBetween(asOf, f.renewalDate);
@@ -368,12 +371,13 @@ function phrase(c: Condition, f: PlaybookFacts, asOf: IsoDate): string | null {
 export function reasonFor(conditions: readonly Condition[], f: PlaybookFacts, asOf: IsoDate): string {
   const seen = new Set<string>();
   const phrases: string[] = [];
+  const trendNamed = conditions.some((c) => c.fact === "trend");
   for (const c of conditions) {
     // "health 64 (yellow)" already says the score: one phrase per fact.
     const id = c.fact === "band" ? "score" : c.fact;
     if (seen.has(id)) continue;
     seen.add(id);
-    const p = phrase(c, f, asOf);
+    const p = phrase(c, f, asOf, trendNamed);
     if (p) phrases.push(p);
   }
   if (phrases.length === 0) return "Scheduled by the playbook.";
@@ -384,6 +388,7 @@ export function reasonFor(conditions: readonly Condition[], f: PlaybookFacts, as
   return label && weakening ? `${sentence} Biggest detractor: ${midSentence(label)}.` : sentence;
 }
 
+const points = (n: number) => `${n} ${n === 1 ? "point" : "points"}`;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "Login frequency" → "login frequency", but acronyms ("ROI achievement", "NPS / CSAT") stay. */

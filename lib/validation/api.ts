@@ -262,6 +262,15 @@ export const ZRenewalUpdate = z
   );
 
 /** GET /renewals?within=N: open renewals due within N days, and overdue ones. */
+/** GET /tasks: one account's tasks; open=false lists closed ones too. */
+export const ZTaskListQuery = z.object({
+  account: z.string().min(1, "Name the account: ?account={externalId}.").max(200),
+  open: z
+    .enum(["true", "false"], { message: "Expected true or false." })
+    .default("true")
+    .transform((v) => v === "true"),
+});
+
 export const ZRenewalListQuery = z.object({
   within: z.coerce.number().int("Expected a whole number of days.").min(0).max(3660).default(90),
 });

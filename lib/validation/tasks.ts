@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dateField, ZId } from "./fields";
 
-export const TASK_VIEWS = ["mine", "overdue", "done"] as const;
+export const TASK_VIEWS = ["mine", "overdue", "snoozed", "done"] as const;
 export type TaskView = (typeof TASK_VIEWS)[number];
 
 export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
@@ -33,6 +33,21 @@ export const ZTaskComplete = z.object({
 export type TTaskComplete = z.infer<typeof ZTaskComplete>;
 
 export const ZTaskReopen = z.object({ id });
+
+/** Hide an open task until a later day; it stays open, so the playbook does not raise it again. */
+export const ZTaskSnooze = z.object({ id, until: dateField("Pick the day it should come back.") });
+export type TTaskSnooze = z.infer<typeof ZTaskSnooze>;
+
+/** Close a task as not needed, saying why: the reasons feed each playbook's noise report. */
+export const ZTaskDismiss = z.object({
+  id,
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Say why this task is not needed.")
+    .max(500, "Keep the reason under 500 characters."),
+});
+export type TTaskDismiss = z.infer<typeof ZTaskDismiss>;
 
 export const ZTaskCreate = z.object({
   accountId: id,

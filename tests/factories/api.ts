@@ -20,6 +20,8 @@ import * as health from "@/app/api/v1/accounts/[externalId]/health/route";
 import * as renewals from "@/app/api/v1/renewals/route";
 import * as backtest from "@/app/api/v1/health/backtest/route";
 import * as metrics from "@/app/api/v1/metrics/route";
+import * as tasks from "@/app/api/v1/tasks/route";
+import * as playbooks from "@/app/api/v1/playbooks/route";
 import * as unknown from "@/app/api/v1/[[...path]]/route";
 import { clock } from "@/lib/clock";
 
@@ -42,6 +44,8 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/renewals", renewals],
   ["/health/backtest", backtest],
   ["/metrics", metrics],
+  ["/tasks", tasks],
+  ["/playbooks", playbooks],
 ];
 
 function route(path: string): { module: RouteModule; params: Record<string, string> } {

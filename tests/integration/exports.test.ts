@@ -181,6 +181,10 @@ describe("GET /api/exports/tasks", () => {
       "completed",
       "outcome",
       "description",
+      "rule",
+      "reason",
+      "snoozed_until",
+      "dismiss_reason",
     ]);
     expect(mine.rows).toHaveLength(30);
     expect(mine.rows.map((r) => r[3])).toEqual(mine.rows.map((r) => r[3]).sort());

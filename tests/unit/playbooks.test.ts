@@ -137,7 +137,13 @@ describe("low-engagement recovery and churn prevention (the escalation ladder)",
     expect(
       tasks.map(({ step, ownerId, dueDate, priority, reason }) => ({ step, ownerId, dueDate, priority, reason })),
     ).toEqual([
-      { step: "save_plan", ownerId: MANAGER, dueDate: "2026-11-26", priority: "high", reason: "Health 48 (red)." },
+      {
+        step: "save_plan",
+        ownerId: MANAGER,
+        dueDate: "2026-11-26",
+        priority: "high",
+        reason: "Health 48 (red), down 18 points in 30 days.",
+      },
       {
         step: "executive",
         ownerId: MANAGER,
@@ -163,6 +169,14 @@ describe("low-engagement recovery and churn prevention (the escalation ladder)",
       (t) => t.step === "executive",
     );
     expect(exec?.reason).toBe(`Health 50 (red), ${phrase}.`);
+  });
+
+  it("says how far health fell even when the band alone raised the step", () => {
+    const [task] = plan(account({ band: "yellow", score: 66, trend: -9, detractor: "login_frequency" }));
+    expect(task.reason).toBe("Health 66 (yellow), down 9 points in 30 days. Biggest detractor: login frequency.");
+    expect(plan(account({ band: "yellow", score: 66, trend: -1 }))[0].reason).toBe(
+      "Health 66 (yellow), down 1 point in 30 days.",
+    );
   });
 
   it.each([

@@ -25,6 +25,7 @@ const GLOBAL: Record<GlobalAction, Row> = {
   "former-customers:read": [Y, Y, Y, Y, Y],
   "settings:manage": [Y, N, N, N, N],
   "jobs:view": [Y, N, N, N, N],
+  "playbooks:manage": [Y, N, N, N, N],
   "scorecard:read": [Y, Y, N, N, Y],
   "scorecard:manage": [Y, Y, N, N, N],
   "scorecard:own": [Y, Y, Y, Y, N],

@@ -9,7 +9,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     <>
       <PageHeader
         title="Settings"
-        description="Users and roles, the health model, API keys, imports, security and the email outbox."
+        description="Users and roles, the health model, playbooks, API keys, imports, security and the email outbox."
       />
       <SettingsTabs />
       {children}

@@ -8,6 +8,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { TaskItem } from "@/components/tasks/task-item";
 import { TaskTabs } from "@/components/tasks/task-tabs";
 import { requirePermission } from "@/lib/auth/session";
+import { clock } from "@/lib/clock";
+import { addDays } from "@/lib/domain/dates";
 import { countTasksByView, listTasks } from "@/lib/data/tasks/tasks";
 import { countTeamOwners } from "@/lib/data/tasks/team";
 import { can } from "@/lib/auth/policy";
@@ -23,7 +25,11 @@ const EMPTY: Record<TaskView, { title: string; body: string }> = {
     body: "Playbook steps appear here when an account you own needs attention, and manual tasks when someone adds one.",
   },
   overdue: { title: "Nothing overdue", body: "Every open task is on schedule." },
-  done: { title: "No completed tasks yet", body: "Tasks you complete are kept here with their outcome notes." },
+  snoozed: { title: "Nothing snoozed", body: "Snooze a task to hide it until the day you choose." },
+  done: {
+    title: "No completed tasks yet",
+    body: "Tasks you complete or dismiss are kept here with their outcome notes and reasons.",
+  },
 };
 
 export default async function TasksPage({
@@ -39,6 +45,7 @@ export default async function TasksPage({
     can(user, "tasks:team") ? countTeamOwners() : undefined,
   ]);
   const empty = EMPTY[query.view];
+  const snoozeDefault = addDays(clock.today(), 7);
 
   return (
     <>
@@ -58,7 +65,7 @@ export default async function TasksPage({
         ) : (
           <ul aria-label="Tasks" className="divide-y divide-slate-100">
             {rows.map((task) => (
-              <TaskItem key={task.id} task={task} />
+              <TaskItem key={task.id} task={task} snoozeDefault={snoozeDefault} />
             ))}
           </ul>
         )}

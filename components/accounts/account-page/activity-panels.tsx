@@ -20,8 +20,10 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
               <li key={t.id} className="flex items-start justify-between gap-4 px-5 py-3">
                 <div>
                   <p className="text-sm font-medium text-slate-900">{t.title}</p>
+                  {t.reason && <p className="text-sm text-slate-700">{t.reason}</p>}
                   <p className="text-xs text-slate-500">
                     {t.ownerName} · due {formatDate(t.dueDate)}
+                    {t.snoozedUntil && ` · snoozed until ${formatDate(t.snoozedUntil)}`}
                   </p>
                 </div>
                 <Badge tone={t.priority === "urgent" || t.priority === "high" ? "red" : "slate"}>{t.priority}</Badge>

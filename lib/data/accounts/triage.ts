@@ -227,7 +227,16 @@ export interface AccountDetail {
     comment: string | null;
     contactName: string | null;
   }[];
-  openTasks: { id: number; title: string; dueDate: string; priority: string; ownerName: string }[];
+  openTasks: {
+    id: number;
+    title: string;
+    dueDate: string;
+    priority: string;
+    ownerName: string;
+    /** Playbook tasks: why the rule raised it ("Health fell 18 points in 30 days."). */
+    reason: string | null;
+    snoozedUntil: string | null;
+  }[];
 }
 
 /** Whether an account with this external id exists (the account pages' 404 check, before they stream). */
@@ -322,6 +331,8 @@ export async function getAccount(externalId: string): Promise<AccountDetail | nu
       dueDate: toIsoDate(t.dueDate),
       priority: t.priority,
       ownerName: t.owner.name,
+      reason: t.reason,
+      snoozedUntil: t.snoozedUntil ? toIsoDate(t.snoozedUntil) : null,
     })),
   };
 }

@@ -7,6 +7,7 @@ import type { Band, RenewalForecast, Segment } from "@/lib/domain/health";
 import { storedRawPath } from "@/lib/domain/health-snapshot";
 import { playbookManager, planPlaybooks, type PlannedStep, type PlaybookFacts } from "@/lib/domain/playbooks";
 import { clock } from "@/lib/clock";
+import { sendEmail, type EmailStatus } from "@/lib/email/send";
 import { sqlLiteral, statement } from "../platform/sql";
 import { loadPlaybookRules } from "./rules";
 import type { Db } from "@/lib/db/types";
@@ -85,15 +86,14 @@ WITH v AS (
       'dueDate', to_char(c."dueDate", 'YYYY-MM-DD'), 'priority', c.priority, 'source', c.source, 'status', c.status)
   FROM created c
 )
-SELECT c.id, c."accountId" AS account_id, c."ownerId" AS owner_id, c.title, c.description, c.status::text AS status
+SELECT c.id, c."accountId" AS account_id, c."ruleKey" AS rule_key, c.step, c.status::text AS status
 FROM created c ORDER BY c.id`;
 
 interface CreatedRow {
   id: number;
   account_id: number;
-  owner_id: number;
-  title: string;
-  description: string | null;
+  rule_key: string;
+  step: string;
   status: "open" | "done";
 }
 
@@ -121,14 +121,56 @@ export async function runPlaybooks(
     select: { id: true, role: true, active: true },
   });
   const managerId = playbookManager(users);
+  // Email steps go out from runs outside a transaction (the daily run, the batch): a message sent
+  // from inside a write that then rolls back could not be taken back.
+  const mailing = "$transaction" in client;
   const planned = rows.flatMap((r) =>
-    planPlaybooks(rules, toFacts(r), { asOf, managerId }).map((p) => ({ ...p, accountId: r.id })),
+    planPlaybooks(rules, toFacts(r), { asOf, managerId })
+      .filter((p) => mailing || p.type === "task")
+      .map((p) => ({ ...p, accountId: r.id })),
   );
   if (planned.length === 0) return { created: 0, emails: 0 };
   const created = await insertSteps(client, asOf, planned);
-  const emails = created.filter((c) => c.status === "done").length;
-  return { created: created.length - emails, emails };
+  const emails = created.filter((c) => c.status === "done");
+  if (emails.length > 0) await sendStepEmails(client, emails, planned);
+  return { created: created.length - emails.length, emails: emails.length };
 }
+
+/**
+ * Sends each recorded email step to its account's contacts (through lib/email: SMTP, or the
+ * outbox without SMTP_URL) and notes the result on the step. Keyed by the step's task, so a
+ * retried send never goes out twice.
+ */
+async function sendStepEmails(client: Db, rows: CreatedRow[], planned: PlannedStep[]): Promise<void> {
+  const contacts = await client.contact.findMany({
+    where: { accountId: { in: [...new Set(rows.map((r) => r.account_id))] } },
+    select: { accountId: true, email: true },
+    orderBy: { id: "asc" },
+  });
+  for (const row of rows) {
+    const step = planned.find((p) => p.ruleKey === row.rule_key && p.step === row.step);
+    const to = contacts.filter((c) => c.accountId === row.account_id).map((c) => c.email);
+    let outcome = "Not sent: the account has no contacts.";
+    if (step && to.length > 0) {
+      const sent = await sendEmail(client, {
+        to,
+        subject: step.subject ?? step.title,
+        text: step.description,
+        key: `playbook-task:${row.id}`,
+        accountId: row.account_id,
+      });
+      outcome = EMAIL_OUTCOMES[sent.status](to.length, sent.error);
+    }
+    await client.task.update({ where: { id: row.id }, data: { outcome } });
+  }
+}
+
+const contactsPhrase = (n: number) => `${n} ${n === 1 ? "contact" : "contacts"}`;
+const EMAIL_OUTCOMES: Record<EmailStatus, (n: number, error: string | null) => string> = {
+  sent: (n) => `Sent to ${contactsPhrase(n)}.`,
+  outboxed: (n) => `In the outbox for ${contactsPhrase(n)} (no SMTP server configured).`,
+  failed: (n, error) => `Sending to ${contactsPhrase(n)} failed: ${error ?? "unknown error"}.`,
+};
 
 function toFacts(r: FactsRow): PlaybookFacts {
   return {

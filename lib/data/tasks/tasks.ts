@@ -4,8 +4,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskPriority, TaskSource, TaskStatus } from "@/lib/generated/prisma/enums";
 import { can, canOnAnyAccount, type Actor } from "@/lib/auth/policy";
 import { daysBetween, toIsoDate } from "@/lib/domain/dates";
-import type { TaskView, TTaskCreate } from "@/lib/validation/tasks";
+import { TASK_VIEWS, type TaskView, type TTaskCreate } from "@/lib/validation/tasks";
 import { recordAudit } from "../platform/audit";
+import { accountNotFound } from "../accounts/write";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 
@@ -29,6 +30,12 @@ export interface TaskRow {
   /** The UTC day it was completed. */
   completedAt: string | null;
   overdue: boolean;
+  /** The playbook rule that raised it (its name as admins named it), and why. */
+  rule: { key: string; name: string } | null;
+  reason: string | null;
+  /** Hidden from "mine" until this day. */
+  snoozedUntil: string | null;
+  dismissReason: string | null;
 }
 
 /** What a write changed, so the action can refresh the account page too. */
@@ -39,12 +46,15 @@ export interface TaskChange {
 
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-// Every view is the viewer's own tasks: managers find the playbook's save plans in "mine".
+// Every view is the viewer's own tasks: managers find the playbook's save plans in "mine". A
+// snoozed task leaves "mine" (and "overdue") until its day comes; "done" holds dismissals too.
 function viewWhere(viewer: Actor, view: TaskView, today: string): Prisma.TaskWhereInput {
   const own = { ownerId: viewer.id };
-  if (view === "done") return { ...own, status: "done" };
-  if (view === "overdue") return { ...own, status: "open", dueDate: { lt: dateOnly(today) } };
-  return { ...own, status: "open" };
+  const awake = { OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: dateOnly(today) } }] };
+  if (view === "done") return { ...own, status: { in: ["done", "cancelled"] } };
+  if (view === "snoozed") return { ...own, status: "open", snoozedUntil: { gt: dateOnly(today) } };
+  if (view === "overdue") return { ...own, status: "open", dueDate: { lt: dateOnly(today) }, ...awake };
+  return { ...own, status: "open", ...awake };
 }
 
 // Open work: soonest due first, the most urgent first within a day (the enum is declared low → urgent).
@@ -61,35 +71,78 @@ export const rowSelect = {
   status: true,
   outcome: true,
   completedAt: true,
+  ruleKey: true,
+  reason: true,
+  snoozedUntil: true,
+  dismissReason: true,
   account: { select: { externalId: true, name: true } },
 } satisfies Prisma.TaskSelect;
+
+/** Rule key → the name admins gave it, to label playbook tasks. */
+export async function playbookNames(): Promise<Map<string, string>> {
+  const rules = await db.playbookRule.findMany({ select: { key: true, name: true } });
+  return new Map(rules.map((r) => [r.key, r.name]));
+}
+
+type SelectedTask = Prisma.TaskGetPayload<{ select: typeof rowSelect }>;
+
+export function toTaskRow(t: SelectedTask, today: string, names: Map<string, string>): TaskRow {
+  const { ruleKey, snoozedUntil, ...rest } = t;
+  const dueDate = toIsoDate(t.dueDate);
+  const dueInDays = daysBetween(today, dueDate);
+  return {
+    ...rest,
+    dueDate,
+    dueInDays,
+    completedAt: t.completedAt ? toIsoDate(t.completedAt) : null,
+    overdue: t.status === "open" && dueInDays < 0,
+    rule: ruleKey ? { key: ruleKey, name: names.get(ruleKey) ?? ruleKey } : null,
+    snoozedUntil: snoozedUntil && toIsoDate(snoozedUntil) > today ? toIsoDate(snoozedUntil) : null,
+  };
+}
 
 export async function listTasks(
   viewer: Actor,
   { view, page, pageSize }: { view: TaskView; page: number; pageSize: number },
 ): Promise<TaskRow[]> {
   const today = clock.today();
-  const rows = await db.task.findMany({
-    where: viewWhere(viewer, view, today),
-    orderBy: view === "done" ? DONE_ORDER : OPEN_ORDER,
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: rowSelect,
-  });
-  return rows.map((t) => toTaskRow(t, today));
+  const [rows, names] = await Promise.all([
+    db.task.findMany({
+      where: viewWhere(viewer, view, today),
+      orderBy: view === "done" ? DONE_ORDER : OPEN_ORDER,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: rowSelect,
+    }),
+    playbookNames(),
+  ]);
+  return rows.map((t) => toTaskRow(t, today, names));
 }
 
-/** A stored task as the inbox shows it, due dates counted from `today`. */
-export function toTaskRow(t: Prisma.TaskGetPayload<{ select: typeof rowSelect }>, today: string): TaskRow {
-  const dueDate = toIsoDate(t.dueDate);
-  const dueInDays = daysBetween(today, dueDate);
-  return {
-    ...t,
-    dueDate,
-    dueInDays,
-    completedAt: t.completedAt ? toIsoDate(t.completedAt) : null,
-    overdue: t.status === "open" && dueInDays < 0,
-  };
+/** A task as the API shows it: its account, owner, the rule that raised it and why. */
+export type ApiTask = Omit<TaskRow, "account"> & { owner: { name: string; email: string } };
+
+/**
+ * An account's tasks (only the open ones, soonest due first; or every one, newest first), each
+ * with the rule that raised it and why: the API's GET /tasks?account=. At most 500.
+ */
+export async function listAccountTasks(externalId: string, { open }: { open: boolean }): Promise<ApiTask[]> {
+  const account = await db.account.findUnique({ where: { externalId }, select: { id: true } });
+  if (!account) throw accountNotFound(externalId);
+  const today = clock.today();
+  const [rows, names] = await Promise.all([
+    db.task.findMany({
+      where: { accountId: account.id, ...(open ? { status: "open" as const } : {}) },
+      orderBy: open ? OPEN_ORDER : [{ createdAt: "desc" }, { id: "desc" }],
+      take: 500,
+      select: { ...rowSelect, owner: { select: { name: true, email: true } } },
+    }),
+    playbookNames(),
+  ]);
+  return rows.map(({ owner, ...t }) => {
+    const { account: _account, ...row } = toTaskRow(t, today, names);
+    return { ...row, owner };
+  });
 }
 
 /** Every task of one of the viewer's views, in the inbox's order, a batch at a time (the CSV export). */
@@ -104,10 +157,10 @@ export async function* streamTasks(viewer: Actor, view: TaskView, batchSize = 20
 /** How many tasks each tab holds (the tab counts and the pagination total). */
 export async function countTasksByView(viewer: Actor): Promise<Record<TaskView, number>> {
   const today = clock.today();
-  const [mine, overdue, done] = await Promise.all(
-    (["mine", "overdue", "done"] as const).map((view) => db.task.count({ where: viewWhere(viewer, view, today) })),
+  const [mine, overdue, snoozed, done] = await Promise.all(
+    TASK_VIEWS.map((view) => db.task.count({ where: viewWhere(viewer, view, today) })),
   );
-  return { mine, overdue, done };
+  return { mine, overdue, snoozed, done };
 }
 
 /** A user works their own tasks; managers and admins may close or reopen anyone's. */
@@ -115,7 +168,13 @@ function mayWork(actor: Actor, ownerId: number): boolean {
   return can(actor, "task:work", { ownerId });
 }
 
-const auditSelect = { status: true, outcome: true, completedAt: true } satisfies Prisma.TaskSelect;
+const auditSelect = {
+  status: true,
+  outcome: true,
+  completedAt: true,
+  snoozedUntil: true,
+  dismissReason: true,
+} satisfies Prisma.TaskSelect;
 
 const taskForWrite = {
   id: true,
@@ -150,6 +209,41 @@ export async function completeTask(id: number, outcome: string | null, actor: Ac
     });
     if (count === 0) throw new AppError("conflict", "This task is already closed.");
     await auditUpdate(tx, actor, task, "complete");
+    return { id, accountExternalId: task.account?.externalId ?? null };
+  });
+}
+
+/** Hides an open task until a later day; it stays open, so its playbook does not raise it again. */
+export async function snoozeTask(id: number, until: string, actor: Actor): Promise<TaskChange> {
+  if (until <= clock.today())
+    throw new AppError("invalid", "Pick a day after today.", {
+      issues: [{ path: "until", message: "Pick a day after today." }],
+    });
+  return db.$transaction(async (tx) => {
+    const task = await loadForWrite(tx, id, actor);
+    const { count } = await tx.task.updateMany({
+      where: { id, status: "open" },
+      data: { snoozedUntil: dateOnly(until) },
+    });
+    if (count === 0) throw new AppError("conflict", "Only an open task can be snoozed.");
+    await auditUpdate(tx, actor, task, "snooze");
+    return { id, accountExternalId: task.account?.externalId ?? null };
+  });
+}
+
+/**
+ * Closes an open task as not needed, with the reason. A dismissed playbook step counts against
+ * its rule in the noise report, and is not raised again within the rule's re-arm period.
+ */
+export async function dismissTask(id: number, reason: string, actor: Actor): Promise<TaskChange> {
+  return db.$transaction(async (tx) => {
+    const task = await loadForWrite(tx, id, actor);
+    const { count } = await tx.task.updateMany({
+      where: { id, status: "open" },
+      data: { status: "cancelled", dismissReason: reason, completedAt: clock.now(), snoozedUntil: null },
+    });
+    if (count === 0) throw new AppError("conflict", "This task is already closed.");
+    await auditUpdate(tx, actor, task, "dismiss");
     return { id, accountExternalId: task.account?.externalId ?? null };
   });
 }
@@ -194,7 +288,13 @@ async function auditUpdate(
       entityId: String(before.id),
       action,
       accountId: before.accountId,
-      before: { status: before.status, outcome: before.outcome, completedAt: before.completedAt },
+      before: {
+        status: before.status,
+        outcome: before.outcome,
+        completedAt: before.completedAt,
+        snoozedUntil: before.snoozedUntil,
+        dismissReason: before.dismissReason,
+      },
       after,
     },
   );

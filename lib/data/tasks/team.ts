@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { rowSelect, toTaskRow, type TaskRow } from "./tasks";
+import { playbookNames, rowSelect, toTaskRow, type TaskRow } from "./tasks";
 
 // The manager's team view: every owner's open tasks, grouped by owner. Owners with overdue work
 // come first (most overdue first), and within an owner the most overdue task is on top.
@@ -55,6 +55,7 @@ export async function listTeamTasks({
     })
     .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.name.localeCompare(b.name) || a.id - b.id);
   const slice = ranked.slice((page - 1) * pageSize, page * pageSize);
+  const names = await playbookNames();
   const owners = await Promise.all(
     slice.map(async (owner) => {
       const tasks = await db.task.findMany({
@@ -63,7 +64,7 @@ export async function listTeamTasks({
         take: perOwner,
         select: rowSelect,
       });
-      return { ...owner, tasks: tasks.map((t) => toTaskRow(t, today)) };
+      return { ...owner, tasks: tasks.map((t) => toTaskRow(t, today, names)) };
     }),
   );
   return { owners, total: ranked.length };

@@ -3,7 +3,7 @@ import { streamTasks } from "@/lib/data/tasks/tasks";
 import { ZTaskQuery, type TaskView } from "@/lib/validation/tasks";
 import type { Actor } from "@/lib/auth/policy";
 
-// CSV of the viewer's task inbox for one view (mine / overdue / done): every page, same order.
+// CSV of the viewer's task inbox for one view (mine / overdue / snoozed / done): every page, same order.
 const FIELDS = [
   "title",
   "account_external_id",
@@ -17,6 +17,10 @@ const FIELDS = [
   "completed",
   "outcome",
   "description",
+  "rule",
+  "reason",
+  "snoozed_until",
+  "dismiss_reason",
 ];
 
 async function* rows(viewer: Actor, view: TaskView) {
@@ -34,6 +38,10 @@ async function* rows(viewer: Actor, view: TaskView) {
       t.completedAt ?? "",
       t.outcome ?? "",
       t.description ?? "",
+      t.rule?.name ?? "",
+      t.reason ?? "",
+      t.snoozedUntil ?? "",
+      t.dismissReason ?? "",
     ]);
   }
 }
