@@ -37,9 +37,14 @@ export interface RouteContext {
 export interface ApiReply {
   status: number;
   body: unknown;
+  /** A body that is not JSON (an .ics file): sent as is with this content type. */
+  contentType?: string;
 }
 
 export const ok = (body: unknown): ApiReply => ({ status: 200, body });
+
+/** A text file answered as is (GET only: such replies are never stored for idempotent replays). */
+export const textFile = (text: string, contentType: string): ApiReply => ({ status: 200, body: text, contentType });
 
 /** 201 when the write created the record, 200 when it updated (or repeated) it. */
 export const saved = ({ created, record }: { created: boolean; record: unknown }): ApiReply => ({
@@ -86,6 +91,8 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(def: ApiRo
       const input = validate(def, raw);
       const run = async () => {
         const reply = await def.handler({ ...input, key, actor: { apiKeyId: key.id } });
+        if (reply.contentType)
+          return { status: reply.status, body: String(reply.body), contentType: reply.contentType };
         return { status: reply.status, body: JSON.stringify(reply.body) };
       };
       if (idempotencyKey === null) return jsonResponse(await run());
@@ -108,10 +115,11 @@ interface JsonReply {
   status: number;
   /** The JSON text of the body. */
   body: string;
+  contentType?: string;
 }
 
-function jsonResponse({ status, body }: JsonReply, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { "content-type": "application/json", ...headers } });
+function jsonResponse({ status, body, contentType }: JsonReply, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { "content-type": contentType ?? "application/json", ...headers } });
 }
 
 /**

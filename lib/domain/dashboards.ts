@@ -4,6 +4,7 @@
 // feeds them is in lib/data/dashboards/stages.ts.
 import { addMonths, endOfQuarter, format, parseISO, subQuarters } from "date-fns";
 import { addDays, type IsoDate } from "./dates";
+import { MILESTONES } from "./onboarding";
 import {
   grossRevenueRetention,
   netRevenueRetention,
@@ -33,14 +34,9 @@ export function stageFromSlug(slug: string): DashboardStage | null {
 /** SPEC §4: initial value is the week-8 milestone, so time to value aims at 56 days. */
 export const TIME_TO_VALUE_TARGET_DAYS = 56;
 
-export const MILESTONE_KEYS = ["technical_setup", "active", "initial_value", "full_speed", "achievement"] as const;
-export const MILESTONE_LABELS: Record<string, string> = {
-  technical_setup: "Technical set-up",
-  active: "Active",
-  initial_value: "Initial value",
-  full_speed: "Full speed",
-  achievement: "Achievement",
-};
+export { MILESTONE_KEYS } from "./onboarding";
+/** Milestone key → its title (the onboarding plan's milestones). */
+export const MILESTONE_LABELS: Record<string, string> = Object.fromEntries(MILESTONES.map((m) => [m.key, m.title]));
 
 /** Renewal-stage windows: the renewal date is within 90 days or already past. */
 export const DASHBOARD_RENEWAL_WINDOWS = ["overdue", "0-30", "31-60", "61-90"] as const;

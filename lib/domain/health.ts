@@ -376,7 +376,8 @@ const NO_DATA: Reading = { raw: null, score: null };
 /** A measure that has data but no computable raw value, and scores 0 (SPEC §3). */
 const SCORES_ZERO: Reading = { raw: null, score: 0 };
 
-const REVIEW_CADENCE: Record<Segment, number | null> = { enterprise: 4, mid_market: 2, smb: null };
+/** QBR/EBR reviews per year by segment (SPEC §4 cadence; SMB is tech-touch, no reviews). */
+export const REVIEW_CADENCE: Record<Segment, number | null> = { enterprise: 4, mid_market: 2, smb: null };
 const RENEWAL_FORECAST_POINTS: Record<RenewalForecast, number> = { commit: 100, likely: 75, at_risk: 25, lost: 0 };
 const USAGE_WEEKS = HEALTH_WINDOW_DAYS.usage / 7;
 

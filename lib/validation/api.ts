@@ -198,17 +198,39 @@ export const ZPastDate = ZIsoDate.refine((date) => date <= clock.today(), "Canno
  * A success-plan outcome. `achievedAt` dates the achievement (backfills, ROI achievement as of a
  * past date); left out, it is today when the outcome becomes achieved and kept while it stays so.
  */
-export const ZOutcomeUpsert = z
+const outcomeFields = {
+  title: text(300),
+  dueDate: ZIsoDate,
+  achieved: z.boolean(),
+  achievedAt: ZPastDate.optional(),
+};
+const achievedAtOnlyWhenAchieved: [
+  (o: { achieved: boolean; achievedAt?: string }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (o) => o.achieved || o.achievedAt === undefined,
+  { path: ["achievedAt"], message: "Only an achieved outcome has an achievedAt." },
+];
+
+export const ZOutcomeUpsert = z.object(outcomeFields).refine(...achievedAtOnlyWhenAchieved);
+
+const planNumber = z.number().finite().min(-1e12).max(1e12).nullable().optional();
+
+/**
+ * A success-plan outcome (PUT /accounts/{id}/success-plan/{key}): the outcome plus what is
+ * measured, its baseline, target and current value, and the yearly value to the customer once
+ * achieved (the value report's ROI). Left out, these keep their stored values; null clears them.
+ */
+export const ZSuccessPlanUpsert = z
   .object({
-    title: text(300),
-    dueDate: ZIsoDate,
-    achieved: z.boolean(),
-    achievedAt: ZPastDate.optional(),
+    ...outcomeFields,
+    metric: text(200).nullable().optional(),
+    baseline: planNumber,
+    target: planNumber,
+    current: planNumber,
+    annualValue: ZMoney.nullable().optional(),
   })
-  .refine((o) => o.achieved || o.achievedAt === undefined, {
-    path: ["achievedAt"],
-    message: "Only an achieved outcome has an achievedAt.",
-  });
+  .refine(...achievedAtOnlyWhenAchieved);
 
 /** The open renewal's forecast (renewal likelihood in the health score). */
 export const ZRenewalForecast = z.object({
@@ -301,6 +323,7 @@ export type TTicketUpsert = z.infer<typeof ZTicketUpsert>;
 export type TSurveyCreate = z.infer<typeof ZSurveyCreate>;
 export type TTouchpointCreate = z.infer<typeof ZTouchpointCreate>;
 export type TOutcomeUpsert = z.infer<typeof ZOutcomeUpsert>;
+export type TSuccessPlanUpsert = z.infer<typeof ZSuccessPlanUpsert>;
 export type TRenewalForecast = z.infer<typeof ZRenewalForecast>;
 export type TRenewalOutcome = z.infer<typeof ZRenewalOutcome>;
 export type TRenewalUpdate = ({ kind: "forecast" } & TRenewalForecast) | ({ kind: "outcome" } & TRenewalOutcome);

@@ -23,6 +23,13 @@ import * as metrics from "@/app/api/v1/metrics/route";
 import * as tasks from "@/app/api/v1/tasks/route";
 import * as playbooks from "@/app/api/v1/playbooks/route";
 import * as unknown from "@/app/api/v1/[[...path]]/route";
+import * as onboarding from "@/app/api/v1/accounts/[externalId]/onboarding/route";
+import * as onboardingItem from "@/app/api/v1/accounts/[externalId]/onboarding/[key]/route";
+import * as successPlan from "@/app/api/v1/accounts/[externalId]/success-plan/[key]/route";
+import * as accountQbrs from "@/app/api/v1/accounts/[externalId]/qbrs/route";
+import * as qbr from "@/app/api/v1/qbrs/[id]/route";
+import * as qbrInvite from "@/app/api/v1/qbrs/[id]/invite.ics/route";
+import * as qbrAttendance from "@/app/api/v1/qbrs/[id]/attendance/route";
 import { clock } from "@/lib/clock";
 
 type Method = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
@@ -46,6 +53,13 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/metrics", metrics],
   ["/tasks", tasks],
   ["/playbooks", playbooks],
+  ["/accounts/:externalId/onboarding", onboarding],
+  ["/accounts/:externalId/onboarding/:key", onboardingItem],
+  ["/accounts/:externalId/success-plan/:key", successPlan],
+  ["/accounts/:externalId/qbrs", accountQbrs],
+  ["/qbrs/:id", qbr],
+  ["/qbrs/:id/invite.ics", qbrInvite],
+  ["/qbrs/:id/attendance", qbrAttendance],
 ];
 
 function route(path: string): { module: RouteModule; params: Record<string, string> } {
@@ -109,7 +123,12 @@ export function apiClient(key: string | null) {
       },
     });
     const response = await handler(request, { params: decodedParams(params) });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+    const json = (response.headers.get("content-type") ?? "").startsWith("application/json");
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (json ? await response.json() : await response.text()) as T,
+    };
   }
   return {
     get: <T = ApiErrorBody>(path: string, options?: RequestOptions) => call<T>("GET", path, options),

@@ -9,11 +9,20 @@ import type {
   RenewalStatus,
 } from "@/lib/generated/prisma/enums";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import type { TExpansionUpsert, TOutcomeUpsert, TRenewalForecast } from "@/lib/validation/api";
+import type { TExpansionUpsert, TOutcomeUpsert, TRenewalForecast, TSuccessPlanUpsert } from "@/lib/validation/api";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "../platform/audit";
-import { dateOnly, isoOrNull, saveAudited, writeAccountFacts, type Saved, type Tx } from "../accounts/write";
+import {
+  accountNotFound,
+  dateOnly,
+  isoOrNull,
+  saveAudited,
+  writeAccountFacts,
+  type Saved,
+  type Tx,
+} from "../accounts/write";
 import { clock } from "@/lib/clock";
-import { conflict } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 
 // The business side of health: success-plan outcomes (ROI achievement), the open renewal's
 // forecast (renewal likelihood) and expansion deals (expansion potential).
@@ -29,13 +38,38 @@ export type OutcomeView = {
   achievedAt: IsoDate | null;
 };
 
-function toOutcomeView(o: SuccessOutcome): OutcomeView {
+/** The success-plan view: the outcome plus its measure and value (GET/PUT …/success-plan/{key}). */
+export type SuccessPlanView = OutcomeView & {
+  metric: string | null;
+  baseline: number | null;
+  target: number | null;
+  current: number | null;
+  annualValue: number | null;
+};
+
+export function toSuccessPlanView(o: SuccessOutcome): SuccessPlanView {
   return {
     key: o.key,
     title: o.title,
     dueDate: toIsoDate(o.dueDate),
     achieved: o.achieved,
     achievedAt: isoOrNull(o.achievedAt),
+    metric: o.metric,
+    baseline: o.baseline,
+    target: o.target,
+    current: o.current,
+    annualValue: o.annualValue === null ? null : Number(o.annualValue),
+  };
+}
+
+/** The outcomes resource keeps its original shape. */
+export function toOutcomeView(o: SuccessOutcome | SuccessPlanView): OutcomeView {
+  return {
+    key: o.key,
+    title: o.title,
+    dueDate: typeof o.dueDate === "string" ? o.dueDate : toIsoDate(o.dueDate),
+    achieved: o.achieved,
+    achievedAt: typeof o.achievedAt === "string" || o.achievedAt === null ? o.achievedAt : isoOrNull(o.achievedAt),
   };
 }
 
@@ -43,13 +77,25 @@ function toOutcomeView(o: SuccessOutcome): OutcomeView {
  * achievedAt is the date sent, else today when the outcome becomes achieved (kept while it stays
  * achieved), and cleared when it stops being so.
  */
-export function upsertOutcome(
+export async function upsertOutcome(
   externalId: string,
   key: string,
   input: TOutcomeUpsert,
   actor: AuditActor,
   outerTx?: Tx,
 ): Promise<Saved<OutcomeView>> {
+  const saved = await upsertSuccessPlan(externalId, key, input, actor, outerTx);
+  return { created: saved.created, record: toOutcomeView(saved.record) };
+}
+
+/** One success-plan outcome; the plan's fields left out keep their stored values. */
+export function upsertSuccessPlan(
+  externalId: string,
+  key: string,
+  input: TSuccessPlanUpsert,
+  actor: AuditActor,
+  outerTx?: Tx,
+): Promise<Saved<SuccessPlanView>> {
   return writeAccountFacts(
     externalId,
     async (tx, accountId) => {
@@ -59,6 +105,14 @@ export function upsertOutcome(
         dueDate: dateOnly(input.dueDate),
         achieved: input.achieved,
         achievedAt: changedAt(input.achieved, existing?.achieved ?? false, existing?.achievedAt, input.achievedAt),
+        metric: input.metric,
+        baseline: input.baseline,
+        target: input.target,
+        current: input.current,
+        annualValue:
+          input.annualValue === undefined || input.annualValue === null
+            ? input.annualValue
+            : new Prisma.Decimal(input.annualValue.toFixed(2)),
       };
       return saveAudited(tx, {
         actor,
@@ -67,7 +121,7 @@ export function upsertOutcome(
         existing,
         create: () => tx.successOutcome.create({ data: { accountId, key, ...data } }),
         update: (current) => tx.successOutcome.update({ where: { id: current.id }, data }),
-        view: toOutcomeView,
+        view: toSuccessPlanView,
       });
     },
     outerTx,
@@ -209,4 +263,25 @@ export async function getAccountRenewals(
     db.renewal.findFirst({ where: { accountId, status: "closed" }, orderBy: [{ signedAt: "desc" }, { id: "desc" }] }),
   ]);
   return { open: open && toRenewalView(open), lastClosed: lastClosed && toRenewalView(lastClosed) };
+}
+
+/** One account's success-plan outcome, or not found. */
+export async function getSuccessPlanOutcome(externalId: string, key: string): Promise<SuccessPlanView> {
+  const row = await db.successOutcome.findFirst({ where: { key, account: { externalId } } });
+  if (!row) {
+    const exists = await db.account.count({ where: { externalId } });
+    throw exists
+      ? notFound(`No success-plan outcome with the key "${key}" on this account.`)
+      : accountNotFound(externalId);
+  }
+  return toSuccessPlanView(row);
+}
+
+/** Every outcome of an account's success plan, by due date. */
+export async function listSuccessPlan(accountId: number): Promise<SuccessPlanView[]> {
+  const rows = await db.successOutcome.findMany({
+    where: { accountId },
+    orderBy: [{ dueDate: "asc" }, { key: "asc" }],
+  });
+  return rows.map(toSuccessPlanView);
 }

@@ -28,6 +28,8 @@ import { getAccountStatusLabel } from "@/lib/data/offboarding/checklist";
 import { decodePathSegment, offboardingPath } from "@/lib/paths";
 import { formatDate, formatMoney, formatRelativeDays, SEGMENT_LABELS, STAGE_LABELS } from "@/lib/format";
 import { clock } from "@/lib/clock";
+import { getOnboarding } from "@/lib/data/onboarding/plan";
+import { OnboardingPanel } from "@/components/onboarding/onboarding-panel";
 
 type Params = { params: Promise<{ externalId: string }> };
 
@@ -42,11 +44,12 @@ export default async function AccountPage({ params }: Params) {
   const decoded = decodePathSegment(externalId);
   const account = decoded === null ? null : await getAccount(decoded);
   if (!account) notFound();
-  const [view, override, changes, statusLabel] = await Promise.all([
+  const [view, override, changes, statusLabel, onboarding] = await Promise.all([
     getAccountHealthView(account.id),
     getActiveOverride(account.id),
     getAccountChanges(account.id),
     getAccountStatusLabel(account.id, account.status),
+    getOnboarding(account.id),
   ]);
   const today = clock.today();
   const contactOptions = account.contacts.map((c) => ({ email: c.email, name: c.name, execSponsor: c.execSponsor }));
@@ -172,6 +175,7 @@ export default async function AccountPage({ params }: Params) {
 
       <BandMeaning band={account.healthBand} segment={account.segment} />
       <RenewalPanel account={account} user={user} />
+      <OnboardingPanel accountId={account.id} plan={onboarding} today={today} editable={canEdit} />
       <HealthExplanation view={view} />
       <ActivityPanels account={account} changes={changes} />
     </>

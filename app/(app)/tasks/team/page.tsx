@@ -12,6 +12,8 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { countTasksByView } from "@/lib/data/tasks/tasks";
 import { listTeamTasks } from "@/lib/data/tasks/team";
 import { ZTaskQuery } from "@/lib/validation/tasks";
+import { addDays } from "@/lib/domain/dates";
+import { clock } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Team tasks" };
 
@@ -61,7 +63,7 @@ export default async function TeamTasksPage({
               </header>
               <ul aria-label={`Open tasks of ${owner.name}`} className="divide-y divide-slate-100">
                 {owner.tasks.map((task) => (
-                  <TaskItem key={task.id} task={task} />
+                  <TaskItem key={task.id} task={task} snoozeDefault={addDays(clock.today(), 7)} />
                 ))}
               </ul>
               {owner.open > owner.tasks.length && (
