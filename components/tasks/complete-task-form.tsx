@@ -33,7 +33,7 @@ export function CompleteTaskForm({ taskId, title }: { taskId: number; title: str
         >
           <input type="hidden" name="id" value={taskId} />
           <label htmlFor={fieldId} className="block text-sm font-medium text-slate-700">
-            Outcome <span className="font-normal text-slate-400">(optional)</span>
+            Outcome <span className="font-normal text-slate-500">(optional)</span>
           </label>
           <textarea
             id={fieldId}
