@@ -38,6 +38,16 @@ export function formatShortDate(iso: string): string {
   return shortDateFmt.format(new Date(`${iso}T00:00:00Z`));
 }
 
+/**
+ * A period end on a quarterly axis: a quarter's last day as "Q1 2026", any other day (today's
+ * trailing point) as "Dec 1, 2026", so two years' "Mar 31" never look alike.
+ */
+export function formatQuarterEnd(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m % 3 === 0 && d === lastDay ? `Q${m / 3} ${y}` : formatDate(iso);
+}
+
 /** A month ("YYYY-MM" or a date in it) as "Nov 2026". */
 export function formatMonth(iso: string): string {
   return monthFmt.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));

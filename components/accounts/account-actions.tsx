@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
  */
 export function AccountActions({ items }: { items: { key: string; label: string; content: ReactNode }[] }) {
   return (
-    <div className="no-print mb-6 grid gap-3 md:grid-cols-2 xl:grid-cols-3" aria-label="Account actions">
+    <div className="no-print mb-6 grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3" aria-label="Account actions">
       {items.map((item) => (
         <details
           key={item.key}
@@ -14,7 +14,7 @@ export function AccountActions({ items }: { items: { key: string; label: string;
         >
           <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3 text-sm font-medium text-slate-800 hover:bg-slate-50">
             {item.label}
-            <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-45">
+            <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-45">
               +
             </span>
           </summary>

@@ -4,7 +4,7 @@ import { COMPONENT_KEYS, COMPONENT_LABELS, MEASURE_LABELS, type ComponentKey } f
 import { formatMeasureValue, formatPoints } from "@/lib/health-format";
 
 function scoreTone(score: number | null): string {
-  if (score === null) return "text-slate-400";
+  if (score === null) return "text-slate-500";
   if (score >= 80) return "text-emerald-700";
   if (score >= 60) return "text-amber-700";
   return "text-red-700";

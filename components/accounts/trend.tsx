@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 export function Trend({ value }: { value: number | null }) {
   if (value === null)
     return (
-      <span className="text-slate-400" title="No score 30 days ago">
+      <span className="text-slate-500" title="No score 30 days ago">
         —
       </span>
     );

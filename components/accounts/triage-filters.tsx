@@ -4,7 +4,7 @@ import { SEGMENT_LABELS, STAGE_LABELS } from "@/lib/format";
 import { SEGMENT_FILTERS, STAGE_FILTERS, type TTriageQuery } from "@/lib/validation/triage";
 
 const selectClass =
-  "rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
+  "rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500";
 const RENEWAL_WINDOWS = [30, 60, 90, 180];
 
 /** A GET form: the filters become the URL, so every view is bookmarkable and works without JS. */

@@ -47,7 +47,7 @@ export function TriageTable({
   showCsm: boolean;
 }) {
   return (
-    <Table label="Accounts">
+    <Table label="Accounts" stack>
       <thead>
         <tr>
           <SortHeader label="Account" sort="name" query={query} />
@@ -66,18 +66,20 @@ export function TriageTable({
         {rows.map((a) => (
           <tr key={a.externalId} className="hover:bg-slate-50">
             <AccountNameCell account={a} />
-            <Td>
+            <Td data-label="Health">
               <HealthBadge band={a.healthBand} score={a.healthScore} />
               {a.healthInsufficient && <p className="mt-0.5 text-xs text-amber-700">Insufficient data</p>}
             </Td>
-            <Td>
+            <Td data-label="Trend">
               <Trend value={a.healthTrend} />
             </Td>
-            <Td className="max-w-40 whitespace-normal text-slate-600">
+            <Td data-label="Biggest detractor" className="max-w-40 whitespace-normal text-slate-600">
               {a.biggestDetractor ? MEASURE_LABELS[a.biggestDetractor as MeasureKey] : "—"}
             </Td>
-            <Td className="text-right tabular-nums">{formatMoney(a.arr)}</Td>
-            <Td>
+            <Td data-label="ARR" className="text-right tabular-nums">
+              {formatMoney(a.arr)}
+            </Td>
+            <Td data-label="Renewal">
               {formatDate(a.renewalDate)}
               <p
                 className={
@@ -91,13 +93,15 @@ export function TriageTable({
                 {formatRelativeDays(a.daysToRenewal)}
               </p>
             </Td>
-            <Td>
+            <Td data-label="Stage">
               {STAGE_LABELS[a.stage]}
-              {a.stageIsManual && <span className="ml-1 text-xs text-slate-400">(manual)</span>}
+              {a.stageIsManual && <span className="ml-1 text-xs text-slate-500">(manual)</span>}
             </Td>
-            {showCsm && <Td>{a.csmName ?? "Unassigned"}</Td>}
-            <Td>{formatDate(a.lastTouchAt)}</Td>
-            <Td className="text-right tabular-nums">{a.openTasks}</Td>
+            {showCsm && <Td data-label="CSM">{a.csmName ?? "Unassigned"}</Td>}
+            <Td data-label="Last touch">{formatDate(a.lastTouchAt)}</Td>
+            <Td data-label="Open tasks" className="text-right tabular-nums">
+              {a.openTasks}
+            </Td>
           </tr>
         ))}
       </tbody>

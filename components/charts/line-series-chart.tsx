@@ -5,6 +5,7 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -44,18 +45,23 @@ export function LineSeriesChart({
   label,
   targets = [],
   xLabel = "",
+  xFormat = shortDate,
 }: {
   data: Row[];
   xKey: string;
   series: ChartSeries[];
   format: ValueFormat;
   label: string;
-  targets?: { value: number; label: string; color: string }[];
+  /** Target lines; with `to`, the target is the range from `value` to `to` (shaded). */
+  targets?: { value: number; to?: number; label: string; color: string }[];
+  /** How x values are written on the axis and in the tooltip (default "Nov 23"). */
+  xFormat?: (iso: string) => string;
   /** Tooltip title before the date, e.g. "Week to". */
   xLabel?: string;
 }) {
   const values = data.flatMap((row) => series.map((s) => row[s.key])).filter((v): v is number => typeof v === "number");
-  const ticks = format === "percent" ? percentTicks([...values, ...targets.map((t) => t.value)]) : undefined;
+  const ticks =
+    format === "percent" ? percentTicks([...values, ...targets.flatMap((t) => [t.value, t.to ?? t.value])]) : undefined;
   return (
     <div className="chart h-64 w-full" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
@@ -63,7 +69,7 @@ export function LineSeriesChart({
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis
             dataKey={xKey}
-            tickFormatter={shortDate}
+            tickFormatter={xFormat}
             tickLine={false}
             axisLine={false}
             tick={AXIS_TICK}
@@ -78,6 +84,11 @@ export function LineSeriesChart({
             domain={ticks ? [ticks[0], ticks.at(-1) ?? ticks[0]] : ["auto", "auto"]}
             ticks={ticks}
           />
+          {targets.map((t) =>
+            t.to === undefined ? null : (
+              <ReferenceArea key={`${t.label} range`} y1={t.value} y2={t.to} fill={t.color} fillOpacity={0.06} />
+            ),
+          )}
           {targets.map((t) => (
             <ReferenceLine
               key={t.label}
@@ -89,7 +100,7 @@ export function LineSeriesChart({
             />
           ))}
           <Tooltip
-            labelFormatter={(v) => `${xLabel}${xLabel ? " " : ""}${shortDate(String(v))}`}
+            labelFormatter={(v) => `${xLabel}${xLabel ? " " : ""}${xFormat(String(v))}`}
             formatter={(v, name) => [formatValue(format, v == null ? null : Number(v)), name]}
           />
           <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />

@@ -25,7 +25,7 @@ export const STAGE_COLUMN_LABELS: Record<DashboardStage, string> = {
 function StageCell({ stage, row }: { stage: DashboardStage; row: StageAccountRow }) {
   const v = row.stageValue;
   if (stage === "adoption") return <Trend value={v} />;
-  if (v == null) return <span className="text-slate-400">—</span>;
+  if (v == null) return <span className="text-slate-500">—</span>;
   const main = {
     onboarding: () => `Day ${v}`,
     adoption: () => String(v),
@@ -88,7 +88,7 @@ export function StageAccountsTable({
   query: TStageTableQuery;
 }) {
   return (
-    <Table label="Accounts in this stage">
+    <Table label="Accounts in this stage" stack>
       <thead>
         <tr>
           <SortHeader label="Account" sort="name" path={path} query={query} />
@@ -102,12 +102,14 @@ export function StageAccountsTable({
         {rows.map((a) => (
           <tr key={a.externalId} className="hover:bg-slate-50">
             <AccountNameCell account={a} />
-            <Td>
+            <Td data-label="Health">
               <HealthBadge band={a.healthBand} score={a.healthScore} />
             </Td>
-            <Td className="text-right tabular-nums">{formatMoney(a.arr)}</Td>
-            <Td>{a.csmName ?? "Unassigned"}</Td>
-            <Td>
+            <Td data-label="ARR" className="text-right tabular-nums">
+              {formatMoney(a.arr)}
+            </Td>
+            <Td data-label="CSM">{a.csmName ?? "Unassigned"}</Td>
+            <Td data-label={STAGE_COLUMN_LABELS[stage]}>
               <StageCell stage={stage} row={a} />
             </Td>
           </tr>

@@ -1,4 +1,5 @@
 import { Stat, StatGrid } from "@/components/ui/stat";
+import { RenewalDueStat, RenewalFiguresNote } from "@/components/renewals/renewal-figures-note";
 import { BarSeriesChart } from "@/components/charts/bar-series-chart";
 import { LineSeriesChart } from "@/components/charts/line-series-chart";
 import type { StageCharts as StageChartsData, StageTotals } from "@/lib/data/dashboards/stages";
@@ -248,7 +249,7 @@ function stageParts(charts: StageChartsData) {
             </ChartCard>
             <ChartCard
               title="Expansion triggers"
-              description={`Accounts in the stage showing each upsell trigger (SPEC §4), of ${triggers.accounts}.`}
+              description={`Accounts in the stage showing each upsell trigger of ${triggers.accounts}.`}
               empty={triggers.accounts === 0}
               emptyText="No accounts are in the expansion stage."
             >
@@ -280,21 +281,11 @@ function stageParts(charts: StageChartsData) {
         label: f.label,
         arr: cells.filter((c) => c.forecast === f.key).reduce((s, c) => s + c.arr, 0),
       }));
-      const due = cells.reduce((s, c) => s + c.arr, 0);
-      const atRisk = cells
-        .filter((c) => c.forecast === "at_risk" || c.forecast === "lost")
-        .reduce((s, c) => s + c.arr, 0);
       return {
-        tile: (
-          <Stat
-            label="ARR due, 90 days"
-            value={formatMoneyCompact(due)}
-            hint={`${formatMoneyCompact(atRisk)} forecast at risk or lost`}
-            tone={atRisk > 0 ? "warn" : "default"}
-          />
-        ),
+        tile: <RenewalDueStat figures={charts.figures} />,
         cards: (
           <>
+            <RenewalFiguresNote className="mt-0 lg:col-span-2" />
             <ChartCard
               title="ARR due by window"
               description="Open renewals due within 90 days or overdue, stacked by forecast."

@@ -8,10 +8,10 @@ import type { RenewalForecast } from "@/lib/generated/prisma/enums";
 
 const FORECASTS = Object.keys(FORECAST_LABELS) as RenewalForecast[];
 const ACTIVE: Record<RenewalForecast, string> = {
-  commit: "bg-emerald-600 text-white",
+  commit: "bg-emerald-700 text-white",
   likely: "bg-brand-600 text-white",
-  at_risk: "bg-amber-500 text-white",
-  lost: "bg-red-600 text-white",
+  at_risk: "bg-amber-700 text-white",
+  lost: "bg-red-700 text-white",
 };
 
 /** The forecast as a segmented control: one click saves it (and rescores the account on the server). */

@@ -110,7 +110,7 @@ export function AtRiskList({ summary, csvHref }: { summary: Summary; csvHref?: s
                       {FORECAST_LABELS[r.forecast]}
                     </Badge>
                   ) : (
-                    <span className="text-slate-400">None</span>
+                    <span className="text-slate-500">None</span>
                   )}
                 </Td>
               </tr>

@@ -7,7 +7,7 @@ import { BANDS, SEGMENTS } from "@/lib/validation/api";
 import type { TPipelineQuery } from "@/lib/validation/renewals";
 
 const selectClass =
-  "rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
+  "rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500";
 
 /** A GET form: the filters live in the URL. An AE's default is their own book ("" = mine). */
 export function PipelineFilters({

@@ -3,7 +3,7 @@ import { formatMetricValue } from "@/lib/metric-format";
 
 /** A metric-linked rock: start → target, the value now and how far along, as a bar. */
 export function RockProgressBar({ rock }: { rock: RockView }) {
-  if (!rock.metric) return <span className="text-sm text-slate-400">Not linked to a metric</span>;
+  if (!rock.metric) return <span className="text-sm text-slate-500">Not linked to a metric</span>;
   const unit = rock.metric.unit;
   const pct = rock.progress ? Math.round(rock.progress.fraction * 100) : 0;
   return (

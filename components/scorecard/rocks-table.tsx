@@ -30,7 +30,7 @@ export function RocksTable({
     );
   }
   return (
-    <Table label="Rocks">
+    <Table label="Rocks" stack>
       <thead>
         <tr>
           <Th>Rock</Th>
@@ -43,12 +43,12 @@ export function RocksTable({
       <tbody className="divide-y divide-slate-100">
         {rocks.map((rock) => (
           <tr key={rock.id} data-testid="rock-row" className="align-top">
-            <td className="min-w-48 max-w-xs py-3 pl-5 pr-3 text-slate-700">
+            <td className="min-w-48 py-3 pl-5 pr-3 text-slate-700 md:max-w-xs">
               <span className="font-medium text-slate-900">{rock.title}</span>
               {canManage && (
                 <details className="no-print mt-1">
                   <summary className="cursor-pointer text-xs text-brand-700">Edit or delete</summary>
-                  <div className="mt-2 w-[30rem] max-w-[80vw] space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
+                  <div className="mt-2 w-full space-y-3 md:w-[30rem] md:max-w-[80vw] rounded-lg border border-slate-200 bg-slate-50 p-3">
                     <RockForm owners={owners} rock={rock} defaultDue={today} />
                     <form action={deleteRockAction}>
                       <input type="hidden" name="id" value={rock.id} />
@@ -58,13 +58,16 @@ export function RocksTable({
                 </details>
               )}
             </td>
-            <Td className="text-slate-600">{rock.owner?.name ?? "—"}</Td>
+            <Td data-label="Owner" className="text-slate-600">
+              {rock.owner?.name ?? "—"}
+            </Td>
             <Td
+              data-label="Due"
               className={rock.status !== "done" && rock.dueDate < today ? "font-medium text-red-700" : "text-slate-600"}
             >
               {formatDate(rock.dueDate)}
             </Td>
-            <Td>
+            <Td data-label="Status">
               <RockStatusBadge status={rock.status} />
               {canManage && (
                 <ActionForm
@@ -92,7 +95,7 @@ export function RocksTable({
                 </ActionForm>
               )}
             </Td>
-            <Td>
+            <Td data-label="Progress">
               <RockProgressBar rock={rock} />
             </Td>
           </tr>

@@ -28,7 +28,13 @@ export function ScorecardTable({ scorecard }: { scorecard: Scorecard }) {
             </th>
             {scorecard.weeks.map((week) => (
               <th key={week.start} scope="col" className={WEEK_HEADER} title={`Week of ${week.start} to ${week.end}`}>
-                {week.current ? "This week" : formatWeek(week.start)}
+                {week.current ? (
+                  <>
+                    This week <span className="block text-[10px] font-normal normal-case tracking-normal">so far</span>
+                  </>
+                ) : (
+                  formatWeek(week.start)
+                )}
               </th>
             ))}
             <Th>Trend</Th>
@@ -36,7 +42,7 @@ export function ScorecardTable({ scorecard }: { scorecard: Scorecard }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {scorecard.rows.map((row) => (
-            <MeasurableRow key={row.id} row={row} />
+            <MeasurableRow key={row.id} row={row} weeks={scorecard.weeks} />
           ))}
         </tbody>
       </table>
@@ -44,11 +50,12 @@ export function ScorecardTable({ scorecard }: { scorecard: Scorecard }) {
   );
 }
 
-function MeasurableRow({ row }: { row: ScorecardRow }) {
-  const latest = row.cells.at(-1);
+function MeasurableRow({ row, weeks }: { row: ScorecardRow; weeks: Scorecard["weeks"] }) {
+  // The trend line turns red on the last judged week (the week under way is partial, not judged).
+  const latest = row.cells.findLast((c) => c.onGoal !== null);
   return (
     <tr data-testid="scorecard-row">
-      <td className={`${STICKY} min-w-60 bg-white py-2.5 pl-5 pr-3 text-slate-700`}>
+      <td className={`${STICKY} min-w-40 bg-white py-2.5 pl-4 pr-3 text-slate-700 md:min-w-60 md:pl-5`}>
         <span className="font-medium text-slate-900">{row.title}</span>
         <span className="block text-xs text-slate-500">
           <span className="font-medium text-slate-700" data-testid="measurable-goal">
@@ -57,12 +64,17 @@ function MeasurableRow({ row }: { row: ScorecardRow }) {
           · {row.owner?.name ?? "No owner"} · {SCORECARD_WINDOW_LABELS[row.window as ScorecardWindow] ?? ""}
         </span>
       </td>
-      {row.cells.map((cell) => (
+      {row.cells.map((cell, i) => (
         <td
           key={cell.weekStart}
           data-week={cell.weekStart}
-          data-goal={cell.onGoal === null ? "none" : cell.onGoal ? "on" : "off"}
-          className={cn(WEEK_CELL, cell.onGoal === false ? "bg-red-50 font-medium text-red-700" : "text-slate-700")}
+          data-goal={weeks[i]?.current ? "partial" : cell.onGoal === null ? "none" : cell.onGoal ? "on" : "off"}
+          title={weeks[i]?.current ? "Week under way: partial, not judged against the goal yet" : undefined}
+          className={cn(
+            WEEK_CELL,
+            cell.onGoal === false ? "bg-red-50 font-medium text-red-700" : "text-slate-700",
+            weeks[i]?.current && "bg-slate-50 italic",
+          )}
         >
           {cell.onGoal === false && (
             <span aria-hidden="true" className="mr-0.5 text-[9px]">
@@ -71,6 +83,7 @@ function MeasurableRow({ row }: { row: ScorecardRow }) {
           )}
           {formatMetricValue(cell.value, row.unit)}
           {cell.onGoal === false && <span className="sr-only"> (off goal)</span>}
+          {weeks[i]?.current && <span className="sr-only"> (partial week)</span>}
         </td>
       ))}
       <td className="py-1 pl-2 pr-5">

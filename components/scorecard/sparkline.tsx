@@ -12,7 +12,7 @@ export function Sparkline({ values, goal, offGoal }: { values: (number | null)[]
   return (
     <div className="h-8 w-20" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
           <YAxis hide domain={[min - pad, max + pad]} />
           <ReferenceLine y={goal} stroke="#94a3b8" strokeDasharray="3 3" />
           <Line

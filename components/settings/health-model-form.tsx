@@ -22,7 +22,7 @@ const COMPONENT_LABELS = {
   business: "Business",
 } as const;
 const numberClass =
-  "w-24 rounded-md border border-slate-300 px-2 py-1 text-right text-sm tabular-nums focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
+  "w-24 rounded-md border border-slate-300 px-2 py-1 text-right text-sm tabular-nums focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500";
 
 /** The scales of a component's measures: NPS / CSAT is edited as its two scales. */
 function scalesOf(component: (typeof COMPONENT_KEYS)[number]): ScaleKey[] {

@@ -46,7 +46,7 @@ export function OpenTaskActions({
           {(id) => (
             <>
               <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-                Outcome <span className="font-normal text-slate-400">(optional)</span>
+                Outcome <span className="font-normal text-slate-500">(optional)</span>
               </label>
               <textarea
                 id={id}

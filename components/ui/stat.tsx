@@ -5,10 +5,13 @@ export function Stat({
   value,
   hint,
   tone = "default",
+  help,
 }: {
   label: string;
   value: string;
   hint?: string;
+  /** The figure's definition, shown on hover (and written out in a note under the tiles). */
+  help?: string;
   tone?: "default" | "good" | "warn" | "bad";
 }) {
   const toneClass = {
@@ -19,9 +22,17 @@ export function Stat({
   }[tone];
   return (
     <div className="rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt
+        title={help}
+        className={cn(
+          "text-xs font-medium uppercase tracking-wide text-slate-500",
+          help && "cursor-help underline decoration-slate-300 decoration-dotted underline-offset-4",
+        )}
+      >
+        {label}
+      </dt>
       <dd className={cn("mt-1 text-2xl font-semibold tabular-nums", toneClass)}>{value}</dd>
-      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && <dd className="mt-1 text-xs text-slate-500">{hint}</dd>}
     </div>
   );
 }

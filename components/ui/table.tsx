@@ -6,7 +6,16 @@ import { cn } from "./cn";
  * does. The scroll box is a labelled, focusable region: keyboard users can tab to it and
  * scroll with the arrow keys.
  */
-export function Table({ children, label }: { children: ReactNode; label: string }) {
+export function Table({
+  children,
+  label,
+  stack = false,
+}: {
+  children: ReactNode;
+  label: string;
+  /** Below `md`, show each row as a card of label–value lines (cells carry `data-label`). */
+  stack?: boolean;
+}) {
   return (
     // `relative`: absolutely positioned descendants (sr-only text) are clipped by the box
     // instead of widening the page.
@@ -16,7 +25,7 @@ export function Table({ children, label }: { children: ReactNode; label: string 
       tabIndex={0}
       className="relative max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
     >
-      <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
+      <table aria-label={label} className={cn("min-w-full divide-y divide-slate-200 text-sm", stack && "stack-table")}>
         {children}
       </table>
     </div>

@@ -140,3 +140,10 @@ export const SCORECARD_METRIC_KEYS = SCORECARD_METRICS.map((m) => m.key) as read
 export function scorecardMetric(key: string): ScorecardMetricDefinition | undefined {
   return SCORECARD_METRICS.find((m) => m.key === key);
 }
+
+/** A metric's target as defined once in the catalogue (tiles and chart lines both read it). */
+export function metricTarget(key: MetricKey): MetricTarget {
+  const target = METRIC_CATALOGUE.find((m) => m.key === key)?.target;
+  if (!target) throw new Error(`No target for ${key}`);
+  return target;
+}

@@ -118,8 +118,33 @@ export interface PipelineRenewal {
   forecast: RenewalForecastKind | null;
 }
 
+// The pipeline's headline figures, defined once. Every page that shows them (the pipeline, the
+// forecast, the renewal dashboard, the portfolio, the scorecard) reads them from
+// lib/data/renewals/figures.ts and explains them with RENEWAL_FIGURES' help text.
+
+/** "Due in 90 days": renewal dates from today through this many days out. */
+export const DUE_HORIZON_DAYS = 90;
+/** A renewal is at risk when its account's health is in one of these bands… */
+export const AT_RISK_BANDS = ["red", "yellow"] as const;
+/** …or the AE forecasts it as one of these. */
+export const AT_RISK_FORECASTS = ["at_risk", "lost"] as const satisfies readonly RenewalForecastKind[];
+
+export const RENEWAL_FIGURES = {
+  due: {
+    label: "ARR due in 90 days",
+    help: "Open renewals of active accounts with a renewal date from today to 90 days out. Overdue renewals are counted separately.",
+  },
+  atRisk: {
+    label: "ARR at risk",
+    help: "The part of the ARR due in 90 days whose account is in red or yellow health, or whose renewal is forecast at risk or lost.",
+  },
+} as const;
+
 export function isAtRisk(r: PipelineRenewal): boolean {
-  return r.band === "red" || r.band === "yellow" || r.forecast === "at_risk" || r.forecast === "lost";
+  return (
+    (AT_RISK_BANDS as readonly string[]).includes(r.band ?? "") ||
+    (AT_RISK_FORECASTS as readonly string[]).includes(r.forecast ?? "")
+  );
 }
 
 export interface PipelineTotals {

@@ -64,6 +64,19 @@ export function meetsGoal(value: number | null, goal: number, direction: GoalDir
   return direction === "gte" ? value >= goal : value <= goal;
 }
 
+/**
+ * A week's cell against its goal: the week under way is partial (a Tuesday holds two days of a
+ * weekly count), so it is not judged at all until it ends.
+ */
+export function judgeWeek(
+  week: Pick<ScorecardWeek, "current">,
+  value: number | null,
+  goal: number,
+  direction: GoalDirection,
+): boolean | null {
+  return week.current ? null : meetsGoal(value, goal, direction);
+}
+
 /** The goal's direction that matches the metric (higher is better → "at least"). */
 export function defaultDirection(better: "higher" | "lower"): GoalDirection {
   return better === "higher" ? "gte" : "lte";
@@ -122,4 +135,32 @@ export function rockProgress(start: number | null, target: number | null, curren
   const raw = (current - start) / (target - start);
   const fraction = Math.min(1, Math.max(0, raw));
   return { fraction: Math.round(fraction * 10_000) / 10_000, reached: raw >= 1 };
+}
+
+export interface MeasurableIdentity {
+  id?: number;
+  metricKey: string;
+  title: string;
+  goal: number;
+  direction: string;
+}
+
+/**
+ * The active measurable a new or edited one would duplicate, if any: the same title (ignoring
+ * case and spaces), or the same metric with the same goal and direction. Two rows like that on
+ * one scorecard are the same measurable twice.
+ */
+export function duplicateMeasurable<T extends MeasurableIdentity>(
+  candidate: MeasurableIdentity,
+  active: readonly T[],
+): T | null {
+  const key = (title: string) => title.trim().replace(/\s+/g, " ").toLowerCase();
+  return (
+    active.find(
+      (m) =>
+        m.id !== candidate.id &&
+        (key(m.title) === key(candidate.title) ||
+          (m.metricKey === candidate.metricKey && m.goal === candidate.goal && m.direction === candidate.direction)),
+    ) ?? null
+  );
 }

@@ -16,7 +16,7 @@ test("a manager reviews the weekly scorecard, adds an off-goal measurable and a 
   const headers = table.getByRole("columnheader");
   // Measurable (with its goal and owner), 13 weeks (the last "This week"), trend.
   await expect(headers).toHaveCount(15);
-  await expect(headers.nth(13)).toHaveText("This week");
+  await expect(headers.nth(13)).toHaveText("This week so far");
   await expect(table.getByRole("row").filter({ hasText: "Unhealthy share (red + yellow)" })).toBeVisible();
   await expect(table.getByRole("row").filter({ hasText: "NRR, trailing 12 months" }).getByRole("cell")).toHaveCount(15);
   await snap(page, "scorecard");
@@ -32,9 +32,13 @@ test("a manager reviews the weekly scorecard, adds an off-goal measurable and a 
 
   const row = table.getByRole("row").filter({ hasText: title });
   await expect(row).toBeVisible();
+  // The week under way is partial: shown, but not judged against a full week's goal.
   const thisWeek = row.getByRole("cell").nth(13);
-  await expect(thisWeek).toHaveAttribute("data-goal", "off");
-  await expect(thisWeek).toContainText("(off goal)");
+  await expect(thisWeek).toHaveAttribute("data-goal", "partial");
+  await expect(thisWeek).toContainText("(partial week)");
+  const lastWeek = row.getByRole("cell").nth(12);
+  await expect(lastWeek).toHaveAttribute("data-goal", "off");
+  await expect(lastWeek).toContainText("(off goal)");
   await expect(row.getByTestId("measurable-goal")).toHaveText("Goal ≥ 100,000");
 
   // A rock linked to the unhealthy share, from 100% to 0%: progress is 1 − the share now.

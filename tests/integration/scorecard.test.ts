@@ -277,13 +277,26 @@ describe("weekly scorecard", () => {
       form({ id: measurableId, title: "Overdue tasks (strict)", goal: 2, direction: "lte", ownerId: "" }),
     );
     expect(updated.ok).toBe(true);
-    const share = await addMeasurableAction(null, form({ metricKey: "unhealthyShare", goal: 25 }));
+    // The default "Unhealthy share (red + yellow)" is on the scorecard already: not twice.
+    const count = await db.scorecardMeasurable.count();
+    expect(await addMeasurableAction(null, form({ metricKey: "unhealthyShare", goal: 25 }))).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringContaining("already on the scorecard") },
+    });
+    expect(
+      await addMeasurableAction(null, form({ metricKey: "nps", title: "  overdue TASKS (strict) ", goal: 10 })),
+    ).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await db.scorecardMeasurable.count()).toBe(count);
+    const share = await addMeasurableAction(
+      null,
+      form({ metricKey: "unhealthyShare", title: "Unhealthy share, stretch", goal: 20 }),
+    );
     expect(share.ok).toBe(true);
     if (share.ok)
       expect(await db.scorecardMeasurable.findUniqueOrThrow({ where: { id: share.data } })).toMatchObject({
-        goal: 0.25,
+        goal: 0.2,
         direction: "lte",
-        title: "Unhealthy share (red + yellow)",
+        title: "Unhealthy share, stretch",
       });
 
     signInAs("csm");

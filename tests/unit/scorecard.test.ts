@@ -7,6 +7,8 @@ import {
   goalToInput,
   isFinal,
   isReusable,
+  duplicateMeasurable,
+  judgeWeek,
   meetsGoal,
   rockProgress,
   scorecardWeeks,
@@ -58,6 +60,26 @@ describe("goals", () => {
     [null, 1.1, "gte", null],
   ] as const)("%s against %s (%s) → %s", (value, goal, direction, expected) => {
     expect(meetsGoal(value, goal, direction)).toBe(expected);
+  });
+
+  test("the week under way is partial and not judged; a finished week is", () => {
+    const [lastWeek, thisWeek] = scorecardWeeks("2026-12-01", 2); // a Tuesday
+    expect(thisWeek.current).toBe(true);
+    expect(judgeWeek(thisWeek, 2, 30, "gte")).toBeNull();
+    expect(judgeWeek(lastWeek, 2, 30, "gte")).toBe(false);
+    expect(judgeWeek(lastWeek, 31, 30, "gte")).toBe(true);
+  });
+
+  test("the same measurable can't be on the scorecard twice", () => {
+    const active = [
+      { id: 1, metricKey: "nps", title: "NPS", goal: 50, direction: "gte" },
+      { id: 2, metricKey: "overdueTasks", title: "Overdue tasks", goal: 0, direction: "lte" },
+    ];
+    const nps = { metricKey: "nps", title: "NPS, stretch", goal: 50, direction: "gte" };
+    expect(duplicateMeasurable(nps, active)?.id).toBe(1); // same metric, goal and direction
+    expect(duplicateMeasurable({ ...nps, goal: 60 }, active)).toBeNull();
+    expect(duplicateMeasurable({ ...nps, goal: 60, title: "  overdue   TASKS " }, active)?.id).toBe(2);
+    expect(duplicateMeasurable({ ...active[0], goal: 55, id: 1 }, active)).toBeNull(); // editing itself
   });
 
   test("a % goal is typed in percent and stored as a fraction", () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
+import { RenewalDueStat, RenewalFiguresNote } from "@/components/renewals/renewal-figures-note";
 import { ArrBySegmentChart } from "@/components/charts/arr-by-segment-chart";
 import { BarSeriesChart } from "@/components/charts/bar-series-chart";
 import { BAND_COLORS } from "@/components/charts/chart-format";
@@ -11,10 +12,14 @@ import { PrintButton } from "@/components/ui/print-button";
 import { BAND_LABELS } from "@/components/accounts/health-badge";
 import { requireUser } from "@/lib/auth/session";
 import { loadPortfolioCharts } from "@/lib/data/dashboards/portfolio-exports";
-import { formatMoney, formatMoneyCompact, formatPercent, SEGMENT_LABELS } from "@/lib/format";
+import { formatMoney, formatMoneyCompact, formatPercent, formatQuarterEnd, SEGMENT_LABELS } from "@/lib/format";
+import { metricTarget } from "@/lib/domain/metrics-catalogue";
 import type { Band } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Portfolio" };
+
+const NRR_TARGET = metricTarget("nrr");
+const GRR_TARGET = metricTarget("grr");
 
 const BAND_ORDER: Band[] = ["purple", "green", "yellow", "red"];
 const csv = (dataset: string) => `/api/exports/portfolio/${dataset}`;
@@ -50,14 +55,18 @@ export default async function DashboardPage() {
         <Stat
           label="NRR, trailing 12 months"
           value={latest?.nrr == null ? "—" : formatPercent(latest.nrr, 1)}
-          hint={`GRR ${latest?.grr == null ? "—" : formatPercent(latest.grr, 1)} · targets 110–120% and 90–95%`}
-          tone={latest?.nrr == null ? "default" : latest.nrr >= 1.1 ? "good" : latest.nrr < 1 ? "bad" : "warn"}
+          hint={`GRR ${latest?.grr == null ? "—" : formatPercent(latest.grr, 1)} · targets: NRR ${NRR_TARGET.text}, GRR ${GRR_TARGET.text}`}
+          tone={
+            latest?.nrr == null
+              ? "default"
+              : latest.nrr >= (NRR_TARGET.min ?? 1)
+                ? "good"
+                : latest.nrr < 1
+                  ? "bad"
+                  : "warn"
+          }
         />
-        <Stat
-          label="Renewing in 90 days"
-          value={formatMoneyCompact(s.renewing90Arr)}
-          hint={`${s.renewing90Count} accounts`}
-        />
+        <RenewalDueStat figures={s.renewals} />
         <Stat
           label="Churned, last 12 months"
           value={formatMoneyCompact(s.churnedLast12Arr)}
@@ -65,6 +74,7 @@ export default async function DashboardPage() {
           tone={s.churnedLast12Count ? "bad" : "default"}
         />
       </StatGrid>
+      <RenewalFiguresNote />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="lg:col-span-2">
           <ChartCard
@@ -105,13 +115,24 @@ export default async function DashboardPage() {
             data={retention.map((r) => ({ to: r.period.to, nrr: r.nrr, grr: r.grr }))}
             xKey="to"
             xLabel="12 months to"
+            xFormat={formatQuarterEnd}
             series={[
               { key: "nrr", label: "NRR", color: "#3b54e0" },
               { key: "grr", label: "GRR", color: "#16a34a" },
             ]}
             targets={[
-              { value: 1.1, label: "NRR target 110%", color: "#3b54e0" },
-              { value: 0.9, label: "GRR target 90%", color: "#16a34a" },
+              {
+                value: NRR_TARGET.min ?? 1,
+                to: NRR_TARGET.max,
+                label: `NRR target ${NRR_TARGET.text}`,
+                color: "#3b54e0",
+              },
+              {
+                value: GRR_TARGET.min ?? 1,
+                to: GRR_TARGET.max,
+                label: `GRR target ${GRR_TARGET.text}`,
+                color: "#16a34a",
+              },
             ]}
             format="percent"
           />

@@ -79,7 +79,7 @@ export default async function FormerCustomersPage({
                         {r.reasons.length ? (
                           r.reasons.map((reason) => <Badge key={reason}>{churnReasonLabel(reason)}</Badge>)
                         ) : (
-                          <span className="text-slate-400">Not captured</span>
+                          <span className="text-slate-500">Not captured</span>
                         )}
                       </div>
                     </Td>

@@ -5,9 +5,15 @@ import { PipelineBucket } from "@/components/renewals/pipeline-bucket";
 import { PipelineFilters } from "@/components/renewals/pipeline-filters";
 import { RenewalTabs } from "@/components/renewals/renewal-tabs";
 import { requirePermission } from "@/lib/auth/session";
-import { getRenewalPipeline, LATER_HORIZON_DAYS, listPipelineOwners } from "@/lib/data/renewals/pipeline";
-
-import { sumTotals } from "@/lib/domain/renewals";
+import { RenewalFiguresNote } from "@/components/renewals/renewal-figures-note";
+import { getRenewalFigures } from "@/lib/data/renewals/figures";
+import {
+  getRenewalPipeline,
+  LATER_HORIZON_DAYS,
+  listPipelineOwners,
+  pipelineScopeSql,
+} from "@/lib/data/renewals/pipeline";
+import { RENEWAL_FIGURES, sumTotals } from "@/lib/domain/renewals";
 import { formatMoney } from "@/lib/format";
 import { ZPipelineQuery } from "@/lib/validation/renewals";
 import { clock } from "@/lib/clock";
@@ -23,7 +29,11 @@ export default async function RenewalsPage({
   const raw = await searchParams;
   const query = ZPipelineQuery.parse(raw);
   const today = clock.today();
-  const [pipeline, owners] = await Promise.all([getRenewalPipeline(user, query, today), listPipelineOwners()]);
+  const [pipeline, owners, figures] = await Promise.all([
+    getRenewalPipeline(user, query, today),
+    listPipelineOwners(),
+    getRenewalFigures(pipelineScopeSql(user, query), today),
+  ]);
   const within90 = sumTotals(
     pipeline.buckets
       .filter((b) => b.window === "0-30" || b.window === "31-60" || b.window === "61-90")
@@ -53,12 +63,18 @@ export default async function RenewalsPage({
       />
       <RenewalTabs current="/renewals" searchParams={raw} />
       <StatGrid>
-        <Stat label="Due in 90 days" value={formatMoney(within90.arrDue)} hint={`${within90.count} renewals`} />
         <Stat
-          label="ARR at risk (90 days)"
-          value={formatMoney(within90.arrAtRisk)}
-          hint="Red or yellow health, or forecast at risk / lost"
-          tone={within90.arrAtRisk > 0 ? "warn" : "default"}
+          label={RENEWAL_FIGURES.due.label}
+          value={formatMoney(figures.due.arr)}
+          hint={`${figures.due.count} renewals${figures.overdue.count ? ` · ${figures.overdue.count} overdue, ${formatMoney(figures.overdue.arr)}` : ""}`}
+          help={RENEWAL_FIGURES.due.help}
+        />
+        <Stat
+          label={RENEWAL_FIGURES.atRisk.label}
+          value={formatMoney(figures.atRisk.arr)}
+          hint={`${figures.atRisk.count} renewals`}
+          help={RENEWAL_FIGURES.atRisk.help}
+          tone={figures.atRisk.arr > 0 ? "warn" : "default"}
         />
         <Stat label="Expected ARR (90 days)" value={formatMoney(within90.expectedArr)} hint="By forecast weight" />
         <Stat
@@ -68,6 +84,7 @@ export default async function RenewalsPage({
           tone={medianDays === null ? "default" : onTarget ? "good" : "bad"}
         />
       </StatGrid>
+      <RenewalFiguresNote />
       <PipelineFilters query={query} aes={owners.aes} csms={owners.csms} isAe={user.role === "ae"} />
       <div className="space-y-6">
         {pipeline.buckets.map((bucket) => (

@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
+import { RenewalDueStat, RenewalFiguresNote } from "@/components/renewals/renewal-figures-note";
 import { Table, Td, Th } from "@/components/ui/table";
 import { MeasurableManager } from "@/components/scorecard/measurable-manager";
 import { PrintButton } from "@/components/ui/print-button";
@@ -53,17 +54,14 @@ export default async function ScorecardPage() {
       <StatGrid>
         <Stat label="Active accounts" value={summary.activeAccounts.toLocaleString("en-US")} />
         <Stat label="ARR under management" value={formatMoneyCompact(summary.totalArr)} />
-        <Stat
-          label="Renewing in 90 days"
-          value={formatMoneyCompact(summary.renewing90Arr)}
-          hint={`${summary.renewing90Count} accounts`}
-        />
+        <RenewalDueStat figures={summary.renewals} />
         <Stat
           label="Rocks on track"
           value={`${rocks.filter((r) => r.status === "on_track").length} of ${rocks.filter((r) => r.status !== "done").length}`}
           hint="Open quarterly goals"
         />
       </StatGrid>
+      <RenewalFiguresNote />
 
       <Card>
         <CardHeader
@@ -108,13 +106,13 @@ export default async function ScorecardPage() {
         {team.length === 0 ? (
           <EmptyState title="No CSMs yet">Add CSMs under Settings and assign them accounts.</EmptyState>
         ) : (
-          <Table label="Books by CSM">
+          <Table label="Books by CSM" stack>
             <thead>
               <tr>
                 <Th>CSM</Th>
                 <Th className="text-right">Accounts</Th>
                 <Th className="text-right">ARR</Th>
-                <Th className="text-right">Renewing ≤ 90 days</Th>
+                <Th className="text-right">Renewals due ≤ 90 days</Th>
                 <Th className="text-right">Red / yellow</Th>
                 <Th className="text-right">Open tasks</Th>
                 <Th className="text-right">Overdue</Th>
@@ -124,12 +122,23 @@ export default async function ScorecardPage() {
               {team.map((row) => (
                 <tr key={row.csmId}>
                   <Td className="font-medium text-slate-900">{row.name}</Td>
-                  <Td className="text-right tabular-nums">{row.accounts}</Td>
-                  <Td className="text-right tabular-nums">{formatMoney(row.arr)}</Td>
-                  <Td className="text-right tabular-nums">{row.renewing90}</Td>
-                  <Td className="text-right tabular-nums">{row.atRisk}</Td>
-                  <Td className="text-right tabular-nums">{row.openTasks}</Td>
+                  <Td data-label="Accounts" className="text-right tabular-nums">
+                    {row.accounts}
+                  </Td>
+                  <Td data-label="ARR" className="text-right tabular-nums">
+                    {formatMoney(row.arr)}
+                  </Td>
+                  <Td data-label="Renewals due in 90 days" className="text-right tabular-nums">
+                    {row.renewing90}
+                  </Td>
+                  <Td data-label="Red / yellow" className="text-right tabular-nums">
+                    {row.atRisk}
+                  </Td>
+                  <Td data-label="Open tasks" className="text-right tabular-nums">
+                    {row.openTasks}
+                  </Td>
                   <Td
+                    data-label="Overdue tasks"
                     className={
                       row.overdueTasks ? "text-right font-medium tabular-nums text-red-600" : "text-right tabular-nums"
                     }

@@ -84,9 +84,9 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
           <ul className="divide-y divide-slate-100">
             {changes.map((c, i) => (
               <li key={i} className="px-5 py-3">
-                <p className="text-sm font-medium capitalize text-slate-900">
+                <p className="text-sm font-medium text-slate-900">
                   {c.title}{" "}
-                  <span className="font-normal normal-case text-slate-500">
+                  <span className="font-normal text-slate-500">
                     · {c.by} · {formatDate(c.at.slice(0, 10))}
                   </span>
                 </p>
@@ -105,7 +105,7 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
         {account.tickets.length === 0 ? (
           <EmptyState title="No tickets" />
         ) : (
-          <Table label="Support tickets">
+          <Table label="Support tickets" stack>
             <thead>
               <tr>
                 <Th>Ticket</Th>
@@ -117,16 +117,14 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
             <tbody className="divide-y divide-slate-100">
               {account.tickets.map((t) => (
                 <tr key={t.id}>
-                  <Td className="max-w-40 truncate" title={t.subject ?? t.externalId}>
-                    {t.subject ?? t.externalId}
-                  </Td>
-                  <Td>{formatDate(t.openedAt)}</Td>
-                  <Td>
+                  <Td className="min-w-56 whitespace-normal text-slate-900">{t.subject ?? t.externalId}</Td>
+                  <Td data-label="Opened">{formatDate(t.openedAt)}</Td>
+                  <Td data-label="Priority">
                     <Badge tone={t.priority === "urgent" || t.priority === "high" ? "red" : "slate"}>
                       {t.priority}
                     </Badge>
                   </Td>
-                  <Td>
+                  <Td data-label="Status">
                     {t.closedAt ? `Closed ${formatDate(t.closedAt)}` : <span className="text-amber-700">Open</span>}
                     {t.sentiment === "negative" && <span className="ml-1 text-xs text-red-600">· negative</span>}
                   </Td>
@@ -168,7 +166,7 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
         {account.contractLines.length === 0 ? (
           <EmptyState title="No contract lines" />
         ) : (
-          <Table label="Contract lines">
+          <Table label="Contract lines" stack>
             <thead>
               <tr>
                 <Th>Product</Th>
@@ -182,10 +180,14 @@ export function ActivityPanels({ account, changes }: { account: AccountDetail; c
               {account.contractLines.map((l) => (
                 <tr key={l.id}>
                   <Td className="font-medium text-slate-900">{l.product}</Td>
-                  <Td className="text-right tabular-nums">{l.seats}</Td>
-                  <Td className="text-right tabular-nums">{formatMoney(l.price)}</Td>
-                  <Td>{formatDate(l.startDate)}</Td>
-                  <Td>{formatDate(l.endDate)}</Td>
+                  <Td data-label="Seats" className="text-right tabular-nums">
+                    {l.seats}
+                  </Td>
+                  <Td data-label="Annual price" className="text-right tabular-nums">
+                    {formatMoney(l.price)}
+                  </Td>
+                  <Td data-label="Start">{formatDate(l.startDate)}</Td>
+                  <Td data-label="End">{formatDate(l.endDate)}</Td>
                 </tr>
               ))}
             </tbody>

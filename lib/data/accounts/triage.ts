@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { HealthResult } from "@/lib/domain/health";
 import { restoreHealthResult } from "@/lib/domain/health-snapshot";
 import { clock } from "@/lib/clock";
+import { changeTitle, describeChange } from "@/lib/domain/audit-labels";
 
 export interface AccountListRow {
   externalId: string;
@@ -356,23 +357,11 @@ export async function getAccountChanges(accountId: number, take = 12): Promise<T
   return rows.map((r) => ({
     at: r.at.toISOString(),
     kind: "change",
-    title: `${r.entity.replaceAll("_", " ")} ${r.action}`,
+    title: changeTitle(r.entity, r.action),
     detail: describeChange(r.before, r.after),
     by: r.actor?.name ?? (r.apiKey ? `API key “${r.apiKey.name}”` : "Bowtie"),
   }));
 }
-
-function describeChange(before: unknown, after: unknown): string {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
-  const keys = Object.keys(a)
-    .filter((k) => k !== "id")
-    .slice(0, 4);
-  return keys.map((k) => (k in b ? `${k}: ${fmt(b[k])} → ${fmt(a[k])}` : `${k}: ${fmt(a[k])}`)).join(" · ");
-}
-
-const fmt = (v: unknown) =>
-  v === null || v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 export interface AccountHealthView {
   /** The latest snapshot's full explanation; null before the first score. */

@@ -1,13 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/domain/dates";
+import { DUE_HORIZON_DAYS } from "@/lib/domain/renewals";
 import { clock } from "@/lib/clock";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getRenewalFigures, type RenewalFigures } from "../renewals/figures";
 
 export interface PortfolioSummary {
   activeAccounts: number;
   totalArr: number;
-  renewing90Arr: number;
-  renewing90Count: number;
+  /** ARR due in 90 days and at risk, as every page counts them (lib/data/renewals/figures.ts). */
+  renewals: RenewalFigures;
   churnedLast12Arr: number;
   churnedLast12Count: number;
   bySegment: { segment: string; accounts: number; arr: number }[];
@@ -22,14 +25,12 @@ interface Totals {
 /** Portfolio-wide figures in a handful of set-based queries (no per-account loops). */
 export async function getPortfolioSummary(): Promise<PortfolioSummary> {
   const today = clock.today();
-  const in90 = addDays(today, 90);
   const yearAgo = addDays(today, -365);
   const [active, renewing, churned, bySegment, byBand] = await Promise.all([
     db.$queryRaw<
       Totals[]
     >`SELECT count(*)::int AS accounts, sum(arr)::text AS arr FROM "Account" WHERE status = 'active'`,
-    db.$queryRaw<Totals[]>`SELECT count(*)::int AS accounts, sum(arr)::text AS arr FROM "Account"
-      WHERE status = 'active' AND "renewalDate" BETWEEN ${today}::date AND ${in90}::date`,
+    getRenewalFigures(Prisma.sql`TRUE`, today),
     db.$queryRaw<
       Totals[]
     >`SELECT count(DISTINCT "accountId")::int AS accounts, (-sum(amount))::text AS arr FROM "ArrMovement"
@@ -47,8 +48,7 @@ export async function getPortfolioSummary(): Promise<PortfolioSummary> {
   return {
     activeAccounts: active[0]?.accounts ?? 0,
     totalArr: num(active[0]?.arr),
-    renewing90Count: renewing[0]?.accounts ?? 0,
-    renewing90Arr: num(renewing[0]?.arr),
+    renewals: renewing,
     churnedLast12Count: churned[0]?.accounts ?? 0,
     churnedLast12Arr: num(churned[0]?.arr),
     bySegment: bySegment.map((r) => ({ segment: r.segment, accounts: r.accounts, arr: num(r.arr) })),
@@ -70,12 +70,13 @@ export interface TeamBookRow {
 /** Each CSM's book: size, ARR, renewals due and red/yellow accounts — the manager's weekly view. */
 export async function getTeamBook(): Promise<TeamBookRow[]> {
   const today = clock.today();
-  const in90 = addDays(today, 90);
   const rows = await db.$queryRaw<(Omit<TeamBookRow, "arr"> & { arr: string | null })[]>`
     SELECT u.id AS "csmId", u.name,
       count(a.id)::int AS accounts,
       coalesce(sum(a.arr), 0)::text AS arr,
-      count(a.id) FILTER (WHERE a."renewalDate" BETWEEN ${today}::date AND ${in90}::date)::int AS "renewing90",
+      (SELECT count(*) FROM "Renewal" r JOIN "Account" ra ON ra.id = r."accountId"
+        WHERE ra."csmId" = u.id AND ra.status = 'active' AND r.status = 'open'
+          AND r."renewalDate" BETWEEN ${today}::date AND ${addDays(today, DUE_HORIZON_DAYS)}::date)::int AS "renewing90",
       count(a.id) FILTER (WHERE a."healthBand" IN ('red', 'yellow'))::int AS "atRisk",
       coalesce(t.open, 0)::int AS "openTasks",
       coalesce(t.overdue, 0)::int AS "overdueTasks"

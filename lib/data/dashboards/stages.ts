@@ -25,6 +25,7 @@ import {
 import { median, toCents, type Tally } from "@/lib/domain/metrics";
 import { stageSortDirection, type TStageTableQuery } from "@/lib/validation/dashboards";
 import { clock } from "@/lib/clock";
+import { getRenewalFigures, type RenewalFigures } from "../renewals/figures";
 
 // The lifecycle-stage dashboards and the executive portfolio: every figure is one aggregate
 // query over the accounts in the stage (never a query per account, never every account in JS).
@@ -473,7 +474,7 @@ export type StageCharts =
   | { stage: "adoption"; adoption: AdoptionWeek[] }
   | { stage: "value_realization"; outcomes: OutcomeCharts }
   | { stage: "expansion"; expansion: ExpansionCharts }
-  | { stage: "renewal"; renewals: RenewalCell[] };
+  | { stage: "renewal"; renewals: RenewalCell[]; figures: RenewalFigures };
 
 export async function getStageCharts(stage: DashboardStage, today = clock.today()): Promise<StageCharts> {
   switch (stage) {
@@ -486,6 +487,10 @@ export async function getStageCharts(stage: DashboardStage, today = clock.today(
     case "expansion":
       return { stage, expansion: await getExpansionCharts(stage, today) };
     case "renewal":
-      return { stage, renewals: await getRenewalCells(stage, today) };
+      return {
+        stage,
+        renewals: await getRenewalCells(stage, today),
+        figures: await getRenewalFigures(inStage(stage), today),
+      };
   }
 }

@@ -10,6 +10,7 @@ import {
   VALUE_REALIZATION_ENDS_MONTHS,
 } from "@/lib/domain/lifecycle";
 import { RENEWAL_WINDOW_ENDS } from "@/lib/domain/windows";
+import { AT_RISK_BANDS, AT_RISK_FORECASTS } from "@/lib/domain/renewals";
 import type { MeasureKey } from "@/lib/domain/health-model";
 import { storedMeasurePath, type StoredMeasureField } from "@/lib/domain/health-snapshot";
 import { sqlJoin, sqlLiteral, sqlText, type SqlText } from "./sql";
@@ -24,6 +25,12 @@ export function renewalWindowSql(days: SqlText): SqlText {
     " ",
   );
   return sqlText`(CASE WHEN ${days} < 0 THEN 'overdue' ${arms} ELSE 'later' END)`;
+}
+
+/** isAtRisk for a renewal, from SQL expressions of its account's band and its forecast (either may be NULL). */
+export function atRiskSql(band: SqlText, forecast: SqlText): SqlText {
+  const list = (values: readonly string[]) => sqlJoin(values.map(sqlLiteral), ", ");
+  return sqlText`(coalesce(${band}::text IN (${list(AT_RISK_BANDS)}), false) OR coalesce(${forecast}::text IN (${list(AT_RISK_FORECASTS)}), false))`;
 }
 
 /** isPromoter / isDetractor for an NPS score expression. */

@@ -1,12 +1,13 @@
 import "server-only";
 import { RENEWAL_WINDOW_ENDS, type RenewalWindow } from "@/lib/domain/windows";
-import { renewalWindowSql } from "../platform/rules.sql";
+import { atRiskSql, renewalWindowSql } from "../platform/rules.sql";
 import { prismaSql, sqlText } from "../platform/sql";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session";
 import { type IsoDate } from "@/lib/domain/dates";
+import { DUE_HORIZON_DAYS } from "@/lib/domain/renewals";
 import {
   dueByHorizon,
   forecastQuarterGrr,
@@ -121,7 +122,7 @@ function openRenewalsCtes(scope: Prisma.Sql, asOf: IsoDate, quarterEnd: IsoDate)
   FROM "Renewal" r JOIN scope s ON s.id = r."accountId"
   WHERE r.status = 'open' AND s.status = 'active' AND r."renewalDate" <= GREATEST(${asOf}::date + 90, ${quarterEnd}::date)
 ), risky AS (
-  SELECT * FROM open_r WHERE days <= 90 AND ("healthBand" IN ('red', 'yellow') OR forecast IN ('at_risk', 'lost'))
+  SELECT * FROM open_r WHERE days <= ${DUE_HORIZON_DAYS} AND ${prismaSql(atRiskSql(sqlText`"healthBand"`, sqlText`forecast`))}
 )`;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { renewalWindowSql } from "../platform/rules.sql";
+import { atRiskSql, renewalWindowSql } from "../platform/rules.sql";
 import { prismaSql, sqlText } from "../platform/sql";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -105,8 +105,8 @@ export interface RenewalPipeline {
   signature: { medianDays: number | null; signed: number; targetDays: number };
 }
 
-/** The order buckets are shown in: the work due soonest first, overdue last. */
-export const PIPELINE_WINDOWS: readonly RenewalWindow[] = ["0-30", "31-60", "61-90", "later", "overdue"];
+/** The order buckets are shown in: overdue renewals first (they need work now), then soonest due. */
+export const PIPELINE_WINDOWS: readonly RenewalWindow[] = ["overdue", "0-30", "31-60", "61-90", "later"];
 
 /** Cards per window and page: a manager's pipeline over 50,000 accounts holds tens of thousands. */
 export { PIPELINE_PAGE_SIZE } from "@/lib/domain/renewals";
@@ -240,7 +240,7 @@ async function pipelineTotalsByWindow(
   >`
 SELECT w.win AS "window", count(*)::int AS count,
   sum(round(r.arr * 100))::float8 AS due,
-  sum(round(r.arr * 100)) FILTER (WHERE a."healthBand" IN ('red', 'yellow') OR r.forecast IN ('at_risk', 'lost'))::float8 AS risk,
+  sum(round(r.arr * 100)) FILTER (WHERE ${prismaSql(atRiskSql(sqlText`a."healthBand"`, sqlText`r.forecast`))})::float8 AS risk,
   sum(round(round(r.arr * 100) * ${WEIGHT_SQL}))::float8 AS expected
 FROM "Renewal" r
 JOIN "Account" a ON a.id = r."accountId"

@@ -3,13 +3,22 @@ import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { scorecardMetric, type MetricUnit, type ScorecardMetricKey } from "@/lib/domain/metrics-catalogue";
-import { isReusable, meetsGoal, scorecardWeeks, type GoalDirection, type ScorecardWeek } from "@/lib/domain/scorecard";
+import {
+  duplicateMeasurable,
+  isReusable,
+  judgeWeek,
+  scorecardWeeks,
+  type GoalDirection,
+  type MeasurableIdentity,
+  type ScorecardWeek,
+} from "@/lib/domain/scorecard";
 import { recordAudit, type AuditActor } from "../platform/audit";
 import { ensureDefaultMeasurables } from "./defaults";
 import { computeWeeklyValues, type WeeklyValues } from "./weekly-metrics";
 import { clock } from "@/lib/clock";
 import { statement } from "../platform/sql";
-import { notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
+import type { Tx } from "../accounts/write";
 
 // The weekly scorecard (SPEC §5): measurables with an owner and a goal, and one stored figure per
 // week (ScorecardValue). A week's figure is computed the first time it is needed and kept: once
@@ -219,7 +228,7 @@ function toRow(
     position: m.position,
     cells: weeks.map((week) => {
       const value = values.get(m.id)?.get(week.start) ?? null;
-      return { weekStart: week.start, value, onGoal: meetsGoal(value, m.goal, direction) };
+      return { weekStart: week.start, value, onGoal: judgeWeek(week, value, m.goal, direction) };
     }),
   };
 }
@@ -290,8 +299,19 @@ const measurableAudit = (m: {
   position: m.position,
 });
 
+/** Refuses a measurable that is already on the scorecard (duplicateMeasurable). */
+async function assertNotOnScorecard(tx: Tx, candidate: MeasurableIdentity): Promise<void> {
+  const active = await tx.scorecardMeasurable.findMany({
+    where: { active: true },
+    select: { id: true, metricKey: true, title: true, goal: true, direction: true },
+  });
+  const same = duplicateMeasurable(candidate, active);
+  if (same) throw conflict(`“${same.title}” is already on the scorecard. Change its goal or owner there instead.`);
+}
+
 export async function addMeasurable(input: MeasurableInput, actor: AuditActor): Promise<number> {
   return db.$transaction(async (tx) => {
+    await assertNotOnScorecard(tx, input);
     const last = await tx.scorecardMeasurable.aggregate({ _max: { position: true }, where: { active: true } });
     const created = await tx.scorecardMeasurable.create({
       data: {
@@ -318,6 +338,7 @@ export async function updateMeasurable(
   await db.$transaction(async (tx) => {
     const before = await tx.scorecardMeasurable.findUnique({ where: { id } });
     if (!before) throw measurableNotFound();
+    if (before.active) await assertNotOnScorecard(tx, { ...before, ...input, id });
     const after = await tx.scorecardMeasurable.update({ where: { id }, data: input });
     await recordAudit(tx, actor, {
       entity: "scorecard_measurable",
@@ -334,6 +355,7 @@ export async function setMeasurableActive(id: number, active: boolean, actor: Au
   await db.$transaction(async (tx) => {
     const before = await tx.scorecardMeasurable.findUnique({ where: { id } });
     if (!before) throw measurableNotFound();
+    if (active && !before.active) await assertNotOnScorecard(tx, before);
     const last = await tx.scorecardMeasurable.aggregate({ _max: { position: true }, where: { active: true } });
     const after = await tx.scorecardMeasurable.update({
       where: { id },

@@ -9,11 +9,12 @@ import { getForecastSummary } from "@/lib/data/renewals/forecast";
 import { listPipelineOwners } from "@/lib/data/renewals/pipeline";
 import { formatDate, formatMoney, formatPercent } from "@/lib/format";
 import { pipelineFilterHref, ZPipelineQuery } from "@/lib/validation/renewals";
+import { metricTarget } from "@/lib/domain/metrics-catalogue";
 
 export const metadata: Metadata = { title: "Renewal forecast" };
 
 /** GRR target band (metrics catalogue): at or above 90% is on target. */
-const GRR_TARGET = 0.9;
+const GRR_TARGET = metricTarget("grr").min ?? 0.9;
 
 export default async function RenewalForecastPage({
   searchParams,

@@ -19,7 +19,7 @@ export default async function ApiKeysPage() {
       <Card className="lg:col-span-2">
         <CardHeader
           title="API keys"
-          description="Bearer keys for the REST API under /api/v1 (see docs/api.md). Keys are stored hashed."
+          description="Bearer keys for the REST API under /api/v1. Keys are stored hashed."
         />
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet">Create one for each system that sends data to Bowtie.</EmptyState>

@@ -30,7 +30,7 @@ export default async function ImportPage() {
               <dt className="font-medium text-slate-800">{KIND_LABELS[kind]}</dt>
               <dd className="mt-0.5 text-slate-600">
                 <code className="text-xs">{IMPORT_COLUMNS[kind].required.join(", ")}</code>
-                <span className="text-xs text-slate-400"> · optional </span>
+                <span className="text-xs text-slate-500"> · optional </span>
                 <code className="text-xs text-slate-500">{IMPORT_COLUMNS[kind].optional.join(", ")}</code>
               </dd>
             </div>
