@@ -29,7 +29,8 @@ export type AccountAction =
   | "account:terminate" // record a termination (churns the account)
   | "account:reactivate" // win a former customer back
   | "renewal:edit" // forecast and outcome
-  | "expansion:edit";
+  | "expansion:edit"
+  | "whitespace:edit"; // impact, critical event and decision notes of the account's cells
 
 /** Actions on a task or checklist item, decided from its owner. */
 export type ItemAction = "task:work"; // complete or reopen
@@ -47,7 +48,10 @@ export type GlobalAction =
   | "scorecard:manage"
   | "scorecard:own" // may own a measurable or a rock
   | "team:read" // every CSM's book
-  | "dashboards:read"; // lifecycle-stage dashboards
+  | "dashboards:read" // lifecycle-stage dashboards
+  | "expansion:read" // the expansion pipeline and the expansion-ready list
+  | "whitespace:read" // the whitespace matrix
+  | "products:manage"; // the product catalogue
 
 export type Action = AccountAction | ItemAction | GlobalAction;
 
@@ -68,6 +72,9 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "scorecard:own": WORKERS,
   "team:read": ["admin", "manager", "executive"],
   "dashboards:read": ["admin", "manager", "executive", "csm"],
+  "expansion:read": EVERYONE,
+  "whitespace:read": EVERYONE,
+  "products:manage": ["admin"],
 };
 
 /**
@@ -86,6 +93,7 @@ const ACCOUNT_RULES: Record<
   "account:reactivate": { all: MANAGERS, own: {} },
   "renewal:edit": { all: MANAGERS, own: { ae: "aeId" } },
   "expansion:edit": { all: MANAGERS, own: { ae: "aeId" } },
+  "whitespace:edit": { all: MANAGERS, own: { ae: "aeId", csm: "csmId" } },
 };
 
 /** Tasks: a user works their own; managers and admins work anyone's. */

@@ -33,6 +33,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/accounts", label: "My accounts", action: "accounts:list" },
   { href: "/tasks", label: "Tasks", action: "tasks:use" },
   { href: "/renewals", label: "Renewals", action: "renewals:read" },
+  { href: "/expansion", label: "Expansion", action: "expansion:read" },
+  { href: "/whitespace", label: "Whitespace", action: "whitespace:read" },
   { href: "/scorecard", label: "Scorecard", action: "scorecard:read" },
   { href: "/dashboard", label: "Portfolio", action: "portfolio:read" },
   { href: "/dashboards", label: "Dashboards", action: "dashboards:read" },

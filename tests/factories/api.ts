@@ -20,6 +20,7 @@ import * as health from "@/app/api/v1/accounts/[externalId]/health/route";
 import * as renewals from "@/app/api/v1/renewals/route";
 import * as metrics from "@/app/api/v1/metrics/route";
 import * as unknown from "@/app/api/v1/[[...path]]/route";
+import * as expansionReady from "@/app/api/v1/expansion/ready/route";
 import { clock } from "@/lib/clock";
 
 type Method = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
@@ -40,6 +41,7 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/accounts/:externalId/health", health],
   ["/renewals", renewals],
   ["/metrics", metrics],
+  ["/expansion/ready", expansionReady],
 ];
 
 function route(path: string): { module: RouteModule; params: Record<string, string> } {

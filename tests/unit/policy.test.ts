@@ -27,6 +27,9 @@ const GLOBAL: Record<GlobalAction, Row> = {
   "scorecard:own": [Y, Y, Y, Y, N],
   "team:read": [Y, Y, N, N, Y],
   "dashboards:read": [Y, Y, Y, N, Y],
+  "expansion:read": [Y, Y, Y, Y, Y],
+  "whitespace:read": [Y, Y, Y, Y, Y],
+  "products:manage": [Y, N, N, N, N],
 };
 
 /** [on an account the actor owns (as its CSM or AE), on an account someone else owns]. */
@@ -57,6 +60,10 @@ const ACCOUNT: Record<AccountAction, [own: Row, other: Row]> = {
   ],
   "expansion:edit": [
     [Y, Y, N, Y, N],
+    [Y, Y, N, N, N],
+  ],
+  "whitespace:edit": [
+    [Y, Y, Y, Y, N],
     [Y, Y, N, N, N],
   ],
 };
@@ -119,6 +126,8 @@ describe("the authorization policy", () => {
       "/accounts": "accounts:list",
       "/tasks": "tasks:use",
       "/renewals": "renewals:read",
+      "/expansion": "expansion:read",
+      "/whitespace": "whitespace:read",
       "/scorecard": "scorecard:read",
       "/dashboard": "portfolio:read",
       "/dashboards": "dashboards:read",

@@ -500,6 +500,7 @@ export const DEMO_TABLES: { [K in Rows.DemoTable]: TableSpec<Rows.DemoData[K][nu
       type: { enum: "ExpansionType" },
       arr: "numeric",
       status: { enum: "OpportunityStatus" },
+      stage: { enum: "ExpansionStage" },
       createdAt: "timestamp",
       closedAt: "date",
     }),

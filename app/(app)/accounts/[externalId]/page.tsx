@@ -15,6 +15,8 @@ import { AccountActions } from "@/components/accounts/account-actions";
 import { TouchpointForm } from "@/components/accounts/touchpoint-form";
 import { ContactForm } from "@/components/accounts/contact-form";
 import { SurveyForm } from "@/components/accounts/survey-form";
+import { AccountGrowth } from "@/components/expansion/account-growth";
+import { getAccountGrowth } from "@/lib/data/expansion/pipeline";
 
 import { getAccount, getAccountChanges, getAccountHealthView } from "@/lib/data/accounts/triage";
 import { CreateTaskForm } from "@/components/tasks/create-task-form";
@@ -39,11 +41,12 @@ export default async function AccountPage({ params }: Params) {
   const decoded = decodePathSegment(externalId);
   const account = decoded === null ? null : await getAccount(decoded);
   if (!account) notFound();
-  const [view, override, changes, statusLabel] = await Promise.all([
+  const [view, override, changes, statusLabel, growth] = await Promise.all([
     getAccountHealthView(account.id),
     getActiveOverride(account.id),
     getAccountChanges(account.id),
     getAccountStatusLabel(account.id, account.status),
+    getAccountGrowth(account.id),
   ]);
   const today = clock.today();
   const contactOptions = account.contacts.map((c) => ({ email: c.email, name: c.name, execSponsor: c.execSponsor }));
@@ -165,6 +168,16 @@ export default async function AccountPage({ params }: Params) {
       </Card>
 
       <HealthExplanation view={view} />
+      <AccountGrowth
+        growth={growth}
+        user={user}
+        account={{
+          id: account.id,
+          status: account.status,
+          csmId: account.csm?.id ?? null,
+          aeId: account.ae?.id ?? null,
+        }}
+      />
       <ActivityPanels account={account} changes={changes} />
     </>
   );
