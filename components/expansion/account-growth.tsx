@@ -1,14 +1,14 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { can, type Actor, type AccountOwnership } from "@/lib/auth/policy";
-import type { AccountDeal } from "@/lib/data/expansion/pipeline";
+import type { AccountGrowthData } from "@/lib/data/expansion/pipeline";
+import { CellForm } from "@/components/whitespace/cell-form";
 import {
   CONVERSATION_STEPS,
   EXPANSION_TYPE_LABELS,
   STAGE_LABELS,
   TRIGGER_LABELS,
   type ExpansionStage,
-  type UpsellTrigger,
 } from "@/lib/domain/expansion";
 import { formatDate, formatMoney } from "@/lib/format";
 import { DealForm } from "./deal-form";
@@ -28,13 +28,14 @@ export const STAGE_TONES: Record<ExpansionStage, BadgeTone> = {
 export function AccountGrowth({
   user,
   account,
-  growth: { triggers, deals },
+  growth: { triggers, deals, products, whitespace },
 }: {
   user: Actor;
   account: { id: number; status: string } & AccountOwnership;
-  growth: { triggers: UpsellTrigger[]; deals: AccountDeal[] };
+  growth: AccountGrowthData;
 }) {
   const canEdit = account.status === "active" && can(user, "expansion:edit", account);
+  const canEditWhitespace = account.status === "active" && can(user, "whitespace:edit", account);
   return (
     <Card className="mb-6" id="expansion">
       <CardHeader
@@ -110,6 +111,35 @@ export function AccountGrowth({
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Add an expansion deal</summary>
           <div className="mt-3">
             <DealForm accountId={account.id} />
+          </div>
+        </details>
+      )}
+      <div className="border-t border-slate-100 px-5 py-4">
+        <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Whitespace</h3>
+        {whitespace.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">No whitespace identified for this account.</p>
+        ) : (
+          <ul className="mt-2 space-y-1 text-sm" data-testid="account-whitespace">
+            {whitespace.map((c) => (
+              <li key={c.product} className="flex flex-wrap gap-x-2">
+                <span className="font-medium text-slate-900">{c.productName}</span>
+                <span className="tabular-nums text-slate-700">score {formatMoney(c.score)}</span>
+                <span className="text-slate-500">
+                  impact {formatMoney(c.impact)}
+                  {c.criticalEventDate
+                    ? ` · ${c.criticalEventReason ?? "critical event"} on ${formatDate(c.criticalEventDate)}`
+                    : " · no critical event"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {canEditWhitespace && products.length > 0 && (
+        <details className="border-t border-slate-100 px-5 py-3">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">Add or edit whitespace</summary>
+          <div className="mt-3">
+            <CellForm accountId={account.id} products={products} />
           </div>
         </details>
       )}

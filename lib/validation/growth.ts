@@ -57,7 +57,10 @@ export const ZWhitespaceUpsert = z
     message: "A critical event needs its date.",
   });
 export const ZWhitespaceParams = z.object({ externalId: text(200), product: text(100) });
-export const ZWhitespaceQuery = z.object({ product: text(100).optional() });
+export const ZWhitespaceQuery = z.object({
+  product: text(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 
 export const ZProductForm = z.preprocess(
   blankToUndefined,

@@ -21,6 +21,9 @@ import * as renewals from "@/app/api/v1/renewals/route";
 import * as metrics from "@/app/api/v1/metrics/route";
 import * as unknown from "@/app/api/v1/[[...path]]/route";
 import * as expansionReady from "@/app/api/v1/expansion/ready/route";
+import * as product from "@/app/api/v1/products/[key]/route";
+import * as whitespace from "@/app/api/v1/whitespace/route";
+import * as whitespaceCell from "@/app/api/v1/accounts/[externalId]/whitespace/[product]/route";
 import { clock } from "@/lib/clock";
 
 type Method = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
@@ -42,6 +45,9 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/renewals", renewals],
   ["/metrics", metrics],
   ["/expansion/ready", expansionReady],
+  ["/products/:key", product],
+  ["/whitespace", whitespace],
+  ["/accounts/:externalId/whitespace/:product", whitespaceCell],
 ];
 
 function route(path: string): { module: RouteModule; params: Record<string, string> } {

@@ -13,6 +13,7 @@ import {
 } from "@/lib/domain/expansion";
 import { toExpansionView, type ExpansionView } from "./deals";
 import { getAccountTriggers } from "./triggers";
+import { listCellsOf, listProducts, type ProductView, type RankedCell } from "../whitespace/whitespace";
 import { clock } from "@/lib/clock";
 
 // The expansion pipeline board (SPEC §4): open deals by stage, deals closed in the last year,
@@ -106,10 +107,20 @@ export async function listAccountExpansions(accountId: number): Promise<AccountD
 
 export type AccountDeal = ExpansionView & { ownerName: string | null };
 
-/** What the account page's growth panel shows: the triggers met today and the deals. */
-export async function getAccountGrowth(
-  accountId: number,
-): Promise<{ triggers: UpsellTrigger[]; deals: AccountDeal[] }> {
-  const [triggers, deals] = await Promise.all([getAccountTriggers(accountId), listAccountExpansions(accountId)]);
-  return { triggers, deals };
+export interface AccountGrowthData {
+  triggers: UpsellTrigger[];
+  deals: AccountDeal[];
+  products: ProductView[];
+  whitespace: RankedCell[];
+}
+
+/** What the account page's growth panel shows: triggers met today, deals, and whitespace cells. */
+export async function getAccountGrowth(accountId: number, externalId: string): Promise<AccountGrowthData> {
+  const [triggers, deals, products, whitespace] = await Promise.all([
+    getAccountTriggers(accountId),
+    listAccountExpansions(accountId),
+    listProducts(),
+    listCellsOf([externalId]),
+  ]);
+  return { triggers, deals, products, whitespace: whitespace.sort((a, b) => b.score - a.score) };
 }

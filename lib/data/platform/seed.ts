@@ -2,6 +2,7 @@
 // developers and a large seed for benchmarks. Used by scripts/seed.ts and the tests; takes a
 // Prisma client rather than the app's singleton so scripts can open and close their own.
 import "server-only";
+import { seedGrowthDemo } from "../whitespace/seed-demo";
 import { hashPassword } from "@/lib/auth/password";
 import { isDemoMode } from "@/lib/config";
 import { utcDay } from "@/lib/demo/calendar";
@@ -238,6 +239,7 @@ async function seedDemo(tx: Tx, users: readonly NewUser[], options: DemoSeedOpti
   // Lifecycle stages with their weekly history, and the manager's scorecard and rocks.
   await backfillStageHistory(tx, { today: toIsoDate(today), weeks: HEALTH_HISTORY_WEEKS });
   await ensureDefaultMeasurables(tx);
+  await seedGrowthDemo(tx, toIsoDate(today));
   await recordSeed(tx, "demo", counts);
   log(`Seeded the demo as of ${today.toISOString().slice(0, 10)}: ${describeCounts(counts)}.`);
   log(`Sign in as any demo user (e.g. ${DEMO_USERS[0].email}) with the password "${DEMO_PASSWORD}".`);

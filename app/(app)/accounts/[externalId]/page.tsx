@@ -46,7 +46,7 @@ export default async function AccountPage({ params }: Params) {
     getActiveOverride(account.id),
     getAccountChanges(account.id),
     getAccountStatusLabel(account.id, account.status),
-    getAccountGrowth(account.id),
+    getAccountGrowth(account.id, account.externalId),
   ]);
   const today = clock.today();
   const contactOptions = account.contacts.map((c) => ({ email: c.email, name: c.name, execSponsor: c.execSponsor }));
