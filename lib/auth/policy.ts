@@ -30,7 +30,8 @@ export type AccountAction =
   | "account:reactivate" // win a former customer back
   | "renewal:edit" // forecast and outcome
   | "expansion:edit"
-  | "whitespace:edit"; // impact, critical event and decision notes of the account's cells
+  | "whitespace:edit" // impact, critical event and decision notes of the account's cells
+  | "advocacy:log"; // asks of the account's advocates
 
 /** Actions on a task or checklist item, decided from its owner. */
 export type ItemAction = "task:work"; // complete or reopen
@@ -51,7 +52,9 @@ export type GlobalAction =
   | "dashboards:read" // lifecycle-stage dashboards
   | "expansion:read" // the expansion pipeline and the expansion-ready list
   | "whitespace:read" // the whitespace matrix
-  | "products:manage"; // the product catalogue
+  | "products:manage" // the product catalogue
+  | "voice:read" // advocacy overview and feedback themes
+  | "feedback:manage"; // theme status, escalation to product, merging duplicates
 
 export type Action = AccountAction | ItemAction | GlobalAction;
 
@@ -75,6 +78,8 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "expansion:read": EVERYONE,
   "whitespace:read": EVERYONE,
   "products:manage": ["admin"],
+  "voice:read": EVERYONE,
+  "feedback:manage": MANAGERS,
 };
 
 /**
@@ -94,6 +99,7 @@ const ACCOUNT_RULES: Record<
   "renewal:edit": { all: MANAGERS, own: { ae: "aeId" } },
   "expansion:edit": { all: MANAGERS, own: { ae: "aeId" } },
   "whitespace:edit": { all: MANAGERS, own: { ae: "aeId", csm: "csmId" } },
+  "advocacy:log": { all: MANAGERS, own: { ae: "aeId", csm: "csmId" } },
 };
 
 /** Tasks: a user works their own; managers and admins work anyone's. */

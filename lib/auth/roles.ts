@@ -35,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/renewals", label: "Renewals", action: "renewals:read" },
   { href: "/expansion", label: "Expansion", action: "expansion:read" },
   { href: "/whitespace", label: "Whitespace", action: "whitespace:read" },
+  { href: "/voice", label: "Advocacy & voice", action: "voice:read" },
   { href: "/scorecard", label: "Scorecard", action: "scorecard:read" },
   { href: "/dashboard", label: "Portfolio", action: "portfolio:read" },
   { href: "/dashboards", label: "Dashboards", action: "dashboards:read" },

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CONVERSATION_STEPS, UPSELL_TRIGGERS } from "@/lib/domain/expansion";
-import { EXPANSION_STAGES, EXPANSION_TYPES } from "./api";
+import { ADVOCACY_KINDS, ADVOCACY_STATUSES } from "@/lib/domain/advocacy";
+import { FEEDBACK_TYPES, THEME_STATUSES } from "@/lib/domain/feedback";
+import { EXPANSION_STAGES, EXPANSION_TYPES, ZEmail } from "./api";
 import { text, ZId, ZIsoDate, ZMoney } from "./fields";
 
 // The growth forms (account page, pipeline board, whitespace matrix). FormData arrives as text:
@@ -85,3 +87,29 @@ export const ZWhitespaceForm = z.preprocess(
 
 export type TWhitespaceUpsert = z.infer<typeof ZWhitespaceUpsert>;
 export type TProductUpsert = z.infer<typeof ZProductUpsert>;
+
+/** POST /api/v1/accounts/{id}/advocacy */
+export const ZAdvocacyCreate = z.object({
+  contactEmail: ZEmail,
+  kind: z.enum(ADVOCACY_KINDS),
+  date: ZIsoDate,
+  status: z.enum(ADVOCACY_STATUSES),
+});
+
+export const ZAdvocacyForm = z.preprocess(blankToUndefined, ZAdvocacyCreate.extend({ accountId: ZId }));
+
+/** POST /api/v1/accounts/{id}/feedback (idempotent on externalId) */
+export const ZFeedbackCreate = z.object({
+  type: z.enum(FEEDBACK_TYPES),
+  title: text(200),
+  description: text(4000).nullish(),
+  contactEmail: ZEmail.nullish(),
+  externalId: text(200).optional(),
+});
+
+export const ZThemeUpdateForm = z.preprocess(
+  blankToUndefined,
+  z.object({ themeId: ZId, status: z.enum(THEME_STATUSES), escalationNote: text(1000).optional() }),
+);
+
+export const ZThemeMergeForm = z.object({ sourceId: ZId, targetId: ZId });

@@ -22,6 +22,9 @@ import * as metrics from "@/app/api/v1/metrics/route";
 import * as unknown from "@/app/api/v1/[[...path]]/route";
 import * as expansionReady from "@/app/api/v1/expansion/ready/route";
 import * as product from "@/app/api/v1/products/[key]/route";
+import * as advocacy from "@/app/api/v1/accounts/[externalId]/advocacy/route";
+import * as feedback from "@/app/api/v1/accounts/[externalId]/feedback/route";
+import * as themes from "@/app/api/v1/feedback/themes/route";
 import * as whitespace from "@/app/api/v1/whitespace/route";
 import * as whitespaceCell from "@/app/api/v1/accounts/[externalId]/whitespace/[product]/route";
 import { clock } from "@/lib/clock";
@@ -46,6 +49,9 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/metrics", metrics],
   ["/expansion/ready", expansionReady],
   ["/products/:key", product],
+  ["/accounts/:externalId/advocacy", advocacy],
+  ["/accounts/:externalId/feedback", feedback],
+  ["/feedback/themes", themes],
   ["/whitespace", whitespace],
   ["/accounts/:externalId/whitespace/:product", whitespaceCell],
 ];

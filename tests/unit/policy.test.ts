@@ -30,6 +30,8 @@ const GLOBAL: Record<GlobalAction, Row> = {
   "expansion:read": [Y, Y, Y, Y, Y],
   "whitespace:read": [Y, Y, Y, Y, Y],
   "products:manage": [Y, N, N, N, N],
+  "voice:read": [Y, Y, Y, Y, Y],
+  "feedback:manage": [Y, Y, N, N, N],
 };
 
 /** [on an account the actor owns (as its CSM or AE), on an account someone else owns]. */
@@ -63,6 +65,10 @@ const ACCOUNT: Record<AccountAction, [own: Row, other: Row]> = {
     [Y, Y, N, N, N],
   ],
   "whitespace:edit": [
+    [Y, Y, Y, Y, N],
+    [Y, Y, N, N, N],
+  ],
+  "advocacy:log": [
     [Y, Y, Y, Y, N],
     [Y, Y, N, N, N],
   ],
@@ -128,6 +134,7 @@ describe("the authorization policy", () => {
       "/renewals": "renewals:read",
       "/expansion": "expansion:read",
       "/whitespace": "whitespace:read",
+      "/voice": "voice:read",
       "/scorecard": "scorecard:read",
       "/dashboard": "portfolio:read",
       "/dashboards": "dashboards:read",

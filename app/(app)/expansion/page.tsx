@@ -24,7 +24,7 @@ export default async function ExpansionPage() {
   const today = clock.today();
   const [board, ready, arr] = await Promise.all([
     getExpansionBoard(user, today),
-    listExpansionReady(today),
+    listExpansionReady(today, user.role === "ae" ? { aeId: user.id } : user.role === "csm" ? { csmId: user.id } : {}),
     loadArrFacts({ from: addDays(today, -364), to: today }),
   ]);
   const nrr = netRevenueRetention(arr);

@@ -80,7 +80,16 @@ export async function getAccountTriggers(accountId: number, today = clock.today(
  * Active accounts that are expansion ready (health above 80 and another trigger), healthiest
  * first. Only accounts above 80 can qualify, so the read starts from those (indexed on score).
  */
-export async function listExpansionReady(today = clock.today()): Promise<AccountTriggers[]> {
-  const rows = await readSignals(Prisma.sql`a."healthScore" > ${TRIGGER_HEALTH_ABOVE}`, today);
+export async function listExpansionReady(
+  today = clock.today(),
+  book: { aeId?: number; csmId?: number } = {},
+): Promise<AccountTriggers[]> {
+  const owner =
+    book.aeId !== undefined
+      ? Prisma.sql`a."aeId" = ${book.aeId}`
+      : book.csmId !== undefined
+        ? Prisma.sql`a."csmId" = ${book.csmId}`
+        : Prisma.sql`TRUE`;
+  const rows = await readSignals(Prisma.sql`a."healthScore" > ${TRIGGER_HEALTH_ABOVE} AND ${owner}`, today);
   return rows.map((r) => toTriggers(r, today)).filter((a) => isExpansionReady(a.triggers));
 }

@@ -3,6 +3,9 @@ import { DEMO_PRODUCTS, demoWhitespaceCells, FISCAL_MONTH_STRIDE } from "@/lib/d
 import type { IsoDate } from "@/lib/domain/dates";
 import type { Tx } from "../accounts/write";
 import { statement } from "../platform/sql";
+import { assignThemes } from "../feedback/feedback";
+import { lastQuarters } from "@/lib/domain/advocacy";
+import { addDays } from "@/lib/domain/dates";
 
 /** demoFiscalYearStartMonth for every account in one statement (the bench seeds 50,000). */
 const SET_FISCAL_MONTHS = statement<[]>`
@@ -14,6 +17,8 @@ const DEMO_WHITESPACE_ACCOUNTS = 40;
 /** The demo's growth data (lib/demo/growth.ts), after the accounts are scored. */
 export async function seedGrowthDemo(tx: Tx, today: IsoDate): Promise<void> {
   await tx.$executeRaw(SET_FISCAL_MONTHS());
+  await assignThemes(tx);
+  await seedReferrals(tx, today);
   await tx.product.createMany({
     data: DEMO_PRODUCTS.map((p) => ({ key: p.key, name: p.name, listArr: p.listArr.toFixed(2) })),
   });
@@ -34,5 +39,29 @@ export async function seedGrowthDemo(tx: Tx, today: IsoDate): Promise<void> {
       impact: impact.toFixed(2),
       criticalEventDate: criticalEventDate && new Date(`${criticalEventDate}T00:00:00Z`),
     })),
+  });
+}
+
+/** A few referrals from reference-willing contacts over the last four quarters (referrals vs churn). */
+async function seedReferrals(tx: Tx, today: IsoDate): Promise<void> {
+  const contacts = await tx.contact.findMany({
+    where: { referenceWilling: true, account: { status: "active" } },
+    orderBy: { id: "asc" },
+    take: 8,
+    select: { id: true, accountId: true },
+  });
+  const quarters = lastQuarters(today, 4);
+  await tx.advocacyActivity.createMany({
+    data: contacts.map((c, i) => {
+      const q = quarters[i % quarters.length];
+      const date = q.end < today ? addDays(q.start, 20) : addDays(today, -3) > q.start ? addDays(today, -3) : q.start;
+      return {
+        accountId: c.accountId,
+        contactId: c.id,
+        kind: "referral" as const,
+        date: new Date(`${date}T00:00:00Z`),
+        status: "completed" as const,
+      };
+    }),
   });
 }
