@@ -1,4 +1,15 @@
+import { DEFAULT_ASKS_PER_QUARTER } from "@/lib/domain/advocacy";
+
 /** BOWTIE_DEMO=off turns demo mode off: no demo data, no demo sign-in hints. */
 export function isDemoMode(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.BOWTIE_DEMO !== "off";
+}
+
+/**
+ * BOWTIE_ADVOCACY_ASKS_PER_QUARTER: how many times one advocate may be asked (references, case
+ * studies, speaking, reviews, referrals) per calendar quarter; default 2.
+ */
+export function advocacyAsksPerQuarter(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number.parseInt(env.BOWTIE_ADVOCACY_ASKS_PER_QUARTER ?? "", 10);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_ASKS_PER_QUARTER;
 }

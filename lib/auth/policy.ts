@@ -29,7 +29,9 @@ export type AccountAction =
   | "account:terminate" // record a termination (churns the account)
   | "account:reactivate" // win a former customer back
   | "renewal:edit" // forecast and outcome
-  | "expansion:edit";
+  | "expansion:edit"
+  | "whitespace:edit" // impact, critical event and decision notes of the account's cells
+  | "advocacy:log"; // asks of the account's advocates
 
 /** Actions on a task or checklist item, decided from its owner. */
 export type ItemAction = "task:work"; // complete or reopen
@@ -52,7 +54,12 @@ export type GlobalAction =
   | "scorecard:own" // may own a measurable or a rock
   | "team:read" // every CSM's book
   | "dashboards:read" // lifecycle-stage dashboards
-  | "score-quality:read"; // the health backtest: how well the score predicted renewals; run it now
+  | "score-quality:read" // the health backtest: how well the score predicted renewals; run it now
+  | "expansion:read" // the expansion pipeline and the expansion-ready list
+  | "whitespace:read" // the whitespace matrix
+  | "products:manage" // the product catalogue
+  | "voice:read" // advocacy overview and feedback themes
+  | "feedback:manage"; // theme status, escalation to product, merging duplicates
 
 export type Action = AccountAction | ItemAction | GlobalAction;
 
@@ -78,6 +85,11 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "team:read": ["admin", "manager", "executive"],
   "dashboards:read": ["admin", "manager", "executive", "csm"],
   "score-quality:read": MANAGERS,
+  "expansion:read": EVERYONE,
+  "whitespace:read": EVERYONE,
+  "products:manage": ["admin"],
+  "voice:read": EVERYONE,
+  "feedback:manage": MANAGERS,
 };
 
 /**
@@ -96,6 +108,8 @@ const ACCOUNT_RULES: Record<
   "account:reactivate": { all: MANAGERS, own: {} },
   "renewal:edit": { all: MANAGERS, own: { ae: "aeId" } },
   "expansion:edit": { all: MANAGERS, own: { ae: "aeId" } },
+  "whitespace:edit": { all: MANAGERS, own: { ae: "aeId", csm: "csmId" } },
+  "advocacy:log": { all: MANAGERS, own: { ae: "aeId", csm: "csmId" } },
 };
 
 /** Tasks: a user works their own; managers and admins work anyone's. */

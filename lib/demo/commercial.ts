@@ -9,6 +9,7 @@ import type { IdAllocator } from "./ids";
 import type { Random } from "./random";
 import type { ArrMovementRow, ContractLineRow, ExpansionOpportunityRow, RenewalRow } from "./types";
 import type { ExpansionType, RenewalForecast, RenewalOutcome } from "@/lib/generated/prisma/enums";
+import { OPEN_STAGES } from "@/lib/domain/expansion";
 
 export interface CommercialRows {
   contractLines: ContractLineRow[];
@@ -294,6 +295,8 @@ class ContractHistory {
       type,
       arr: money(Math.round(arr)),
       status,
+      // Open demo deals are spread over the pipeline's open stages.
+      stage: status === "open" ? OPEN_STAGES[this.opportunities.length % OPEN_STAGES.length] : status,
       createdAt,
       closedAt,
     });

@@ -140,7 +140,7 @@ function feedback(plan: AccountPlan, rng: Random, ids: IdAllocator, churnReason:
   if (!rng.chance(0.3)) return rows;
   const count = rng.int(1, 2);
   for (let i = 0; i < count; i++) {
-    const type = rng.weighted<Exclude<FeedbackType, "churn_reason">>(
+    const type = rng.weighted<Exclude<FeedbackType, "churn_reason" | "praise">>(
       plan.profile === "thriving"
         ? { feature_request: 0.8, bug: 0.15, complaint: 0.05 }
         : { feature_request: 0.35, bug: 0.35, complaint: 0.3 },

@@ -4,6 +4,7 @@
 import type {
   AccountStatus,
   ArrMovementType,
+  ExpansionStage,
   ExpansionType,
   FeedbackStatus,
   FeedbackType,
@@ -173,6 +174,7 @@ export interface ExpansionOpportunityRow {
   type: ExpansionType;
   arr: Money;
   status: OpportunityStatus;
+  stage: ExpansionStage;
   createdAt: Date;
   closedAt: Date | null;
 }

@@ -297,22 +297,49 @@ export const ZRenewalListQuery = z.object({
   within: z.coerce.number().int("Expected a whole number of days.").min(0).max(3660).default(90),
 });
 
+export const EXPANSION_STAGES = ["identified", "planning", "proposal", "negotiation", "won", "lost"] as const;
+
 /**
- * An expansion deal. `closedAt` dates a win or loss (upsell conversion by period); left out, it is
- * today when the deal closes and kept while it stays closed.
+ * An expansion deal. `stage` (identified → planning → proposal → negotiation → won / lost) or
+ * `status` (open / won / lost, which an open deal's stage keeps) — one of them is required and
+ * they must agree. `closedAt` dates a win or loss (upsell conversion by period); left out, it is
+ * today when the deal closes and kept while it stays closed. `owner` is a user's email;
+ * `closeDate` the expected close. Optional fields left out keep their value; null clears them.
  */
 export const ZExpansionUpsert = z
   .object({
     type: z.enum(EXPANSION_TYPES),
     arr: ZMoney,
-    status: z.enum(OPPORTUNITY_STATUSES),
+    status: z.enum(OPPORTUNITY_STATUSES).optional(),
+    stage: z.enum(EXPANSION_STAGES).optional(),
     title: text(200).nullish(),
     closedAt: ZPastDate.optional(),
+    owner: ZEmail.nullish(),
+    closeDate: ZIsoDate.nullish(),
+    lossReason: text(500).nullish(),
   })
-  .refine((e) => e.status !== "open" || e.closedAt === undefined, {
-    path: ["closedAt"],
-    message: "Only a won or lost deal has a closedAt.",
-  });
+  .refine((e) => e.status !== undefined || e.stage !== undefined, {
+    path: ["stage"],
+    message: "Send a stage (or a status).",
+  })
+  .refine(
+    (e) =>
+      e.status === undefined ||
+      e.stage === undefined ||
+      (e.stage === "won" || e.stage === "lost" ? e.stage : "open") === e.status,
+    {
+      path: ["status"],
+      message: "The status must match the stage (open for identified to negotiation).",
+    },
+  )
+  .refine(
+    (e) =>
+      (e.status ?? (e.stage === "won" || e.stage === "lost" ? e.stage : "open")) !== "open" || e.closedAt === undefined,
+    {
+      path: ["closedAt"],
+      message: "Only a won or lost deal has a closedAt.",
+    },
+  );
 
 export const ZApiKeyCreate = z.object({ name: text(100) });
 

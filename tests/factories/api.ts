@@ -30,6 +30,13 @@ import * as accountQbrs from "@/app/api/v1/accounts/[externalId]/qbrs/route";
 import * as qbr from "@/app/api/v1/qbrs/[id]/route";
 import * as qbrInvite from "@/app/api/v1/qbrs/[id]/invite.ics/route";
 import * as qbrAttendance from "@/app/api/v1/qbrs/[id]/attendance/route";
+import * as expansionReady from "@/app/api/v1/expansion/ready/route";
+import * as product from "@/app/api/v1/products/[key]/route";
+import * as advocacy from "@/app/api/v1/accounts/[externalId]/advocacy/route";
+import * as feedback from "@/app/api/v1/accounts/[externalId]/feedback/route";
+import * as themes from "@/app/api/v1/feedback/themes/route";
+import * as whitespace from "@/app/api/v1/whitespace/route";
+import * as whitespaceCell from "@/app/api/v1/accounts/[externalId]/whitespace/[product]/route";
 import { clock } from "@/lib/clock";
 
 type Method = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
@@ -60,6 +67,13 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/qbrs/:id", qbr],
   ["/qbrs/:id/invite.ics", qbrInvite],
   ["/qbrs/:id/attendance", qbrAttendance],
+  ["/expansion/ready", expansionReady],
+  ["/products/:key", product],
+  ["/accounts/:externalId/advocacy", advocacy],
+  ["/accounts/:externalId/feedback", feedback],
+  ["/feedback/themes", themes],
+  ["/whitespace", whitespace],
+  ["/accounts/:externalId/whitespace/:product", whitespaceCell],
 ];
 
 function route(path: string): { module: RouteModule; params: Record<string, string> } {

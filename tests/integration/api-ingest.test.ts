@@ -7,7 +7,8 @@ import type { AccountView } from "@/lib/data/accounts/views";
 import type { UsageUpsertResult } from "@/lib/data/health/usage";
 import type { ContactView } from "@/lib/data/accounts/contacts";
 import type { SurveyView, TicketView, TouchpointView } from "@/lib/data/accounts/activity";
-import type { ExpansionView, OutcomeView, RenewalView } from "@/lib/data/renewals/commercial";
+import type { OutcomeView, RenewalView } from "@/lib/data/renewals/commercial";
+import type { ExpansionView } from "@/lib/data/expansion/deals";
 import { addDays } from "@/lib/domain/dates";
 import { accountBody, apiClient, createTestKey, usageDays, type ApiClient } from "@/tests/factories/api";
 import { clock } from "@/lib/clock";
@@ -326,7 +327,14 @@ describe("outcomes, renewal and expansions", () => {
       type: "seats",
       arr: 24_000,
       status: "open",
+      stage: "identified",
+      owner: null,
+      closeDate: null,
+      lossReason: null,
       closedAt: null,
+      checklist: [],
+      tradeLog: [],
+      trigger: null,
     });
     const potential = (await api.get<AccountView>("/accounts/deals")).body.health!.components.business.measures.find(
       (m) => m.key === "expansion_potential",

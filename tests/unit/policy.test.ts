@@ -32,6 +32,11 @@ const GLOBAL: Record<GlobalAction, Row> = {
   "team:read": [Y, Y, N, N, Y],
   "dashboards:read": [Y, Y, Y, N, Y],
   "score-quality:read": [Y, Y, N, N, N],
+  "expansion:read": [Y, Y, Y, Y, Y],
+  "whitespace:read": [Y, Y, Y, Y, Y],
+  "products:manage": [Y, N, N, N, N],
+  "voice:read": [Y, Y, Y, Y, Y],
+  "feedback:manage": [Y, Y, N, N, N],
 };
 
 /** [on an account the actor owns (as its CSM or AE), on an account someone else owns]. */
@@ -62,6 +67,14 @@ const ACCOUNT: Record<AccountAction, [own: Row, other: Row]> = {
   ],
   "expansion:edit": [
     [Y, Y, N, Y, N],
+    [Y, Y, N, N, N],
+  ],
+  "whitespace:edit": [
+    [Y, Y, Y, Y, N],
+    [Y, Y, N, N, N],
+  ],
+  "advocacy:log": [
+    [Y, Y, Y, Y, N],
     [Y, Y, N, N, N],
   ],
 };
@@ -124,6 +137,9 @@ describe("the authorization policy", () => {
       "/accounts": "accounts:list",
       "/tasks": "tasks:use",
       "/renewals": "renewals:read",
+      "/expansion": "expansion:read",
+      "/whitespace": "whitespace:read",
+      "/voice": "voice:read",
       "/scorecard": "scorecard:read",
       "/dashboard": "portfolio:read",
       "/dashboards": "dashboards:read",

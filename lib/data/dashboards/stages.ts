@@ -36,7 +36,7 @@ const inStage = (stage: DashboardStage) =>
   Prisma.sql`a.status = 'active' AND ${prismaSql(EFFECTIVE_STAGE)} = ${stage}::"LifecycleStage"`;
 
 /** The snapshot's raw value of a measure is at or above its target (an upsell trigger). */
-const reachesTarget = (measure: MeasureKey) =>
+export const reachesTarget = (measure: MeasureKey) =>
   sqlText`${snapshotMeasureSql(sqlText`s.components`, measure, "raw")} >= ${snapshotMeasureSql(sqlText`s.components`, measure, "target")}`;
 
 const money = (text: string | null | undefined) => toCents(text ?? "0") / 100;

@@ -1,4 +1,5 @@
 import "server-only";
+import { themeIdFor } from "../feedback/feedback";
 import { db } from "@/lib/db";
 import type { Offboarding } from "@/lib/generated/prisma/client";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
@@ -379,7 +380,7 @@ async function circulateReasons(tx: Tx, actor: AuditActor, offboarding: Offboard
     : `${account.name} churned.`;
   for (const title of titles) {
     const row = await tx.feedbackItem.create({
-      data: { accountId: offboarding.accountId, type: "churn_reason", title, description },
+      data: { accountId: offboarding.accountId, type: "churn_reason", title, description, themeId: await themeIdFor(tx, title) },
     });
     await recordAudit(tx, actor, {
       entity: "feedback_item",

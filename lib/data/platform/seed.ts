@@ -2,6 +2,7 @@
 // developers and a large seed for benchmarks. Used by scripts/seed.ts and the tests; takes a
 // Prisma client rather than the app's singleton so scripts can open and close their own.
 import "server-only";
+import { seedGrowthDemo } from "../whitespace/seed-demo";
 import { hashPassword } from "@/lib/auth/password";
 import { isDemoMode } from "@/lib/config";
 import { utcDay } from "@/lib/demo/calendar";
@@ -241,6 +242,7 @@ async function seedDemo(tx: Tx, users: readonly NewUser[], options: DemoSeedOpti
   await ensureDefaultMeasurables(tx);
   // Score quality from day one (a scale seed leaves it to the daily job).
   if (accountCount <= DEFAULT_ACCOUNT_COUNT) await runHealthBacktest(tx, { asOf: toIsoDate(today) });
+  await seedGrowthDemo(tx, toIsoDate(today));
   await recordSeed(tx, "demo", counts);
   log(`Seeded the demo as of ${today.toISOString().slice(0, 10)}: ${describeCounts(counts)}.`);
   log(`Sign in as any demo user (e.g. ${DEMO_USERS[0].email}) with the password "${DEMO_PASSWORD}".`);
@@ -503,6 +505,7 @@ export const DEMO_TABLES: { [K in Rows.DemoTable]: TableSpec<Rows.DemoData[K][nu
       type: { enum: "ExpansionType" },
       arr: "numeric",
       status: { enum: "OpportunityStatus" },
+      stage: { enum: "ExpansionStage" },
       createdAt: "timestamp",
       closedAt: "date",
     }),

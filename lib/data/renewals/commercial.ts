@@ -1,15 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { ExpansionOpportunity, Renewal, SuccessOutcome } from "@/lib/generated/prisma/client";
-import type {
-  ExpansionType,
-  OpportunityStatus,
-  RenewalForecast,
-  RenewalOutcome,
-  RenewalStatus,
-} from "@/lib/generated/prisma/enums";
+import type { Renewal, SuccessOutcome } from "@/lib/generated/prisma/client";
+import type { RenewalForecast, RenewalOutcome, RenewalStatus } from "@/lib/generated/prisma/enums";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import type { TExpansionUpsert, TOutcomeUpsert, TRenewalForecast, TSuccessPlanUpsert } from "@/lib/validation/api";
+import type { TOutcomeUpsert, TRenewalForecast, TSuccessPlanUpsert } from "@/lib/validation/api";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "../platform/audit";
 import {
@@ -25,7 +19,7 @@ import { clock } from "@/lib/clock";
 import { conflict, notFound } from "@/lib/errors";
 
 // The business side of health: success-plan outcomes (ROI achievement), the open renewal's
-// forecast (renewal likelihood) and expansion deals (expansion potential).
+// forecast (renewal likelihood). Expansion deals: lib/data/expansion/deals.ts.
 
 // ---------------------------------------------------------------------------------------------
 // Success-plan outcomes, addressed by a key the caller chooses.
@@ -188,67 +182,6 @@ export function updateRenewal(
         after: toRenewalView(updated),
       });
       return toRenewalView(updated);
-    },
-    outerTx,
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Expansion opportunities, addressed by a key the caller chooses (e.g. the CRM deal id).
-
-export type ExpansionView = {
-  key: string;
-  title: string | null;
-  type: ExpansionType;
-  arr: number;
-  status: OpportunityStatus;
-  closedAt: IsoDate | null;
-};
-
-function toExpansionView(e: ExpansionOpportunity): ExpansionView {
-  return {
-    key: e.key,
-    title: e.title,
-    type: e.type,
-    arr: Number(e.arr),
-    status: e.status,
-    closedAt: isoOrNull(e.closedAt),
-  };
-}
-
-/** closedAt is the date sent, else today when the deal is won or lost (then kept), and cleared when it is reopened. */
-export function upsertExpansion(
-  externalId: string,
-  key: string,
-  input: TExpansionUpsert,
-  actor: AuditActor,
-  outerTx?: Tx,
-): Promise<Saved<ExpansionView>> {
-  return writeAccountFacts(
-    externalId,
-    async (tx, accountId) => {
-      const existing = await tx.expansionOpportunity.findUnique({ where: { accountId_key: { accountId, key } } });
-      const data = {
-        type: input.type,
-        arr: input.arr.toFixed(2),
-        status: input.status,
-        title: input.title,
-        closedAt: changedAt(
-          input.status !== "open",
-          existing ? existing.status !== "open" : false,
-          existing?.closedAt,
-          input.closedAt,
-        ),
-      };
-      return saveAudited(tx, {
-        actor,
-        entity: "expansion_opportunity",
-        accountId,
-        existing,
-        create: () => tx.expansionOpportunity.create({ data: { accountId, key, ...data } }),
-        update: (current) => tx.expansionOpportunity.update({ where: { id: current.id }, data }),
-        view: toExpansionView,
-      });
     },
     outerTx,
   );

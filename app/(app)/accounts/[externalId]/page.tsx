@@ -18,6 +18,8 @@ import { ContactForm } from "@/components/accounts/contact-form";
 import { SurveyForm } from "@/components/accounts/survey-form";
 import { ReassignAccountPanel } from "./reassign-panel";
 import { RenewalPanel } from "./renewal-panel";
+import { AccountGrowth } from "@/components/expansion/account-growth";
+import { getAccountGrowth } from "@/lib/data/expansion/pipeline";
 
 import { getAccount, getAccountChanges, getAccountHealthView } from "@/lib/data/accounts/triage";
 import { CreateTaskForm } from "@/components/tasks/create-task-form";
@@ -44,12 +46,13 @@ export default async function AccountPage({ params }: Params) {
   const decoded = decodePathSegment(externalId);
   const account = decoded === null ? null : await getAccount(decoded);
   if (!account) notFound();
-  const [view, override, changes, statusLabel, onboarding] = await Promise.all([
+  const [view, override, changes, statusLabel, onboarding, growth] = await Promise.all([
     getAccountHealthView(account.id),
     getActiveOverride(account.id),
     getAccountChanges(account.id),
     getAccountStatusLabel(account.id, account.status),
     getOnboarding(account.id),
+    getAccountGrowth(account.id, account.externalId),
   ]);
   const today = clock.today();
   const contactOptions = account.contacts.map((c) => ({ email: c.email, name: c.name, execSponsor: c.execSponsor }));
@@ -177,6 +180,16 @@ export default async function AccountPage({ params }: Params) {
       <RenewalPanel account={account} user={user} />
       <OnboardingPanel accountId={account.id} plan={onboarding} today={today} editable={canEdit} />
       <HealthExplanation view={view} />
+      <AccountGrowth
+        growth={growth}
+        user={user}
+        account={{
+          id: account.id,
+          status: account.status,
+          csmId: account.csm?.id ?? null,
+          aeId: account.ae?.id ?? null,
+        }}
+      />
       <ActivityPanels account={account} changes={changes} />
     </>
   );

@@ -1,0 +1,72 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, snap } from "./helpers";
+
+const money = (text: string) => Number(text.replace(/[^0-9.]/g, ""));
+const arrFact = (page: Page) => page.locator("dt", { hasText: /^ARR$/ }).locator("xpath=following-sibling::dd");
+const nrrStat = (page: Page) =>
+  page.locator("dt", { hasText: "NRR, trailing 12 months" }).locator("xpath=following-sibling::dd");
+
+test("an AE opens an opportunity from a trigger, moves it through the stages and wins it: ARR and NRR move", async ({
+  page,
+}) => {
+  await signIn(page, "sam@bowtie.demo");
+  await page.goto("/expansion");
+  await expect(page.getByRole("heading", { level: 1, name: "Expansion pipeline" })).toBeVisible();
+  const nrrBefore = await nrrStat(page).innerText();
+  await snap(page, "expansion-pipeline");
+  const ready = page.getByTestId("expansion-ready").getByRole("listitem").first();
+  await expect(ready).toContainText("Health above 80");
+  await ready.getByRole("link").click();
+  await expect(page.getByTestId("upsell-triggers")).toBeVisible();
+  const arrBefore = money(await arrFact(page).innerText());
+
+  await page.getByRole("button", { name: "Open opportunity from Health above 80" }).click();
+  const deal = page.getByTestId("expansion-deal").filter({ has: page.getByText("Seat expansion", { exact: true }) });
+  await expect(deal.getByTestId("deal-stage")).toHaveText("Identified");
+  const dealArr = money(await deal.locator(".tabular-nums").first().innerText());
+  expect(dealArr).toBeGreaterThan(0);
+
+  for (const [value, label] of [
+    ["planning", "Planning"],
+    ["proposal", "Proposal"],
+    ["negotiation", "Negotiation"],
+    ["won", "Won"],
+  ]) {
+    await page.getByLabel("Stage of Seat expansion", { exact: true }).selectOption(value);
+    await page.getByRole("button", { name: "Move Seat expansion", exact: true }).click();
+    await expect(deal.getByTestId("deal-stage")).toHaveText(label);
+  }
+  await expect.poll(async () => money(await arrFact(page).innerText())).toBe(arrBefore + dealArr);
+  await snap(page, "expansion-account-won");
+
+  await page.goto("/expansion");
+  await expect(nrrStat(page)).not.toHaveText(nrrBefore);
+  await expect(page.getByTestId("stage-won")).toContainText("Seat expansion");
+});
+
+test("a manager reads the whitespace matrix ranked as seed 002 says: impact and a critical event first", async ({
+  page,
+}) => {
+  await signIn(page, "manager@bowtie.demo");
+  await page.goto("/whitespace");
+  await expect(page.getByRole("heading", { level: 1, name: "Whitespace" })).toBeVisible();
+  const first = page.getByTestId("ranked-cell").first();
+  await expect(first).toContainText("Workflow Automation");
+  // The best account's row: B (impact and an event) above C (impact, no event) above A (no impact).
+  const row = page.getByTestId("matrix-row").first();
+  const score = async (key: string) => money(await row.getByTestId(`cell-${key}`).locator("span").first().innerText());
+  const [a, b, c] = [await score("insights"), await score("automation"), await score("data-sync")];
+  expect(b).toBeGreaterThan(c);
+  expect(c).toBeGreaterThan(a);
+  expect(a).toBe(0);
+  await page.getByText("How the score works").click();
+  await expect(page.getByTestId("whitespace-formula")).toContainText("halves every 90 days");
+  await snap(page, "whitespace-1440");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await snap(page, "whitespace-390");
+  await page.goto("/expansion");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await snap(page, "expansion-390");
+});
