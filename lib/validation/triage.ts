@@ -19,7 +19,8 @@ export const ZTriageQuery = z.object({
   csm: opt(ZId),
   /** An AE's book ("all" lets an AE, whose default is their own book, see everyone's). */
   ae: opt(z.union([z.literal("all"), ZId])),
-  renewal: opt(z.coerce.number().int().min(0).max(730)),
+  // A GET form sends "" for "Any renewal date": that is no filter, not "within 0 days".
+  renewal: opt(z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(730))),
   q: opt(
     z
       .string()

@@ -38,7 +38,10 @@ test("a CSM filters to red, reads why an account is red, and a sponsor touchpoin
   await page.getByRole("checkbox", { name: /Vera Sponsor/ }).check();
   await page.getByLabel("Notes").fill("Exec alignment on the rollout plan");
   await page.getByRole("button", { name: "Log touchpoint" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Touchpoint logged" })).toBeVisible();
+  // The confirmation says how the score moved and why.
+  await expect(
+    page.getByRole("status").filter({ hasText: /^Touchpoint logged\. \+\d+: executive sponsor engagement \d+ → 100/ }),
+  ).toBeVisible();
 
   await expect(measureRow(page, "exec_sponsor_engagement")).toContainText("0 days");
   await expect(measureRow(page, "exec_sponsor_engagement")).toContainText("100.0");

@@ -37,6 +37,8 @@ describe("the accounts list by book", () => {
     const executive = viewer(await makeUser("executive"));
     expect(await names(executive)).toEqual([mine, theirs, nobodys].map((a) => a.externalId).sort());
     expect(await names(executive, { ae: String(ae.id) })).toEqual([mine.externalId]);
+    // The filter form sends every field; an empty renewal window is no filter.
+    expect(await names(executive, { ae: "all", renewal: "", csm: "", segment: "" })).toHaveLength(3);
     // A CSM's list stays their own book whatever the URL says.
     expect((await listTriage(viewer(csm), query({ ae: String(otherAe.id) }), 100)).total).toBe(3);
   });

@@ -27,8 +27,7 @@ export default async function SettingsPage() {
           <Table label="Users">
             <thead>
               <tr>
-                <Th>Name</Th>
-                <Th>Email</Th>
+                <Th>User</Th>
                 <Th>Role</Th>
                 <Th>Status</Th>
                 <Th>Last sign-in</Th>
@@ -40,11 +39,15 @@ export default async function SettingsPage() {
             <tbody className="divide-y divide-slate-100">
               {users.map((u) => (
                 <tr key={u.id}>
-                  <Td className="font-medium text-slate-900">{u.name}</Td>
-                  <Td>{u.email}</Td>
-                  <Td>{ROLE_LABELS[u.role]}</Td>
-                  <Td>{u.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</Td>
-                  <Td className="text-slate-500">
+                  <Td className="align-top">
+                    <span className="block font-medium text-slate-900">{u.name}</span>
+                    <span className="block text-xs text-slate-500">{u.email}</span>
+                  </Td>
+                  <Td className="align-top">{ROLE_LABELS[u.role]}</Td>
+                  <Td className="align-top">
+                    {u.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}
+                  </Td>
+                  <Td className="align-top text-slate-500">
                     {u.lastSignInAt ? formatDate(u.lastSignInAt.slice(0, 10)) : "Never"}
                   </Td>
                   <Td className="align-top">

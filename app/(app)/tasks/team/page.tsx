@@ -18,7 +18,7 @@ import { clock } from "@/lib/clock";
 export const metadata: Metadata = { title: "Team tasks" };
 
 const OWNERS_PER_PAGE = 10;
-const TASKS_PER_OWNER = 10;
+const TASKS_PER_OWNER = 5;
 
 export default async function TeamTasksPage({
   searchParams,
