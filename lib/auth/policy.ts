@@ -47,7 +47,9 @@ export type GlobalAction =
   | "scorecard:manage"
   | "scorecard:own" // may own a measurable or a rock
   | "team:read" // every CSM's book
-  | "dashboards:read"; // lifecycle-stage dashboards
+  | "dashboards:read" // lifecycle-stage dashboards
+  | "my-day:read" // the "My day" home: one's own tasks, meetings, band changes, milestones
+  | "onboarding:read"; // the onboarding board (a CSM sees their own book)
 
 export type Action = AccountAction | ItemAction | GlobalAction;
 
@@ -68,6 +70,8 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "scorecard:own": WORKERS,
   "team:read": ["admin", "manager", "executive"],
   "dashboards:read": ["admin", "manager", "executive", "csm"],
+  "my-day:read": WORKERS,
+  "onboarding:read": ["admin", "manager", "executive", "csm"],
 };
 
 /**

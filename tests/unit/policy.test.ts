@@ -27,6 +27,8 @@ const GLOBAL: Record<GlobalAction, Row> = {
   "scorecard:own": [Y, Y, Y, Y, N],
   "team:read": [Y, Y, N, N, Y],
   "dashboards:read": [Y, Y, Y, N, Y],
+  "my-day:read": [Y, Y, Y, Y, N],
+  "onboarding:read": [Y, Y, Y, N, Y],
 };
 
 /** [on an account the actor owns (as its CSM or AE), on an account someone else owns]. */
@@ -116,12 +118,14 @@ describe("the authorization policy", () => {
   it.each(ORDER)("navigation for %s shows exactly the pages the policy opens", (role) => {
     const hrefs = navFor(role).map((n) => n.href);
     const opens: Record<string, GlobalAction> = {
+      "/home": "my-day:read",
       "/accounts": "accounts:list",
       "/tasks": "tasks:use",
       "/renewals": "renewals:read",
       "/scorecard": "scorecard:read",
       "/dashboard": "portfolio:read",
       "/dashboards": "dashboards:read",
+      "/onboarding": "onboarding:read",
       "/former-customers": "former-customers:read",
       "/settings": "settings:manage",
     };
