@@ -59,7 +59,9 @@ export type GlobalAction =
   | "whitespace:read" // the whitespace matrix
   | "products:manage" // the product catalogue
   | "voice:read" // advocacy overview and feedback themes
-  | "feedback:manage"; // theme status, escalation to product, merging duplicates
+  | "feedback:manage" // theme status, escalation to product, merging duplicates
+  | "my-day:read" // the "My day" home: one's own tasks, meetings, band changes, milestones
+  | "onboarding:read"; // the onboarding board (a CSM sees their own book)
 
 export type Action = AccountAction | ItemAction | GlobalAction;
 
@@ -90,6 +92,8 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   "products:manage": ["admin"],
   "voice:read": EVERYONE,
   "feedback:manage": MANAGERS,
+  "my-day:read": WORKERS,
+  "onboarding:read": ["admin", "manager", "executive", "csm"],
 };
 
 /**

@@ -15,7 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** Where each role lands after signing in (SPEC §1: where each role lives). */
 export const ROLE_HOME: Record<Role, string> = {
-  csm: "/accounts",
+  csm: "/home",
   manager: "/scorecard",
   ae: "/renewals",
   admin: "/settings",
@@ -30,6 +30,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/home", label: "My day", action: "my-day:read" },
   { href: "/accounts", label: "My accounts", action: "accounts:list" },
   { href: "/tasks", label: "Tasks", action: "tasks:use" },
   { href: "/renewals", label: "Renewals", action: "renewals:read" },
@@ -39,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/scorecard", label: "Scorecard", action: "scorecard:read" },
   { href: "/dashboard", label: "Portfolio", action: "portfolio:read" },
   { href: "/dashboards", label: "Dashboards", action: "dashboards:read" },
+  { href: "/onboarding", label: "Onboarding", action: "onboarding:read" },
   { href: "/former-customers", label: "Former customers", action: "former-customers:read" },
   { href: "/score-quality", label: "Score quality", action: "score-quality:read" },
   { href: "/settings", label: "Settings", action: "settings:manage" },

@@ -35,3 +35,10 @@ export const ZOnboardingAction = ZOnboardingUpdate.extend({ accountId: ZId, key:
 
 export type TOnboardingUpdate = z.infer<typeof ZOnboardingUpdate>;
 export type TOnboardingKey = z.infer<typeof ZOnboardingKey>;
+
+export const ONBOARDING_BOARD_PAGE_SIZE = 25;
+
+/** The board's page from the URL: a bad value falls back to the first page. */
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});

@@ -8,6 +8,8 @@ test("a CSM filters to red, reads why an account is red, and a sponsor touchpoin
   page,
 }) => {
   await signIn(page, "priya@bowtie.demo");
+  // A CSM lands on "My day"; the book is one click away.
+  await page.goto("/accounts");
   await page.getByRole("navigation", { name: "Health bands" }).getByRole("link", { name: /^Red/ }).click();
   await expect(page).toHaveURL(/band=red/);
   const rows = page.getByRole("table", { name: "Accounts" }).getByRole("row");

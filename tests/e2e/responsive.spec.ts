@@ -50,7 +50,7 @@ test.describe("on a phone", () => {
 
   test("a CSM uses the menu and no page scrolls sideways", async ({ page }) => {
     await signInOnPhone(page, "priya@bowtie.demo");
-    await expect(page).toHaveURL(/\/accounts$/);
+    await expect(page).toHaveURL(/\/home$/);
     await expect(mainNav(page)).toBeHidden();
     await expectNoSidewaysScroll(page);
     await snap(page, "responsive-accounts-390");

@@ -3,6 +3,8 @@ import { signIn, signOut, snap } from "./helpers";
 
 test("a CSM sees only their own book and can open an account", async ({ page }) => {
   await signIn(page, "priya@bowtie.demo");
+  // A CSM lands on "My day"; the book is one click away.
+  await page.goto("/accounts");
   const table = page.getByRole("table", { name: "Accounts" });
   await expect(table).toBeVisible();
   // A CSM's own book has no CSM column: every row is theirs.
@@ -52,5 +54,5 @@ test("an admin adds a user who can then sign in", async ({ page }) => {
   ).toBeVisible();
   await signOut(page);
   await signIn(page, "nora@bowtie.demo", "nora-password-1");
-  await expect(page).toHaveURL(/\/accounts$/);
+  await expect(page).toHaveURL(/\/home$/);
 });

@@ -208,3 +208,31 @@ describe("QBRs", () => {
     expect(unknown.status).toBe(400);
   });
 });
+
+describe("My day and the onboarding board", () => {
+  it("lists the CSM's due tasks, this week's reviews, band changes since yesterday and their first-year accounts", async () => {
+    const { getMyDay } = await import("@/lib/data/home/my-day");
+    const { getOnboardingBoard } = await import("@/lib/data/onboarding/board");
+    const csm = await db.user.findUniqueOrThrow({ where: { email: "cara@bowtie.test" } });
+    const big = await db.account.findUniqueOrThrow({ where: { externalId: "big" } });
+    // Yesterday's snapshot had another band than the account has now.
+    await db.healthSnapshot.create({
+      data: {
+        accountId: big.id,
+        asOf: new Date(`${addDays(today, -1)}T00:00:00Z`),
+        score: 10,
+        band: big.healthBand === "red" ? "green" : "red",
+        components: {},
+      },
+    });
+    const day = await getMyDay(csm.id);
+    expect(day.tasks.map((t) => t.title)).toContain("Send the QBR recap and agreed next steps");
+    expect(day.bandChanges.map((c) => c.externalId)).toEqual(["big"]);
+    expect(day.meetings.every((m) => m.account.externalId === "big")).toBe(true);
+    const board = await getOnboardingBoard({ id: csm.id, role: "csm" }, 1, 25);
+    expect(board.rows.map((r) => r.externalId)).toEqual(["fresh", "big"]);
+    expect(board.rows[0].milestones.find((m) => m.key === "technical_setup")?.status).toBe("done");
+    const other = await createTestUser("csm");
+    expect((await getOnboardingBoard({ id: other.id, role: "csm" }, 1, 25)).total).toBe(0);
+  });
+});

@@ -69,7 +69,7 @@ describe("can (global actions)", () => {
 describe("role homes and navigation", () => {
   it("sends each role to the home SPEC §1 gives it", () => {
     expect(ROLE_HOME).toEqual({
-      csm: "/accounts",
+      csm: "/home",
       manager: "/scorecard",
       ae: "/renewals",
       admin: "/settings",

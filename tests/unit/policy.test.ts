@@ -37,6 +37,8 @@ const GLOBAL: Record<GlobalAction, Row> = {
   "products:manage": [Y, N, N, N, N],
   "voice:read": [Y, Y, Y, Y, Y],
   "feedback:manage": [Y, Y, N, N, N],
+  "my-day:read": [Y, Y, Y, Y, N],
+  "onboarding:read": [Y, Y, Y, N, Y],
 };
 
 /** [on an account the actor owns (as its CSM or AE), on an account someone else owns]. */
@@ -134,6 +136,7 @@ describe("the authorization policy", () => {
   it.each(ORDER)("navigation for %s shows exactly the pages the policy opens", (role) => {
     const hrefs = navFor(role).map((n) => n.href);
     const opens: Record<string, GlobalAction> = {
+      "/home": "my-day:read",
       "/accounts": "accounts:list",
       "/tasks": "tasks:use",
       "/renewals": "renewals:read",
@@ -143,6 +146,7 @@ describe("the authorization policy", () => {
       "/scorecard": "scorecard:read",
       "/dashboard": "portfolio:read",
       "/dashboards": "dashboards:read",
+      "/onboarding": "onboarding:read",
       "/former-customers": "former-customers:read",
       "/score-quality": "score-quality:read",
       "/settings": "settings:manage",

@@ -5,6 +5,7 @@ import { clock } from "@/lib/clock";
 import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import {
   buildQbrDocument,
+  nextReviewDue,
   QBR_CHECKLIST,
   QBR_MINUTES,
   QBR_SECTIONS,
@@ -439,4 +440,31 @@ async function openFollowUpTask(tx: Tx, accountId: number, qbrId: number, day: I
     action: "create",
     after: { title: task.title, kind, dueDate: due },
   });
+}
+
+/** The account page's reviews: the latest QBRs and when the next is due by the segment's cadence. */
+export async function getQbrPanel(accountId: number): Promise<{ qbrs: QbrView[]; nextDue: IsoDate | null }> {
+  const [qbrs, account, lastHeld] = await Promise.all([
+    listQbrsOf(accountId),
+    db.account.findUniqueOrThrow({
+      where: { id: accountId },
+      select: { segment: true, contractStart: true, status: true },
+    }),
+    db.qbr.findFirst({
+      where: { accountId, status: "held" },
+      orderBy: { scheduledFor: "desc" },
+      select: { scheduledFor: true },
+    }),
+  ]);
+  if (account.status === "churned") return { qbrs, nextDue: null };
+  const upcoming = qbrs.find((q) => q.status === "scheduled" && q.scheduledFor >= clock.today());
+  const nextDue = upcoming
+    ? null
+    : nextReviewDue(
+        account.segment as Segment,
+        lastHeld ? toIsoDate(lastHeld.scheduledFor) : null,
+        toIsoDate(account.contractStart),
+        clock.today(),
+      );
+  return { qbrs, nextDue };
 }

@@ -17,6 +17,7 @@ import {
 } from "../accounts/write";
 import { clock } from "@/lib/clock";
 import { conflict, notFound } from "@/lib/errors";
+import { valueReport, type ValueReport } from "@/lib/domain/qbr";
 
 // The business side of health: success-plan outcomes (ROI achievement), the open renewal's
 // forecast (renewal likelihood). Expansion deals: lib/data/expansion/deals.ts.
@@ -217,4 +218,13 @@ export async function listSuccessPlan(accountId: number): Promise<SuccessPlanVie
     orderBy: [{ dueDate: "asc" }, { key: "asc" }],
   });
   return rows.map(toSuccessPlanView);
+}
+
+/** The account page's success plan: its outcomes and the value report (achieved, yearly value, ROI). */
+export async function getSuccessPlan(accountId: number): Promise<{ outcomes: SuccessPlanView[]; report: ValueReport }> {
+  const [outcomes, account] = await Promise.all([
+    listSuccessPlan(accountId),
+    db.account.findUniqueOrThrow({ where: { id: accountId }, select: { arr: true } }),
+  ]);
+  return { outcomes, report: valueReport(outcomes, Number(account.arr), clock.today()) };
 }

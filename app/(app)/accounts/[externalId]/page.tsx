@@ -27,10 +27,15 @@ import { Trend } from "@/components/accounts/trend";
 import { StatusBadge } from "@/components/offboarding/status-badge";
 import { TerminationForm } from "@/components/offboarding/termination-form";
 import { getAccountStatusLabel } from "@/lib/data/offboarding/checklist";
-import { decodePathSegment, offboardingPath } from "@/lib/paths";
+import { accountPath, decodePathSegment, offboardingPath } from "@/lib/paths";
 import { formatDate, formatMoney, formatRelativeDays, SEGMENT_LABELS, STAGE_LABELS } from "@/lib/format";
 import { clock } from "@/lib/clock";
 import { getOnboarding } from "@/lib/data/onboarding/plan";
+import { getQbrPanel } from "@/lib/data/qbrs/qbrs";
+import { QbrPanel } from "@/components/qbrs/qbr-panel";
+import { getSuccessPlan } from "@/lib/data/renewals/commercial";
+import { SuccessPlanPanel } from "@/components/success-plan/success-plan-panel";
+import { SuccessPlanForm } from "@/components/success-plan/success-plan-form";
 import { OnboardingPanel } from "@/components/onboarding/onboarding-panel";
 
 type Params = { params: Promise<{ externalId: string }> };
@@ -46,13 +51,15 @@ export default async function AccountPage({ params }: Params) {
   const decoded = decodePathSegment(externalId);
   const account = decoded === null ? null : await getAccount(decoded);
   if (!account) notFound();
-  const [view, override, changes, statusLabel, onboarding, growth] = await Promise.all([
+  const [view, override, changes, statusLabel, onboarding, growth, reviews, successPlan] = await Promise.all([
     getAccountHealthView(account.id),
     getActiveOverride(account.id),
     getAccountChanges(account.id),
     getAccountStatusLabel(account.id, account.status),
     getOnboarding(account.id),
     getAccountGrowth(account.id, account.externalId),
+    getQbrPanel(account.id),
+    getSuccessPlan(account.id),
   ]);
   const today = clock.today();
   const contactOptions = account.contacts.map((c) => ({ email: c.email, name: c.name, execSponsor: c.execSponsor }));
@@ -134,6 +141,11 @@ export default async function AccountPage({ params }: Params) {
             { key: "contact", label: "Add or edit a contact", content: <ContactForm accountId={account.id} /> },
             { key: "task", label: "Create a task", content: <CreateTaskForm accountId={account.id} /> },
             {
+              key: "outcome",
+              label: "Edit the success plan",
+              content: <SuccessPlanForm accountId={account.id} outcomes={successPlan.outcomes} />,
+            },
+            {
               key: "sentiment",
               label: "Set sentiment",
               content: <SentimentOverrideForm accountId={account.id} hasOverride={override !== null} />,
@@ -179,6 +191,8 @@ export default async function AccountPage({ params }: Params) {
       <BandMeaning band={account.healthBand} segment={account.segment} />
       <RenewalPanel account={account} user={user} />
       <OnboardingPanel accountId={account.id} plan={onboarding} today={today} editable={canEdit} />
+      <QbrPanel accountId={account.id} accountPath={accountPath(account.externalId)} {...reviews} editable={canEdit} />
+      <SuccessPlanPanel {...successPlan} today={today} />
       <HealthExplanation view={view} />
       <AccountGrowth
         growth={growth}
