@@ -38,7 +38,7 @@ test("a manager finds the playbook's save plans and executive escalations in the
   const list = taskList(page);
   await expect(list.getByText("Executive involvement").first()).toBeVisible();
   await expect(list.getByText("Manager save plan").first()).toBeVisible();
-  await expect(list.getByText(/^Score \d+ \(red\)/).first()).toBeVisible();
+  await expect(list.getByText(/^Why: Health \d+ \(red\)/).first()).toBeVisible();
 });
 
 test("an executive has no task inbox", async ({ page }) => {

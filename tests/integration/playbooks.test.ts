@@ -3,7 +3,8 @@
 // report, admins' edits, and the API.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { runPlaybooks } from "@/lib/data/playbooks/engine";
+import { loadPlaybookFacts, runPlaybooks } from "@/lib/data/playbooks/engine";
+import { restoreHealthResult, type StoredHealth } from "@/lib/domain/health-snapshot";
 import { loadPlaybookRules } from "@/lib/data/playbooks/rules";
 import { listPlaybooks, savePlaybook } from "@/lib/data/playbooks/admin";
 import { recomputeHealth } from "@/lib/data/health/recompute";
@@ -238,6 +239,56 @@ describe("the engine on real scores", () => {
     expect(tasks.every((t) => t.ruleKey && t.reason)).toBe(true);
     await recomputeHealth(db, { asOf: today, accountIds: [account.id] });
     expect(await db.task.count({ where: { accountId: account.id } })).toBe(tasks.length);
+  });
+
+  it("reads the upsell signals the SQL way exactly as the stored explanation shows them", async () => {
+    const ext = "PB-SIGNALS";
+    await api.put(`/accounts/${ext}`, accountBody({ name: "Signals", csmEmail: undefined, aeEmail: undefined }));
+    await api.put(`/accounts/${ext}/contacts/ana@signals.test`, { name: "Ana", execSponsor: true });
+    await api.put(`/accounts/${ext}/usage`, {
+      days: [0, 1, 2].map((n) => ({
+        date: addDays(today, -n),
+        activeUsers: 30,
+        logins: 40,
+        sessions: 50,
+        sessionMinutes: 600,
+        featuresUsed: ["reports", "dashboards", "alerts"],
+        workflowsStarted: 4,
+        workflowsCompleted: 3,
+        integrationsActive: ["slack"],
+      })),
+    });
+    await api.post(`/accounts/${ext}/touchpoints`, {
+      type: "call",
+      occurredAt: addDays(today, -12),
+      contactEmails: ["ana@signals.test"],
+    });
+    await api.post(`/accounts/${ext}/surveys`, { type: "nps", score: 10, respondedAt: today });
+    const signals = await db.account.findUniqueOrThrow({ where: { externalId: ext } });
+    expect((await loadPlaybookFacts(db, [signals.id])).get(signals.id)).toMatchObject({
+      featureAdoption: 0.75,
+      execSponsorDays: 12,
+      nps: 100,
+    });
+    const demo = await db.account.findMany({ where: { status: "active" }, select: { id: true }, take: 50 });
+    const facts = await loadPlaybookFacts(
+      db,
+      demo.map((a) => a.id),
+    );
+    for (const { id } of demo) {
+      const a = await db.account.findUniqueOrThrow({ where: { id } });
+      const snapshot = a.healthAsOf
+        ? await db.healthSnapshot.findUnique({ where: { accountId_asOf: { accountId: id, asOf: a.healthAsOf } } })
+        : null;
+      const result = snapshot ? restoreHealthResult(snapshot.components as unknown as StoredHealth) : null;
+      const raw = (component: "product" | "relationship", key: string) =>
+        result?.components[component].measures.find((m) => m.key === key);
+      expect(facts.get(id)).toMatchObject({
+        featureAdoption: raw("product", "feature_adoption")?.raw ?? null,
+        execSponsorDays: raw("relationship", "exec_sponsor_engagement")?.raw ?? null,
+        nps: raw("relationship", "nps_csat")?.parts?.find((p) => p.key === "nps")?.raw ?? null,
+      });
+    }
   });
 });
 

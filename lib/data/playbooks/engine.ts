@@ -115,7 +115,7 @@ export async function runPlaybooks(
   // Sequential rather than Promise.all: the client may be an interactive transaction.
   const rules = await loadPlaybookRules(client);
   if (!rules.some((r) => r.enabled)) return { created: 0, emails: 0 };
-  const rows = await client.$queryRaw<FactsRow[]>(FACTS_SQL(accountIds));
+  const facts = await loadPlaybookFacts(client, accountIds);
   const users = await client.user.findMany({
     where: { role: { in: ["manager", "admin"] } },
     select: { id: true, role: true, active: true },
@@ -124,10 +124,10 @@ export async function runPlaybooks(
   // Email steps go out from runs outside a transaction (the daily run, the batch): a message sent
   // from inside a write that then rolls back could not be taken back.
   const mailing = "$transaction" in client;
-  const planned = rows.flatMap((r) =>
-    planPlaybooks(rules, toFacts(r), { asOf, managerId })
+  const planned = [...facts].flatMap(([accountId, f]) =>
+    planPlaybooks(rules, f, { asOf, managerId })
       .filter((p) => mailing || p.type === "task")
-      .map((p) => ({ ...p, accountId: r.id })),
+      .map((p) => ({ ...p, accountId })),
   );
   if (planned.length === 0) return { created: 0, emails: 0 };
   const created = await insertSteps(client, asOf, planned);
@@ -171,6 +171,12 @@ const EMAIL_OUTCOMES: Record<EmailStatus, (n: number, error: string | null) => s
   outboxed: (n) => `In the outbox for ${contactsPhrase(n)} (no SMTP server configured).`,
   failed: (n, error) => `Sending to ${contactsPhrase(n)} failed: ${error ?? "unknown error"}.`,
 };
+
+/** The engine's facts of the listed accounts (every active one when null), by account id. */
+export async function loadPlaybookFacts(client: Db, accountIds: number[] | null): Promise<Map<number, PlaybookFacts>> {
+  const rows = await client.$queryRaw<FactsRow[]>(FACTS_SQL(accountIds));
+  return new Map(rows.map((r) => [r.id, toFacts(r)]));
+}
 
 function toFacts(r: FactsRow): PlaybookFacts {
   return {
