@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recomputeHealth } from "@/lib/data/health/recompute";
-import { runHealthBacktest } from "@/lib/data/health/backtest";
+import { runBacktestIfStale } from "@/lib/data/health/backtest";
 import { syncRenewals } from "@/lib/data/renewals/window-job";
 import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
 import { fillScorecardWeeks } from "@/lib/data/scorecard/scorecard";
@@ -40,8 +40,6 @@ export async function rescoreIfStale(): Promise<number> {
     console.log(`[lifecycle] ${stageChanges} stage changes recorded`);
     // The scorecard's weeks that ended since the last run are stored now, before anyone opens it.
     await fillScorecardWeeks({ asOf: today });
-    // How well the score predicted the renewals closed so far, for the Score quality page.
-    await runHealthBacktest(db, { asOf: today });
     return results.size;
   } finally {
     running = false;
@@ -55,6 +53,9 @@ export function startDailyHealthJob(): void {
     void purgeExpiredIdempotencyKeys().catch((error) =>
       console.error("[api] purging expired idempotency keys failed", error),
     );
+    // How well the score predicted the renewals closed so far (Score quality): once a day, and at
+    // the first start, so a new install shows it on day one.
+    void runBacktestIfStale(clock.today()).catch((error) => console.error("[health] backtest failed", error));
   };
   void run();
   setInterval(run, CHECK_EVERY_MS).unref();
