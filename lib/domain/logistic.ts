@@ -20,7 +20,7 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
 export function fitLogistic(
   x: readonly (readonly number[])[],
   y: readonly boolean[],
-  { lambda = 1, maxIterations = 100, tolerance = 1e-12 } = {},
+  { lambda = 1, maxIterations = 50, tolerance = 1e-10 } = {},
 ): LogisticFit {
   if (x.length !== y.length) throw new RangeError("One outcome per row.");
   const k = x[0]?.length ?? 0;

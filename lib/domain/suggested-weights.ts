@@ -41,7 +41,8 @@ export function weightsFromCoefficients(coefficients: readonly number[]): Weight
   const exact = raw.map((r) => (r * 100) / total);
   const whole = exact.map(Math.floor);
   const order = exact.map((e, i) => [e - whole[i], i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; k < 100 - whole.reduce((a, b) => a + b, 0); k++) whole[order[k][1]]++;
+  const missing = 100 - whole.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) whole[order[k][1]]++;
   return Object.fromEntries(COMPONENT_KEYS.map((c, i) => [c, whole[i]])) as Weights;
 }
 

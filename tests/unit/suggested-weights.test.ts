@@ -53,6 +53,8 @@ describe("weights from coefficients", () => {
   test.each<[number[], Record<string, number> | null]>([
     [[-2, -1, -1, 0.5], { engagement: 50, product: 25, relationship: 25, business: 0 }],
     [[-1, -1, -1, 0], { engagement: 34, product: 33, relationship: 33, business: 0 }],
+    // 16.67 × 3 + 50: two points short after flooring, to the first two.
+    [[-1, -1, -1, -3], { engagement: 17, product: 17, relationship: 16, business: 50 }],
     [[-0.3, -0.3, -0.3, -0.1], { engagement: 30, product: 30, relationship: 30, business: 10 }],
     [[0.2, 0, 1, 3], null],
   ])("%j → %j", (coefficients, expected) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { HealthModel } from "@/lib/domain/health-model";
+import { ZHealthModel, type HealthModel } from "@/lib/domain/health-model";
 
 import { recordAudit, type AuditActor } from "../platform/audit";
 import { getHealthModel, recomputeHealth } from "./recompute";
@@ -74,5 +74,7 @@ export async function applySuggestedWeights(runId: number, actor: AuditActor): P
   const suggested = await getSuggestedWeights(db, runId);
   if (!suggested) throw conflict("This backtest has no suggested weights to apply.");
   const current = await getHealthModel(db);
-  return saveHealthModel({ ...current, weights: suggested }, actor, { auditAction: "apply_suggested_weights" });
+  const model = ZHealthModel.safeParse({ ...current, weights: suggested });
+  if (!model.success) throw conflict("The suggested weights are not a valid model.");
+  return saveHealthModel(model.data, actor, { auditAction: "apply_suggested_weights" });
 }

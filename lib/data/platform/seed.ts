@@ -24,7 +24,6 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { ZUserCreate } from "@/lib/validation/users";
 import { toIsoDate } from "@/lib/domain/dates";
 import { backfillHealthHistory } from "../health/recompute";
-import { runHealthBacktest } from "../health/backtest";
 import { syncRenewals } from "../renewals/window-job";
 import { backfillStageHistory, syncLifecycleStages } from "../accounts/lifecycle-stages";
 import { ensureDefaultMeasurables } from "../scorecard/defaults";
@@ -240,8 +239,6 @@ async function seedDemo(tx: Tx, users: readonly NewUser[], options: DemoSeedOpti
   // Lifecycle stages with their weekly history, and the manager's scorecard and rocks.
   await backfillStageHistory(tx, { today: toIsoDate(today), weeks: HEALTH_HISTORY_WEEKS });
   await ensureDefaultMeasurables(tx);
-  // Score quality from day one (a scale seed leaves it to the daily job).
-  if (accountCount <= DEFAULT_ACCOUNT_COUNT) await runHealthBacktest(tx, { asOf: toIsoDate(today) });
   await seedGrowthDemo(tx, toIsoDate(today));
   await recordSeed(tx, "demo", counts);
   log(`Seeded the demo as of ${today.toISOString().slice(0, 10)}: ${describeCounts(counts)}.`);
