@@ -195,13 +195,20 @@ describe("PUT /accounts/{externalId}", () => {
     expect(Number(stored.arrMovements[0].amount)).toBe(120_000);
     expect(stored.healthAsOf).toEqual(dateOnly(today));
 
+    // The write itself is audited under the key; the new-customer playbook then opens its tasks
+    // (audited as the playbook's, each saying why).
     const audit = await db.auditLog.findMany({ where: { accountId: stored.id }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => `${a.entity}:${a.action}`)).toEqual([
+    const written = audit.filter((a) => a.entity !== "task");
+    expect(written.map((a) => `${a.entity}:${a.action}`)).toEqual([
       "account:create",
       "arr_movement:create",
       "renewal:create",
     ]);
-    expect(audit.every((a) => a.apiKeyId === keyId && a.actorId === null)).toBe(true);
+    expect(written.every((a) => a.apiKeyId === keyId && a.actorId === null)).toBe(true);
+    const tasks = await db.task.findMany({ where: { accountId: stored.id } });
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks).toHaveLength(audit.length - written.length);
+    expect(tasks.every((t) => t.ruleKey && t.reason)).toBe(true);
   });
 
   it("is idempotent: the same PUT again answers 200 with the same account and writes nothing", async () => {
