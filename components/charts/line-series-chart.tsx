@@ -21,6 +21,7 @@ import {
   type ValueFormat,
   legendText,
 } from "./chart-format";
+import { formatQuarterEnd } from "@/lib/format";
 
 type Row = Record<string, string | number | null>;
 
@@ -45,7 +46,7 @@ export function LineSeriesChart({
   label,
   targets = [],
   xLabel = "",
-  xFormat = shortDate,
+  xFormat = "day",
 }: {
   data: Row[];
   xKey: string;
@@ -54,11 +55,12 @@ export function LineSeriesChart({
   label: string;
   /** Target lines; with `to`, the target is the range from `value` to `to` (shaded). */
   targets?: { value: number; to?: number; label: string; color: string }[];
-  /** How x values are written on the axis and in the tooltip (default "Nov 23"). */
-  xFormat?: (iso: string) => string;
+  /** How x values are written on the axis and in the tooltip: "Nov 23", or "Q1 2026" for quarter ends. */
+  xFormat?: "day" | "quarter";
   /** Tooltip title before the date, e.g. "Week to". */
   xLabel?: string;
 }) {
+  const xText = xFormat === "quarter" ? formatQuarterEnd : shortDate;
   const values = data.flatMap((row) => series.map((s) => row[s.key])).filter((v): v is number => typeof v === "number");
   const ticks =
     format === "percent" ? percentTicks([...values, ...targets.flatMap((t) => [t.value, t.to ?? t.value])]) : undefined;
@@ -69,7 +71,7 @@ export function LineSeriesChart({
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis
             dataKey={xKey}
-            tickFormatter={xFormat}
+            tickFormatter={xText}
             tickLine={false}
             axisLine={false}
             tick={AXIS_TICK}
@@ -100,7 +102,7 @@ export function LineSeriesChart({
             />
           ))}
           <Tooltip
-            labelFormatter={(v) => `${xLabel}${xLabel ? " " : ""}${xFormat(String(v))}`}
+            labelFormatter={(v) => `${xLabel}${xLabel ? " " : ""}${xText(String(v))}`}
             formatter={(v, name) => [formatValue(format, v == null ? null : Number(v)), name]}
           />
           <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />

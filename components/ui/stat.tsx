@@ -21,7 +21,7 @@ export function Stat({
     bad: "text-red-700",
   }[tone];
   return (
-    <div className="rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm">
+    <div className="min-w-0 rounded-xl border border-slate-200 bg-white px-4 py-4 shadow-sm sm:px-5">
       <dt
         title={help}
         className={cn(
@@ -31,7 +31,7 @@ export function Stat({
       >
         {label}
       </dt>
-      <dd className={cn("mt-1 text-2xl font-semibold tabular-nums", toneClass)}>{value}</dd>
+      <dd className={cn("mt-1 text-xl font-semibold tabular-nums sm:text-2xl", toneClass)}>{value}</dd>
       {hint && <dd className="mt-1 text-xs text-slate-500">{hint}</dd>}
     </div>
   );

@@ -45,6 +45,9 @@ for (const user of ROLE_USERS) {
         const response = await page.goto(path);
         expect(response?.status(), `${user.role} opens ${path}`).toBeLessThan(400);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expect(page.getByRole("heading", { level: 1 }), `${path} renders`).not.toHaveText(
+          /went wrong|not found/i,
+        );
         expect.soft(await problemsOn(page), `${size.label} px ${path}`).toEqual([]);
         if (path === ROLE_HOME[user.role] || p.name === "account")
           await snap(page, `a11y-${user.role}-${p.name}-${size.label}`);

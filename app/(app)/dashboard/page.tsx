@@ -12,7 +12,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { BAND_LABELS } from "@/components/accounts/health-badge";
 import { requireUser } from "@/lib/auth/session";
 import { loadPortfolioCharts } from "@/lib/data/dashboards/portfolio-exports";
-import { formatMoney, formatMoneyCompact, formatPercent, formatQuarterEnd, SEGMENT_LABELS } from "@/lib/format";
+import { formatMoney, formatMoneyCompact, formatPercent, SEGMENT_LABELS } from "@/lib/format";
 import { metricTarget } from "@/lib/domain/metrics-catalogue";
 import type { Band } from "@/lib/generated/prisma/enums";
 
@@ -115,7 +115,7 @@ export default async function DashboardPage() {
             data={retention.map((r) => ({ to: r.period.to, nrr: r.nrr, grr: r.grr }))}
             xKey="to"
             xLabel="12 months to"
-            xFormat={formatQuarterEnd}
+            xFormat="quarter"
             series={[
               { key: "nrr", label: "NRR", color: "#3b54e0" },
               { key: "grr", label: "GRR", color: "#16a34a" },
