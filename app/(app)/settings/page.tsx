@@ -18,8 +18,8 @@ export default async function SettingsPage() {
   const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
   return (
     <>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+      <div className="grid gap-6">
+        <Card>
           <CardHeader
             title="Users"
             description={`${users.filter((u) => u.active).length} of ${users.length} can sign in. A role change, deactivation or password reset ends that person’s sessions at once.`}
@@ -61,7 +61,7 @@ export default async function SettingsPage() {
             </tbody>
           </Table>
         </Card>
-        <Card>
+        <Card className="max-w-xl">
           <CardHeader
             title="Add a user"
             description="They sign in with this email and password (12+ characters, not a common one)."
