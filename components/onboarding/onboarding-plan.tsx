@@ -32,7 +32,10 @@ export function OnboardingPlanEditor({
     const before = plan;
     // A ticked box shows at once; it falls back if the server refuses.
     if (input.done !== undefined)
-      setPlan({ ...plan, checklist: plan.checklist.map((i) => (i.key === input.key ? { ...i, done: input.done === true } : i)) });
+      setPlan({
+        ...plan,
+        checklist: plan.checklist.map((i) => (i.key === input.key ? { ...i, done: input.done === true } : i)),
+      });
     startTransition(async () => {
       const result = await updateOnboardingAction({ accountId, ...input });
       if (!result.ok) {
