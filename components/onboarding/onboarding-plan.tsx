@@ -29,9 +29,19 @@ export function OnboardingPlanEditor({
 
   function save(input: Omit<OnboardingActionInput, "accountId">) {
     setError(null);
+    const before = plan;
+    // A ticked box shows at once; it falls back if the server refuses.
+    if (input.done !== undefined)
+      setPlan({
+        ...plan,
+        checklist: plan.checklist.map((i) => (i.key === input.key ? { ...i, done: input.done === true } : i)),
+      });
     startTransition(async () => {
       const result = await updateOnboardingAction({ accountId, ...input });
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) {
+        setPlan(before);
+        return setError(result.error.message);
+      }
       const owners = new Map(plan.milestones.map((m) => [m.key, m.ownerName]));
       setPlan({
         progress: result.data.progress,

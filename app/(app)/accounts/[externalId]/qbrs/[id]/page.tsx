@@ -34,7 +34,7 @@ export default async function QbrPage({ params }: Params) {
   const [doc, health] = await Promise.all([getQbrDocument(qbr.id), getAccountHealthView(account.id)]);
   const editable = can(user, "account:edit", { csmId: account.csm?.id ?? null, aeId: account.ae?.id ?? null });
   const when = qbr.scheduledAt
-    ? `${formatDate(qbr.scheduledAt)}, ${qbr.scheduledAt.slice(11, 16)} UTC`
+    ? `${formatDate(qbr.scheduledFor)}, ${qbr.scheduledAt.slice(11, 16)} UTC`
     : formatDate(qbr.scheduledFor);
   const contacts = account.contacts.map((c) => ({
     email: c.email,
