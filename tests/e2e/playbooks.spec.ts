@@ -75,7 +75,7 @@ test("a score drop fires the churn-prevention playbook once, not twice, and the 
   expect((await put(silentDays(-29, 0))).status()).toBe(200);
   const first = await executiveTasks(page.request, auth, account.externalId);
   expect(first).toHaveLength(1);
-  expect(first[0].reason).toMatch(/health fell \d+ points in 30 days\.$/i);
+  expect(first[0].reason).toMatch(/health fell \d+ points in 30 days\./i);
 
   // More data arrives and the account is rescored again: still one executive task.
   expect((await put(silentDays(0, 0))).status()).toBe(200);
