@@ -70,3 +70,37 @@ test("a manager reads the whitespace matrix ranked as seed 002 says: impact and 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await snap(page, "expansion-390");
 });
+
+test("a CSM logs a reference request and is warned at the per-quarter limit", async ({ page }) => {
+  await signIn(page, "priya@bowtie.demo");
+  await page.goto("/accounts");
+  await page.getByRole("table").getByRole("link").first().click();
+  await page.getByText("Log a reference request or other ask").click();
+  const form = page.locator("#advocacy form");
+  const result = form.getByTestId("advocacy-result");
+  // The limit is 2 a quarter: the second ask of the same contact warns, a third is refused.
+  for (const kind of ["reference", "case_study"]) {
+    await form.getByLabel("Ask").selectOption(kind);
+    await form.getByRole("button", { name: "Log ask" }).click();
+    await expect(result.or(form.getByRole("alert"))).toBeVisible();
+    if (await form.getByRole("alert").isVisible()) break;
+  }
+  await expect(result.or(form.getByRole("alert"))).toContainText(/2 of 2 times this quarter|limit is 2/);
+  await form.getByLabel("Ask").selectOption("speaking");
+  await form.getByRole("button", { name: "Log ask" }).click();
+  await expect(form.getByRole("alert")).toContainText("the limit is 2");
+  await snap(page, "advocacy-limit");
+});
+
+test("a feedback theme shows its ARR at stake", async ({ page }) => {
+  await signIn(page, "manager@bowtie.demo");
+  await page.goto("/voice");
+  const first = page.getByTestId("feedback-theme").first();
+  await expect(first).toBeVisible();
+  expect(money(await first.getByTestId("arr-at-stake").innerText())).toBeGreaterThan(0);
+  await snap(page, "voice-1440");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await snap(page, "voice-390");
+});

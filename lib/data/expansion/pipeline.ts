@@ -13,6 +13,13 @@ import {
 } from "@/lib/domain/expansion";
 import { toExpansionView, type ExpansionView } from "./deals";
 import { getAccountTriggers } from "./triggers";
+import {
+  listAccountActivities,
+  listAccountAdvocates,
+  type ActivityView,
+  type AdvocateView,
+} from "../advocacy/advocacy";
+import { advocacyAsksPerQuarter } from "@/lib/config";
 import { listCellsOf, listProducts, type ProductView, type RankedCell } from "../whitespace/whitespace";
 import { clock } from "@/lib/clock";
 
@@ -112,15 +119,31 @@ export interface AccountGrowthData {
   deals: AccountDeal[];
   products: ProductView[];
   whitespace: RankedCell[];
+  advocates: AdvocateView[];
+  activities: ActivityView[];
+  contacts: { email: string; name: string }[];
+  askLimit: number;
 }
 
 /** What the account page's growth panel shows: triggers met today, deals, and whitespace cells. */
 export async function getAccountGrowth(accountId: number, externalId: string): Promise<AccountGrowthData> {
-  const [triggers, deals, products, whitespace] = await Promise.all([
+  const [triggers, deals, products, whitespace, advocates, activities, contacts] = await Promise.all([
     getAccountTriggers(accountId),
     listAccountExpansions(accountId),
     listProducts(),
     listCellsOf([externalId]),
+    listAccountAdvocates(accountId),
+    listAccountActivities(accountId),
+    db.contact.findMany({ where: { accountId }, orderBy: { name: "asc" }, select: { email: true, name: true } }),
   ]);
-  return { triggers, deals, products, whitespace: whitespace.sort((a, b) => b.score - a.score) };
+  return {
+    triggers,
+    deals,
+    products,
+    whitespace: whitespace.sort((a, b) => b.score - a.score),
+    advocates,
+    activities,
+    contacts,
+    askLimit: advocacyAsksPerQuarter(),
+  };
 }
