@@ -25,7 +25,7 @@ const today = clock.today();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** 101 stored results from poor to excellent usage: the snapshots' contents. */
-function templates(): { k: number; score: number | null; band: string | null; components: string }[] {
+function templates(): { k: number; score: number | null; band: string | null; components: unknown }[] {
   const base: HealthInputs = {
     segment: "mid_market",
     seats: 10,
@@ -75,7 +75,8 @@ function templates(): { k: number; score: number | null; band: string | null; co
       npsDetractors: Math.round(2 * (1 - f)),
       outcomesAchieved: Math.round(2 * f),
     });
-    return { k, score: r.score, band: r.band, components: JSON.stringify(toStoredHealth(r)) };
+    // An object, not its JSON text: json_to_recordset would store a string as a jsonb string.
+    return { k, score: r.score, band: r.band, components: toStoredHealth(r) };
   });
 }
 
