@@ -82,6 +82,7 @@ export function checkAsk(asked: number, limit: number, name: string): AskCheck {
   const after = asked + 1;
   return {
     ok: true,
-    warning: after >= limit ? `${name} has now been asked ${after} of ${limit} times this quarter: give them a rest.` : null,
+    warning:
+      after >= limit ? `${name} has now been asked ${after} of ${limit} times this quarter: give them a rest.` : null,
   };
 }

@@ -14,7 +14,15 @@ import { NPS_PROMOTER_MIN } from "@/lib/domain/health";
 import { PROMOTER_DAYS } from "@/lib/domain/expansion";
 import { advocacyAsksPerQuarter } from "@/lib/config";
 import { recordAudit, type AuditActor } from "../platform/audit";
-import { accountNotFound, dateOnly, inTransaction, invalidInput, lockAccount, type Saved, type Tx } from "../accounts/write";
+import {
+  accountNotFound,
+  dateOnly,
+  inTransaction,
+  invalidInput,
+  lockAccount,
+  type Saved,
+  type Tx,
+} from "../accounts/write";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 
@@ -121,8 +129,7 @@ export function logAdvocacy(
       where: { accountId_email: { accountId: account.id, email: input.contactEmail } },
       select: { id: true, name: true, email: true },
     });
-    if (!contact)
-      throw invalidInput([{ path: "contactEmail", message: `No contact with this email on the account.` }]);
+    if (!contact) throw invalidInput([{ path: "contactEmail", message: `No contact with this email on the account.` }]);
     const where = { contactId_kind_date: { contactId: contact.id, kind: input.kind, date: dateOnly(input.date) } };
     const existing = await tx.advocacyActivity.findUnique({ where });
     let warning: string | null = null;

@@ -37,7 +37,13 @@ export async function themeIdFor(tx: Tx, title: string): Promise<number> {
 /** POST /accounts/{id}/feedback: a new item, or (same externalId) the same item updated. */
 export function saveFeedback(
   externalId: string,
-  input: { type: FeedbackTypeKey; title: string; description?: string | null; contactEmail?: string | null; externalId?: string },
+  input: {
+    type: FeedbackTypeKey;
+    title: string;
+    description?: string | null;
+    contactEmail?: string | null;
+    externalId?: string;
+  },
   actor: AuditActor,
   outerTx?: Tx,
 ): Promise<Saved<FeedbackView>> {
@@ -62,11 +68,14 @@ export function saveFeedback(
       title: input.title,
       description: input.description ?? null,
       contactId: contact?.id ?? null,
-      themeId: existing?.themeId && existing.title === input.title ? existing.themeId : await themeIdFor(tx, input.title),
+      themeId:
+        existing?.themeId && existing.title === input.title ? existing.themeId : await themeIdFor(tx, input.title),
     };
     const row: FeedbackItem = existing
       ? await tx.feedbackItem.update({ where: { id: existing.id }, data })
-      : await tx.feedbackItem.create({ data: { accountId: account.id, externalId: input.externalId ?? null, ...data } });
+      : await tx.feedbackItem.create({
+          data: { accountId: account.id, externalId: input.externalId ?? null, ...data },
+        });
     const theme = row.themeId ? await tx.feedbackTheme.findUnique({ where: { id: row.themeId } }) : null;
     const record: FeedbackView = {
       externalId: row.externalId,

@@ -380,7 +380,13 @@ async function circulateReasons(tx: Tx, actor: AuditActor, offboarding: Offboard
     : `${account.name} churned.`;
   for (const title of titles) {
     const row = await tx.feedbackItem.create({
-      data: { accountId: offboarding.accountId, type: "churn_reason", title, description, themeId: await themeIdFor(tx, title) },
+      data: {
+        accountId: offboarding.accountId,
+        type: "churn_reason",
+        title,
+        description,
+        themeId: await themeIdFor(tx, title),
+      },
     });
     await recordAudit(tx, actor, {
       entity: "feedback_item",
