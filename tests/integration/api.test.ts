@@ -195,13 +195,20 @@ describe("PUT /accounts/{externalId}", () => {
     expect(Number(stored.arrMovements[0].amount)).toBe(120_000);
     expect(stored.healthAsOf).toEqual(dateOnly(today));
 
-    const audit = await db.auditLog.findMany({ where: { accountId: stored.id }, orderBy: { id: "asc" } });
+    // The playbook tasks the write raised (renewal in two months) are audited as the system's.
+    const audit = await db.auditLog.findMany({
+      where: { accountId: stored.id, entity: { not: "task" } },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => `${a.entity}:${a.action}`)).toEqual([
       "account:create",
       "arr_movement:create",
       "renewal:create",
     ]);
     expect(audit.every((a) => a.apiKeyId === keyId && a.actorId === null)).toBe(true);
+    const playbookTasks = await db.auditLog.findMany({ where: { accountId: stored.id, entity: "task" } });
+    expect(playbookTasks.length).toBeGreaterThan(0);
+    expect(playbookTasks.every((a) => a.action === "create (playbook)" && a.apiKeyId === null)).toBe(true);
   });
 
   it("is idempotent: the same PUT again answers 200 with the same account and writes nothing", async () => {
