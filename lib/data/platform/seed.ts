@@ -2,7 +2,7 @@
 // developers and a large seed for benchmarks. Used by scripts/seed.ts and the tests; takes a
 // Prisma client rather than the app's singleton so scripts can open and close their own.
 import "server-only";
-import { seedGrowthDemo } from "../whitespace/seed-demo";
+import { seedFiscalYearStarts, seedGrowthDemo } from "../whitespace/seed-demo";
 import { hashPassword } from "@/lib/auth/password";
 import { isDemoMode } from "@/lib/config";
 import { utcDay } from "@/lib/demo/calendar";
@@ -232,6 +232,7 @@ async function seedDemo(tx: Tx, users: readonly NewUser[], options: DemoSeedOpti
   });
   const counts = { users: created.length, ...(await writeDemoData(tx, data)) };
   await syncIdSequences(tx, SERIAL_TABLES);
+  await seedFiscalYearStarts(tx);
   // Scores with six months of weekly history, so trends and charts are live from the first visit.
   await backfillHealthHistory(tx, { today: toIsoDate(today), weeks: HEALTH_HISTORY_WEEKS });
   // The renewal stage tasks of today's windows, as the daily job would have opened them.

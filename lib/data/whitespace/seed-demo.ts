@@ -14,9 +14,16 @@ const SET_FISCAL_MONTHS = statement<[]>`
 /** Accounts that get whitespace cells in the demo. */
 const DEMO_WHITESPACE_ACCOUNTS = 40;
 
+/**
+ * The demo accounts' fiscal-year starts, before they are scored: budget season is an upsell
+ * trigger, so the seed's playbook run must already see it (a later recompute then adds nothing).
+ */
+export async function seedFiscalYearStarts(tx: Tx): Promise<void> {
+  await tx.$executeRaw(SET_FISCAL_MONTHS());
+}
+
 /** The demo's growth data (lib/demo/growth.ts), after the accounts are scored. */
 export async function seedGrowthDemo(tx: Tx, today: IsoDate): Promise<void> {
-  await tx.$executeRaw(SET_FISCAL_MONTHS());
   await assignThemes(tx);
   await seedReferrals(tx, today);
   await tx.product.createMany({
