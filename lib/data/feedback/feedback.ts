@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { FeedbackItem } from "@/lib/generated/prisma/client";
-import { themeKey, type FeedbackTypeKey, type ThemeStatusKey } from "@/lib/domain/feedback";
+import type { FeedbackTypeKey, ThemeStatusKey } from "@/lib/domain/feedback";
 import { recordAudit, type AuditActor } from "../platform/audit";
+import { themeIdFor } from "./themes";
 import { accountNotFound, inTransaction, invalidInput, lockAccount, type Saved, type Tx } from "../accounts/write";
 import { statement } from "../platform/sql";
 import { clock } from "@/lib/clock";
@@ -19,20 +20,6 @@ export type FeedbackView = {
   contactEmail: string | null;
   theme: string | null;
 };
-
-/** themeKey in SQL: trimmed, inner spaces collapsed, lower case. */
-const THEME_BY_KEY = statement<[string]>`
-  SELECT id FROM "FeedbackTheme" WHERE lower(regexp_replace(btrim(title), '[[:space:]]+', ' ', 'g')) = $1 ORDER BY id LIMIT 1`;
-
-/** The open theme for a title: the one with the same title (following merges), else a new one. */
-export async function themeIdFor(tx: Tx, title: string): Promise<number> {
-  const [match] = await tx.$queryRaw<{ id: number }[]>(THEME_BY_KEY(themeKey(title)));
-  let theme = match ? await tx.feedbackTheme.findUnique({ where: { id: match.id } }) : null;
-  for (let hops = 0; theme?.mergedIntoId && hops < 10; hops++) {
-    theme = await tx.feedbackTheme.findUnique({ where: { id: theme.mergedIntoId } });
-  }
-  return theme?.id ?? (await tx.feedbackTheme.create({ data: { title: title.trim() } })).id;
-}
 
 /** POST /accounts/{id}/feedback: a new item, or (same externalId) the same item updated. */
 export function saveFeedback(
@@ -193,16 +180,4 @@ export async function mergeThemes(sourceId: number, targetId: number, actor: Aud
       after: { mergedInto: target.title },
     });
   });
-}
-
-/** Demo and migrated feedback without a theme gets one per title (set-based, for the seed). */
-export async function assignThemes(tx: Tx): Promise<void> {
-  const unthemed = await tx.feedbackItem.findMany({ where: { themeId: null }, select: { id: true, title: true } });
-  const byKey = new Map<string, number[]>();
-  for (const item of unthemed) byKey.set(themeKey(item.title), [...(byKey.get(themeKey(item.title)) ?? []), item.id]);
-  for (const ids of byKey.values()) {
-    const title = unthemed.find((i) => i.id === ids[0])?.title ?? "";
-    const themeId = await themeIdFor(tx, title);
-    await tx.feedbackItem.updateMany({ where: { id: { in: ids } }, data: { themeId } });
-  }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { themeIdFor } from "../feedback/feedback";
+import { themeIdFor } from "../feedback/themes";
 import { db } from "@/lib/db";
 import type { Offboarding } from "@/lib/generated/prisma/client";
 import { toIsoDate, type IsoDate } from "@/lib/domain/dates";

@@ -3,7 +3,7 @@ import { DEMO_PRODUCTS, demoWhitespaceCells, FISCAL_MONTH_STRIDE } from "@/lib/d
 import type { IsoDate } from "@/lib/domain/dates";
 import type { Tx } from "../accounts/write";
 import { statement } from "../platform/sql";
-import { assignThemes } from "../feedback/feedback";
+import { assignThemes } from "../feedback/themes";
 import { lastQuarters } from "@/lib/domain/advocacy";
 import { addDays } from "@/lib/domain/dates";
 
