@@ -140,3 +140,14 @@ export function saveAccountPlan(
     return { created: !existing, record: await readPlan(tx, account.id, externalId) };
   });
 }
+
+/** The plan page: the account's name and ownership, its plan and version history; null when unknown. */
+export async function getAccountPlanPage(externalId: string) {
+  const account = await db.account.findUnique({
+    where: { externalId },
+    select: { id: true, externalId: true, name: true, csmId: true, aeId: true },
+  });
+  if (!account) return null;
+  const [plan, versions] = await Promise.all([readPlan(db, account.id, externalId), listPlanVersions(externalId)]);
+  return { account, plan, versions };
+}
