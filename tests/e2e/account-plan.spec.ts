@@ -34,7 +34,7 @@ test("a CSM edits the account plan and sees its version history", async ({ page 
 
   await page.getByLabel("Impact").fill("Saves three analysts: $270,000 a year");
   await page.getByRole("button", { name: "Add risk" }).click();
-  await page.getByRole("group", { name: "Risk 1" }).getByLabel("Risk").fill("Champion may leave");
+  await page.getByRole("group", { name: "Risk 1" }).getByLabel("Risk", { exact: true }).fill("Champion may leave");
   await page.getByRole("button", { name: "Save plan" }).click();
   await expect(history.getByRole("listitem")).toHaveCount(2);
   await expect(history.getByRole("listitem").first()).toContainText("Changed impact, risks");
