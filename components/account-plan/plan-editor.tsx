@@ -87,7 +87,10 @@ export function PlanEditor({
   const [draft, setDraft] = useState(() => toDraft(plan));
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string; issues?: string[] } | null>(null);
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const set = (patch: Partial<Draft>) => {
+    setMessage(null);
+    setDraft((d) => ({ ...d, ...patch }));
+  };
 
   function save() {
     start(async () => {
@@ -110,9 +113,11 @@ export function PlanEditor({
     index: number,
     patch: Partial<Draft[K][number]>,
   ) {
+    setMessage(null);
     setDraft((d) => ({ ...d, [key]: d[key].map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
   }
   function removeRow(key: "stakeholders" | "risks" | "nextSteps", index: number) {
+    setMessage(null);
     setDraft((d) => ({ ...d, [key]: d[key].filter((_, i) => i !== index) }));
   }
 
