@@ -4,6 +4,10 @@ export function accountPath(externalId: string): string {
   return `/accounts/${encodeURIComponent(externalId)}`;
 }
 
+export function accountPlanPath(externalId: string): string {
+  return `${accountPath(externalId)}/plan`;
+}
+
 export function offboardingPath(externalId: string): string {
   return `${accountPath(externalId)}/offboarding`;
 }

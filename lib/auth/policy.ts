@@ -31,7 +31,8 @@ export type AccountAction =
   | "renewal:edit" // forecast and outcome
   | "expansion:edit"
   | "whitespace:edit" // impact, critical event and decision notes of the account's cells
-  | "advocacy:log"; // asks of the account's advocates
+  | "advocacy:log" // asks of the account's advocates
+  | "account-plan:edit"; // the account plan: impact, critical event, stakeholders, risks, next steps
 
 /** Actions on a task or checklist item, decided from its owner. */
 export type ItemAction = "task:work"; // complete or reopen
@@ -114,6 +115,7 @@ const ACCOUNT_RULES: Record<
   "expansion:edit": { all: MANAGERS, own: { ae: "aeId" } },
   "whitespace:edit": { all: MANAGERS, own: { ae: "aeId", csm: "csmId" } },
   "advocacy:log": { all: MANAGERS, own: { ae: "aeId", csm: "csmId" } },
+  "account-plan:edit": { all: MANAGERS, own: { ae: "aeId", csm: "csmId" } },
 };
 
 /** Tasks: a user works their own; managers and admins work anyone's. */

@@ -37,6 +37,7 @@ import * as feedback from "@/app/api/v1/accounts/[externalId]/feedback/route";
 import * as themes from "@/app/api/v1/feedback/themes/route";
 import * as whitespace from "@/app/api/v1/whitespace/route";
 import * as whitespaceCell from "@/app/api/v1/accounts/[externalId]/whitespace/[product]/route";
+import * as accountPlan from "@/app/api/v1/accounts/[externalId]/account-plan/route";
 import { clock } from "@/lib/clock";
 
 type Method = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
@@ -74,6 +75,7 @@ const ROUTES: [pattern: string, module: RouteModule][] = [
   ["/feedback/themes", themes],
   ["/whitespace", whitespace],
   ["/accounts/:externalId/whitespace/:product", whitespaceCell],
+  ["/accounts/:externalId/account-plan", accountPlan],
 ];
 
 function route(path: string): { module: RouteModule; params: Record<string, string> } {

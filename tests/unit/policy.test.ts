@@ -79,6 +79,10 @@ const ACCOUNT: Record<AccountAction, [own: Row, other: Row]> = {
     [Y, Y, Y, Y, N],
     [Y, Y, N, N, N],
   ],
+  "account-plan:edit": [
+    [Y, Y, Y, Y, N],
+    [Y, Y, N, N, N],
+  ],
 };
 
 /** Tasks: [their own task, someone else's]. */

@@ -28,6 +28,7 @@ import { StatusBadge } from "@/components/offboarding/status-badge";
 import { TerminationForm } from "@/components/offboarding/termination-form";
 import { getAccountStatusLabel } from "@/lib/data/offboarding/checklist";
 import { accountPath, decodePathSegment, offboardingPath } from "@/lib/paths";
+import { AccountPlanLink } from "@/components/account-plan/plan-link";
 import { formatDate, formatMoney, formatRelativeDays, SEGMENT_LABELS, STAGE_LABELS } from "@/lib/format";
 import { clock } from "@/lib/clock";
 import { getOnboarding } from "@/lib/data/onboarding/plan";
@@ -110,6 +111,7 @@ export default async function AccountPage({ params }: Params) {
           </>
         )}
         {account.domain && <span className="text-sm text-slate-500">{account.domain}</span>}
+        <AccountPlanLink externalId={account.externalId} />
       </div>
 
       {override && (
