@@ -67,7 +67,7 @@ export function AccountGrowth({
             {deals.map((d) => {
               const label = d.title ?? EXPANSION_TYPE_LABELS[d.type];
               return (
-                <li key={d.key} className="px-5 py-4" data-testid="expansion-deal">
+                <li key={d.key} className="px-5 py-4" data-testid="expansion-deal" data-deal-title={label}>
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="text-sm font-medium text-slate-900">{label}</span>
                     <Badge tone={STAGE_TONES[d.stage]} testId="deal-stage">

@@ -57,13 +57,29 @@ export const APP_PAGES: readonly AppPage[] = [
   { name: "settings-import", action: "settings:manage", path: "/settings/import" },
   { name: "settings-security", action: "settings:manage", path: "/settings/security" },
   { name: "password", action: "signed-in", path: "/password" },
+  // Work pages: My day, onboarding, growth, advocacy, score quality, administration.
+  { name: "my-day", action: "my-day:read", path: "/home" },
+  { name: "account-plan", action: "signed-in", path: async (page, role) => `${await anAccount(page, role)}/plan` },
+  { name: "onboarding", action: "onboarding:read", path: "/onboarding" },
+  { name: "expansion", action: "expansion:read", path: "/expansion" },
+  { name: "whitespace", action: "whitespace:read", path: "/whitespace" },
+  { name: "voice", action: "voice:read", path: "/voice" },
+  { name: "score-quality", action: "score-quality:read", path: "/score-quality" },
+  { name: "tasks-team", action: "tasks:team", path: "/tasks/team" },
+  { name: "reassign", action: "accounts:reassign", path: "/reassign" },
+  { name: "settings-playbooks", action: "playbooks:manage", path: "/settings/playbooks" },
+  { name: "settings-jobs", action: "jobs:view", path: "/settings/jobs" },
+  { name: "settings-outbox", action: "settings:manage", path: "/settings/outbox" },
 ];
 
 function actorOf(role: Role): Actor {
   return { id: 0, role };
 }
 
-/** The pages a role can open. */
+/** The pages a role can open (A11Y_PAGES=name,name… narrows a local run to those pages). */
 export function pagesFor(role: Role): AppPage[] {
-  return APP_PAGES.filter((p) => p.action === "signed-in" || can(actorOf(role), p.action));
+  const only = process.env.A11Y_PAGES?.split(",");
+  return APP_PAGES.filter(
+    (p) => (p.action === "signed-in" || can(actorOf(role), p.action)) && (!only || only.includes(p.name)),
+  );
 }
