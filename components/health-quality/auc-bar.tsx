@@ -1,6 +1,6 @@
 /** An AUC as a number and a bar from 0.5 (chance, empty) to 1 (perfect, full). */
 export function AucBar({ auc }: { auc: number | null }) {
-  if (auc === null) return <span className="text-slate-400">—</span>;
+  if (auc === null) return <span className="text-slate-500">—</span>;
   const width = Math.max(0, Math.min(1, (auc - 0.5) / 0.5)) * 100;
   return (
     <span className="inline-flex items-center gap-2">

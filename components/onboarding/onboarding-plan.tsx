@@ -175,7 +175,7 @@ function MilestoneNotes({
   if (!editable || !open)
     return (
       <p className="mt-1 text-xs text-slate-600">
-        {summary || <span className="text-slate-400">No challenges or issues noted.</span>}
+        {summary || <span className="text-slate-500">No challenges or issues noted.</span>}
         {editable && (
           <button
             type="button"

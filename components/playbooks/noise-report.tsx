@@ -42,7 +42,7 @@ export function NoiseReport({ playbooks }: { playbooks: PlaybookView[] }) {
               <Td className="text-right tabular-nums">{p.noise.dismissed}</Td>
               <Td className="text-right tabular-nums">
                 {rate === null ? (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-500">—</span>
                 ) : rate >= NOISY ? (
                   <Badge tone="red">{percent(rate)} · noisy</Badge>
                 ) : (
@@ -50,7 +50,7 @@ export function NoiseReport({ playbooks }: { playbooks: PlaybookView[] }) {
                 )}
               </Td>
               <Td className="max-w-xs truncate" title={top?.reason}>
-                {top ? `“${top.reason}” (${top.count})` : <span className="text-slate-400">—</span>}
+                {top ? `“${top.reason}” (${top.count})` : <span className="text-slate-500">—</span>}
               </Td>
             </tr>
           );

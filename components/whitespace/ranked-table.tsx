@@ -40,7 +40,7 @@ export function RankedTable({ cells, offset = 0 }: { cells: RankedCell[]; offset
                   )}
                 </>
               ) : (
-                <span className="text-slate-400">None</span>
+                <span className="text-slate-500">None</span>
               )}
             </Td>
             <Td className="text-right font-semibold tabular-nums text-slate-900">{formatMoney(c.score)}</Td>

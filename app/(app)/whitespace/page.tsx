@@ -141,7 +141,7 @@ export default async function WhitespacePage({
             {products.map((p) => (
               <li key={p.key} className="flex justify-between gap-3 px-5 py-2">
                 <span>
-                  {p.name} <span className="text-xs text-slate-400">{p.key}</span>
+                  {p.name} <span className="text-xs text-slate-500">{p.key}</span>
                 </span>
                 <span className="tabular-nums">{formatMoney(p.listArr)}</span>
               </li>
