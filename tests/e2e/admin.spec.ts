@@ -50,7 +50,7 @@ test("an admin adds a user, resets their password, and deactivating them ends th
   const other = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const theirs = await other.newPage();
   await signIn(theirs, NEW_USER.email, generated);
-  await expect(theirs.getByRole("heading", { level: 1, name: "My accounts" })).toBeVisible();
+  await expect(theirs.getByRole("heading", { level: 1, name: "My day" })).toBeVisible();
 
   // Deactivated: their open session ends on the next request, and they cannot sign in again.
   await row.getByRole("button", { name: `Deactivate ${NEW_USER.name}` }).click();

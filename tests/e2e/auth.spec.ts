@@ -3,7 +3,7 @@ import { DEMO_USERS } from "../../lib/demo/users";
 import { signIn, signOut, snap } from "./helpers";
 
 const HOMES = [
-  { email: "priya@bowtie.demo", name: "Priya Shah", path: "/accounts", heading: "My accounts" },
+  { email: "priya@bowtie.demo", name: "Priya Shah", path: "/home", heading: "My day" },
   { email: "manager@bowtie.demo", name: "Morgan Reyes", path: "/scorecard", heading: "Team scorecard" },
   { email: "sam@bowtie.demo", name: "Sam Okafor", path: "/renewals", heading: "Renewal pipeline" },
   { email: "admin@bowtie.demo", name: "Ada Lindqvist", path: "/settings", heading: "Settings" },
