@@ -30,7 +30,7 @@ test("a CSM filters to red, reads why an account is red, and a sponsor touchpoin
   // A new executive sponsor, then a meeting with them today.
   await page.getByText("Add or edit a contact").click();
   await page.getByLabel("Name").fill("Vera Sponsor");
-  await page.getByLabel("Email").fill("vera.sponsor@example.com");
+  await page.getByLabel("Email", { exact: true }).fill("vera.sponsor@example.com");
   await page.getByLabel("Executive sponsor").check();
   await page.getByRole("button", { name: "Save contact" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Contact saved." })).toBeVisible();
