@@ -38,7 +38,7 @@ test("a CSM filters to red, reads why an account is red, and a sponsor touchpoin
   await page.getByText("Log a touchpoint").click();
   await page.getByLabel("Type").selectOption("meeting");
   await page.getByRole("checkbox", { name: /Vera Sponsor/ }).check();
-  await page.getByLabel("Notes").fill("Exec alignment on the rollout plan");
+  await page.getByLabel("Notes", { exact: true }).fill("Exec alignment on the rollout plan");
   await page.getByRole("button", { name: "Log touchpoint" }).click();
   // The confirmation says how the score moved and why.
   await expect(
