@@ -91,15 +91,17 @@ test("a manager sets an account's lifecycle stage by hand, then goes back to the
   const manualLabel = manual === "expansion" ? "Expansion" : "Adoption";
 
   await page.getByText("Set lifecycle stage").click();
-  await page.getByLabel("Stage", { exact: true }).selectOption(manual);
-  await page.getByLabel("Reason", { exact: true }).last().fill("Signed the add-on ahead of the renewal");
+  // The stage form (expansion deals on the page have stage selects too).
+  const stageForm = page.locator("form", { has: page.locator("#stage-override") });
+  await stageForm.getByLabel("Stage", { exact: true }).selectOption(manual);
+  await stageForm.getByLabel("Reason", { exact: true }).fill("Signed the add-on ahead of the renewal");
   await page.getByRole("button", { name: "Save stage" }).click();
   await expect(stage).toHaveText(`${manualLabel} (manual)`);
   await expect(page.getByTestId("stage-override-note")).toContainText("Signed the add-on ahead of the renewal");
   await snap(page, "account-manual-stage");
 
-  await page.getByLabel("Stage", { exact: true }).selectOption("");
-  await page.getByLabel("Reason", { exact: true }).last().fill("Back to the rules");
+  await stageForm.getByLabel("Stage", { exact: true }).selectOption("");
+  await stageForm.getByLabel("Reason", { exact: true }).fill("Back to the rules");
   await page.getByRole("button", { name: "Save stage" }).click();
   await expect(stage).toHaveText(derived);
   await expect(page.getByTestId("stage-override-note")).toHaveCount(0);
