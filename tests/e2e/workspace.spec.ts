@@ -13,7 +13,7 @@ test("a CSM sees only their own book and can open an account", async ({ page }) 
   const name = await first.innerText();
   await first.click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(page.getByText("Contacts")).toBeVisible();
+  await expect(page.getByText("Contacts", { exact: true })).toBeVisible();
   await snap(page, "account");
 });
 
