@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AutoSubmitSelect } from "@/components/ui/auto-submit-select";
+import { AeSelect } from "@/components/ui/ae-select";
 import { SEGMENT_LABELS, STAGE_LABELS } from "@/lib/format";
 import { SEGMENT_FILTERS, STAGE_FILTERS, type TTriageQuery } from "@/lib/validation/triage";
 
@@ -86,23 +87,7 @@ export function TriageFilters({
       )}
       {aes && (
         <>
-          <label className="sr-only" htmlFor="ae">
-            AE
-          </label>
-          <AutoSubmitSelect
-            id="ae"
-            name="ae"
-            defaultValue={query.ae === undefined ? "" : String(query.ae)}
-            className={selectClass}
-          >
-            <option value="">{isAe ? "My book" : "All AEs"}</option>
-            {isAe && <option value="all">All AEs</option>}
-            {aes.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </AutoSubmitSelect>
+          <AeSelect aes={aes} isAe={isAe} value={query.ae} ownLabel="My book" className={selectClass} />
         </>
       )}
       <label className="sr-only" htmlFor="renewal">

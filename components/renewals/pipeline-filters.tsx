@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AutoSubmitSelect } from "@/components/ui/auto-submit-select";
+import { AeSelect } from "@/components/ui/ae-select";
 import { BAND_LABELS } from "@/components/accounts/health-badge";
 import type { Owner } from "@/lib/data/renewals/pipeline";
 import { SEGMENT_LABELS } from "@/lib/format";
@@ -25,23 +26,7 @@ export function PipelineFilters({
 }) {
   return (
     <form role="search" aria-label="Filter renewals" className="mb-6 flex flex-wrap items-center gap-2">
-      <label className="sr-only" htmlFor="ae">
-        AE
-      </label>
-      <AutoSubmitSelect
-        id="ae"
-        name="ae"
-        defaultValue={query.ae === undefined ? "" : String(query.ae)}
-        className={selectClass}
-      >
-        <option value="">{isAe ? "My renewals" : "All AEs"}</option>
-        {isAe && <option value="all">All AEs</option>}
-        {aes.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
-      </AutoSubmitSelect>
+      <AeSelect aes={aes} isAe={isAe} value={query.ae} ownLabel="My renewals" className={selectClass} />
       <label className="sr-only" htmlFor="csm">
         CSM
       </label>
