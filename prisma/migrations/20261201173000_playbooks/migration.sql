@@ -22,7 +22,7 @@ FROM (VALUES
 ) AS m(kind, rule_key, step), "Account" a
 WHERE t.kind = m.kind AND a.id = t."accountId";
 
--- One open task per rule step and account; one task per occurrence of a periodic step.
+-- One open task per rule step and account, and one task per occurrence of a periodic step.
 CREATE UNIQUE INDEX "Task_open_rule_step_key" ON "Task"("ruleKey", "accountId", "step")
   WHERE "status" = 'open' AND "ruleKey" IS NOT NULL;
 CREATE UNIQUE INDEX "Task_rule_cycle_key" ON "Task"("ruleKey", "accountId", "step", "cycle")
