@@ -3,6 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { COMPONENT_KEYS, COMPONENT_LABELS } from "@/lib/domain/health-model";
 import type { WeightSuggestion } from "@/lib/domain/suggested-weights";
+import type { SegmentFilter } from "@/lib/domain/backtest-report";
 import { ApplyWeightsForm } from "./apply-weights-form";
 
 const fmtAuc = (auc: number | null) => (auc === null ? "—" : auc.toFixed(2));
@@ -14,10 +15,12 @@ const fmtAuc = (auc: number | null) => (auc === null ? "—" : auc.toFixed(2));
 export function SuggestedWeightsCard({
   suggestion,
   runId,
+  segment,
   canApply,
 }: {
   suggestion: WeightSuggestion | undefined;
   runId: number;
+  segment: SegmentFilter;
   canApply: boolean;
 }) {
   const suggested = suggestion?.suggested ?? null;
@@ -77,7 +80,7 @@ export function SuggestedWeightsCard({
               The model already uses these weights.
             </p>
           ) : (
-            canApply && <ApplyWeightsForm runId={runId} />
+            canApply && <ApplyWeightsForm runId={runId} segment={segment} />
           )}
         </>
       )}

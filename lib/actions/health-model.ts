@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import { z } from "zod";
 import { applySuggestedWeights, saveHealthModel } from "@/lib/data/health/model";
 import { ZHealthModel } from "@/lib/domain/health-model";
+import { SEGMENTS } from "@/lib/domain/segments";
 import { defineAction, type ActionResult } from "./safe-action";
 
 const save = defineAction({
@@ -20,11 +21,12 @@ export async function saveHealthModelAction(model: unknown): Promise<ActionResul
 const applySuggestion = defineAction({
   schema: z.object({
     runId: z.coerce.number().int().positive(),
+    segment: z.enum(["all", ...SEGMENTS]).default("all"),
     confirm: z.literal("yes", { message: "Tick the box to confirm the new weights." }),
   }),
   authorize: (user) => can(user, "settings:manage"),
   revalidate: ["/settings/health", "/score-quality", "/accounts", "/dashboard", "/scorecard", "/renewals"],
-  handler: ({ runId }, user) => applySuggestedWeights(runId, { userId: user.id }),
+  handler: ({ runId, segment }, user) => applySuggestedWeights(runId, { userId: user.id }, segment),
 });
 
 /** An admin applies a backtest's suggested weights as a new model version (confirmed, audited). */

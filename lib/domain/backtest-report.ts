@@ -15,10 +15,11 @@ import {
   type Horizon,
 } from "./backtest";
 import type { IsoDate } from "./dates";
-import type { Band, HealthResult, Segment } from "./health";
+import type { Band, HealthResult } from "./health";
+import { SEGMENTS, type Segment } from "./segments";
 import { COMPONENT_KEYS, MEASURE_KEYS, type ComponentKey, type MeasureKey } from "./health-model";
 
-export const SEGMENTS: readonly Segment[] = ["enterprise", "mid_market", "smb"];
+export { SEGMENTS };
 export type SegmentFilter = Segment | "all";
 
 /** The score of one account as of a horizon date, and what it was made of. */
@@ -188,4 +189,64 @@ export function findSlice(
   segment: SegmentFilter,
 ): BacktestSlice | null {
   return slices.find((s) => s.horizonDays === horizonDays && s.segment === segment) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A segment's own model against the default one
+
+/** One renewal at one horizon, scored by its segment's own model and by the default model. */
+export interface ComparisonSample {
+  segment: Segment;
+  horizonDays: Horizon;
+  positive: boolean;
+  own: number | null;
+  global: number | null;
+}
+
+export interface AucFigure {
+  auc: number | null;
+  aucLow: number | null;
+  aucHigh: number | null;
+}
+
+/** How well each model ranked the same renewals of a segment, at one horizon. */
+export interface ModelComparison {
+  segment: Segment;
+  horizonDays: Horizon;
+  /** Renewals both models could score. */
+  n: number;
+  positives: number;
+  own: AucFigure;
+  global: AucFigure;
+}
+
+/**
+ * Per segment (with samples) and horizon: the AUC, with its interval, of the segment's own
+ * model and of the default model over the very same renewals — those both could score.
+ */
+export function compareSegmentModels(samples: readonly ComparisonSample[]): ModelComparison[] {
+  const out: ModelComparison[] = [];
+  for (const segment of SEGMENTS) {
+    for (const horizonDays of BACKTEST_HORIZONS) {
+      const rows = samples.filter(
+        (s) => s.segment === segment && s.horizonDays === horizonDays && s.own !== null && s.global !== null,
+      );
+      if (rows.length === 0) continue;
+      const figure = (pick: (s: ComparisonSample) => number | null): AucFigure => {
+        const pos = Float64Array.from(rows.filter((s) => s.positive).map((s) => pick(s) ?? 0)).sort();
+        const neg = Float64Array.from(rows.filter((s) => !s.positive).map((s) => pick(s) ?? 0)).sort();
+        const result = aucOfSorted(pos, neg);
+        return { auc: result?.auc ?? null, aucLow: result?.low ?? null, aucHigh: result?.high ?? null };
+      };
+      out.push({
+        segment,
+        horizonDays,
+        n: rows.length,
+        positives: rows.filter((s) => s.positive).length,
+        own: figure((s) => s.own),
+        global: figure((s) => s.global),
+      });
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 // The health model (SPEC §3): component weights and each measure's floor → target, with the
 // defaults that ship with the product, the zod schema for an admin's edit, and display hints.
 import { z } from "zod";
+import { SEGMENTS, type Segment } from "./segments";
 
 export const COMPONENT_KEYS = ["engagement", "product", "relationship", "business"] as const;
 
@@ -63,8 +64,8 @@ const ZScale = z.object({ floor: ZScaleValue, target: ZScaleValue }).refine((sca
 
 const ZWeight = z.number().int("Weights are whole numbers").nonnegative("Weights cannot be negative");
 
-/** An admin's edit of the health model. zod 4's z.number() already rejects NaN and ±Infinity. */
-export const ZHealthModel = z.object({
+/** One model: component weights, and each scale's floor and target. */
+const ZModel = z.object({
   weights: z
     .object({ engagement: ZWeight, product: ZWeight, relationship: ZWeight, business: ZWeight })
     .refine((w) => w.engagement + w.product + w.relationship + w.business === 100, {
@@ -74,8 +75,31 @@ export const ZHealthModel = z.object({
   measures: z.record(z.enum(SCALE_KEYS), ZScale),
 });
 
+/**
+ * An admin's edit of the health model: the model every account is scored with, and optionally
+ * a segment's own model (its own weights, floors and targets) that replaces it for that
+ * segment's accounts. With no segment models — the default — there is one model. zod 4's
+ * z.number() already rejects NaN and ±Infinity.
+ */
+export const ZHealthModel = ZModel.extend({
+  segments: z.object({ enterprise: ZModel, mid_market: ZModel, smb: ZModel }).partial().optional(),
+});
+
 export type HealthModel = z.infer<typeof ZHealthModel>;
-export type Scale = HealthModel["measures"][ScaleKey];
+/** The weights, floors and targets one account is scored with. */
+export type SegmentModel = z.infer<typeof ZModel>;
+
+/** The model an account of this segment is scored with: its segment's own, or the default one. */
+export function modelForSegment(model: HealthModel, segment: Segment): SegmentModel {
+  return model.segments?.[segment] ?? model;
+}
+
+/** The segments that have a model of their own, in SEGMENTS order. */
+export function segmentsWithOwnModel(model: HealthModel): Segment[] {
+  return SEGMENTS.filter((segment) => model.segments?.[segment] !== undefined);
+}
+
+export type Scale = SegmentModel["measures"][ScaleKey];
 
 /** SPEC §3 defaults. Inverse measures (fewer is better) have floor > target. */
 export const DEFAULT_HEALTH_MODEL: HealthModel = {

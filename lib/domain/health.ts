@@ -15,12 +15,16 @@ import {
   DEFAULT_HEALTH_MODEL,
   MEASURE_LABELS,
   type ComponentKey,
+  modelForSegment,
   type HealthModel,
   type MeasureKey,
   type Scale,
+  type SegmentModel,
 } from "./health-model";
 
-export type Segment = "enterprise" | "mid_market" | "smb";
+import type { Segment } from "./segments";
+
+export type { Segment };
 export type RenewalForecast = "commit" | "likely" | "at_risk" | "lost";
 export type TouchpointType = "check_in" | "qbr" | "ebr" | "call" | "email" | "meeting";
 export type Band = "red" | "yellow" | "green" | "purple";
@@ -323,7 +327,8 @@ export function computeHealth(
   return scoreHealth(healthInputsFromFacts(facts, asOf), model);
 }
 
-export function scoreHealth(inputs: HealthInputs, model: HealthModel = DEFAULT_HEALTH_MODEL): HealthResult {
+export function scoreHealth(inputs: HealthInputs, config: HealthModel = DEFAULT_HEALTH_MODEL): HealthResult {
+  const model = modelForSegment(config, inputs.segment);
   const readings = mapComponents((c) => readComponent(c, inputs, model));
   const withData = COMPONENT_KEYS.filter((c) => readings[c].score !== null);
   const weightWithData = sum(withData.map((c) => model.weights[c]));
@@ -370,7 +375,7 @@ interface ComponentReading {
   measures: { key: MeasureKey; reading: Reading }[];
 }
 
-type Scales = HealthModel["measures"];
+type Scales = SegmentModel["measures"];
 
 const NO_DATA: Reading = { raw: null, score: null };
 /** A measure that has data but no computable raw value, and scores 0 (SPEC §3). */
@@ -456,7 +461,7 @@ function meanOfScores(items: readonly { score: number | null }[]): number | null
 /** Engagement and product read usage: they have no data until the account has a usage row. */
 const USAGE_COMPONENTS: ReadonlySet<ComponentKey> = new Set(["engagement", "product"]);
 
-function readComponent(component: ComponentKey, inputs: HealthInputs, model: HealthModel): ComponentReading {
+function readComponent(component: ComponentKey, inputs: HealthInputs, model: SegmentModel): ComponentReading {
   const withoutUsage = USAGE_COMPONENTS.has(component) && !inputs.hasUsage;
   const measures = COMPONENT_MEASURES[component].map((key) => ({
     key,
@@ -469,7 +474,7 @@ function componentResult(
   reading: ComponentReading,
   weight: number,
   weightWithData: number,
-  model: HealthModel,
+  model: SegmentModel,
 ): ComponentResult {
   const effectiveWeight = reading.score === null || weightWithData === 0 ? 0 : (weight * 100) / weightWithData;
   const measuresWithData = reading.measures.filter((m) => m.reading.score !== null).length;
@@ -484,7 +489,7 @@ function componentResult(
   };
 }
 
-function measureResult(key: MeasureKey, reading: Reading, weight: number, model: HealthModel): MeasureResult {
+function measureResult(key: MeasureKey, reading: Reading, weight: number, model: SegmentModel): MeasureResult {
   const scale = key === "nps_csat" ? null : model.measures[key];
   const contribution = (weight * (reading.score ?? 0)) / 100;
   return {

@@ -6,7 +6,8 @@
 // set-based insert that the database keeps free of duplicates.
 import { z } from "zod";
 import { addDays, daysBetween, type IsoDate } from "./dates";
-import type { Band, RenewalForecast, Segment } from "./health";
+import type { Band, RenewalForecast } from "./health";
+import { SEGMENTS, type Segment } from "./segments";
 import { MEASURE_LABELS } from "./health-model";
 
 // ---------------------------------------------------------------------------------------------
@@ -52,7 +53,6 @@ const NUMBER_FACTS = [
 export type NumberFact = (typeof NUMBER_FACTS)[number];
 
 const BANDS = ["red", "yellow", "green", "purple"] as const;
-const SEGMENTS = ["enterprise", "mid_market", "smb"] as const;
 const FORECASTS = ["commit", "likely", "at_risk", "lost"] as const;
 
 // ---------------------------------------------------------------------------------------------

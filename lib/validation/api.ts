@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BACKTEST_HORIZONS } from "@/lib/domain/backtest";
 import { CHURN_REASON_KEYS } from "@/lib/domain/offboarding";
 import { clock } from "@/lib/clock";
+import { SEGMENTS } from "@/lib/domain/segments";
 import { MAX_INT4, text, ZCount, ZIsoDate, ZMoney } from "./fields";
 
 export { text, ZCount, ZIsoDate, ZMoney } from "./fields";
@@ -15,12 +16,13 @@ export { text, ZCount, ZIsoDate, ZMoney } from "./fields";
 // - an array over its limit is "too many items" (the API answers 413, not 400).
 
 /** Days one usage call may carry; more is refused whole. */
+export { SEGMENTS };
+
 export const MAX_USAGE_DAYS = 10_000;
 /** Page size of GET /accounts. */
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
-export const SEGMENTS = ["enterprise", "mid_market", "smb"] as const;
 export const BANDS = ["red", "yellow", "green", "purple"] as const;
 export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export const SENTIMENTS = ["positive", "neutral", "negative"] as const;

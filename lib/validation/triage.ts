@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DASHBOARD_STAGES } from "@/lib/domain/dashboards";
+import { SEGMENTS } from "@/lib/domain/segments";
 import { ZId } from "./fields";
 
 // The triage list's URL query: every filter lives in the URL so a view can be bookmarked and
@@ -7,7 +8,7 @@ import { ZId } from "./fields";
 const opt = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 export const BAND_FILTERS = ["red", "yellow", "green", "purple"] as const;
-export const SEGMENT_FILTERS = ["enterprise", "mid_market", "smb"] as const;
+export const SEGMENT_FILTERS = SEGMENTS;
 /** The stages an active account can be in (the stage dashboards' list). */
 export const STAGE_FILTERS = DASHBOARD_STAGES;
 export const TRIAGE_SORTS = ["score", "trend", "arr", "renewal", "name"] as const;

@@ -4,12 +4,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { auc, aucWithInterval, calibrationByBand } from "@/lib/domain/backtest";
 import { addDays } from "@/lib/domain/dates";
-import type { Band } from "@/lib/domain/health";
+import { computeHealth, type Band } from "@/lib/domain/health";
 import type { HealthView } from "@/lib/data/accounts/views";
 import { recomputeHealth } from "@/lib/data/health/recompute";
 import { getHealthModelVersion, getLatestBacktest, loadReadings } from "@/lib/data/health/backtest";
-import { applySuggestedWeights } from "@/lib/data/health/model";
-import { getHealthModel } from "@/lib/data/health/recompute";
+import { applySuggestedWeights, saveHealthModel } from "@/lib/data/health/model";
+import { getHealthModel, loadHealthFacts } from "@/lib/data/health/recompute";
 import { readingOf } from "@/lib/domain/backtest-report";
 import { restoreHealthResult } from "@/lib/domain/health-snapshot";
 import { DEFAULT_HEALTH_MODEL } from "@/lib/domain/health-model";
@@ -199,5 +199,64 @@ describe("POST and GET /health/backtest", () => {
     expect(audits.map((a) => [a.action, a.actorId])).toEqual([["apply_suggested_weights", admin.id]]);
     expect((await api.post("/health/backtest", {})).status).toBe(201);
     expect((await api.get<Summary>("/health/backtest")).body.modelVersion).toBe(1);
+  });
+});
+
+describe("a segment's own model", () => {
+  it("scores that segment's accounts, and the backtest compares it with the default model on the same renewals", async () => {
+    const admin = await createTestUser("admin");
+    const current = await getHealthModel(db);
+    const defaultModel = { weights: current.weights, measures: current.measures };
+    const smbModel = {
+      weights: { engagement: 10, product: 10, relationship: 70, business: 10 },
+      measures: current.measures,
+    };
+    await saveHealthModel({ ...defaultModel, segments: { smb: smbModel } }, { userId: admin.id });
+
+    const audit = await db.auditLog.findFirst({ where: { entity: "health_model" }, orderBy: { id: "desc" } });
+    expect(audit?.after).toMatchObject({ "segments.smb.weights.relationship": 70 });
+
+    // GET …/health?asOf= scores SMB with its own model, the others with the default one.
+    const asOf = addDays(renewalDate, -90);
+    const scores = await asOfScores(90);
+    const byModel = { own: [] as { score: number; positive: boolean }[], global: [] as (typeof scores)[number][] };
+    for (const s of scores) {
+      const account = await db.account.findUniqueOrThrow({ where: { externalId: s.c.id } });
+      const facts = await loadHealthFacts(db, account.id);
+      if (!facts) throw new Error(`no facts for ${s.c.id}`);
+      const expected = computeHealth(facts, asOf, s.c.segment === "smb" ? smbModel : defaultModel).score;
+      expect(s.score).toBe(expected);
+      if (s.c.segment === "smb") {
+        byModel.own.push({ score: s.score, positive: positive(s.c) });
+        byModel.global.push({ ...s, score: computeHealth(facts, asOf, defaultModel).score as number });
+      }
+    }
+    expect(byModel.own.map((o) => o.score)).not.toEqual(byModel.global.map((g) => g.score));
+
+    expect((await api.post("/health/backtest", {})).status).toBe(201);
+    const run = await getLatestBacktest(db);
+    const comparison = run?.comparisons.find((c) => c.horizonDays === 90);
+    expect(run?.comparisons.every((c) => c.segment === "smb")).toBe(true);
+    expect(comparison).toMatchObject({ segment: "smb", n: 3, positives: 2 });
+    expect(comparison?.own.auc).toBeCloseTo(auc(byModel.own) ?? NaN, 12);
+    expect(comparison?.global.auc).toBeCloseTo(
+      auc(byModel.global.map((g) => ({ score: g.score, positive: positive(g.c) }))) ?? NaN,
+      12,
+    );
+  });
+
+  it("an admin applies a segment's suggested weights as that segment's own model", async () => {
+    const run = await getLatestBacktest(db);
+    const suggestion = run?.suggestions.find((x) => x.segment === "mid_market");
+    expect(suggestion?.suggested).not.toBeNull();
+    if (!run || !suggestion?.suggested) return;
+    const before = await getHealthModel(db);
+    expect(before.segments?.mid_market).toBeUndefined();
+    const admin = await createTestUser("admin");
+    await applySuggestedWeights(run.id, { userId: admin.id }, "mid_market");
+    const after = await getHealthModel(db);
+    expect(after.segments?.mid_market).toEqual({ weights: suggestion.suggested, measures: before.measures });
+    expect(after.weights).toEqual(before.weights);
+    expect(after.segments?.smb).toEqual(before.segments?.smb);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { buildBacktestReport, findSlice, type BacktestSample } from "@/lib/domain/backtest-report";
+import {
+  buildBacktestReport,
+  compareSegmentModels,
+  findSlice,
+  type BacktestSample,
+  type ComparisonSample,
+} from "@/lib/domain/backtest-report";
 import type { Band } from "@/lib/domain/health";
 
 const sample = (
@@ -69,5 +75,40 @@ describe("the backtest report", () => {
     const s = findSlice(slices, 30, "enterprise");
     expect(s).toMatchObject({ n: 1, positives: 1, auc: null, aucLow: null });
     expect(s?.leadTime).toEqual({ positives: 1, alarmed: 1, medianDays: 180 });
+  });
+});
+
+describe("a segment's own model against the default one", () => {
+  const row = (own: number | null, global: number | null, positive: boolean, extra: Partial<ComparisonSample> = {}) =>
+    ({ segment: "smb", horizonDays: 90, positive, own, global, ...extra }) as ComparisonSample;
+  // Own model: lost 40, 70; kept 60, 80 → pairs (40<60, 40<80, 70>60, 70<80) = 3 of 4 = 0.75.
+  // Default model: lost 50, 65; kept 65, 55 → (50<65, 50<55, 65=65 ½, 65>55 0) = 2.5 of 4 = 0.625.
+  const rows = [row(40, 50, true), row(70, 65, true), row(60, 65, false), row(80, 55, false)];
+
+  test("ranks the same renewals by each model: AUC 0.75 against 0.625 (a tie counts ½)", () => {
+    const [comparison] = compareSegmentModels(rows);
+    expect(comparison).toMatchObject({ segment: "smb", horizonDays: 90, n: 4, positives: 2 });
+    expect(comparison.own.auc).toBe(0.75);
+    expect(comparison.global.auc).toBe(0.625);
+    expect(comparison.own.aucLow).toBeLessThanOrEqual(0.75);
+    expect(comparison.own.aucHigh).toBeGreaterThanOrEqual(0.75);
+  });
+
+  test("leaves out renewals either model could not score, and keeps segments and horizons apart", () => {
+    const comparisons = compareSegmentModels([
+      ...rows,
+      row(null, 10, true),
+      row(10, null, true),
+      row(30, 30, true, { horizonDays: 30 }),
+      row(90, 90, false, { horizonDays: 30 }),
+      row(20, 20, true, { segment: "enterprise" }),
+    ]);
+    expect(comparisons.map((c) => [c.segment, c.horizonDays, c.n])).toEqual([
+      ["enterprise", 90, 1],
+      ["smb", 30, 2],
+      ["smb", 90, 4],
+    ]);
+    expect(comparisons[0].own.auc).toBeNull();
+    expect(comparisons[1].own.auc).toBe(1);
   });
 });

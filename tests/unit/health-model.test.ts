@@ -6,6 +6,8 @@ import {
   MEASURE_LABELS,
   SCALE_KEYS,
   ZHealthModel,
+  modelForSegment,
+  segmentsWithOwnModel,
 } from "@/lib/domain/health-model";
 
 const withWeights = (weights: Record<string, number>) => ({
@@ -43,10 +45,36 @@ describe("ZHealthModel", () => {
     ],
     ["a missing measure", withScale("session_duration", undefined), ["measures", "session_duration"]],
     ["an unknown measure", withScale("nps_csat", { floor: 0, target: 1 }), ["measures"]], // unrecognized key
+    [
+      "a segment's own weights summing to 101",
+      { ...DEFAULT_HEALTH_MODEL, segments: { smb: withWeights({ business: 11 }) } },
+      ["segments", "smb", "weights"],
+    ],
+    [
+      "a segment's own model without its scales",
+      { ...DEFAULT_HEALTH_MODEL, segments: { enterprise: { weights: DEFAULT_HEALTH_MODEL.weights } } },
+      ["segments", "enterprise", "measures"],
+    ],
   ])("rejects %s", (_name, model, path) => {
     const parsed = ZHealthModel.safeParse(model);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.path)).toContainEqual(path);
+  });
+});
+
+describe("segment models", () => {
+  const smb = withWeights({ engagement: 70, product: 10, relationship: 10, business: 10 });
+  const config = ZHealthModel.parse({ ...DEFAULT_HEALTH_MODEL, segments: { smb } });
+
+  test("a segment's own model replaces the default one for that segment only", () => {
+    expect(modelForSegment(config, "smb")).toEqual(smb);
+    expect(modelForSegment(config, "enterprise")).toBe(config);
+    expect(segmentsWithOwnModel(config)).toEqual(["smb"]);
+  });
+
+  test("the default is one model for every segment", () => {
+    expect(segmentsWithOwnModel(DEFAULT_HEALTH_MODEL)).toEqual([]);
+    expect(ZHealthModel.parse({ ...DEFAULT_HEALTH_MODEL, segments: {} }).segments).toEqual({});
   });
 });
 

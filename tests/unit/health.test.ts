@@ -727,3 +727,44 @@ describe("healthTrend", () => {
     expect(healthTrend(now, before)).toBe(expected);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// A segment's own model
+
+describe("a segment's own model", () => {
+  const equal = { engagement: 25, product: 25, relationship: 25, business: 25 };
+  const ownModel = (model: Omit<HealthModel, "segments">): HealthModel => ({
+    ...DEFAULT_HEALTH_MODEL,
+    segments: { smb: model },
+  });
+  const ownWeights = ownModel({ ...DEFAULT_HEALTH_MODEL, weights: equal });
+  const ownScales = ownModel({
+    ...DEFAULT_HEALTH_MODEL,
+    measures: { ...DEFAULT_HEALTH_MODEL.measures, login_frequency: { floor: 1, target: 7 } },
+  });
+  const inputs = (segment: HealthInputs["segment"]): HealthInputs => ({ ...PERFECT, ...NO_RELATIONSHIP, segment });
+
+  test("scores that segment's accounts with its weights: E, P, B 100 and R 0 → 75, not 80", () => {
+    const smb = scoreHealth(inputs("smb"), ownWeights);
+    expect(smb.score).toBe(75);
+    expect(smb.components.relationship).toMatchObject({ weight: 25, effectiveWeight: 25 });
+  });
+
+  test("and with its floors and targets: 3.5 logins per seat and week on 1 → 7 scores 41.67, E 88.33 → 75", () => {
+    const smb = scoreHealth(inputs("smb"), ownScales);
+    expect(measure(smb, "login_frequency")).toMatchObject({ floor: 1, target: 7 });
+    expectValue(measure(smb, "login_frequency").score, (2.5 / 6) * 100);
+    // (40 × 88.33 + 30 × 100 + 20 × 0 + 10 × 100) / 100 = 75.33
+    expect(smb.score).toBe(75);
+  });
+
+  test("leaves the other segments on the default model", () => {
+    for (const segment of ["enterprise", "mid_market"] as const) {
+      for (const config of [ownWeights, ownScales]) {
+        const result = scoreHealth(inputs(segment), config);
+        expect(result).toEqual(scoreHealth(inputs(segment), DEFAULT_HEALTH_MODEL));
+        expect(result.score).toBe(80);
+      }
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { BarSeriesChart } from "@/components/charts/bar-series-chart";
 import { BAND_COLORS } from "@/components/charts/chart-format";
+import { ModelComparisonCard } from "@/components/health-quality/model-comparison-card";
 import { MeasuresTable } from "@/components/health-quality/measures-table";
 import { QualityFilters } from "@/components/health-quality/quality-filters";
 import { QuarterAucChart } from "@/components/health-quality/quarter-auc-chart";
@@ -119,10 +120,17 @@ export default async function ScoreQualityPage({ searchParams }: Props) {
               <SegmentsTable slices={run.slices.filter((s) => s.horizonDays === horizon)} />
             </Card>
           </div>
+          <ModelComparisonCard
+            horizon={horizon}
+            comparisons={run.comparisons.filter(
+              (c) => c.horizonDays === horizon && (segment === "all" || c.segment === segment),
+            )}
+          />
           <SuggestedWeightsCard
             suggestion={run.suggestions.find((s) => s.segment === segment)}
             runId={run.id}
-            canApply={can(user, "settings:manage") && segment === "all"}
+            segment={segment}
+            canApply={can(user, "settings:manage")}
           />
         </>
       )}

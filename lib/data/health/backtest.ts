@@ -14,11 +14,20 @@ import {
   readingOf,
   type BacktestSample,
   type BacktestSlice,
+  compareSegmentModels,
+  type ComparisonSample,
+  type ModelComparison,
   type ScoreReading,
 } from "@/lib/domain/backtest-report";
 import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { computeHealth, type Band, type Segment } from "@/lib/domain/health";
-import { COMPONENT_KEYS, COMPONENT_MEASURES, type HealthModel } from "@/lib/domain/health-model";
+import {
+  COMPONENT_KEYS,
+  COMPONENT_MEASURES,
+  modelForSegment,
+  segmentsWithOwnModel,
+  type HealthModel,
+} from "@/lib/domain/health-model";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { suggestWeights, type WeightSuggestion, type Weights } from "@/lib/domain/suggested-weights";
 import type { Db } from "@/lib/db/types";
@@ -132,13 +141,9 @@ export async function loadReadings(
 export async function loadBacktestSamples(
   client: Db,
   { asOf, model }: { asOf: IsoDate; model: HealthModel },
-): Promise<{ samples: BacktestSample[]; renewals: number }> {
+): Promise<{ samples: BacktestSample[]; renewals: RenewalRow[] }> {
   const renewals = await client.$queryRaw<RenewalRow[]>(CLOSED_RENEWALS_SQL(asOf));
-  const wanted = renewals
-    .flatMap((r) =>
-      BACKTEST_HORIZONS.map((horizonDays) => ({ r, horizonDays, date: addDays(r.renewal_date, -horizonDays) })),
-    )
-    .filter((w) => w.date <= asOf);
+  const wanted = horizonDates(renewals, asOf);
   const unique = new Map(
     wanted.map((w) => [pairKey(w.r.account_id, w.date), { accountId: w.r.account_id, asOf: w.date }]),
   );
@@ -156,7 +161,52 @@ export async function loadBacktestSamples(
       horizonDays,
     });
   }
-  return { samples, renewals: renewals.length };
+  return { samples, renewals };
+}
+
+/** The (renewal, horizon) pairs whose horizon date has passed. */
+function horizonDates(renewals: readonly RenewalRow[], asOf: IsoDate) {
+  return renewals
+    .flatMap((r) =>
+      BACKTEST_HORIZONS.map((horizonDays) => ({ r, horizonDays, date: addDays(r.renewal_date, -horizonDays) })),
+    )
+    .filter((w) => w.date <= asOf);
+}
+
+/**
+ * For the segments with a model of their own: each of their renewals scored as of each horizon
+ * date by that model and by the default one, both recomputed from the account's dated facts
+ * (snapshots hold one model's score only), to compare the two over the same renewals.
+ */
+export async function loadModelComparisons(
+  client: Db,
+  { renewals, asOf, model }: { renewals: readonly RenewalRow[]; asOf: IsoDate; model: HealthModel },
+): Promise<ModelComparison[]> {
+  const segments = new Set(segmentsWithOwnModel(model));
+  if (segments.size === 0) return [];
+  const globalModel: HealthModel = { weights: model.weights, measures: model.measures };
+  const wanted = horizonDates(
+    renewals.filter((r) => segments.has(r.segment)),
+    asOf,
+  );
+  const accountIds = [...new Set(wanted.map((w) => w.r.account_id))];
+  const samples: ComparisonSample[] = [];
+  for (let start = 0; start < accountIds.length; start += FACTS_CHUNK) {
+    const chunk = new Set(accountIds.slice(start, start + FACTS_CHUNK));
+    const facts = await loadHealthFactsMany(client, [...chunk]);
+    for (const { r, horizonDays, date } of wanted) {
+      const accountFacts = chunk.has(r.account_id) ? facts.get(r.account_id) : undefined;
+      if (!accountFacts) continue;
+      samples.push({
+        segment: r.segment,
+        horizonDays,
+        positive: isPositiveOutcome(r.outcome),
+        own: computeHealth(accountFacts, date, model).score,
+        global: computeHealth(accountFacts, date, globalModel).score,
+      });
+    }
+  }
+  return compareSegmentModels(samples);
 }
 
 export interface BacktestRun {
@@ -168,6 +218,8 @@ export interface BacktestRun {
   slices: BacktestSlice[];
   /** Fitted at SUGGESTION_HORIZON, over all renewals and per segment. */
   suggestions: WeightSuggestion[];
+  /** Each segment with its own model: that model against the default one (none without). */
+  comparisons: ModelComparison[];
 }
 
 /** The horizon the suggested weights are fitted at: a quarter ahead, when a CSM can still act. */
@@ -176,15 +228,18 @@ export const SUGGESTION_HORIZON = 90;
 interface StoredResult {
   slices: BacktestSlice[];
   suggestions: WeightSuggestion[];
+  /** Absent from runs stored before segment models existed. */
+  comparisons?: ModelComparison[];
 }
 
 function suggestionsFor(samples: readonly BacktestSample[], model: HealthModel): WeightSuggestion[] {
   const atHorizon = samples.filter((s) => s.horizonDays === SUGGESTION_HORIZON);
   return (["all", ...SEGMENTS] as const).map((segment) =>
-    suggestWeights(segment === "all" ? atHorizon : atHorizon.filter((s) => s.segment === segment), model.weights, {
-      segment,
-      horizonDays: SUGGESTION_HORIZON,
-    }),
+    suggestWeights(
+      segment === "all" ? atHorizon : atHorizon.filter((s) => s.segment === segment),
+      segment === "all" ? model.weights : modelForSegment(model, segment).weights,
+      { segment, horizonDays: SUGGESTION_HORIZON },
+    ),
   );
 }
 
@@ -198,16 +253,20 @@ export async function getHealthModelVersion(client: Db): Promise<number> {
 export async function runHealthBacktest(client: Db, { asOf }: { asOf: IsoDate }): Promise<BacktestRun> {
   const [model, modelVersion] = await Promise.all([getHealthModel(client), getHealthModelVersion(client)]);
   const { samples, renewals } = await loadBacktestSamples(client, { asOf, model });
-  const result: StoredResult = { slices: buildBacktestReport(samples), suggestions: suggestionsFor(samples, model) };
+  const result = {
+    slices: buildBacktestReport(samples),
+    suggestions: suggestionsFor(samples, model),
+    comparisons: await loadModelComparisons(client, { renewals, asOf, model }),
+  } satisfies StoredResult;
   const row = await client.healthBacktest.create({
     data: {
       asOf: new Date(`${asOf}T00:00:00Z`),
       modelVersion,
-      renewals,
+      renewals: renewals.length,
       result: result as unknown as Prisma.InputJsonValue,
     },
   });
-  return { id: row.id, computedAt: row.computedAt, asOf, modelVersion, renewals, ...result };
+  return { id: row.id, computedAt: row.computedAt, asOf, modelVersion, renewals: renewals.length, ...result };
 }
 
 /** The latest stored run, or null before the first. */
@@ -223,6 +282,7 @@ export async function getLatestBacktest(client: Db): Promise<BacktestRun | null>
     renewals: row.renewals,
     slices: result.slices,
     suggestions: result.suggestions,
+    comparisons: result.comparisons ?? [],
   };
 }
 
@@ -281,9 +341,13 @@ export async function getLatestBandRates(horizon: Horizon, segment: SegmentFilte
   return rows[0]?.bands ?? null;
 }
 
-/** The weights a stored run suggests for all segments; null for an unknown run or no suggestion. */
-export async function getSuggestedWeights(client: Db, runId: number): Promise<Weights | null> {
+/** The weights a stored run suggests for all segments or one; null for an unknown run or no suggestion. */
+export async function getSuggestedWeights(
+  client: Db,
+  runId: number,
+  segment: SegmentFilter = "all",
+): Promise<Weights | null> {
   const row = await client.healthBacktest.findUnique({ where: { id: runId }, select: { result: true } });
   const result = row?.result as unknown as StoredResult | undefined;
-  return result?.suggestions.find((s) => s.segment === "all")?.suggested ?? null;
+  return result?.suggestions.find((s) => s.segment === segment)?.suggested ?? null;
 }
