@@ -106,3 +106,49 @@ test("an admin applies the suggested weights as a new model version", async ({ p
   await expect(page.getByRole("status").filter({ hasText: /./ }).last()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByLabel("Engagement weight")).toHaveValue("40");
 });
+
+test("an admin gives SMB its own model, and Score quality compares it with the default model", async ({ page }) => {
+  await signIn(page, "admin@bowtie.demo");
+  await page.goto("/settings/health");
+  const smbTab = page.getByRole("group", { name: "Model to edit" }).getByRole("button", { name: /^SMB/ });
+  await expect(smbTab).toContainText("default");
+  await smbTab.click();
+  await expect(page.getByText("SMB accounts are scored with the default model.")).toBeVisible();
+  await page.getByRole("button", { name: "Give SMB its own model" }).click();
+  await expect(smbTab).toContainText("own model");
+  for (const [label, value] of [
+    ["Engagement weight", "70"],
+    ["Product weight", "10"],
+    ["Relationship weight", "10"],
+    ["Business weight", "10"],
+  ])
+    await page.getByLabel(label).fill(value);
+  await page.getByRole("button", { name: "Save and rescore all accounts" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved\. \d+ accounts rescored\.$/ })).toBeVisible({
+    timeout: 60_000,
+  });
+  // The default model keeps its weights.
+  await page.getByRole("group", { name: "Model to edit" }).getByRole("button", { name: "Default model" }).click();
+  await expect(page.getByLabel("Engagement weight")).toHaveValue("40");
+  await snap(page, "health-model-segments");
+
+  await page.goto("/score-quality?segment=smb");
+  await page.getByRole("button", { name: "Run backtest now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Done" })).toBeVisible({ timeout: 90_000 });
+  await page.reload();
+  const comparison = page.getByRole("table", { name: "Segment model against the default model" });
+  await expect(comparison.getByRole("row")).toHaveCount(2);
+  await expect(comparison.getByRole("row").nth(1)).toContainText(/SMB\s*\d+ \(\d+ lost\)/);
+  await expect(page.getByTestId("model-difference-smb")).toHaveText(/^[+−]0\.\d\d$/);
+  await expect(page.getByRole("button", { name: "Apply to SMB" })).toBeVisible();
+  await snap(page, "score-quality-segment-model");
+
+  // Back to one model, so later specs see the model they expect.
+  await page.goto("/settings/health");
+  await page.getByRole("button", { name: "Reset to defaults" }).click();
+  await page.getByRole("button", { name: "Save and rescore all accounts" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved\./ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("group", { name: "Model to edit" }).getByRole("button", { name: /^SMB/ })).toContainText(
+    "default",
+  );
+});
