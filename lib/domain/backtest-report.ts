@@ -3,7 +3,7 @@
 // (lib/data/health/backtest.ts) loads the samples and stores what this returns.
 import {
   BACKTEST_HORIZONS,
-  aucOfSorted,
+  aucOfColumn,
   calibrationByBand,
   median,
   quarterOf,
@@ -89,12 +89,21 @@ export interface BacktestSlice {
 
 export function buildBacktestReport(samples: readonly BacktestSample[]): BacktestSlice[] {
   const leads = leadTimes(samples);
+  // One pass puts each sample in its horizon's "all" slice and its segment's slice.
+  const groups = new Map<string, BacktestSample[]>();
+  const add = (key: string, sample: BacktestSample) => {
+    const list = groups.get(key);
+    if (list) list.push(sample);
+    else groups.set(key, [sample]);
+  };
+  for (const s of samples) {
+    add(`${s.horizonDays}|all`, s);
+    add(`${s.horizonDays}|${s.segment}`, s);
+  }
   const slices: BacktestSlice[] = [];
   for (const horizon of BACKTEST_HORIZONS) {
-    const atHorizon = samples.filter((s) => s.horizonDays === horizon);
     for (const segment of ["all", ...SEGMENTS] as const) {
-      const rows = segment === "all" ? atHorizon : atHorizon.filter((s) => s.segment === segment);
-      slices.push(buildSlice(horizon, segment, rows, leads));
+      slices.push(buildSlice(horizon, segment, groups.get(`${horizon}|${segment}`) ?? [], leads));
     }
   }
   return slices;
@@ -102,17 +111,35 @@ export function buildBacktestReport(samples: readonly BacktestSample[]): Backtes
 
 /** The AUC of one score over the samples that have it. */
 export function aucOf(samples: readonly BacktestSample[], pick: (s: BacktestSample) => number | null) {
-  const pos: number[] = [];
-  const neg: number[] = [];
-  for (const s of samples) {
-    const value = pick(s);
-    if (value === null) continue;
-    (s.positive ? pos : neg).push(value);
+  const values = Float64Array.from(samples, (s) => pick(s) ?? Number.NaN);
+  const result = aucOfColumn(
+    values,
+    Uint8Array.from(samples, (s) => (s.positive ? 1 : 0)),
+  );
+  return { result, n: result?.n ?? 0 };
+}
+
+/**
+ * The samples' scores as columns: the overall score, the 4 components, then the 15 measures
+ * (NaN = no score), and which renewals were lost. Typed columns keep 200,000 samples × 20 AUCs fast.
+ */
+function columnsOf(samples: readonly BacktestSample[]): { columns: Float64Array[]; positive: Uint8Array } {
+  const count = samples.length;
+  const columns = Array.from(
+    { length: 1 + COMPONENT_KEYS.length + MEASURE_KEYS.length },
+    () => new Float64Array(count),
+  );
+  const positive = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const s = samples[i];
+    positive[i] = s.positive ? 1 : 0;
+    columns[0][i] = s.score ?? Number.NaN;
+    for (let k = 0; k < COMPONENT_KEYS.length; k++) columns[1 + k][i] = s.components[k] ?? Number.NaN;
+    for (let k = 0; k < MEASURE_KEYS.length; k++) {
+      columns[1 + COMPONENT_KEYS.length + k][i] = s.measures[k] ?? Number.NaN;
+    }
   }
-  return {
-    result: aucOfSorted(Float64Array.from(pos).sort(), Float64Array.from(neg).sort()),
-    n: pos.length + neg.length,
-  };
+  return { columns, positive };
 }
 
 function buildSlice(
@@ -122,11 +149,12 @@ function buildSlice(
   leads: Map<number, number | null>,
 ): BacktestSlice {
   const scored = samples.filter((s): s is BacktestSample & { score: number; band: Band } => s.score !== null);
-  const overall = aucOf(scored, (s) => s.score).result;
+  const { columns, positive } = columnsOf(scored);
+  const overall = aucOfColumn(columns[0], positive);
   const bands = calibrationByBand(scored);
-  const keyAuc = <K extends string>(key: K, pick: (s: BacktestSample) => number | null): KeyAuc<K> => {
-    const { result, n } = aucOf(scored, pick);
-    return { key, auc: result?.auc ?? null, n };
+  const keyAuc = <K extends string>(key: K, column: Float64Array): KeyAuc<K> => {
+    const result = aucOfColumn(column, positive);
+    return { key, auc: result?.auc ?? null, n: result?.n ?? 0 };
   };
   const positiveIds = [...new Set(samples.filter((s) => s.positive).map((s) => s.renewalId))];
   const alarmedLeads = positiveIds.map((id) => leads.get(id) ?? null).filter((d) => d !== null);
@@ -140,8 +168,8 @@ function buildSlice(
     aucHigh: overall?.high ?? null,
     bands,
     alarm: redAlarmQuality(bands),
-    components: COMPONENT_KEYS.map((key, k) => keyAuc(key, (s) => s.components[k])),
-    measures: MEASURE_KEYS.map((key, k) => keyAuc(key, (s) => s.measures[k])).sort(byAucDescending),
+    components: COMPONENT_KEYS.map((key, k) => keyAuc(key, columns[1 + k])),
+    measures: MEASURE_KEYS.map((key, k) => keyAuc(key, columns[1 + COMPONENT_KEYS.length + k])).sort(byAucDescending),
     roc: rocCurve(scored).map((p) => [p.fpr, p.tpr]),
     quarters: quarterFigures(scored),
     leadTime: { positives: positiveIds.length, alarmed: alarmedLeads.length, medianDays: median(alarmedLeads) },
@@ -154,8 +182,10 @@ function byAucDescending(a: { auc: number | null }, b: { auc: number | null }): 
 
 function quarterFigures(samples: readonly (BacktestSample & { score: number })[]): QuarterFigure[] {
   const byQuarter = new Map<string, BacktestSample[]>();
+  const quarters = new Map<string, string>();
   for (const s of samples) {
-    const quarter = quarterOf(s.renewalDate);
+    let quarter = quarters.get(s.renewalDate);
+    if (quarter === undefined) quarters.set(s.renewalDate, (quarter = quarterOf(s.renewalDate)));
     const list = byQuarter.get(quarter) ?? [];
     list.push(s);
     byQuarter.set(quarter, list);
@@ -232,10 +262,12 @@ export function compareSegmentModels(samples: readonly ComparisonSample[]): Mode
         (s) => s.segment === segment && s.horizonDays === horizonDays && s.own !== null && s.global !== null,
       );
       if (rows.length === 0) continue;
+      const positive = Uint8Array.from(rows, (s) => (s.positive ? 1 : 0));
       const figure = (pick: (s: ComparisonSample) => number | null): AucFigure => {
-        const pos = Float64Array.from(rows.filter((s) => s.positive).map((s) => pick(s) ?? 0)).sort();
-        const neg = Float64Array.from(rows.filter((s) => !s.positive).map((s) => pick(s) ?? 0)).sort();
-        const result = aucOfSorted(pos, neg);
+        const result = aucOfColumn(
+          Float64Array.from(rows, (s) => pick(s) ?? Number.NaN),
+          positive,
+        );
         return { auc: result?.auc ?? null, aucLow: result?.low ?? null, aucHigh: result?.high ?? null };
       };
       out.push({

@@ -21,20 +21,14 @@ import {
 } from "@/lib/domain/backtest-report";
 import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { computeHealth, type Band, type Segment } from "@/lib/domain/health";
-import {
-  COMPONENT_KEYS,
-  COMPONENT_MEASURES,
-  modelForSegment,
-  segmentsWithOwnModel,
-  type HealthModel,
-} from "@/lib/domain/health-model";
+import { COMPONENT_KEYS, modelForSegment, segmentsWithOwnModel, type HealthModel } from "@/lib/domain/health-model";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { suggestWeights, type WeightSuggestion, type Weights } from "@/lib/domain/suggested-weights";
 import type { Db } from "@/lib/db/types";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
-import { sqlJoin, sqlLiteral, sqlText, statement } from "../platform/sql";
+import { statement } from "../platform/sql";
 import { getHealthModel, loadHealthFactsMany } from "./recompute";
 
 // The health backtest (issue 15): for every closed renewal and horizon N (30/60/90/180 days),
@@ -62,32 +56,27 @@ FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
 WHERE r.status = 'closed' AND r.outcome IS NOT NULL AND r."renewalDate" - ${NEAREST_HORIZON} <= $1::date
 ORDER BY r.id`;
 
-// The compact snapshot (lib/domain/health-snapshot.ts, version 2) read in SQL: each component is
-// [weight, effectiveWeight, score, measures], each measure [raw, score, …], in COMPONENT_MEASURES
-// order. Only the numbers the backtest needs cross the wire, not 1.7 KB of JSON per snapshot:
-// #>> reads each path without copying the document, and each chunk comes back as one text of
-// lines "accountId;asOf;score;band;c1,…,c4,m1,…,m15" (an empty field is null), which costs far
-// less to receive than 20,000 rows. JSON numbers come back as written, so Number() restores
-// the very doubles the snapshot stored.
-const jsonPath = (...keys: (string | number)[]) => sqlLiteral(`{${keys.join(",")}}`);
-const READING_FIELDS = sqlJoin(
-  [
-    ...COMPONENT_KEYS.map((c) => jsonPath("components", c, 2)),
-    ...COMPONENT_KEYS.flatMap((c) => COMPONENT_MEASURES[c].map((_, k) => jsonPath("components", c, 3, k, 1))),
-  ].map((path) => sqlText`coalesce(s.components #>> ${path}, '')`),
-  ", ",
-);
-
+// Each snapshot's component and measure scores, as the database computes them from the compact
+// snapshot into "readings" (migration snapshot_readings: COMPONENT_KEYS, then COMPONENT_MEASURES
+// in order; null for the old format). Only those numbers cross the wire, and each chunk comes
+// back as one text of lines "accountId;asOf;score;band;c1,…,c4,m1,…,m15" (an empty field is
+// null), which costs far less to receive than many rows. float8 prints the shortest text that
+// reads back exactly, so Number() restores the very doubles the snapshot stored.
+// Rows of a few hundred accounts each: one huge text would be copied over and over while it
+// arrives. With the row estimate right (no filter into the document), the planner probes the unique index for
+// a few pairs among many snapshots, and hashes the pairs against one scan when they are many.
+const READINGS_PER_ROW = 250;
 const SNAPSHOT_READINGS_SQL = statement<[accountIds: string, dates: string]>`
 SELECT string_agg(concat_ws(';', s."accountId", s."asOf", coalesce(s.score::text, ''), coalesce(s.band::text, ''),
-         concat_ws(',', ${READING_FIELDS})), E'\n') AS lines
+         array_to_string(s.readings, ',', '')), E'\n') AS lines
 FROM unnest($1::text::int[], $2::text::date[]) AS p(id, d)
 JOIN "HealthSnapshot" s ON s."accountId" = p.id AND s."asOf" = p.d
-WHERE s.components->>'v' = '2'`;
+WHERE s.readings IS NOT NULL
+GROUP BY s."accountId" / ${READINGS_PER_ROW}`;
 
 const numberOrNull = (field: string) => (field === "" ? null : Number(field));
 
-const SNAPSHOT_CHUNK = 20_000;
+const SNAPSHOT_CHUNK = 200_000;
 const FACTS_CHUNK = 250;
 
 const pairKey = (accountId: number, asOf: IsoDate) => `${accountId}|${asOf}`;
@@ -103,16 +92,23 @@ export async function loadReadings(
     const chunk = pairs.slice(start, start + SNAPSHOT_CHUNK);
     const ids = `{${chunk.map((p) => p.accountId).join(",")}}`;
     const dates = `{${chunk.map((p) => p.asOf).join(",")}}`;
-    const [{ lines }] = await client.$queryRaw<{ lines: string | null }[]>(SNAPSHOT_READINGS_SQL(ids, dates));
-    for (const line of lines ? lines.split("\n") : []) {
-      const [accountId, asOf, score, band, parts] = line.split(";");
-      const values = parts.split(",").map(numberOrNull);
-      readings.set(pairKey(Number(accountId), asOf), {
-        score: numberOrNull(score),
-        band: band === "" ? null : (band as Band),
-        components: values.slice(0, COMPONENT_KEYS.length),
-        measures: values.slice(COMPONENT_KEYS.length),
-      });
+    const rows = await client.$queryRaw<{ lines: string }[]>(SNAPSHOT_READINGS_SQL(ids, dates));
+    for (const { lines } of rows) {
+      for (const line of lines.split("\n")) {
+        const [accountId, asOf, score, band, parts] = line.split(";");
+        const values = parts.split(",");
+        const components: (number | null)[] = [];
+        const measures: (number | null)[] = [];
+        for (let k = 0; k < values.length; k++) {
+          (k < COMPONENT_KEYS.length ? components : measures).push(numberOrNull(values[k]));
+        }
+        readings.set(pairKey(Number(accountId), asOf), {
+          score: numberOrNull(score),
+          band: band === "" ? null : (band as Band),
+          components,
+          measures,
+        });
+      }
     }
   }
   // What has no snapshot is recomputed as GET …/health?asOf= does it — the account's dated facts
@@ -166,9 +162,17 @@ export async function loadBacktestSamples(
 
 /** The (renewal, horizon) pairs whose horizon date has passed. */
 function horizonDates(renewals: readonly RenewalRow[], asOf: IsoDate) {
+  // Renewals share dates: each (date, horizon) is worked out once.
+  const dates = new Map<string, IsoDate>();
+  const before = (date: IsoDate, days: number) => {
+    const key = `${date}|${days}`;
+    let result = dates.get(key);
+    if (result === undefined) dates.set(key, (result = addDays(date, -days)));
+    return result;
+  };
   return renewals
     .flatMap((r) =>
-      BACKTEST_HORIZONS.map((horizonDays) => ({ r, horizonDays, date: addDays(r.renewal_date, -horizonDays) })),
+      BACKTEST_HORIZONS.map((horizonDays) => ({ r, horizonDays, date: before(r.renewal_date, horizonDays) })),
     )
     .filter((w) => w.date <= asOf);
 }
