@@ -15,7 +15,9 @@ import { openDb } from "@/lib/db/client";
 import { closeDb } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { time } from "./bench-http";
+import { cpus, loadavg } from "node:os";
 
+const BAR_MS = 30_000;
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS || 50_000);
 if (!process.env.DATABASE_URL?.startsWith("postgres"))
   throw new Error("Set DATABASE_URL to an empty, migrated PostgreSQL database.");
@@ -146,6 +148,9 @@ try {
   const all90 = run.slices.find((s) => s.horizonDays === 90 && s.segment === "all");
   console.log(
     `Backtest (read scores, recompute the missing, report, suggestions, store): ${seconds(ms)} wall, ${seconds((cpu.user + cpu.system) / 1000)} Node CPU · 90-day AUC ${all90?.auc?.toFixed(3)} over ${all90?.n.toLocaleString()} renewals`,
+  );
+  console.log(
+    `Bar: under ${seconds(BAR_MS)} at 50,000 accounts: ${ms < BAR_MS ? "✓" : "✗"} (${seconds(ms)} at ${accounts.toLocaleString()} accounts; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
   );
 } finally {
   await handle.close();
