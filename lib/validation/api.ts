@@ -99,6 +99,13 @@ export const ZAccountUpsert = z
     industry: text(100).nullish(),
     csmEmail: ZEmail.nullish(),
     aeEmail: ZEmail.nullish(),
+    /** The month (1–12) the customer's fiscal year starts: budget season is the quarter before it. */
+    fiscalYearStartMonth: z
+      .number()
+      .int("A month from 1 to 12.")
+      .min(1, "A month from 1 to 12.")
+      .max(12, "A month from 1 to 12.")
+      .nullish(),
     /** When an ARR change took effect (its expansion or contraction is dated so); default today. */
     arrChangedAt: ZIsoDate.optional(),
   })

@@ -273,6 +273,17 @@ describe("PUT /accounts/{externalId}", () => {
     expect(cleared.body).toMatchObject({ csmEmail: null, industry: null });
   });
 
+  it("sets the month the customer's fiscal year starts, and refuses a month outside 1–12", async () => {
+    const set = await api.put<AccountView>("/accounts/fiscal", accountBody({ fiscalYearStartMonth: 4 }));
+    expect(set.body.fiscalYearStartMonth).toBe(4);
+    expect((await db.account.findUniqueOrThrow({ where: { externalId: "fiscal" } })).fiscalYearStartMonth).toBe(4);
+    const bad = await api.put("/accounts/fiscal", accountBody({ fiscalYearStartMonth: 13 }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues.map((i) => i.path)).toEqual(["fiscalYearStartMonth"]);
+    const cleared = await api.put<AccountView>("/accounts/fiscal", accountBody({ fiscalYearStartMonth: null }));
+    expect(cleared.body.fiscalYearStartMonth).toBeNull();
+  });
+
   it("answers 400 naming csmEmail / aeEmail for an unknown user or the wrong role", async () => {
     const ae = await createTestUser("ae");
     const res = await api.put("/accounts/owners", accountBody({ csmEmail: ae.email, aeEmail: "nobody@example.com" }));

@@ -32,6 +32,7 @@ const auditedFields = {
   name: true,
   domain: true,
   industry: true,
+  fiscalYearStartMonth: true,
   segment: true,
   seats: true,
   arr: true,
@@ -68,6 +69,7 @@ export async function upsertAccount(
       purchasedFeatures: input.purchasedFeatures,
       domain: input.domain,
       industry: input.industry,
+      fiscalYearStartMonth: input.fiscalYearStartMonth,
       ...owners,
     };
     // An unchanged record writes nothing, so repeating a PUT leaves even updatedAt alone.

@@ -41,6 +41,8 @@ export interface AccountFields {
   name: string;
   domain: string | null;
   industry: string | null;
+  /** 1–12: the month the customer's fiscal year starts (budget season is the quarter before). */
+  fiscalYearStartMonth: number | null;
   segment: Segment;
   plan: string | null;
   seats: number;
@@ -125,6 +127,7 @@ function toAccountFields(a: AccountRecord): AccountFields {
     name: a.name,
     domain: a.domain,
     industry: a.industry,
+    fiscalYearStartMonth: a.fiscalYearStartMonth,
     segment: a.segment,
     plan: a.plan,
     seats: a.seats,
