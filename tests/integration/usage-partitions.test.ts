@@ -176,6 +176,7 @@ describe("the daily partition step", () => {
       dropped: [],
       movedFromDefault: 0,
       deletedFromDefault: 0,
+      analyzed: false,
     });
     expect(await partitions(db)).toEqual(partitionsBefore);
   });
