@@ -19,6 +19,8 @@ import { clock } from "@/lib/clock";
 const port = Number(process.env.BENCH_PORT || 3300);
 const base = `http://localhost:${port}`;
 const runs = Number(process.env.BENCH_RUNS || 40);
+// BENCH_HEALTH_INPUTS_ONLY=1: only the floor and the inputs statement (e.g. before and after a migration).
+const inputsOnly = process.env.BENCH_HEALTH_INPUTS_ONLY === "1";
 
 if (!process.env.DATABASE_URL)
   throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
@@ -50,6 +52,8 @@ async function batchRecompute() {
   await timedWithoutJit((tx) => tx.$queryRaw(HEALTH_FLOOR_SQL(today))); // warm the cache once
   const floor = await timedWithoutJit((tx) => tx.$queryRaw(HEALTH_FLOOR_SQL(today)));
   const inputs = await timedWithoutJit((tx) => tx.$queryRaw(HEALTH_INPUTS_SQL(today, null)));
+  console.log(`The true floor: ${seconds(floor)} · the inputs statement alone: ${seconds(inputs)}`);
+  if (inputsOnly) return;
   const rssBefore = process.memoryUsage().rss;
   const [results, full] = await time(() => recomputeHealth(db, { asOf: today }));
   // maxRSS is the process's peak resident memory so far, in KiB.
@@ -103,20 +107,22 @@ async function usageUpsert() {
 let server: Awaited<ReturnType<typeof http.start>> | undefined;
 try {
   await batchRecompute();
-  server = await http.start();
-  const manager = await http.signIn("manager@bowtie.demo");
-  const csm = await http.signIn("priya@bowtie.demo");
-  await pageTimes("Triage, manager, red, by score", manager, ["/accounts?band=red"]);
-  await pageTimes("Triage, CSM's own book, red", csm, ["/accounts?band=red"]);
-  const sample = await db.$queryRawUnsafe<{ externalId: string }[]>(
-    `SELECT "externalId" FROM "Account" WHERE status = 'active' ORDER BY random() LIMIT 40`,
-  );
-  await pageTimes(
-    "Account page",
-    manager,
-    sample.map((a) => `/accounts/${encodeURIComponent(a.externalId)}`),
-  );
-  await usageUpsert();
+  if (!inputsOnly) {
+    server = await http.start();
+    const manager = await http.signIn("manager@bowtie.demo");
+    const csm = await http.signIn("priya@bowtie.demo");
+    await pageTimes("Triage, manager, red, by score", manager, ["/accounts?band=red"]);
+    await pageTimes("Triage, CSM's own book, red", csm, ["/accounts?band=red"]);
+    const sample = await db.$queryRawUnsafe<{ externalId: string }[]>(
+      `SELECT "externalId" FROM "Account" WHERE status = 'active' ORDER BY random() LIMIT 40`,
+    );
+    await pageTimes(
+      "Account page",
+      manager,
+      sample.map((a) => `/accounts/${encodeURIComponent(a.externalId)}`),
+    );
+    await usageUpsert();
+  }
 } finally {
   stopServer(server);
   await handle.close();

@@ -10,6 +10,10 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
  * 2. discrete connection fields so the shadow database is really used;
  * 3. shadow database created here and dropped after its pool is closed;
  * 4. pools exit when idle so commands do not hang.
+ * And one more: its executeScript splits a migration at every ";" (inside a comment, a string
+ * or a DO block too) and runs the pieces one by one on whichever pooled connection is free.
+ * Here the script goes to PostgreSQL whole, as one simple query, as Prisma's own engine sends it
+ * and as the tests apply migrations: a failing migration then leaves nothing half done.
  */
 const CATALOG_TYPES = new Set([18, 19, 22, 24, 28, 30, 194, 1033, 2205, 2206, 3734, 4089]);
 const CATALOG_ARRAY_TYPES = new Set([1002, 1003, 1034]);
@@ -65,12 +69,12 @@ export function pgCliAdapterFactory(url: string | pg.PoolConfig): SqlMigrationAw
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: () => inner.connect(),
+    connect: async () => wholeScripts(await inner.connect()),
     connectToShadowDb: async () => {
       const admin = new pg.Pool(config);
       const database = `bowtie_shadow_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
       await admin.query(`CREATE DATABASE "${database}"`);
-      const adapter = await new PrismaPg({ ...config, database }).connect();
+      const adapter = wholeScripts(await new PrismaPg({ ...config, database }).connect());
       const dispose = adapter.dispose.bind(adapter);
       return Object.assign(adapter, {
         dispose: async () => {
@@ -81,4 +85,22 @@ export function pgCliAdapterFactory(url: string | pg.PoolConfig): SqlMigrationAw
       });
     },
   };
+}
+
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/** Sends each migration script as one simple query (an implicit transaction in PostgreSQL). */
+function wholeScripts(adapter: Adapter): Adapter {
+  const pool = adapter.underlyingDriver() as pg.Pool;
+  // onError turns a pg error into the DriverAdapterError the schema engine reports.
+  const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  return Object.assign(adapter, {
+    executeScript: async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        onError(error);
+      }
+    },
+  });
 }

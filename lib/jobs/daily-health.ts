@@ -8,6 +8,8 @@ import { syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
 import { fillScorecardWeeks } from "@/lib/data/scorecard/scorecard";
 import { refreshPlannerStatistics } from "@/lib/data/platform/planner-statistics";
 import { refreshDashboardRollups } from "@/lib/data/dashboards/portfolio-exports";
+import { maintainUsagePartitions } from "@/lib/data/health/usage-partitions";
+import { usageRetentionMonths } from "@/lib/config";
 import type { IsoDate } from "@/lib/domain/dates";
 
 /** What one daily run did, step by step (stored as the job's output, shown under Settings → Jobs). */
@@ -39,6 +41,8 @@ export async function runDailyJobs(asOf: IsoDate): Promise<DailySummary> {
   await step("scorecardWeeks", () => fillScorecardWeeks({ asOf }).then(() => "filled"));
   // How well the score predicted the renewals closed so far, for the Score quality page.
   await step("backtest", () => runHealthBacktest(db, { asOf }).then(() => "stored"));
+  // Usage's monthly partitions: the months ahead made, the months past the retention dropped.
+  await step("usagePartitions", () => maintainUsagePartitions(db, { asOf, retentionMonths: usageRetentionMonths() }));
   // The planner's statistics of the rows just rewritten, so pages get good plans today.
   await step("statistics", () => refreshPlannerStatistics(db).then(() => "refreshed"));
   // The dashboards' heavy aggregates, after the rescore they read (pages never compute them).

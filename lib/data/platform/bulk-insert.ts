@@ -150,8 +150,11 @@ function quoteIdent(name: string): string {
 }
 
 /**
- * Inserts or replaces rows on their key in one statement and counts what happened: xmax = 0 only
- * on rows the statement inserted, so new rows are told from replaced ones in the same round trip.
+ * Inserts or replaces rows on their key in one statement and counts what happened: the rows
+ * whose key was already there are counted in the same statement (every part of a WITH query
+ * reads the table as it was before the statement), so new rows are told from replaced ones in one
+ * round trip. (Not `RETURNING xmax = 0`: a partitioned table such as "UsageDay" cannot return
+ * system columns.)
  */
 export async function upsertCounting<Row>(
   db: SqlRunner,
@@ -163,9 +166,18 @@ export async function upsertCounting<Row>(
   const updates = spec.columns
     .filter((c) => !keys.has(c.name))
     .map((c) => `${quoteIdent(c.name)} = EXCLUDED.${quoteIdent(c.name)}`);
-  const sql = `WITH upserted AS (${insertSql(spec)} ON CONFLICT (${keyColumns.map(quoteIdent).join(", ")}) DO UPDATE SET ${updates.join(", ")}
-  RETURNING (xmax = 0) AS inserted)
-SELECT count(*)::int AS upserted, count(*) FILTER (WHERE inserted)::int AS inserted FROM upserted`;
+  const keyList = keyColumns.map(quoteIdent).join(", ");
+  // The key columns' parameters again, unnested on their own.
+  const keyParams = keyColumns.map((name) => {
+    const index = spec.columns.findIndex((c) => c.name === name);
+    const column = spec.columns[index];
+    if (!column) throw new RangeError(`Key column ${name} is not one of ${spec.table}'s columns.`);
+    return `$${index + 1}::text::${arrayType(column.type)}`;
+  });
+  const sql = `WITH existing AS (SELECT count(*)::int AS n FROM ${quoteIdent(spec.table)}
+    WHERE (${keyList}) IN (SELECT ${keyList} FROM unnest(${keyParams.join(", ")}) AS k(${keyList}))),
+  upserted AS (${insertSql(spec)} ON CONFLICT (${keyList}) DO UPDATE SET ${updates.join(", ")} RETURNING 1)
+SELECT count(*)::int AS upserted, (count(*) - (SELECT n FROM existing))::int AS inserted FROM upserted`;
   const [counts] = await db.$queryRawUnsafe<{ upserted: number; inserted: number }[]>(
     sql,
     ...columnLiterals(spec, rows),

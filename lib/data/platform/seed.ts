@@ -2,9 +2,10 @@
 // developers and a large seed for benchmarks. Used by scripts/seed.ts and the tests; takes a
 // Prisma client rather than the app's singleton so scripts can open and close their own.
 import "server-only";
+import { maintainUsagePartitions } from "../health/usage-partitions";
 import { seedFiscalYearStarts, seedGrowthDemo } from "../whitespace/seed-demo";
 import { hashPassword } from "@/lib/auth/password";
-import { isDemoMode } from "@/lib/config";
+import { isDemoMode, usageRetentionMonths } from "@/lib/config";
 import { utcDay } from "@/lib/demo/calendar";
 import {
   appendDemoData,
@@ -133,6 +134,8 @@ export async function seedScale(db: PrismaClient, options: ScaleSeedOptions): Pr
     log(`Created the ${counts.users} demo users to own the accounts.`);
   }
   const users = await owners(db);
+  // Usage's month partitions first, so the days go straight to their months, not the default one.
+  await maintainUsagePartitions(db, { asOf: toIsoDate(today), retentionMonths: usageRetentionMonths() });
   const firstIndex = await db.account.count();
   let firstIds = await serialNextIds(writer);
   const started = performance.now();

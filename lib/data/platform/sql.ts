@@ -55,6 +55,11 @@ export function sqlLiteral(value: string): SqlText {
   return make(`'${value.replace(/'/g, "''")}'`);
 }
 
+/** An identifier constant (a table or function name from the domain's constants), quotes doubled. */
+export function sqlIdentifier(value: string): SqlText {
+  return make(`"${value.replace(/"/g, '""')}"`);
+}
+
 /** Joins fragments with a separator (a column list, UNION ALL). */
 export function sqlJoin(parts: readonly SqlText[], separator: string): SqlText {
   if (!/^[\s,A-Za-z]*$/.test(separator)) throw new TypeError("A SQL separator is a comma or keywords.");
