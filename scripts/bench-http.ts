@@ -1,6 +1,7 @@
 // Shared by the benchmark scripts: start `npm start` on a port, sign in as a demo user, and
 // time pages over HTTP (server response time, body included).
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 
 export const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
@@ -75,4 +76,41 @@ export function benchServer(port: number, extraEnv: Record<string, string | unde
 
 export function stopServer(server: ChildProcess | undefined) {
   if (server?.pid) process.kill(-server.pid, "SIGTERM");
+}
+
+/**
+ * Resident memory of a process and all its descendants (the `npm start` wrapper and the Next
+ * server it runs), in bytes, from /proc (Linux); undefined elsewhere.
+ */
+export function processTreeRss(rootPid: number): number | undefined {
+  try {
+    const parents = new Map<number, number>();
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        // The parent pid is the 4th field, after the command name in parentheses.
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      } catch {
+        /* the process ended meanwhile */
+      }
+    }
+    const tree = new Set([rootPid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [pid, parent] of parents)
+        if (tree.has(parent) && !tree.has(pid)) {
+          tree.add(pid);
+          grew = true;
+        }
+    }
+    let total = 0;
+    for (const pid of tree) {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      total += match ? Number(match[1]) * 1024 : 0;
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
 }

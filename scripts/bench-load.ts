@@ -2,8 +2,9 @@
 // 10 and at 50 connections, on embedded PGlite and on PostgreSQL:
 //   GET /api/v1/accounts · GET /api/v1/accounts/{id}/health · PUT …/usage (one day) ·
 //   the signed-in triage page (/accounts).
-// Prints requests per second, p50 / p95 / p99 (ms, from every response) and errors (non-2xx,
-// socket errors and timeouts). Each database gets a fresh `npm start` (demo data) on BENCH_PORT
+// Prints requests per second, p50 / p95 / p99 (ms, from every response), errors (non-2xx,
+// socket errors and timeouts) and the server's peak resident memory during the run (the process
+// tree of `npm start`, sampled every 250 ms from /proc). Each database gets a fresh `npm start` (demo data) on BENCH_PORT
 // (default 3300): PGlite in a new temporary data folder, PostgreSQL on BENCH_DATABASE_URL
 // (default: TEST_DATABASE_URL's server, database "<name>_load", recreated). BENCH_DB=pglite or
 // postgres runs one of them; BENCH_DURATION (s, default 10) per run.
@@ -13,7 +14,7 @@ import { join } from "node:path";
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 import pg from "pg";
-import { benchServer, percentile, stopServer } from "./bench-http";
+import { benchServer, percentile, processTreeRss, stopServer } from "./bench-http";
 import { clock } from "@/lib/clock";
 
 const port = Number(process.env.BENCH_PORT || 3300);
@@ -32,6 +33,8 @@ interface Row {
   p99: number;
   errors: number;
   requests: number;
+  /** Peak resident memory of the server (the process tree of `npm start`) during the run, MB. */
+  rssMb?: number;
 }
 
 /** A key per connection (the API allows each key 600 requests a minute), made through the running server. */
@@ -50,7 +53,7 @@ interface Call {
 }
 
 /** One autocannon run: `call(i)` is what connection i sends, again and again. */
-async function load(label: string, connections: number, call: (i: number) => Call) {
+async function load(label: string, connections: number, call: (i: number) => Call, serverPid?: number) {
   // Warm-up, not counted: first compiles, caches and connections.
   let warm = 0;
   await autocannon({
@@ -74,7 +77,13 @@ async function load(label: string, connections: number, call: (i: number) => Cal
     latencies.push(ms);
     if (status < 200 || status >= 300) errors++;
   });
+  let rss: number | undefined;
+  const sampler = setInterval(() => {
+    const now = serverPid ? processTreeRss(serverPid) : undefined;
+    if (now !== undefined) rss = Math.max(rss ?? 0, now);
+  }, 250);
   const result = await instance;
+  clearInterval(sampler);
   return {
     label,
     connections,
@@ -84,6 +93,7 @@ async function load(label: string, connections: number, call: (i: number) => Cal
     p99: percentile(latencies, 99),
     errors: errors + result.errors,
     requests: latencies.length,
+    rssMb: rss === undefined ? undefined : Math.round(rss / 1024 / 1024),
   };
 }
 
@@ -136,7 +146,7 @@ async function runOn(db: string, env: Record<string, string | undefined>): Promi
     ];
     for (const s of scenarios) {
       for (const connections of CONNECTIONS) {
-        const row = { db, ...(await load(s.label, connections, s.call)) };
+        const row = { db, ...(await load(s.label, connections, s.call, server.pid)) };
         rows.push(row);
         print(row);
       }
@@ -150,7 +160,7 @@ async function runOn(db: string, env: Record<string, string | undefined>): Promi
 
 function print(r: Row) {
   console.log(
-    `${r.db.padEnd(10)} ${r.label.padEnd(42)} c=${String(r.connections).padStart(2)}  ${r.rps.toFixed(1).padStart(6)} rps  p50 ${r.p50.toFixed(0).padStart(5)}  p95 ${r.p95.toFixed(0).padStart(5)}  p99 ${r.p99.toFixed(0).padStart(5)} ms  p99/p50 ${(r.p99 / r.p50).toFixed(1).padStart(4)}×  errors ${r.errors}/${r.requests}`,
+    `${r.db.padEnd(10)} ${r.label.padEnd(42)} c=${String(r.connections).padStart(2)}  ${r.rps.toFixed(1).padStart(6)} rps  p50 ${r.p50.toFixed(0).padStart(5)}  p95 ${r.p95.toFixed(0).padStart(5)}  p99 ${r.p99.toFixed(0).padStart(5)} ms  p99/p50 ${(r.p99 / r.p50).toFixed(1).padStart(4)}×  errors ${r.errors}/${r.requests}  server RSS ${r.rssMb === undefined ? "n/a" : `${r.rssMb} MB`}`,
   );
 }
 

@@ -30,7 +30,7 @@ export async function runDailyJobs(asOf: IsoDate): Promise<DailySummary> {
       `[daily ${asOf}] ${name}: ${JSON.stringify(summary[name])} (${Math.round(performance.now() - started)} ms)`,
     );
   };
-  await step("rescored", async () => (await recomputeHealth(db, { asOf, playbooks: false })).size);
+  await step("rescored", async () => (await recomputeHealth(db, { asOf, playbooks: false })).scored);
   // Renewals move into their windows by the passing of days, so the stage tasks follow daily too.
   await step("renewals", () => syncRenewals(db, { asOf }));
   // Stages move with the calendar too (onboarding ends, renewals come within 90 days).

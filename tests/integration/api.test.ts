@@ -347,7 +347,7 @@ describe("GET /accounts/{externalId}/health", () => {
     await api.put("/accounts/history/usage", { days: usageDays(120) });
     const account = await db.account.findUniqueOrThrow({ where: { externalId: "history" } });
     const past = addDays(today, -45);
-    const stored = (await recomputeHealth(db, { asOf: past, accountIds: [account.id] })).get(account.id)!;
+    const stored = (await recomputeHealth(db, { asOf: past, accountIds: [account.id] })).results.get(account.id)!;
 
     const res = await api.get<HealthView>(`/accounts/history/health?asOf=${past}`);
     expect(res.status).toBe(200);

@@ -43,7 +43,7 @@ async function partitions(client: Db): Promise<string[]> {
 }
 
 /** The scores and their components, account by account. */
-const scores = (results: Awaited<ReturnType<typeof recomputeHealth>>) => [...results.entries()];
+const scores = (summary: Awaited<ReturnType<typeof recomputeHealth>>) => [...summary.results.entries()];
 
 /**
  * A second database migrated up to just before the partitioning, beside the test's own:

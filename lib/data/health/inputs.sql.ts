@@ -1,24 +1,45 @@
-// One set-based statement that aggregates every account's HealthInputs (lib/domain/health.ts)
-// as of a date — the same rules as healthInputsFromFacts, in SQL, so a batch over 50,000
-// accounts is one query rather than one per account. $1 = as-of date, $2 = account ids (or
-// NULL for every active account). tests/integration/health.test.ts checks it against the pure
-// function on real data.
+// One set-based statement that aggregates HealthInputs (lib/domain/health.ts) as of a date for
+// one slice of accounts — the same rules as healthInputsFromFacts, in SQL. The batch rescore
+// walks the accounts in slices by id (keyset: $3 = the last id of the previous slice, $4 = the
+// slice's size), so its memory does not grow with the number of accounts. $1 = as-of date,
+// $2 = account ids (or NULL for every active account). tests/integration/health.test.ts checks
+// it against the pure function on real data, across slice boundaries.
 //
-// Usage is read per account (LATERAL) through UsageDay's (accountId, date) key: ~30 rows each,
-// no sort or hash of the 1.4 M window rows and no materialised copy of them. Each usage row is
-// visited in date order, so the mean feature depth adds its terms in the same order as the pure
-// engine and comes out bit-identical. Per row, the purchased features it uses are counted with
-// = ANY (purchased is deduplicated, so this is |featuresUsed ∩ purchased|); features adopted
-// counts the purchased features some window row uses; integrations are deduplicated per account.
-// The other inputs are small per-table aggregates joined by account.
+// Usage: ONE read of each account's window rows (a LATERAL index range scan on UsageDay's
+// (accountId, date) key, ~30 rows, in date order) computes every usage input at once: the sums,
+// the mean feature depth, the latest data quality, and the distinct features and integrations.
+// Feature and integration keys become tsvectors (array_to_tsvector: the keys as they are,
+// deduplicated), so set operations run as native code, with no per-row subquery:
+//   |featuresUsed ∩ purchased| = |F| − |ts_delete(F, purchased)|, and the window's distinct
+//   keys are the tsvector_union (migration 20261201192000) of its rows.
+// A tsvector cannot hold an empty string: '' is counted beside it (a key the API never accepts,
+// counted anyway so the rule stays exact). NULL elements (which Prisma's String[] never writes)
+// are left out. The rows are aggregated in date order, so the mean feature depth adds its terms
+// in the same order as the pure engine and comes out bit-identical.
+//
+// The other inputs are per-table aggregates over the slice's id range (each an index range scan
+// on the table's (accountId, …) index), joined by account.
 import "server-only";
 import type { IsoDate } from "@/lib/domain/dates";
 import { healthWindowStartSql, isDetractorSql, isPromoterSql } from "../platform/rules.sql";
-import { sqlText, statement } from "../platform/sql";
+import { sqlText, statement, type SqlText } from "../platform/sql";
 
 const AS_OF = sqlText`$1::date`;
 
-export const HEALTH_INPUTS_SQL = statement<[asOf: IsoDate, accountIds: number[] | null]>`
+/** A text[] of keys as a tsvector: distinct, without '' and NULL (counted apart where they matter). */
+const lexemes = (keys: SqlText) => sqlText`array_to_tsvector(array_remove(array_remove(${keys}, ''), NULL))`;
+const hasBlank = (keys: SqlText) => sqlText`coalesce('' = ANY(${keys}), false)`;
+
+/**
+ * The table `alias`'s rows of the slice's accounts: its "accountId" within the slice's id range,
+ * as one-off parameters (InitPlans), so each table is read by an index range scan on accountId.
+ */
+const inSlice = (alias: SqlText) =>
+  sqlText`${alias}."accountId" BETWEEN (SELECT lo FROM slice) AND (SELECT hi FROM slice)`;
+
+export const HEALTH_INPUTS_SQL = statement<
+  [asOf: IsoDate, accountIds: number[] | null, afterId: number, sliceSize: number]
+>`
 WITH params AS (
   SELECT $1::date AS as_of,
          ${healthWindowStartSql(AS_OF, "usage")} AS usage_start,
@@ -26,74 +47,80 @@ WITH params AS (
          ${healthWindowStartSql(AS_OF, "nps")} AS nps_start,
          ${healthWindowStartSql(AS_OF, "reviews")} AS review_start
 ),
-acc AS (
+acc AS MATERIALIZED (
   SELECT a.id, a.segment::text AS segment, a.seats, a.arr::float8 AS arr, a."contractStart",
-         ARRAY(SELECT DISTINCT f FROM unnest(a."purchasedFeatures") f) AS purchased
+         tsvector_to_array(${lexemes(sqlText`a."purchasedFeatures"`)}) AS purchased,
+         ${hasBlank(sqlText`a."purchasedFeatures"`)} AS purchased_blank
   FROM "Account" a
   WHERE CASE WHEN $2::int[] IS NULL THEN a.status = 'active' ELSE a.id = ANY($2::int[]) END
+    AND a.id > $3::int
+  ORDER BY a.id
+  LIMIT $4::int
 ),
+slice AS (SELECT min(id) AS lo, max(id) AS hi FROM acc),
 tickets AS (
   SELECT t."accountId" AS id, count(*)::int AS n
-  FROM "SupportTicket" t JOIN acc ON acc.id = t."accountId" CROSS JOIN params p
-  WHERE t."openedAt" BETWEEN p.usage_start AND p.as_of
+  FROM "SupportTicket" t CROSS JOIN params p
+  WHERE ${inSlice(sqlText`t`)} AND t."openedAt" BETWEEN p.usage_start AND p.as_of
   GROUP BY t."accountId"
 ),
 sponsor AS (
   SELECT tp."accountId" AS id, max(tp."occurredAt") AS last_touch
-  FROM "Touchpoint" tp
-  JOIN acc ON acc.id = tp."accountId"
-  JOIN "TouchpointContact" tc ON tc."touchpointId" = tp.id
-  JOIN "Contact" c ON c.id = tc."contactId" AND c."execSponsor"
-  CROSS JOIN params p
-  WHERE tp."occurredAt" <= p.as_of AND tp.attended IS DISTINCT FROM false
+  FROM "Contact" c CROSS JOIN params p
+  JOIN "TouchpointContact" tc ON tc."contactId" = c.id
+  JOIN "Touchpoint" tp ON tp.id = tc."touchpointId" AND tp."accountId" = c."accountId"
+  WHERE ${inSlice(sqlText`c`)} AND c."execSponsor"
+    AND tp."occurredAt" <= p.as_of AND tp.attended IS DISTINCT FROM false
   GROUP BY tp."accountId"
 ),
 reviews AS (
   SELECT tp."accountId" AS id, count(*)::int AS n
-  FROM "Touchpoint" tp JOIN acc ON acc.id = tp."accountId" CROSS JOIN params p
-  WHERE tp.type IN ('qbr', 'ebr') AND tp.attended AND tp."occurredAt" BETWEEN p.review_start AND p.as_of
+  FROM "Touchpoint" tp CROSS JOIN params p
+  WHERE ${inSlice(sqlText`tp`)} AND tp."occurredAt" BETWEEN p.review_start AND p.as_of
+    AND tp.type IN ('qbr', 'ebr') AND tp.attended
   GROUP BY tp."accountId"
 ),
 surveys AS (
-  SELECT s."accountId" AS id,
-    count(*) FILTER (WHERE s.type = 'nps' AND s."respondedAt" >= p.nps_start)::int AS nps_n,
-    count(*) FILTER (WHERE s.type = 'nps' AND s."respondedAt" >= p.nps_start AND ${isPromoterSql(sqlText`s.score`)})::int AS promoters,
-    count(*) FILTER (WHERE s.type = 'nps' AND s."respondedAt" >= p.nps_start AND ${isDetractorSql(sqlText`s.score`)})::int AS detractors,
-    count(*) FILTER (WHERE s.type = 'csat' AND s."respondedAt" >= p.csat_start)::int AS csat_n,
-    coalesce(sum(s.score) FILTER (WHERE s.type = 'csat' AND s."respondedAt" >= p.csat_start), 0)::float8 AS csat_sum
-  FROM "SurveyResponse" s JOIN acc ON acc.id = s."accountId" CROSS JOIN params p
-  WHERE s."respondedAt" BETWEEN least(p.nps_start, p.csat_start) AND p.as_of
-  GROUP BY s."accountId"
+  SELECT sr."accountId" AS id,
+    count(*) FILTER (WHERE sr.type = 'nps' AND sr."respondedAt" >= p.nps_start)::int AS nps_n,
+    count(*) FILTER (WHERE sr.type = 'nps' AND sr."respondedAt" >= p.nps_start AND ${isPromoterSql(sqlText`sr.score`)})::int AS promoters,
+    count(*) FILTER (WHERE sr.type = 'nps' AND sr."respondedAt" >= p.nps_start AND ${isDetractorSql(sqlText`sr.score`)})::int AS detractors,
+    count(*) FILTER (WHERE sr.type = 'csat' AND sr."respondedAt" >= p.csat_start)::int AS csat_n,
+    coalesce(sum(sr.score) FILTER (WHERE sr.type = 'csat' AND sr."respondedAt" >= p.csat_start), 0)::float8 AS csat_sum
+  FROM "SurveyResponse" sr CROSS JOIN params p
+  WHERE ${inSlice(sqlText`sr`)} AND sr."respondedAt" BETWEEN least(p.nps_start, p.csat_start) AND p.as_of
+  GROUP BY sr."accountId"
 ),
 outcomes AS (
   SELECT o."accountId" AS id, count(*)::int AS due,
     count(*) FILTER (WHERE o.achieved AND (o."achievedAt" IS NULL OR o."achievedAt" <= p.as_of))::int AS achieved
-  FROM "SuccessOutcome" o JOIN acc ON acc.id = o."accountId" CROSS JOIN params p
-  WHERE o."dueDate" <= p.as_of
+  FROM "SuccessOutcome" o CROSS JOIN params p
+  WHERE ${inSlice(sqlText`o`)} AND o."dueDate" <= p.as_of
   GROUP BY o."accountId"
 ),
 renewal AS (
   SELECT DISTINCT ON (r."accountId") r."accountId" AS id, r.forecast::text AS forecast
-  FROM "Renewal" r JOIN acc ON acc.id = r."accountId"
-  WHERE r.status = 'open'
+  FROM "Renewal" r
+  WHERE ${inSlice(sqlText`r`)} AND r.status = 'open'
   ORDER BY r."accountId", r."renewalDate"
 ),
 expansion AS (
   SELECT e."accountId" AS id, sum(e.arr)::float8 AS open_arr
-  FROM "ExpansionOpportunity" e JOIN acc ON acc.id = e."accountId"
-  WHERE e.status = 'open'
+  FROM "ExpansionOpportunity" e
+  WHERE ${inSlice(sqlText`e`)} AND e.status = 'open'
   GROUP BY e."accountId"
 ),
 contacts AS (
   SELECT c."accountId" AS id, bool_or(c."referenceWilling") AS reference_willing
-  FROM "Contact" c JOIN acc ON acc.id = c."accountId"
+  FROM "Contact" c
+  WHERE ${inSlice(sqlText`c`)}
   GROUP BY c."accountId"
 )
 SELECT acc.id, acc.segment, acc.seats, acc.arr,
   (p.as_of - acc."contractStart")::int AS days_since_contract_start,
   -- A row in the usage window is a row on or before as_of: only accounts without one look further back.
   coalesce(usage.n > 0, false) OR EXISTS (SELECT 1 FROM "UsageDay" x WHERE x."accountId" = acc.id AND x.date <= p.as_of) AS has_usage,
-  cardinality(acc.purchased)::int AS purchased_feature_count,
+  (cardinality(acc.purchased) + acc.purchased_blank::int)::int AS purchased_feature_count,
   coalesce(usage.logins, 0) AS logins,
   coalesce(usage.active_users, 0) AS active_users,
   coalesce(usage.sessions, 0) AS sessions,
@@ -101,9 +128,10 @@ SELECT acc.id, acc.segment, acc.seats, acc.arr,
   coalesce(usage.workflows_started, 0) AS workflows_started,
   coalesce(usage.workflows_completed, 0) AS workflows_completed,
   coalesce(usage.mean_feature_depth, 0)::float8 AS mean_feature_depth,
-  features.n AS features_adopted,
-  usage.latest_data_quality::float8 AS latest_data_quality,
-  integrations.n AS integrations,
+  (coalesce(length(usage.features) - length(ts_delete(usage.features, acc.purchased)), 0)
+    + (acc.purchased_blank AND usage.features_blank)::int)::int AS features_adopted,
+  usage.qualities[cardinality(usage.qualities)]::float8 AS latest_data_quality,
+  (coalesce(length(usage.integrations), 0) + usage.integrations_blank::int)::int AS integrations,
   coalesce(tickets.n, 0) AS tickets,
   (p.as_of - sponsor.last_touch)::int AS days_since_exec_sponsor_touch,
   coalesce(reviews.n, 0) AS attended_reviews,
@@ -118,7 +146,7 @@ SELECT acc.id, acc.segment, acc.seats, acc.arr,
   coalesce(expansion.open_arr, 0) AS open_expansion_arr,
   coalesce(contacts.reference_willing, false) AS reference_willing
 FROM acc CROSS JOIN params p
-LEFT JOIN LATERAL (
+CROSS JOIN LATERAL (
   SELECT count(*)::int AS n,
     sum(u.logins)::float8 AS logins,
     sum(u."activeUsers")::float8 AS active_users,
@@ -126,24 +154,23 @@ LEFT JOIN LATERAL (
     sum(u."sessionMinutes")::float8 AS session_minutes,
     sum(u."workflowsStarted")::float8 AS workflows_started,
     sum(u."workflowsCompleted")::float8 AS workflows_completed,
-    avg(d.used::float8 / cardinality(acc.purchased))
-      FILTER (WHERE u."activeUsers" > 0 AND cardinality(acc.purchased) > 0) AS mean_feature_depth,
-    (array_agg(u."dataQuality" ORDER BY u.date DESC) FILTER (WHERE u."dataQuality" IS NOT NULL))[1] AS latest_data_quality
-  FROM (SELECT * FROM "UsageDay" u
+    avg((length(u.f) - length(ts_delete(u.f, acc.purchased)) + (acc.purchased_blank AND u.f_blank)::int)::float8
+        / (cardinality(acc.purchased) + acc.purchased_blank::int))
+      FILTER (WHERE u."activeUsers" > 0 AND cardinality(acc.purchased) + acc.purchased_blank::int > 0) AS mean_feature_depth,
+    -- The rows come in date order: the last quality reported is the latest.
+    (array_agg(u."dataQuality") FILTER (WHERE u."dataQuality" IS NOT NULL)) AS qualities,
+    tsvector_union(u.f) AS features,
+    coalesce(bool_or(u.f_blank), false) AS features_blank,
+    tsvector_union(u.i) AS integrations,
+    coalesce(bool_or(u.i_blank), false) AS integrations_blank
+  FROM (SELECT u.logins, u."activeUsers", u.sessions, u."sessionMinutes", u."workflowsStarted",
+      u."workflowsCompleted", u.date, u."dataQuality",
+      ${lexemes(sqlText`u."featuresUsed"`)} AS f, ${hasBlank(sqlText`u."featuresUsed"`)} AS f_blank,
+      ${lexemes(sqlText`u."integrationsActive"`)} AS i, ${hasBlank(sqlText`u."integrationsActive"`)} AS i_blank
+    FROM "UsageDay" u
     WHERE u."accountId" = acc.id AND u.date BETWEEN p.usage_start AND p.as_of
     ORDER BY u.date) u -- date order: avg() then sums the depths as the pure engine does
-  CROSS JOIN LATERAL (SELECT count(*) AS used FROM unnest(acc.purchased) pf WHERE pf = ANY(u."featuresUsed")) d
-) usage ON true
-CROSS JOIN LATERAL (
-  SELECT count(*)::int AS n FROM unnest(acc.purchased) pf
-  WHERE EXISTS (SELECT 1 FROM "UsageDay" u
-    WHERE u."accountId" = acc.id AND u.date BETWEEN p.usage_start AND p.as_of AND pf = ANY(u."featuresUsed"))
-) features
-CROSS JOIN LATERAL (
-  SELECT count(*)::int AS n FROM (
-    SELECT DISTINCT i FROM "UsageDay" u CROSS JOIN LATERAL unnest(u."integrationsActive") i
-    WHERE u."accountId" = acc.id AND u.date BETWEEN p.usage_start AND p.as_of) d
-) integrations
+) usage
 LEFT JOIN tickets ON tickets.id = acc.id
 LEFT JOIN sponsor ON sponsor.id = acc.id
 LEFT JOIN reviews ON reviews.id = acc.id

@@ -49,8 +49,8 @@ export async function saveHealthModel(
         before: flatten(before),
         after: flatten(model),
       });
-      const results = await recomputeHealth(tx, { asOf: clock.today(), model });
-      return { recomputed: results.size };
+      const { scored } = await recomputeHealth(tx, { asOf: clock.today(), model });
+      return { recomputed: scored };
     },
     { timeout: 10 * 60_000 },
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   scoreHealth,
+  type Band,
   type HealthFacts,
   type HealthInputs,
   type HealthResult,
@@ -95,36 +96,77 @@ function toInputs(r: InputsRow): HealthInputs {
   };
 }
 
+/** How many accounts one slice of a rescore reads, scores and writes (memory stays flat beyond it). */
+export const RESCORE_SLICE = 2_000;
+
 /** Every listed account's inputs as of a date (all active accounts when `accountIds` is null). */
 export async function loadHealthInputs(
   client: Db,
   asOf: IsoDate,
   accountIds: number[] | null,
+  sliceSize = RESCORE_SLICE,
 ): Promise<Map<number, HealthInputs>> {
-  const rows = await queryInputs(client, asOf, accountIds);
-  return new Map(rows.map((r) => [r.id, toInputs(r)]));
+  const inputs = new Map<number, HealthInputs>();
+  await withoutJit(client, async (query) => {
+    for (let rows = await query(asOf, accountIds, 0, sliceSize); rows.length > 0;) {
+      for (const r of rows) inputs.set(r.id, toInputs(r));
+      rows = rows.length < sliceSize ? [] : await query(asOf, accountIds, rows[rows.length - 1].id, sliceSize);
+    }
+  });
+  return inputs;
 }
 
-// The statement's estimated cost is far above PostgreSQL's JIT thresholds, but compiling it
-// takes longer (~2 s over 50,000 accounts) than it saves: turn JIT off for this statement's
-// transaction only. Inside the caller's transaction, restore the setting afterwards.
-async function queryInputs(client: Db, asOf: IsoDate, accountIds: number[] | null): Promise<InputsRow[]> {
-  const run = async (tx: Db) => {
-    await tx.$executeRaw`SET LOCAL jit = off`;
-    return tx.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(asOf, accountIds));
-  };
-  if ("$transaction" in client) return client.$transaction(run, { timeout: 10 * 60_000 });
+/** A slice takes well under a second; under heavy load it may wait its turn far longer. */
+const SLICE_TX_OPTIONS = { maxWait: 60_000, timeout: 10 * 60_000 } as const;
+
+type SliceQuery = (
+  asOf: IsoDate,
+  accountIds: number[] | null,
+  afterId: number,
+  sliceSize: number,
+) => Promise<InputsRow[]>;
+
+// The statement's estimated cost is above PostgreSQL's JIT thresholds, but compiling it takes
+// longer than it saves: JIT is off for the inputs statement. On the app's client each slice runs
+// in a short transaction of its own (SET LOCAL); inside the caller's transaction it is turned off
+// once for all slices and restored afterwards.
+async function withoutJit<T>(client: Db, work: (query: SliceQuery) => Promise<T>): Promise<T> {
+  if ("$transaction" in client) {
+    const prisma = client;
+    return work((...args) =>
+      prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL jit = off`;
+        return tx.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(...args));
+      }, SLICE_TX_OPTIONS),
+    );
+  }
+  await client.$executeRaw`SET LOCAL jit = off`;
   try {
-    return await run(client);
+    return await work((...args) => client.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(...args)));
   } finally {
     await client.$executeRaw`SET LOCAL jit TO DEFAULT`;
   }
+}
+
+/** What a rescore did: how many accounts it scored, per band, and the listed accounts' results. */
+export interface RescoreSummary {
+  scored: number;
+  /** Accounts per band; "unscored" counts those without a band (insufficient data). */
+  bands: Partial<Record<Band | "unscored", number>>;
+  /**
+   * Each account's result when `accountIds` was given (the caller's own list). A rescore of
+   * every active account keeps none: it streams, slice by slice, so memory stays flat.
+   */
+  results: Map<number, HealthResult>;
 }
 
 /**
  * Recomputes and stores the scores of the listed accounts (or all active ones) as of a date:
  * one snapshot per account and day (recomputing a day replaces it), and — unless a later day
  * is already stored — the account's current score, band, trend and biggest detractor.
+ * Streams in slices of `sliceSize` accounts by id: while one slice is scored in Node, the next
+ * slice's inputs are read and the previous slice is written (on the app's client, whose pool
+ * runs them side by side; inside a transaction one statement runs at a time).
  */
 export async function recomputeHealth(
   client: Db,
@@ -133,30 +175,97 @@ export async function recomputeHealth(
     accountIds = null,
     model,
     playbooks = true,
+    sliceSize = RESCORE_SLICE,
+    onSlice,
   }: {
     asOf: IsoDate;
     accountIds?: number[] | null;
     model?: HealthModel;
     /** Run the playbooks on the new scores (the daily job runs them itself, once, after its other syncs). */
     playbooks?: boolean;
+    /** Accounts per slice (tests use small slices to cross slice boundaries). */
+    sliceSize?: number;
+    /** Progress: called once a slice is scored, with the number of accounts scored so far. */
+    onSlice?: (scored: number) => void;
   },
-): Promise<Map<number, HealthResult>> {
+): Promise<RescoreSummary> {
   const activeModel = model ?? (await getHealthModel(client));
-  const inputs = await loadHealthInputs(client, asOf, accountIds);
-  const results = await scoreAndSave(client, asOf, inputs, activeModel);
+  const summary: RescoreSummary = { scored: 0, bands: {}, results: new Map() };
+  const overlap = "$transaction" in client;
+  await withoutJit(client, async (query) => {
+    const load = (afterId: number) => query(asOf, accountIds, afterId, sliceSize).then((rows) => rows);
+    let pending = load(0);
+    let writing: Promise<unknown> = Promise.resolve();
+    for (;;) {
+      const rows = await pending;
+      if (rows.length === 0) break;
+      const more = rows.length === sliceSize;
+      // The app's client reads the next slice while this one is scored and the last one written.
+      if (more && overlap) pending = handled(load(rows[rows.length - 1].id));
+      const payload = await scoreSlice(rows, activeModel, summary, accountIds !== null);
+      onSlice?.(summary.scored);
+      await writing;
+      writing = handled(client.$executeRaw(SAVE_HEALTH_SQL(asOf, payload)).then(() => undefined));
+      if (!more) break;
+      if (!overlap) {
+        await writing;
+        pending = load(rows[rows.length - 1].id);
+      }
+    }
+    await writing;
+  });
   // Playbooks act on the current score only: a backfilled past day must not raise tasks.
   if (playbooks && asOf >= clock.today()) await runPlaybooks(client, { asOf, accountIds });
-  return results;
+  return summary;
+}
+
+/**
+ * Starts a query now (Prisma's promises are lazy) and marks it handled: its failure surfaces
+ * where it is awaited, and Node does not abort meanwhile.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  const started = promise.then((value) => value);
+  started.catch(() => undefined);
+  return started;
+}
+
+/** Scores one slice into the write's JSON, in small steps that let pending I/O through. */
+async function scoreSlice(
+  rows: InputsRow[],
+  model: HealthModel,
+  summary: RescoreSummary,
+  keep: boolean,
+): Promise<string> {
+  const out = [];
+  for (const row of rows) {
+    const r = scoreHealth(toInputs(row), model);
+    summary.scored++;
+    const band = r.band ?? "unscored";
+    summary.bands[band] = (summary.bands[band] ?? 0) + 1;
+    if (keep) summary.results.set(row.id, r);
+    out.push({
+      id: row.id,
+      score: r.score,
+      band: r.band,
+      insufficient: r.insufficientData,
+      detractor: r.biggestDetractor,
+      result: toStoredHealth(r),
+    });
+    if (out.length % SCORE_STEP === 0) await yieldToIo();
+  }
+  return JSON.stringify(out);
 }
 
 // One statement per slice writes both the snapshots and the accounts' current health, from one
 // JSON parameter (PostgreSQL parses it once; a text[] of JSON documents costs far more to pass).
+// It is parsed straight to jsonb: each snapshot's components are then taken out as jsonb, where
+// parsing it as json would read every snapshot's text a second time to make its jsonb.
 // Snapshots hold the compact form of the result (lib/domain/health-snapshot.ts).
 // Trend = score now − the latest stored score at least 30 days before (SPEC §3): the snapshots
 // this statement writes are dated asOf, so they never take part in it.
 const SAVE_HEALTH_SQL = statement`
 WITH v AS (
-  SELECT * FROM json_to_recordset($2::json)
+  SELECT * FROM jsonb_to_recordset($2::jsonb)
     AS v(id int, score int, band text, insufficient bool, detractor text, result jsonb)
 ),
 snapshots AS (
@@ -179,49 +288,6 @@ UPDATE "Account" a SET
     ORDER BY s."asOf" DESC LIMIT 1)
 FROM v
 WHERE a.id = v.id AND (a."healthAsOf" IS NULL OR a."healthAsOf" <= $1::date)`;
-
-const SAVE_BATCH = 5_000;
-
-/**
- * Scores the inputs and stores them slice by slice. While PostgreSQL writes one slice, the next
- * is scored, in small steps that let the pending write's I/O through. One statement is in flight
- * at a time, so a transaction client works too.
- */
-async function scoreAndSave(
-  client: Db,
-  asOf: IsoDate,
-  inputs: Map<number, HealthInputs>,
-  model: HealthModel,
-): Promise<Map<number, HealthResult>> {
-  const results = new Map<number, HealthResult>();
-  const entries = [...inputs];
-  let writing: Promise<unknown> = Promise.resolve();
-  for (let start = 0; start < entries.length; start += SAVE_BATCH) {
-    const rows = [];
-    for (const [id, i] of entries.slice(start, start + SAVE_BATCH)) {
-      const r = scoreHealth(i, model);
-      results.set(id, r);
-      rows.push({
-        id,
-        score: r.score,
-        band: r.band,
-        insufficient: r.insufficientData,
-        detractor: r.biggestDetractor,
-        result: toStoredHealth(r),
-      });
-      if (rows.length % SCORE_STEP === 0) await yieldToIo();
-    }
-    const payload = JSON.stringify(rows);
-    await writing;
-    // .then() starts the query now (Prisma's promises are lazy) rather than at the next await.
-    const write = client.$executeRaw(SAVE_HEALTH_SQL(asOf, payload)).then(() => undefined);
-    // Its failure surfaces at the next await; mark it handled meanwhile so Node does not abort.
-    write.catch(() => undefined);
-    writing = write;
-  }
-  await writing;
-  return results;
-}
 
 const SCORE_STEP = 250;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
