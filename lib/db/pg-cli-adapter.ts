@@ -9,7 +9,9 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
  * 1. catalog column types (name, "char", regclass, …) relabelled as text;
  * 2. discrete connection fields so the shadow database is really used;
  * 3. shadow database created here and dropped after its pool is closed;
- * 4. pools exit when idle so commands do not hang.
+ * 4. pools exit when idle so commands do not hang;
+ * 5. a migration script is sent whole (PostgreSQL's simple protocol runs every statement of it):
+ *    the adapter's own executeScript splits it at each semicolon, even inside a function body.
  */
 const CATALOG_TYPES = new Set([18, 19, 22, 24, 28, 30, 194, 1033, 2205, 2206, 3734, 4089]);
 const CATALOG_ARRAY_TYPES = new Set([1002, 1003, 1034]);
@@ -48,6 +50,18 @@ function patchClientQuery() {
   };
 }
 
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/** Runs a script as one simple-protocol query on the adapter's pool (defect 5). */
+function wholeScripts(adapter: Adapter): Adapter {
+  const pool = (adapter as unknown as { client: pg.Pool }).client;
+  return Object.assign(adapter, {
+    executeScript: async (script: string) => {
+      await pool.query(script);
+    },
+  });
+}
+
 export function pgCliAdapterFactory(url: string | pg.PoolConfig): SqlMigrationAwareDriverAdapterFactory {
   patchClientQuery();
   const parsed = typeof url === "string" ? parse(url) : undefined;
@@ -65,12 +79,12 @@ export function pgCliAdapterFactory(url: string | pg.PoolConfig): SqlMigrationAw
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: () => inner.connect(),
+    connect: async () => wholeScripts(await inner.connect()),
     connectToShadowDb: async () => {
       const admin = new pg.Pool(config);
       const database = `bowtie_shadow_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
       await admin.query(`CREATE DATABASE "${database}"`);
-      const adapter = await new PrismaPg({ ...config, database }).connect();
+      const adapter = wholeScripts(await new PrismaPg({ ...config, database }).connect());
       const dispose = adapter.dispose.bind(adapter);
       return Object.assign(adapter, {
         dispose: async () => {
