@@ -117,7 +117,7 @@ export { PIPELINE_PAGE_SIZE } from "@/lib/domain/renewals";
 import { PIPELINE_PAGE_SIZE } from "@/lib/domain/renewals";
 
 /** The renewal dates of a window (inclusive), for a day. */
-function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: Date; lte: Date } {
+function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: IsoDate; lte: IsoDate } {
   const range: Record<RenewalWindow, [number | null, number]> = {
     overdue: [null, -1],
     "0-30": [0, 30],
@@ -126,7 +126,7 @@ function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: Date; lte: D
     later: [91, LATER_HORIZON_DAYS],
   };
   const [from, to] = range[window];
-  return { ...(from === null ? {} : { gte: dateOnly(addDays(asOf, from)) }), lte: dateOnly(addDays(asOf, to)) };
+  return { ...(from === null ? {} : { gte: addDays(asOf, from) }), lte: addDays(asOf, to) };
 }
 
 export async function getRenewalPipeline(
@@ -134,14 +134,13 @@ export async function getRenewalPipeline(
   query: TPipelineQuery,
   asOf = clock.today(),
 ): Promise<RenewalPipeline> {
-  const scope = accountScope(viewer, query);
   const scopeSql = pipelineScopeSql(viewer, query);
   await ensureRenewalRollup(asOf);
   const [groups, signature, ...pages] = await Promise.all([
     getOpenRenewalGroups("rollup", scopeSql, asOf),
     getSignatureTimes("rollup", scopeSql, asOf),
     ...PIPELINE_WINDOWS.map((window) =>
-      pipelineCards(viewer, scope, window, query.window === window ? (query.page ?? 1) : 1, asOf),
+      pipelineCards(viewer, scopeSql, window, query.window === window ? (query.page ?? 1) : 1, asOf),
     ),
   ]);
   const totals = windowTotals(groups);
@@ -161,59 +160,64 @@ export async function getRenewalPipeline(
   };
 }
 
+interface CardRow {
+  accountId: number;
+  externalId: string;
+  name: string;
+  segment: Segment;
+  arr: number;
+  renewalDate: IsoDate;
+  forecast: RenewalForecast | null;
+  band: Band | null;
+  score: number | null;
+  aeId: number | null;
+  csmId: number | null;
+  aeName: string | null;
+  csmName: string | null;
+  lastTouchAt: IsoDate | null;
+}
+
+/**
+ * One page of a window's renewals, soonest first: one statement that walks the open renewals'
+ * (renewalDate, accountId) index (Renewal_open_date_account_idx) in the page's order and stops
+ * after the page, whatever the size of the book.
+ */
 async function pipelineCards(
   viewer: CurrentUser,
-  scope: Prisma.AccountWhereInput,
+  scope: Prisma.Sql,
   window: RenewalWindow,
   page: number,
   asOf: IsoDate,
 ) {
-  const rows = await db.renewal.findMany({
-    where: { status: "open", renewalDate: windowDates(window, asOf), account: { status: "active", ...scope } },
-    orderBy: [{ renewalDate: "asc" }, { accountId: "asc" }],
-    skip: (page - 1) * PIPELINE_PAGE_SIZE,
-    take: PIPELINE_PAGE_SIZE,
-    select: {
-      renewalDate: true,
-      arr: true,
-      forecast: true,
-      account: {
-        select: {
-          id: true,
-          externalId: true,
-          name: true,
-          segment: true,
-          healthBand: true,
-          healthScore: true,
-          lastTouchAt: true,
-          aeId: true,
-          csmId: true,
-          ae: { select: { name: true } },
-          csm: { select: { name: true } },
-        },
-      },
-    },
-  });
-  const cards = rows.map((r): PipelineCard => {
-    const a = r.account;
-    const renewalDate = toIsoDate(r.renewalDate);
-    return {
-      accountId: a.id,
-      externalId: a.externalId,
-      name: a.name,
-      segment: a.segment,
-      arr: Number(r.arr),
-      renewalDate,
-      daysUntil: daysBetween(asOf, renewalDate),
-      forecast: r.forecast,
-      band: a.healthBand,
-      score: a.healthScore,
-      aeName: a.ae?.name ?? null,
-      csmName: a.csm?.name ?? null,
-      lastTouchAt: a.lastTouchAt && toIsoDate(a.lastTouchAt),
-      editable: can(viewer, "renewal:edit", a),
-    };
-  });
+  const { gte, lte } = windowDates(window, asOf);
+  const rows = await db.$queryRaw<CardRow[]>`
+SELECT a.id AS "accountId", a."externalId", a.name, a.segment, r.arr::float8 AS arr,
+  to_char(r."renewalDate", 'YYYY-MM-DD') AS "renewalDate", r.forecast, a."healthBand" AS band, a."healthScore" AS score,
+  a."aeId", a."csmId", ae.name AS "aeName", csm.name AS "csmName", to_char(a."lastTouchAt", 'YYYY-MM-DD') AS "lastTouchAt"
+FROM "Renewal" r
+JOIN "Account" a ON a.id = r."accountId"
+LEFT JOIN "User" ae ON ae.id = a."aeId"
+LEFT JOIN "User" csm ON csm.id = a."csmId"
+WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= ${lte}::date
+  ${gte === undefined ? Prisma.empty : Prisma.sql`AND r."renewalDate" >= ${gte}::date`} AND ${scope}
+ORDER BY r."renewalDate", r."accountId"
+LIMIT ${PIPELINE_PAGE_SIZE} OFFSET ${(page - 1) * PIPELINE_PAGE_SIZE}`;
+  const cards = rows.map((r): PipelineCard => ({
+    accountId: r.accountId,
+    externalId: r.externalId,
+    name: r.name,
+    segment: r.segment,
+    arr: r.arr,
+    renewalDate: r.renewalDate,
+    daysUntil: daysBetween(asOf, r.renewalDate),
+    forecast: r.forecast,
+    band: r.band,
+    score: r.score,
+    aeName: r.aeName,
+    csmName: r.csmName,
+    lastTouchAt: r.lastTouchAt,
+    editable: can(viewer, "renewal:edit", { aeId: r.aeId, csmId: r.csmId }),
+  }));
   return { cards, page };
 }
 
@@ -232,16 +236,6 @@ export function pipelineScopeSql(viewer: CurrentUser, query: TPipelineQuery): Pr
 /** AEs see their own book unless they pick another AE (or all); others see everyone's. */
 export function pipelineAe(viewer: CurrentUser, query: TPipelineQuery): number | "all" {
   return query.ae ?? (viewer.role === "ae" ? viewer.id : "all");
-}
-
-function accountScope(viewer: CurrentUser, query: TPipelineQuery): Prisma.AccountWhereInput {
-  const ae = pipelineAe(viewer, query);
-  return {
-    ...(ae === "all" ? {} : { aeId: ae }),
-    ...(query.csm ? { csmId: query.csm } : {}),
-    ...(query.segment ? { segment: query.segment } : {}),
-    ...(query.band ? { healthBand: query.band } : {}),
-  };
 }
 
 /** The people the filters offer: active AEs and CSMs. */
