@@ -1,6 +1,7 @@
-// npm run bench:metrics — issue 5's performance bar on PostgreSQL (DATABASE_URL): server response
+// npm run bench:metrics — issue 16's performance bars on PostgreSQL (DATABASE_URL): server response
 // p50 / p95 of the executive portfolio, each lifecycle-stage dashboard and the scorecard, as an
-// executive and as a manager (target p95 < 500 ms at 50,000 accounts / 4M usage rows). Before
+// executive and as a manager (p95 ≤ 150 ms at 50,000 accounts / 4M usage rows; the scorecard's
+// first load ≤ 500 ms on a database the daily job has run on). Before
 // the pages it times each dashboard aggregate once in-process, uncached, so the cost behind the
 // pages' 5-minute aggregate cache (lib/data/dashboards/cache.ts) is on record too.
 // Load data first: `npm run bench:seed`. Pages are measured over HTTP against `npm start` on
@@ -17,12 +18,13 @@ import {
 } from "@/lib/data/dashboards/stages";
 import { DASHBOARD_STAGES, STAGE_SLUGS } from "@/lib/domain/dashboards";
 
-import { benchServer, stopServer, time } from "./bench-http";
+import { benchServer, PAGE_P95_BAR_MS, stopServer, time } from "./bench-http";
 import { clock } from "@/lib/clock";
 
 const port = Number(process.env.BENCH_PORT || 3301);
 const runs = Number(process.env.BENCH_RUNS || 40);
-const TARGET_P95_MS = 500;
+/** The scorecard's first load on a database the daily job has run on (issue 16). */
+const SCORECARD_FIRST_LOAD_BAR_MS = 500;
 
 if (!process.env.DATABASE_URL)
   throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
@@ -55,20 +57,30 @@ try {
   server = await http.start();
   const executive = await http.signIn("erin@bowtie.demo");
   const manager = await http.signIn("manager@bowtie.demo");
-  const results = [await http.pageTimes("Portfolio, executive", executive, ["/dashboard"], runs)];
+  const bar = PAGE_P95_BAR_MS;
+  // The first scorecard load of this server, before anything else warms the data it reads.
+  const scorecard = await http.pageTimes("Scorecard, manager", manager, ["/scorecard"], runs, bar);
+  const results = [scorecard, await http.pageTimes("Portfolio, executive", executive, ["/dashboard"], runs, bar)];
   for (const stage of DASHBOARD_STAGES) {
     const path = `/dashboards/${STAGE_SLUGS[stage]}`;
     results.push(
-      await http.pageTimes(`${path}, manager`, manager, [path, `${path}?sort=arr`, `${path}?sort=stage&page=2`], runs),
+      await http.pageTimes(
+        `${path}, manager`,
+        manager,
+        [path, `${path}?sort=arr`, `${path}?sort=stage&page=2`],
+        runs,
+        bar,
+      ),
     );
-    results.push(await http.pageTimes(`${path}, executive`, executive, [path], runs));
+    results.push(await http.pageTimes(`${path}, executive`, executive, [path], runs, bar));
   }
-  results.push(await http.pageTimes("Scorecard, manager", manager, ["/scorecard"], runs));
-  const slow = results.filter((r) => r.p95 >= TARGET_P95_MS);
+  const first = scorecard.first;
   console.log(
-    slow.length
-      ? `\n✗ p95 at or above ${TARGET_P95_MS} ms: ${slow.map((r) => r.label).join(", ")}`
-      : `\n✓ every p95 under ${TARGET_P95_MS} ms`,
+    `\nScorecard first load ${first.toFixed(0)} ms · bar ≤ ${SCORECARD_FIRST_LOAD_BAR_MS} ms ${first <= SCORECARD_FIRST_LOAD_BAR_MS ? "✓" : "✗"}`,
+  );
+  const slow = results.filter((r) => r.p95 > bar);
+  console.log(
+    slow.length ? `✗ p95 above ${bar} ms: ${slow.map((r) => r.label).join(", ")}` : `✓ every p95 at or under ${bar} ms`,
   );
 } finally {
   stopServer(server);

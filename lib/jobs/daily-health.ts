@@ -10,6 +10,7 @@ import { refreshPlannerStatistics } from "@/lib/data/platform/planner-statistics
 import { refreshDashboardRollups } from "@/lib/data/dashboards/portfolio-exports";
 import { maintainUsagePartitions } from "@/lib/data/health/usage-partitions";
 import { usageRetentionMonths } from "@/lib/config";
+import { refreshRenewalRollups } from "@/lib/data/renewals/rollup";
 import type { IsoDate } from "@/lib/domain/dates";
 
 /** What one daily run did, step by step (stored as the job's output, shown under Settings → Jobs). */
@@ -37,6 +38,9 @@ export async function runDailyJobs(asOf: IsoDate): Promise<DailySummary> {
   await step("stageChanges", () => syncLifecycleStages(db, { asOf }));
   // The playbooks, once, on the day's scores, renewals and stages (cadences start new periods too).
   await step("playbooks", () => runPlaybooks(db, { asOf }));
+  // The renewal pages' groups for today and tomorrow, on the day's scores, windows and stages
+  // (writes after this are folded in by the rollup's change log: lib/data/renewals/rollup.ts).
+  await step("renewalRollups", async () => (await refreshRenewalRollups(asOf)).rows);
   // The scorecard's weeks that ended since the last run are stored now, before anyone opens it.
   await step("scorecardWeeks", () => fillScorecardWeeks({ asOf }).then(() => "filled"));
   // How well the score predicted the renewals closed so far, for the Score quality page.

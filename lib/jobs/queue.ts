@@ -8,6 +8,8 @@ import "server-only";
 //    exponential backoff and stays visible under Settings → Jobs.
 //  - `daily-check`: every 15 minutes (a pg-boss schedule, itself sent once per tick across
 //    replicas) queues today's `daily` job, so the work follows the date without a restart.
+//  - `scorecard-week`: every 10 minutes, stores the scorecard's week under way again (its figure
+//    is provisional until the week ends) and any week not stored yet, so the page only reads.
 //  - `purge-idempotency-keys`: hourly, drops API idempotency keys past their 24 hours.
 // On the embedded database (PGlite) the owning server process runs the same queue in-process:
 // pg-boss gets an executor that sends its SQL straight to PGlite, taking turns through the
@@ -24,6 +26,7 @@ import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
 import { clock } from "@/lib/clock";
 import type { IsoDate } from "@/lib/domain/dates";
 import { runDailyJobs } from "./daily-health";
+import { fillScorecardWeeks } from "@/lib/data/scorecard/scorecard";
 
 /** The queue's own schema in the application's database (created and migrated by pg-boss). */
 export const JOBS_SCHEMA = "pgboss";
@@ -31,6 +34,7 @@ export const JOBS_SCHEMA = "pgboss";
 export const QUEUES = {
   daily: "daily",
   dailyCheck: "daily-check",
+  scorecardWeek: "scorecard-week",
   purgeIdempotencyKeys: "purge-idempotency-keys",
 } as const;
 
@@ -132,10 +136,14 @@ export async function startJobs(handle: DbHandle = dbHandle, options: StartJobsO
     runDailyJobs(job.data.asOf),
   );
   await boss.work(QUEUES.dailyCheck, { pollingIntervalSeconds }, async () => queueDaily());
+  await boss.work(QUEUES.scorecardWeek, { pollingIntervalSeconds }, async () =>
+    fillScorecardWeeks({ asOf: clock.today() }).then(() => ({ filled: clock.today() })),
+  );
   await boss.work(QUEUES.purgeIdempotencyKeys, { pollingIntervalSeconds }, async () => ({
     purged: await purgeExpiredIdempotencyKeys(),
   }));
   await boss.schedule(QUEUES.dailyCheck, "*/15 * * * *", {}, { tz: "UTC" });
+  await boss.schedule(QUEUES.scorecardWeek, "*/10 * * * *", {}, { tz: "UTC" });
   await boss.schedule(QUEUES.purgeIdempotencyKeys, "7 * * * *", {}, { tz: "UTC" });
   await queueDaily();
 

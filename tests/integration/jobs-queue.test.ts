@@ -73,7 +73,9 @@ describe("the job queue in this process", () => {
     await runner.queueDaily(today);
     const { jobs, schedules } = await listRecentJobs();
     expect(jobs.filter((j) => j.queue === QUEUES.daily)).toHaveLength(1);
-    expect(schedules.map((s) => s.queue).sort()).toEqual([QUEUES.dailyCheck, QUEUES.purgeIdempotencyKeys].sort());
+    expect(schedules.map((s) => s.queue).sort()).toEqual(
+      [QUEUES.dailyCheck, QUEUES.scorecardWeek, QUEUES.purgeIdempotencyKeys].sort(),
+    );
   });
 
   it("retries a failing job with backoff and then shows it failed with its error", async () => {

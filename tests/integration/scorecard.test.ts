@@ -23,7 +23,7 @@ import { upsertAccount } from "@/lib/data/accounts/save-account";
 import { getTimeInStage, syncLifecycleStages } from "@/lib/data/accounts/lifecycle-stages";
 import { listRocks } from "@/lib/data/scorecard/rocks";
 import { getMetricsReport } from "@/lib/data/dashboards/metrics";
-import { getScorecard } from "@/lib/data/scorecard/scorecard";
+import { fillScorecardWeeks, getScorecard } from "@/lib/data/scorecard/scorecard";
 import { computeWeeklyValues } from "@/lib/data/scorecard/weekly-metrics";
 import { addDays } from "@/lib/domain/dates";
 import { scorecardWeeks } from "@/lib/domain/scorecard";
@@ -202,7 +202,11 @@ describe("weekly scorecard", () => {
     taskId = task.id;
   });
 
-  it("seeds the default measurables once and shows 13 weeks of figures", async () => {
+  it("seeds the default measurables once and shows the 13 weeks the queue stored, computing none itself", async () => {
+    const unfilled = await getScorecard(today);
+    expect(unfilled.rows.flatMap((r) => r.cells.map((c) => c.value)).every((v) => v === null)).toBe(true);
+    expect(await db.scorecardValue.count()).toBe(0);
+    await fillScorecardWeeks({ asOf: today });
     const scorecard = await getScorecard(today);
     expect(scorecard.weeks).toHaveLength(13);
     expect(scorecard.rows.map((r) => r.metricKey)).toEqual([
@@ -221,8 +225,8 @@ describe("weekly scorecard", () => {
     const overdue = scorecard.rows.find((r) => r.metricKey === "overdueTasks");
     expect(overdue?.cells[10]).toEqual({ weekStart: pastWeek.start, value: 1, onGoal: true });
     expect(await db.scorecardValue.count()).toBe(130);
-    // A second load computes nothing new for past weeks and keeps one row per measurable and week.
-    await getScorecard(today);
+    // Filling again computes nothing new for past weeks and keeps one row per measurable and week.
+    await fillScorecardWeeks({ asOf: today });
     expect(await db.scorecardMeasurable.count()).toBe(10);
     expect(await db.scorecardValue.count()).toBe(130);
   });
@@ -246,12 +250,13 @@ describe("weekly scorecard", () => {
   });
 
   it("keeps stored past weeks when old data is corrected, until a recompute (audited)", async () => {
-    // The task should never have counted: cancelled. Ten minutes later the week under way is refreshed.
+    // The task should never have counted: cancelled. Ten minutes later the queue refreshes the week under way.
     await db.task.update({ where: { id: taskId }, data: { status: "cancelled" } });
     await db.scorecardValue.updateMany({
       where: { weekStart: new Date(`${weeks[12].start}T00:00:00Z`) },
       data: { computedAt: new Date(clock.nowMs() - 11 * 60_000) },
     });
+    await fillScorecardWeeks({ asOf: today });
     const before = (await getScorecard(today)).rows.find((r) => r.id === measurableId);
     expect(before?.cells[10].value).toBe(1); // final: computed after the week ended
     expect(before?.cells[12].value).toBe(0); // the week under way follows the data

@@ -6,13 +6,8 @@ import { PipelineFilters } from "@/components/renewals/pipeline-filters";
 import { RenewalTabs } from "@/components/renewals/renewal-tabs";
 import { requirePermission } from "@/lib/auth/session";
 import { RenewalFiguresNote } from "@/components/renewals/renewal-figures-note";
-import { getRenewalFigures } from "@/lib/data/renewals/figures";
-import {
-  getRenewalPipeline,
-  LATER_HORIZON_DAYS,
-  listPipelineOwners,
-  pipelineScopeSql,
-} from "@/lib/data/renewals/pipeline";
+import { getRenewalPipeline, LATER_HORIZON_DAYS, listPipelineOwners } from "@/lib/data/renewals/pipeline";
+import { renewalFigures } from "@/lib/domain/renewal-rollup";
 import { RENEWAL_FIGURES, sumTotals } from "@/lib/domain/renewals";
 import { formatMoney } from "@/lib/format";
 import { ZPipelineQuery } from "@/lib/validation/renewals";
@@ -29,11 +24,8 @@ export default async function RenewalsPage({
   const raw = await searchParams;
   const query = ZPipelineQuery.parse(raw);
   const today = clock.today();
-  const [pipeline, owners, figures] = await Promise.all([
-    getRenewalPipeline(user, query, today),
-    listPipelineOwners(),
-    getRenewalFigures(pipelineScopeSql(user, query), today),
-  ]);
+  const [pipeline, owners] = await Promise.all([getRenewalPipeline(user, query, today), listPipelineOwners()]);
+  const figures = renewalFigures(pipeline.groups);
   const within90 = sumTotals(
     pipeline.buckets
       .filter((b) => b.window === "0-30" || b.window === "31-60" || b.window === "61-90")

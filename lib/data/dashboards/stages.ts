@@ -490,7 +490,8 @@ export async function getStageCharts(stage: DashboardStage, today = clock.today(
       return {
         stage,
         renewals: await getRenewalCells(stage, today),
-        figures: await getRenewalFigures(inStage(stage), today),
+        // A lifecycle stage is not one of the rollup's filters: grouped from the tables.
+        figures: await getRenewalFigures(inStage(stage), today, "live"),
       };
   }
 }

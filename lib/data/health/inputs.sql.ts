@@ -11,7 +11,7 @@
 // Feature and integration keys become tsvectors (array_to_tsvector: the keys as they are,
 // deduplicated), so set operations run as native code, with no per-row subquery:
 //   |featuresUsed ∩ purchased| = |F| − |ts_delete(F, purchased)|, and the window's distinct
-//   keys are the tsvector_union (migration 20261201192000) of its rows.
+//   keys are the tsvector_union (migration 20261201190500) of its rows.
 // A tsvector cannot hold an empty string: '' is counted beside it (a key the API never accepts,
 // counted anyway so the rule stays exact). NULL elements (which Prisma's String[] never writes)
 // are left out. The rows are aggregated in date order, so the mean feature depth adds its terms

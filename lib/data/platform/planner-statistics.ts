@@ -10,7 +10,7 @@ import { statement } from "./sql";
 // The daily job and the seed refresh them right after their writes. ANALYZE samples a fixed
 // number of rows per table, so it costs well under a second at 50,000 accounts.
 
-const ANALYZE_DAILY = statement`ANALYZE "Account", "HealthSnapshot", "Renewal", "Task", "StageChange", "ExpansionOpportunity", "ScorecardValue", "DailyRollup"`;
+const ANALYZE_DAILY = statement`ANALYZE "Account", "HealthSnapshot", "Renewal", "Task", "StageChange", "ExpansionOpportunity", "ScorecardValue", "DailyRollup", "RenewalRollup"`;
 const ANALYZE_ALL = statement`ANALYZE`;
 
 /** Statistics of the tables the daily job rewrites (or, with `all`, of every table). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { RENEWAL_WINDOW_ENDS, type RenewalWindow } from "@/lib/domain/windows";
-import { atRiskSql, renewalWindowSql } from "../platform/rules.sql";
+import { atRiskSql } from "../platform/rules.sql";
 import { prismaSql, sqlText } from "../platform/sql";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -18,12 +18,15 @@ import {
   type QuarterGrr,
 } from "@/lib/domain/renewal-forecast";
 import type { TPipelineQuery } from "@/lib/validation/renewals";
+import { atRiskCount } from "@/lib/domain/renewal-rollup";
 import { pipelineScopeSql } from "./pipeline";
+import { ensureRenewalRollup, getOpenRenewalGroups, getQuarterLedger } from "./rollup";
 import { clock } from "@/lib/clock";
 
-// The forecast summary of the renewals page: one statement groups the open renewals by
-// distance and forecast, reads the quarter's ARR ledger and picks the largest at-risk renewals;
-// lib/domain/renewal-forecast.ts turns the groups into horizons and the quarter's GRR.
+// The forecast summary of the renewals page: the open renewals grouped by distance and forecast
+// and the quarter's ARR ledger come from the renewal rollup (./rollup.ts), the largest at-risk
+// renewals from one indexed walk; lib/domain/renewal-forecast.ts turns the groups into horizons
+// and the quarter's GRR.
 
 export const AT_RISK_LIMIT = 25;
 
@@ -52,14 +55,6 @@ export interface ForecastSummary {
   atRiskCount: number;
 }
 
-interface Row {
-  groups: { bucket: string; in_quarter: boolean; forecast: RenewalForecast | null; cents: number; n: number }[] | null;
-  start_cents: number;
-  lost_cents: number;
-  at_risk: AtRiskRenewal[] | null;
-  at_risk_count: number;
-}
-
 const dollars = (cents: number) => cents / 100;
 
 export async function getForecastSummary(
@@ -68,19 +63,26 @@ export async function getForecastSummary(
   asOf = clock.today(),
 ): Promise<ForecastSummary> {
   const quarter = quarterOf(asOf);
-  const [row] = await db.$queryRaw<Row[]>(
-    forecastSql(pipelineScopeSql(viewer, query), asOf, quarter.start, quarter.end),
-  );
-  const groups = (row.groups ?? []).map((g): ForecastGroup => ({
-    bucket: forecastBucket(g.bucket as RenewalWindow),
-    inQuarter: g.in_quarter,
-    forecast: g.forecast,
-    arrCents: Number(g.cents),
-    count: g.n,
-  }));
+  const scope = pipelineScopeSql(viewer, query);
+  await ensureRenewalRollup(asOf);
+  const [open, ledger, atRisk] = await Promise.all([
+    getOpenRenewalGroups("rollup", scope, asOf),
+    getQuarterLedger("rollup", scope, asOf),
+    atRiskRenewals(scope, asOf, AT_RISK_LIMIT),
+  ]);
+  // The forecast reads renewals due within 90 days or by the quarter's end, and overdue ones.
+  const groups = open
+    .filter((g) => g.bucket !== "later" || g.inQuarter)
+    .map((g): ForecastGroup => ({
+      bucket: forecastBucket(g.bucket),
+      inQuarter: g.inQuarter,
+      forecast: g.forecast,
+      arrCents: g.cents,
+      count: g.count,
+    }));
   const grr: QuarterGrr = forecastQuarterGrr({
-    startArrCents: Number(row.start_cents),
-    lostSoFarCents: Number(row.lost_cents),
+    startArrCents: ledger.startCents,
+    lostSoFarCents: ledger.lostCents,
     groups,
   });
   const overdue = groups.filter((g) => g.bucket === "overdue");
@@ -106,29 +108,10 @@ export async function getForecastSummary(
       expectedLoss: dollars(grr.expectedLossCents),
       grr: grr.grr,
     },
-    atRisk: row.at_risk ?? [],
-    atRiskCount: row.at_risk_count,
+    atRisk,
+    atRiskCount: atRiskCount(open),
   };
 }
-
-// Renewals up to 90 days out or to the quarter's end (whichever is later), and overdue ones.
-// At risk = red or yellow health, or forecast at risk / lost (lib/domain/renewals.ts isAtRisk).
-function openRenewalsCtes(scope: Prisma.Sql, asOf: IsoDate, quarterEnd: IsoDate): Prisma.Sql {
-  return Prisma.sql`scope AS (
-  SELECT a.id, a.status, a."externalId", a.name, a."healthBand", a."healthScore" FROM "Account" a WHERE ${scope}
-), open_r AS (
-  SELECT r.id, r."renewalDate", r.arr, r.forecast, s."externalId", s.name, s."healthBand", s."healthScore",
-    (r."renewalDate" - ${asOf}::date) AS days
-  FROM "Renewal" r JOIN scope s ON s.id = r."accountId"
-  WHERE r.status = 'open' AND s.status = 'active' AND r."renewalDate" <= GREATEST(${asOf}::date + 90, ${quarterEnd}::date)
-), risky AS (
-  SELECT * FROM open_r WHERE days <= ${DUE_HORIZON_DAYS} AND ${prismaSql(atRiskSql(sqlText`"healthBand"`, sqlText`forecast`))}
-)`;
-}
-
-/** One at-risk renewal of the CTE row t as JSON (the page's list and the CSV export). */
-const AT_RISK_JSON = Prisma.sql`json_build_object('externalId', t."externalId", 'name', t.name, 'renewalDate', to_char(t."renewalDate", 'YYYY-MM-DD'),
-     'daysUntil', t.days, 'arr', t.arr::float8, 'band', t."healthBand", 'score', t."healthScore", 'forecast', t.forecast)`;
 
 /** Every at-risk renewal of the filtered book (not only the page's largest 25), largest ARR first. */
 export async function listAtRiskRenewals(
@@ -136,32 +119,28 @@ export async function listAtRiskRenewals(
   query: TPipelineQuery,
   asOf = clock.today(),
 ): Promise<AtRiskRenewal[]> {
-  const rows = await db.$queryRaw<{ r: AtRiskRenewal }[]>(Prisma.sql`
-WITH ${openRenewalsCtes(pipelineScopeSql(viewer, query), asOf, quarterOf(asOf).end)}
-SELECT ${AT_RISK_JSON} AS r FROM risky t ORDER BY t.arr DESC, t.id`);
-  return rows.map((row) => row.r);
+  return atRiskRenewals(pipelineScopeSql(viewer, query), asOf);
 }
 
-function forecastSql(scope: Prisma.Sql, asOf: IsoDate, quarterStart: IsoDate, quarterEnd: IsoDate): Prisma.Sql {
-  return Prisma.sql`
-WITH ${openRenewalsCtes(scope, asOf, quarterEnd)}, grouped AS (
-  SELECT ${prismaSql(renewalWindowSql(sqlText`days`))} AS bucket,
-    "renewalDate" <= ${quarterEnd}::date AS in_quarter, forecast, SUM(arr * 100)::float8 AS cents, COUNT(*)::int AS n
-  FROM open_r GROUP BY 1, 2, 3
-), top_risky AS (
-  SELECT * FROM risky ORDER BY arr DESC, id LIMIT ${AT_RISK_LIMIT}
-), ledger AS (
-  SELECT COALESCE(SUM(m.amount) FILTER (WHERE m.date < ${quarterStart}::date), 0) * 100 AS start_cents,
-    -COALESCE(SUM(m.amount) FILTER (WHERE m.date >= ${quarterStart}::date AND m.date <= ${asOf}::date AND m.type IN ('churn', 'contraction')), 0) * 100 AS lost_cents
-  FROM "ArrMovement" m JOIN scope s ON s.id = m."accountId"
-)
-SELECT
-  (SELECT json_agg(grouped) FROM grouped) AS groups,
-  ledger.start_cents::float8 AS start_cents,
-  ledger.lost_cents::float8 AS lost_cents,
-  (SELECT json_agg(${AT_RISK_JSON} ORDER BY t.arr DESC, t.id) FROM top_risky t) AS at_risk,
-  (SELECT COUNT(*)::int FROM risky) AS at_risk_count
-FROM ledger`;
+/**
+ * At-risk renewals (lib/domain/renewals.ts isAtRisk) due within DUE_HORIZON_DAYS, overdue ones
+ * included, largest ARR first. With a limit (the page's list) it is one walk down the open
+ * renewals' ARR index (Renewal_open_arr_idx) that stops at the limit-th match.
+ */
+async function atRiskRenewals(scope: Prisma.Sql, asOf: IsoDate, limit?: number): Promise<AtRiskRenewal[]> {
+  const risky = prismaSql(atRiskSql(sqlText`a."healthBand"`, sqlText`r.forecast`));
+  const rows = await db.$queryRaw<{ r: AtRiskRenewal }[]>`
+SELECT json_build_object('externalId', t."externalId", 'name', t.name, 'renewalDate', to_char(t."renewalDate", 'YYYY-MM-DD'),
+  'daysUntil', t.days, 'arr', t.arr::float8, 'band', t."healthBand", 'score', t."healthScore", 'forecast', t.forecast) AS r
+FROM (
+  SELECT r.id, r."renewalDate", r.arr, r.forecast, a."externalId", a.name, a."healthBand", a."healthScore",
+    (r."renewalDate" - ${asOf}::date) AS days
+  FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
+  WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= ${asOf}::date + ${DUE_HORIZON_DAYS}::int
+    AND ${risky} AND ${scope}
+  ORDER BY r.arr DESC, r.id ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}
+) t ORDER BY t.arr DESC, t.id`;
+  return rows.map((row) => row.r);
 }
 
 /** The forecast's buckets are the renewal windows, named by their last day (30, 60, 90). */

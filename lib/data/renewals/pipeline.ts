@@ -1,23 +1,25 @@
 import "server-only";
-import { atRiskSql, renewalWindowSql } from "../platform/rules.sql";
-import { prismaSql, sqlText } from "../platform/sql";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addDays, daysBetween, toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import { FORECAST_WEIGHTS, SIGNATURE_TARGET_DAYS, UNFORECAST_WEIGHT, type PipelineTotals } from "@/lib/domain/renewals";
+import { SIGNATURE_TARGET_DAYS, type PipelineTotals } from "@/lib/domain/renewals";
+import { windowTotals, type OpenRenewalGroup } from "@/lib/domain/renewal-rollup";
 import { renewalWindow, type RenewalWindow } from "@/lib/domain/windows";
 import type { TPipelineQuery } from "@/lib/validation/renewals";
 import { dateOnly } from "../accounts/write";
+import { ensureRenewalRollup, getOpenRenewalGroups, getSignatureTimes, LATER_HORIZON_DAYS } from "./rollup";
 import { clock } from "@/lib/clock";
 
 // The renewal pipeline (SPEC §4): open renewals by window for the AE home page and the API.
-// Each view is a fixed number of queries whatever the number of accounts.
+// Each view is a fixed number of queries whatever the number of accounts: the windows' totals and
+// the signature times come from the renewal rollup (./rollup.ts), the cards are one indexed page
+// per window.
 
 /** "Later" on the page stops here: beyond it nothing is due for work yet. */
-export const LATER_HORIZON_DAYS = 180;
+export { LATER_HORIZON_DAYS };
 
 const openRenewalWhere = (until: IsoDate, account: Prisma.AccountWhereInput = {}): Prisma.RenewalWhereInput => ({
   status: "open",
@@ -102,6 +104,8 @@ export interface PipelineBucket {
 
 export interface RenewalPipeline {
   buckets: PipelineBucket[];
+  /** The filtered book's open renewals grouped (for its figures: lib/domain/renewal-rollup.ts). */
+  groups: OpenRenewalGroup[];
   signature: { medianDays: number | null; signed: number; targetDays: number };
 }
 
@@ -113,7 +117,7 @@ export { PIPELINE_PAGE_SIZE } from "@/lib/domain/renewals";
 import { PIPELINE_PAGE_SIZE } from "@/lib/domain/renewals";
 
 /** The renewal dates of a window (inclusive), for a day. */
-function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: Date; lte: Date } {
+function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: IsoDate; lte: IsoDate } {
   const range: Record<RenewalWindow, [number | null, number]> = {
     overdue: [null, -1],
     "0-30": [0, 30],
@@ -122,7 +126,7 @@ function windowDates(window: RenewalWindow, asOf: IsoDate): { gte?: Date; lte: D
     later: [91, LATER_HORIZON_DAYS],
   };
   const [from, to] = range[window];
-  return { ...(from === null ? {} : { gte: dateOnly(addDays(asOf, from)) }), lte: dateOnly(addDays(asOf, to)) };
+  return { ...(from === null ? {} : { gte: addDays(asOf, from) }), lte: addDays(asOf, to) };
 }
 
 export async function getRenewalPipeline(
@@ -130,14 +134,16 @@ export async function getRenewalPipeline(
   query: TPipelineQuery,
   asOf = clock.today(),
 ): Promise<RenewalPipeline> {
-  const scope = accountScope(viewer, query);
-  const [totals, signature, ...pages] = await Promise.all([
-    pipelineTotalsByWindow(viewer, query, asOf),
-    signatureTimes(viewer, query, asOf),
+  const scopeSql = pipelineScopeSql(viewer, query);
+  await ensureRenewalRollup(asOf);
+  const [groups, signature, ...pages] = await Promise.all([
+    getOpenRenewalGroups("rollup", scopeSql, asOf),
+    getSignatureTimes("rollup", scopeSql, asOf),
     ...PIPELINE_WINDOWS.map((window) =>
-      pipelineCards(viewer, scope, window, query.window === window ? (query.page ?? 1) : 1, asOf),
+      pipelineCards(viewer, scopeSql, window, query.window === window ? (query.page ?? 1) : 1, asOf),
     ),
   ]);
+  const totals = windowTotals(groups);
   return {
     buckets: PIPELINE_WINDOWS.map((window, i) => {
       const t = totals.get(window) ?? { count: 0, arrDue: 0, arrAtRisk: 0, expectedArr: 0 };
@@ -149,63 +155,69 @@ export async function getRenewalPipeline(
         pageCount: Math.max(1, Math.ceil(t.count / PIPELINE_PAGE_SIZE)),
       };
     }),
-    signature,
+    groups,
+    signature: { ...signature, targetDays: SIGNATURE_TARGET_DAYS },
   };
 }
 
+interface CardRow {
+  accountId: number;
+  externalId: string;
+  name: string;
+  segment: Segment;
+  arr: number;
+  renewalDate: IsoDate;
+  forecast: RenewalForecast | null;
+  band: Band | null;
+  score: number | null;
+  aeId: number | null;
+  csmId: number | null;
+  aeName: string | null;
+  csmName: string | null;
+  lastTouchAt: IsoDate | null;
+}
+
+/**
+ * One page of a window's renewals, soonest first: one statement that walks the open renewals'
+ * (renewalDate, accountId) index (Renewal_open_date_account_idx) in the page's order and stops
+ * after the page, whatever the size of the book.
+ */
 async function pipelineCards(
   viewer: CurrentUser,
-  scope: Prisma.AccountWhereInput,
+  scope: Prisma.Sql,
   window: RenewalWindow,
   page: number,
   asOf: IsoDate,
 ) {
-  const rows = await db.renewal.findMany({
-    where: { status: "open", renewalDate: windowDates(window, asOf), account: { status: "active", ...scope } },
-    orderBy: [{ renewalDate: "asc" }, { accountId: "asc" }],
-    skip: (page - 1) * PIPELINE_PAGE_SIZE,
-    take: PIPELINE_PAGE_SIZE,
-    select: {
-      renewalDate: true,
-      arr: true,
-      forecast: true,
-      account: {
-        select: {
-          id: true,
-          externalId: true,
-          name: true,
-          segment: true,
-          healthBand: true,
-          healthScore: true,
-          lastTouchAt: true,
-          aeId: true,
-          csmId: true,
-          ae: { select: { name: true } },
-          csm: { select: { name: true } },
-        },
-      },
-    },
-  });
-  const cards = rows.map((r): PipelineCard => {
-    const a = r.account;
-    const renewalDate = toIsoDate(r.renewalDate);
-    return {
-      accountId: a.id,
-      externalId: a.externalId,
-      name: a.name,
-      segment: a.segment,
-      arr: Number(r.arr),
-      renewalDate,
-      daysUntil: daysBetween(asOf, renewalDate),
-      forecast: r.forecast,
-      band: a.healthBand,
-      score: a.healthScore,
-      aeName: a.ae?.name ?? null,
-      csmName: a.csm?.name ?? null,
-      lastTouchAt: a.lastTouchAt && toIsoDate(a.lastTouchAt),
-      editable: can(viewer, "renewal:edit", a),
-    };
-  });
+  const { gte, lte } = windowDates(window, asOf);
+  const rows = await db.$queryRaw<CardRow[]>`
+SELECT a.id AS "accountId", a."externalId", a.name, a.segment, r.arr::float8 AS arr,
+  to_char(r."renewalDate", 'YYYY-MM-DD') AS "renewalDate", r.forecast, a."healthBand" AS band, a."healthScore" AS score,
+  a."aeId", a."csmId", ae.name AS "aeName", csm.name AS "csmName", to_char(a."lastTouchAt", 'YYYY-MM-DD') AS "lastTouchAt"
+FROM "Renewal" r
+JOIN "Account" a ON a.id = r."accountId"
+LEFT JOIN "User" ae ON ae.id = a."aeId"
+LEFT JOIN "User" csm ON csm.id = a."csmId"
+WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= ${lte}::date
+  ${gte === undefined ? Prisma.empty : Prisma.sql`AND r."renewalDate" >= ${gte}::date`} AND ${scope}
+ORDER BY r."renewalDate", r."accountId"
+LIMIT ${PIPELINE_PAGE_SIZE} OFFSET ${(page - 1) * PIPELINE_PAGE_SIZE}`;
+  const cards = rows.map((r): PipelineCard => ({
+    accountId: r.accountId,
+    externalId: r.externalId,
+    name: r.name,
+    segment: r.segment,
+    arr: r.arr,
+    renewalDate: r.renewalDate,
+    daysUntil: daysBetween(asOf, r.renewalDate),
+    forecast: r.forecast,
+    band: r.band,
+    score: r.score,
+    aeName: r.aeName,
+    csmName: r.csmName,
+    lastTouchAt: r.lastTouchAt,
+    editable: can(viewer, "renewal:edit", { aeId: r.aeId, csmId: r.csmId }),
+  }));
   return { cards, page };
 }
 
@@ -221,74 +233,9 @@ export function pipelineScopeSql(viewer: CurrentUser, query: TPipelineQuery): Pr
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
-// Each window's totals in one aggregate, in cents and with the same rules as pipelineTotals()
-// (lib/domain/renewals.ts, unit-tested): at risk = red or yellow, or forecast at risk / lost;
-// expected = ARR × the forecast's weight, rounded to the cent per renewal.
-const WEIGHT_SQL = Prisma.raw(
-  `CASE r.forecast ${Object.entries(FORECAST_WEIGHTS)
-    .map(([k, w]) => `WHEN '${k}' THEN ${Number(w)}`)
-    .join(" ")} ELSE ${Number(UNFORECAST_WEIGHT)} END`,
-);
-
-async function pipelineTotalsByWindow(
-  viewer: CurrentUser,
-  query: TPipelineQuery,
-  asOf: IsoDate,
-): Promise<Map<RenewalWindow, PipelineTotals>> {
-  const rows = await db.$queryRaw<
-    { window: RenewalWindow; count: number; due: number; risk: number | null; expected: number }[]
-  >`
-SELECT w.win AS "window", count(*)::int AS count,
-  sum(round(r.arr * 100))::float8 AS due,
-  sum(round(r.arr * 100)) FILTER (WHERE ${prismaSql(atRiskSql(sqlText`a."healthBand"`, sqlText`r.forecast`))})::float8 AS risk,
-  sum(round(round(r.arr * 100) * ${WEIGHT_SQL}))::float8 AS expected
-FROM "Renewal" r
-JOIN "Account" a ON a.id = r."accountId"
-CROSS JOIN (SELECT ${asOf}::date AS as_of) d
-CROSS JOIN LATERAL (SELECT ${prismaSql(renewalWindowSql(sqlText`(r."renewalDate" - d.as_of)`))} AS win) w
-WHERE r.status = 'open' AND a.status = 'active' AND r."renewalDate" <= ${asOf}::date + ${LATER_HORIZON_DAYS}::int
-  AND ${pipelineScopeSql(viewer, query)}
-GROUP BY w.win`;
-  return new Map(
-    rows.map((r) => [
-      r.window,
-      { count: r.count, arrDue: r.due / 100, arrAtRisk: (r.risk ?? 0) / 100, expectedArr: r.expected / 100 },
-    ]),
-  );
-}
-
 /** AEs see their own book unless they pick another AE (or all); others see everyone's. */
 export function pipelineAe(viewer: CurrentUser, query: TPipelineQuery): number | "all" {
   return query.ae ?? (viewer.role === "ae" ? viewer.id : "all");
-}
-
-function accountScope(viewer: CurrentUser, query: TPipelineQuery): Prisma.AccountWhereInput {
-  const ae = pipelineAe(viewer, query);
-  return {
-    ...(ae === "all" ? {} : { aeId: ae }),
-    ...(query.csm ? { csmId: query.csm } : {}),
-    ...(query.segment ? { segment: query.segment } : {}),
-    ...(query.band ? { healthBand: query.band } : {}),
-  };
-}
-
-/**
- * Time to renewal signature (SPEC §4: process start → signed, never negative) over the renewals
- * signed in the last year, in the same scope; percentile_cont(0.5) is median(): the mean of the
- * middle two.
- */
-async function signatureTimes(
-  viewer: CurrentUser,
-  query: TPipelineQuery,
-  asOf: IsoDate,
-): Promise<RenewalPipeline["signature"]> {
-  const [row] = await db.$queryRaw<{ signed: number; median: number | null }[]>`
-SELECT count(*)::int AS signed,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, r."signedAt" - r."processStartedAt"))::float8 AS median
-FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
-WHERE r.status = 'closed' AND r."processStartedAt" IS NOT NULL
-  AND r."signedAt" BETWEEN ${asOf}::date - 365 AND ${asOf}::date AND ${pipelineScopeSql(viewer, query)}`;
-  return { medianDays: row.median, signed: row.signed, targetDays: SIGNATURE_TARGET_DAYS };
 }
 
 /** The people the filters offer: active AEs and CSMs. */

@@ -21,11 +21,11 @@ import { conflict, notFound } from "@/lib/errors";
 import type { Tx } from "../accounts/write";
 
 // The weekly scorecard (SPEC §5): measurables with an owner and a goal, and one stored figure per
-// week (ScorecardValue). A week's figure is computed the first time it is needed and kept: once
-// computed after the week ended it is final, so corrections to old data don't move it; only the
-// manager's audited "Recompute" replaces stored figures. Figures computed while their week was
-// under way are provisional: reused for 10 minutes, then computed again on the next load (or by
-// the daily job).
+// week (ScorecardValue). The queue computes a week's figure and keeps it: once computed after the
+// week ended it is final, so corrections to old data don't move it; only the manager's audited
+// "Recompute" replaces stored figures. Figures computed while their week was under way are
+// provisional: the queue computes them again every 10 minutes (PROVISIONAL_REFRESH_MS). The page
+// only reads what is stored.
 
 export interface ScorecardCell {
   weekStart: IsoDate;
@@ -75,7 +75,12 @@ const measurableSelect = {
   owner: { select: { id: true, name: true } },
 } as const;
 
-/** The manager's scorecard as of `asOf`: the active measurables with their last 13 weeks. */
+/**
+ * The manager's scorecard as of `asOf`: the active measurables with their last 13 weeks, as stored.
+ * The page computes nothing: the queue stores the weeks (the daily job, and the week under way
+ * every few minutes: lib/jobs/queue.ts), and adding or switching on a measurable stores its weeks
+ * in that write. A week not stored yet shows no figure.
+ */
 export async function getScorecard(asOf: IsoDate = clock.today()): Promise<Scorecard> {
   await ensureDefaultMeasurables(db);
   const weeks = scorecardWeeks(asOf);
@@ -84,16 +89,29 @@ export async function getScorecard(asOf: IsoDate = clock.today()): Promise<Score
     orderBy: [{ position: "asc" }, { id: "asc" }],
     select: measurableSelect,
   });
-  const values = await fillWeeks(measurables, weeks, { force: false });
+  const stored = await storedValues(
+    measurables.map((m) => m.id),
+    weeks,
+  );
+  const values = new Map(
+    [...stored].map(([id, byWeek]) => [id, new Map([...byWeek].map(([week, v]) => [week, v.value]))] as const),
+  );
   return { asOf, weeks, rows: measurables.map((m) => toRow(m, weeks, values)) };
 }
 
-/** For the daily job: store the figures of the weeks that ended since the last run. */
-export async function fillScorecardWeeks(options: { asOf: IsoDate }): Promise<void> {
+/**
+ * For the queue: store the figures of the weeks that ended since the last run and refresh the
+ * week under way once its stored figure is PROVISIONAL_REFRESH_MS old (all active measurables, or
+ * the ones given).
+ */
+export async function fillScorecardWeeks(options: { asOf: IsoDate; ids?: number[] }): Promise<void> {
   // A new database has no measurables until the defaults are created: create them here, so the
   // weeks are stored by the job before the first manager opens the scorecard.
   await ensureDefaultMeasurables(db);
-  const measurables = await db.scorecardMeasurable.findMany({ where: { active: true }, select: measurableSelect });
+  const measurables = await db.scorecardMeasurable.findMany({
+    where: { active: true, ...(options.ids ? { id: { in: options.ids } } : {}) },
+    select: measurableSelect,
+  });
   await fillWeeks(measurables, scorecardWeeks(options.asOf), { force: false });
 }
 
@@ -310,7 +328,7 @@ async function assertNotOnScorecard(tx: Tx, candidate: MeasurableIdentity): Prom
 }
 
 export async function addMeasurable(input: MeasurableInput, actor: AuditActor): Promise<number> {
-  return db.$transaction(async (tx) => {
+  const id = await db.$transaction(async (tx) => {
     await assertNotOnScorecard(tx, input);
     const last = await tx.scorecardMeasurable.aggregate({ _max: { position: true }, where: { active: true } });
     const created = await tx.scorecardMeasurable.create({
@@ -328,6 +346,9 @@ export async function addMeasurable(input: MeasurableInput, actor: AuditActor): 
     });
     return created.id;
   });
+  // Its weeks are stored now, so the scorecard shows them on the next view.
+  await fillScorecardWeeks({ asOf: clock.today(), ids: [id] });
+  return id;
 }
 
 export async function updateMeasurable(
@@ -369,6 +390,7 @@ export async function setMeasurableActive(id: number, active: boolean, actor: Au
       after: measurableAudit(after),
     });
   });
+  if (active) await fillScorecardWeeks({ asOf: clock.today(), ids: [id] });
 }
 
 /** Swaps the measurable with its neighbour above or below (the scorecard's order). */

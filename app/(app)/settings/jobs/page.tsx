@@ -11,11 +11,13 @@ export const metadata: Metadata = { title: "Jobs · Settings" };
 const QUEUE_LABELS: Record<string, string> = {
   daily: "Daily update",
   "daily-check": "Daily update check",
+  "scorecard-week": "Scorecard week under way",
   "purge-idempotency-keys": "Expired API retry keys",
 };
 
 const SCHEDULE_LABELS: Record<string, string> = {
   "daily-check": "Every 15 minutes: queues today's daily update if it has not run",
+  "scorecard-week": "Every 10 minutes: stores the scorecard's figures for the week under way",
   "purge-idempotency-keys": "Hourly: removes API retry keys older than 24 hours",
 };
 
