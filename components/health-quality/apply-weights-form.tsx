@@ -22,7 +22,7 @@ export function ApplyWeightsForm({ runId, segment }: { runId: number; segment: S
         <input type="checkbox" name="confirm" value="yes" className="mt-0.5 h-4 w-4 rounded border-slate-300" />
         {segment === "all"
           ? `Replace ${whose} with the suggested ones (floors and targets stay) and rescore every account`
-          : `Give ${SEGMENT_LABELS[segment]} its own model with the suggested weights (floors and targets stay) and rescore every account`}
+          : `Score ${SEGMENT_LABELS[segment]} accounts with the suggested weights, as ${SEGMENT_LABELS[segment]}’s own model (floors and targets stay), and rescore every account`}
       </label>
     </ActionForm>
   );

@@ -98,6 +98,7 @@ export function HealthModelForm({ model, defaults }: { model: HealthModel; defau
       className="space-y-6"
     >
       <div role="group" aria-label="Model to edit" className="flex flex-wrap items-center gap-2">
+        <span className="mr-1 text-sm font-medium text-slate-600">Model for</span>
         {(["default", ...SEGMENTS] as const).map((tab) => (
           <button
             key={tab}
