@@ -150,7 +150,7 @@ try {
     `Backtest (read scores, recompute the missing, report, suggestions, store): ${seconds(ms)} wall, ${seconds((cpu.user + cpu.system) / 1000)} Node CPU · 90-day AUC ${all90?.auc?.toFixed(3)} over ${all90?.n.toLocaleString()} renewals`,
   );
   console.log(
-    `Bar: under ${seconds(BAR_MS)} at 50,000 accounts: ${ms < BAR_MS ? "✓" : "✗"} (${seconds(ms)} at ${accounts.toLocaleString()} accounts; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
+    `Bar: under ${seconds(BAR_MS)} at 50,000 accounts: ${accounts < 50_000 ? "not measured at this size" : ms < BAR_MS ? "✓" : "✗"} (${seconds(ms)} at ${accounts.toLocaleString()} accounts; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
   );
 } finally {
   await handle.close();

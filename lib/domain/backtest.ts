@@ -107,10 +107,10 @@ function weightedVariance(values: Float64Array, counts: Float64Array, runs: numb
 }
 
 /**
- * The AUC of one score column: `values[i]` is sample i's score (NaN = none), `positive[i]` 1
- * for a lost renewal. Samples without a score are left out.
+ * One score column split by class and sorted ascending: `values[i]` is sample i's score (NaN =
+ * none, left out), `positive[i]` 1 for a lost renewal.
  */
-export function aucOfColumn(values: Float64Array, positive: Uint8Array): AucResult | null {
+export function sortedClasses(values: Float64Array, positive: Uint8Array): { pos: Float64Array; neg: Float64Array } {
   let m = 0;
   let n = 0;
   for (let i = 0; i < values.length; i++) {
@@ -125,7 +125,13 @@ export function aucOfColumn(values: Float64Array, positive: Uint8Array): AucResu
     if (positive[i]) pos[p++] = values[i];
     else neg[q++] = values[i];
   }
-  return aucOfSorted(pos.sort(), neg.sort());
+  return { pos: pos.sort(), neg: neg.sort() };
+}
+
+/** The AUC of one score column (see sortedClasses). */
+export function aucOfColumn(values: Float64Array, positive: Uint8Array): AucResult | null {
+  const { pos, neg } = sortedClasses(values, positive);
+  return aucOfSorted(pos, neg);
 }
 
 /** The AUC alone (null when either class is empty). */
@@ -151,19 +157,22 @@ export interface RocPoint {
  * Its trapezoidal area equals the Mann–Whitney AUC.
  */
 export function rocCurve(observations: readonly Observation[]): RocPoint[] {
-  const positives = observations.filter((o) => o.positive).length;
-  const negatives = observations.length - positives;
-  if (positives === 0 || negatives === 0) return [];
-  const sorted = [...observations].sort((a, b) => a.score - b.score);
+  const pos = Float64Array.from(observations.filter((o) => o.positive).map((o) => o.score)).sort();
+  const neg = Float64Array.from(observations.filter((o) => !o.positive).map((o) => o.score)).sort();
+  return rocOfSorted(pos, neg);
+}
+
+/** The ROC curve from each class's scores sorted ascending: one walk over runs of equal scores. */
+export function rocOfSorted(pos: Float64Array, neg: Float64Array): RocPoint[] {
+  const m = pos.length;
+  const n = neg.length;
+  if (m === 0 || n === 0) return [];
   const points: RocPoint[] = [{ threshold: -Infinity, fpr: 0, tpr: 0 }];
-  let tp = 0;
-  let fp = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    if (sorted[k].positive) tp++;
-    else fp++;
-    if (k + 1 === sorted.length || sorted[k + 1].score !== sorted[k].score) {
-      points.push({ threshold: sorted[k].score, fpr: fp / negatives, tpr: tp / positives });
-    }
+  for (let i = 0, j = 0; i < m || j < n;) {
+    const value = j >= n || (i < m && pos[i] <= neg[j]) ? pos[i] : neg[j];
+    while (i < m && pos[i] === value) i++;
+    while (j < n && neg[j] === value) j++;
+    points.push({ threshold: value, fpr: j / n, tpr: i / m });
   }
   return points;
 }
@@ -183,11 +192,26 @@ export interface BandRate {
 
 /** Churn rate by band: how often the renewals of accounts in each band churned or downgraded. */
 export function calibrationByBand(rows: readonly { band: Band; positive: boolean }[]): BandRate[] {
-  return BACKTEST_BANDS.map((band) => {
-    const inBand = rows.filter((r) => r.band === band);
-    const positives = inBand.filter((r) => r.positive).length;
-    return { band, n: inBand.length, positives, churnRate: inBand.length ? positives / inBand.length : null };
-  });
+  return calibrationOfCodes(
+    Uint8Array.from(rows, (r) => BACKTEST_BANDS.indexOf(r.band)),
+    Uint8Array.from(rows, (r) => (r.positive ? 1 : 0)),
+  );
+}
+
+/** As calibrationByBand, from each renewal's band as its index in BACKTEST_BANDS. */
+export function calibrationOfCodes(bands: Uint8Array, positive: Uint8Array): BandRate[] {
+  const n = new Array<number>(BACKTEST_BANDS.length).fill(0);
+  const positives = new Array<number>(BACKTEST_BANDS.length).fill(0);
+  for (let i = 0; i < bands.length; i++) {
+    n[bands[i]]++;
+    positives[bands[i]] += positive[i];
+  }
+  return BACKTEST_BANDS.map((band, k) => ({
+    band,
+    n: n[k],
+    positives: positives[k],
+    churnRate: n[k] ? positives[k] / n[k] : null,
+  }));
 }
 
 export interface AlarmQuality {

@@ -59,7 +59,8 @@ ORDER BY r.id`;
 // Each snapshot's component and measure scores, as the database computes them from the compact
 // snapshot into "readings" (migration snapshot_readings: COMPONENT_KEYS, then COMPONENT_MEASURES
 // in order; null for the old format). Only those numbers cross the wire, and each chunk comes
-// back as one text of lines "accountId;asOf;score;band;c1,…,c4,m1,…,m15" (an empty field is
+// back as text of lines "accountId;day;score;band;c1,…,c4,m1,…,m15" (day = days since
+// 1970-01-01, as readingKey counts them; an empty field is
 // null), which costs far less to receive than many rows. float8 prints the shortest text that
 // reads back exactly, so Number() restores the very doubles the snapshot stored.
 // Rows of a few hundred accounts each: one huge text would be copied over and over while it
@@ -67,7 +68,7 @@ ORDER BY r.id`;
 // a few pairs among many snapshots, and hashes the pairs against one scan when they are many.
 const READINGS_PER_ROW = 250;
 const SNAPSHOT_READINGS_SQL = statement<[accountIds: string, dates: string]>`
-SELECT string_agg(concat_ws(';', s."accountId", s."asOf", coalesce(s.score::text, ''), coalesce(s.band::text, ''),
+SELECT string_agg(concat_ws(';', s."accountId", s."asOf" - DATE '1970-01-01', coalesce(s.score::text, ''), coalesce(s.band::text, ''),
          array_to_string(s.readings, ',', '')), E'\n') AS lines
 FROM unnest($1::text::int[], $2::text::date[]) AS p(id, d)
 JOIN "HealthSnapshot" s ON s."accountId" = p.id AND s."asOf" = p.d
@@ -79,15 +80,31 @@ const numberOrNull = (field: string) => (field === "" ? null : Number(field));
 const SNAPSHOT_CHUNK = 200_000;
 const FACTS_CHUNK = 250;
 
-const pairKey = (accountId: number, asOf: IsoDate) => `${accountId}|${asOf}`;
+const dayNumbers = new Map<IsoDate, number>();
+const KEY_STRIDE = 200_000;
+const KEY_OFFSET = 50_000;
+
+/**
+ * The key of one (account, date) in the readings: a number, so 800,000 of them cost no strings.
+ * accountId × 200,000 + 50,000 + days since 1970-01-01: dates are bounded to 1900–2199 (−25,567
+ * to 83,600 days), and account ids are int4, so keys never collide and stay exact (< 2^53).
+ */
+export function readingKey(accountId: number, asOf: IsoDate): number {
+  let day = dayNumbers.get(asOf);
+  if (day === undefined) {
+    day = Date.UTC(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10))) / 86_400_000;
+    dayNumbers.set(asOf, day);
+  }
+  return accountId * KEY_STRIDE + KEY_OFFSET + day;
+}
 
 /** Scores as of each (account, date): stored snapshots first, then recomputed from facts. */
 export async function loadReadings(
   client: Db,
   pairs: readonly { accountId: number; asOf: IsoDate }[],
   model: HealthModel,
-): Promise<Map<string, ScoreReading>> {
-  const readings = new Map<string, ScoreReading>();
+): Promise<Map<number, ScoreReading>> {
+  const readings = new Map<number, ScoreReading>();
   for (let start = 0; start < pairs.length; start += SNAPSHOT_CHUNK) {
     const chunk = pairs.slice(start, start + SNAPSHOT_CHUNK);
     const ids = `{${chunk.map((p) => p.accountId).join(",")}}`;
@@ -95,14 +112,14 @@ export async function loadReadings(
     const rows = await client.$queryRaw<{ lines: string }[]>(SNAPSHOT_READINGS_SQL(ids, dates));
     for (const { lines } of rows) {
       for (const line of lines.split("\n")) {
-        const [accountId, asOf, score, band, parts] = line.split(";");
+        const [accountId, day, score, band, parts] = line.split(";");
         const values = parts.split(",");
         const components: (number | null)[] = [];
         const measures: (number | null)[] = [];
         for (let k = 0; k < values.length; k++) {
           (k < COMPONENT_KEYS.length ? components : measures).push(numberOrNull(values[k]));
         }
-        readings.set(pairKey(Number(accountId), asOf), {
+        readings.set(Number(accountId) * KEY_STRIDE + KEY_OFFSET + Number(day), {
           score: numberOrNull(score),
           band: band === "" ? null : (band as Band),
           components,
@@ -116,7 +133,7 @@ export async function loadReadings(
   // for all of its dates.
   const missing = new Map<number, IsoDate[]>();
   for (const { accountId, asOf } of pairs) {
-    if (readings.has(pairKey(accountId, asOf))) continue;
+    if (readings.has(readingKey(accountId, asOf))) continue;
     const dates = missing.get(accountId) ?? [];
     dates.push(asOf);
     missing.set(accountId, dates);
@@ -126,7 +143,7 @@ export async function loadReadings(
     const facts = await loadHealthFactsMany(client, accountIds.slice(start, start + FACTS_CHUNK));
     for (const [id, accountFacts] of facts) {
       for (const asOf of missing.get(id) ?? []) {
-        readings.set(pairKey(id, asOf), readingOf(computeHealth(accountFacts, asOf, model)));
+        readings.set(readingKey(id, asOf), readingOf(computeHealth(accountFacts, asOf, model)));
       }
     }
   }
@@ -141,15 +158,19 @@ export async function loadBacktestSamples(
   const renewals = await client.$queryRaw<RenewalRow[]>(CLOSED_RENEWALS_SQL(asOf));
   const wanted = horizonDates(renewals, asOf);
   const unique = new Map(
-    wanted.map((w) => [pairKey(w.r.account_id, w.date), { accountId: w.r.account_id, asOf: w.date }]),
+    wanted.map((w) => [readingKey(w.r.account_id, w.date), { accountId: w.r.account_id, asOf: w.date }]),
   );
   const readings = await loadReadings(client, [...unique.values()], model);
   const samples: BacktestSample[] = [];
   for (const { r, horizonDays, date } of wanted) {
-    const reading = readings.get(pairKey(r.account_id, date));
+    const reading = readings.get(readingKey(r.account_id, date));
     if (!reading) continue;
+    // One object shape for every sample, whichever way its reading was made.
     samples.push({
-      ...reading,
+      score: reading.score,
+      band: reading.band,
+      components: reading.components,
+      measures: reading.measures,
       renewalId: r.id,
       segment: r.segment,
       renewalDate: r.renewal_date,
