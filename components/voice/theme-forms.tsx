@@ -62,31 +62,36 @@ export function ThemeStatusForm({
   );
 }
 
+function ThemeSelect({
+  label,
+  name,
+  themes,
+}: {
+  label: string;
+  name: string;
+  themes: { id: number; title: string }[];
+}) {
+  return (
+    <label className="text-sm text-slate-700">
+      {label}
+      <select name={name} className={`${inputClass} w-56`}>
+        {themes.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Merges a duplicate theme into another (its items move there). */
 export function ThemeMergeForm({ themes }: { themes: { id: number; title: string }[] }) {
   const { pending, onSubmit, error, state } = useFormAction(mergeThemeAction);
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
-      <label className="text-sm text-slate-700">
-        Merge
-        <select name="sourceId" className={`${inputClass} w-56`}>
-          {themes.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm text-slate-700">
-        into
-        <select name="targetId" className={`${inputClass} w-56`}>
-          {themes.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ThemeSelect label="Merge" name="sourceId" themes={themes} />
+      <ThemeSelect label="into" name="targetId" themes={themes} />
       <Button type="submit" variant="secondary" disabled={pending}>
         Merge duplicates
       </Button>
