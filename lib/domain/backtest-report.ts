@@ -90,73 +90,152 @@ export interface BacktestSlice {
   leadTime: { positives: number; alarmed: number; medianDays: number | null };
 }
 
-export function buildBacktestReport(samples: readonly BacktestSample[]): BacktestSlice[] {
-  const leads = leadTimes(samples);
-  // One pass puts each sample in its horizon's "all" slice and its segment's slice.
-  const groups = new Map<string, BacktestSample[]>();
-  const add = (key: string, sample: BacktestSample) => {
-    const list = groups.get(key);
-    if (list) list.push(sample);
-    else groups.set(key, [sample]);
-  };
-  for (const s of samples) {
-    add(`${s.horizonDays}|all`, s);
-    add(`${s.horizonDays}|${s.segment}`, s);
+/** Numbers per reading in SampleColumns.scores: the score, the components, then the measures. */
+export const READING_WIDTH = 1 + COMPONENT_KEYS.length + MEASURE_KEYS.length;
+const NO_BAND = 255;
+
+/**
+ * Samples as columns, with no object per sample: the job fills them straight from the
+ * database's text (200,000 renewals × 4 horizons). `scores` holds READING_WIDTH numbers per
+ * sample (NaN = none); a sample with no reading at all (`read` 0) is left out of the report.
+ */
+export class SampleColumns {
+  count = 0;
+  readonly scores: Float64Array;
+  readonly band: Uint8Array;
+  readonly read: Uint8Array;
+  readonly positive: Uint8Array;
+  readonly segment: Uint8Array;
+  readonly horizon: Uint8Array;
+  readonly quarter: Uint16Array;
+  readonly renewalId: Float64Array;
+  readonly quarters: string[] = [];
+  private readonly quarterOfDate = new Map<string, number>();
+
+  constructor(readonly capacity: number) {
+    this.scores = new Float64Array(capacity * READING_WIDTH).fill(Number.NaN);
+    this.band = new Uint8Array(capacity).fill(NO_BAND);
+    this.read = new Uint8Array(capacity);
+    this.positive = new Uint8Array(capacity);
+    this.segment = new Uint8Array(capacity);
+    this.horizon = new Uint8Array(capacity);
+    this.quarter = new Uint16Array(capacity);
+    this.renewalId = new Float64Array(capacity);
   }
-  const slices: BacktestSlice[] = [];
-  for (const horizon of BACKTEST_HORIZONS) {
-    for (const segment of ["all", ...SEGMENTS] as const) {
-      slices.push(buildSlice(horizon, segment, groups.get(`${horizon}|${segment}`) ?? [], leads));
+
+  /** A new sample without its reading yet; returns its index. */
+  add(s: Pick<BacktestSample, "renewalId" | "segment" | "renewalDate" | "positive" | "horizonDays">): number {
+    const i = this.count++;
+    this.renewalId[i] = s.renewalId;
+    this.segment[i] = SEGMENTS.indexOf(s.segment);
+    this.horizon[i] = BACKTEST_HORIZONS.indexOf(s.horizonDays);
+    this.positive[i] = s.positive ? 1 : 0;
+    let q = this.quarterOfDate.get(s.renewalDate);
+    if (q === undefined) {
+      const quarter = quarterOf(s.renewalDate);
+      q = this.quarters.indexOf(quarter);
+      if (q < 0) q = this.quarters.push(quarter) - 1;
+      this.quarterOfDate.set(s.renewalDate, q);
     }
+    this.quarter[i] = q;
+    return i;
   }
+
+  /** Sample i's reading: its band (null = none) and READING_WIDTH numbers from `values` at `from`. */
+  setReading(i: number, band: Band | null, values: ArrayLike<number>, from = 0): void {
+    this.band[i] = band === null ? NO_BAND : BACKTEST_BANDS.indexOf(band);
+    for (let k = 0; k < READING_WIDTH; k++) this.scores[i * READING_WIDTH + k] = values[from + k];
+    this.read[i] = 1;
+  }
+}
+
+const nanIfNull = (value: number | null) => value ?? Number.NaN;
+
+/** The numbers of a reading as SampleColumns stores them. */
+export function readingNumbers(reading: ScoreReading): number[] {
+  return [nanIfNull(reading.score), ...reading.components.map(nanIfNull), ...reading.measures.map(nanIfNull)];
+}
+
+/** Samples (objects) as columns. */
+export function toSampleColumns(samples: readonly BacktestSample[]): SampleColumns {
+  const columns = new SampleColumns(samples.length);
+  for (const s of samples) columns.setReading(columns.add(s), s.band, readingNumbers(s));
+  return columns;
+}
+
+export function buildBacktestReport(samples: readonly BacktestSample[]): BacktestSlice[] {
+  return buildBacktestReportOfColumns(toSampleColumns(samples));
+}
+
+/** The report (one slice per horizon and segment) from samples as columns. */
+export function buildBacktestReportOfColumns(samples: SampleColumns): BacktestSlice[] {
+  const leads = leadTimes(samples);
+  const slices: BacktestSlice[] = [];
+  BACKTEST_HORIZONS.forEach((horizon, h) => {
+    const all: number[] = [];
+    for (let i = 0; i < samples.count; i++) if (samples.read[i] && samples.horizon[i] === h) all.push(i);
+    const scored = all.filter((i) => !Number.isNaN(samples.scores[i * READING_WIDTH]));
+    // The horizon's columns are built once; each segment's slice takes its rows by index.
+    const columns = columnsOf(samples, scored);
+    slices.push(buildSlice(horizon, "all", samples, all, columns, leads));
+    SEGMENTS.forEach((segment, g) => {
+      const rows: number[] = [];
+      for (let r = 0; r < scored.length; r++) if (samples.segment[scored[r]] === g) rows.push(r);
+      const ofSegment = all.filter((i) => samples.segment[i] === g);
+      slices.push(buildSlice(horizon, segment, samples, ofSegment, rowsOf(columns, rows), leads));
+    });
+  });
   return slices;
 }
 
+type Columns = ReturnType<typeof columnsOf>;
+
 /**
- * The samples' scores as columns: the overall score, the 4 components, then the 15 measures
- * (NaN = no score); which renewals were lost; each band as its index in BACKTEST_BANDS; and each
- * renewal's quarter as an index into `quarters`. Typed columns keep 200,000 samples fast.
+ * The given samples' scores as one column each: the overall score, the 4 components, then the
+ * 15 measures (NaN = no score); which renewals were lost; each band as its index in
+ * BACKTEST_BANDS; and each renewal's quarter as an index into `quarters`.
  */
-function columnsOf(samples: readonly (BacktestSample & { band: Band })[]) {
-  const count = samples.length;
-  const columns = Array.from(
-    { length: 1 + COMPONENT_KEYS.length + MEASURE_KEYS.length },
-    () => new Float64Array(count),
-  );
+function columnsOf(samples: SampleColumns, indices: readonly number[]) {
+  const count = indices.length;
+  const columns = Array.from({ length: READING_WIDTH }, () => new Float64Array(count));
   const positive = new Uint8Array(count);
   const bands = new Uint8Array(count);
   const quarterOfSample = new Uint16Array(count);
-  const quarters: string[] = [];
-  const quarterIndex = new Map<string, number>();
-  for (let i = 0; i < count; i++) {
-    const s = samples[i];
-    positive[i] = s.positive ? 1 : 0;
-    bands[i] = BACKTEST_BANDS.indexOf(s.band);
-    let q = quarterIndex.get(s.renewalDate);
-    if (q === undefined) {
-      const quarter = quarterOf(s.renewalDate);
-      q = quarters.indexOf(quarter);
-      if (q < 0) q = quarters.push(quarter) - 1;
-      quarterIndex.set(s.renewalDate, q);
-    }
-    quarterOfSample[i] = q;
-    columns[0][i] = s.score ?? Number.NaN;
-    for (let k = 0; k < COMPONENT_KEYS.length; k++) columns[1 + k][i] = s.components[k] ?? Number.NaN;
-    for (let k = 0; k < MEASURE_KEYS.length; k++) {
-      columns[1 + COMPONENT_KEYS.length + k][i] = s.measures[k] ?? Number.NaN;
-    }
+  for (let r = 0; r < count; r++) {
+    const i = indices[r];
+    positive[r] = samples.positive[i];
+    bands[r] = samples.band[i];
+    quarterOfSample[r] = samples.quarter[i];
+    const at = i * READING_WIDTH;
+    for (let k = 0; k < READING_WIDTH; k++) columns[k][r] = samples.scores[at + k];
   }
-  return { columns, positive, bands, quarterOfSample, quarters };
+  return { columns, positive, bands, quarterOfSample, quarters: samples.quarters };
 }
 
+/** The given rows of every column, in order (a segment's share of its horizon). */
+function rowsOf(all: Columns, rows: readonly number[]): Columns {
+  const pick = <T extends Float64Array | Uint8Array | Uint16Array>(column: T, into: T): T => {
+    for (let i = 0; i < rows.length; i++) into[i] = column[rows[i]];
+    return into;
+  };
+  return {
+    columns: all.columns.map((c) => pick(c, new Float64Array(rows.length))),
+    positive: pick(all.positive, new Uint8Array(rows.length)),
+    bands: pick(all.bands, new Uint8Array(rows.length)),
+    quarterOfSample: pick(all.quarterOfSample, new Uint16Array(rows.length)),
+    quarters: all.quarters,
+  };
+}
+
+/** One slice: `indices` are its samples (scored or not), `columns` its scored ones. */
 function buildSlice(
   horizonDays: Horizon,
   segment: SegmentFilter,
-  samples: readonly BacktestSample[],
+  samples: SampleColumns,
+  indices: readonly number[],
+  { columns, positive, bands: bandCodes, quarterOfSample, quarters }: Columns,
   leads: Map<number, number | null>,
 ): BacktestSlice {
-  const scored = samples.filter((s): s is BacktestSample & { score: number; band: Band } => s.score !== null);
-  const { columns, positive, bands: bandCodes, quarterOfSample, quarters } = columnsOf(scored);
   const { pos, neg } = sortedClasses(columns[0], positive);
   const overall = aucOfSorted(pos, neg);
   const bands = calibrationOfCodes(bandCodes, positive);
@@ -165,12 +244,12 @@ function buildSlice(
     return { key, auc: result?.auc ?? null, n: result?.n ?? 0 };
   };
   const positiveIds = new Set<number>();
-  for (const s of samples) if (s.positive) positiveIds.add(s.renewalId);
+  for (const i of indices) if (samples.positive[i]) positiveIds.add(samples.renewalId[i]);
   const alarmedLeads = [...positiveIds].map((id) => leads.get(id) ?? null).filter((d) => d !== null);
   return {
     horizonDays,
     segment,
-    n: scored.length,
+    n: positive.length,
     positives: pos.length,
     auc: overall?.auc ?? null,
     aucLow: overall?.low ?? null,
@@ -189,7 +268,7 @@ function byAucDescending(a: { auc: number | null }, b: { auc: number | null }): 
   return (b.auc ?? -1) - (a.auc ?? -1);
 }
 
-/** Per quarter of renewal (in order): renewals, lost ones and the score's AUC. */
+/** Per quarter of renewal with renewals in the slice (in order): renewals, lost ones and the score's AUC. */
 function quarterFigures(
   scores: Float64Array,
   positive: Uint8Array,
@@ -200,6 +279,7 @@ function quarterFigures(
     .map((quarter, q) => {
       const rows: number[] = [];
       for (let i = 0; i < quarterOfSample.length; i++) if (quarterOfSample[i] === q) rows.push(i);
+      if (rows.length === 0) return null;
       const values = Float64Array.from(rows, (i) => scores[i]);
       const lost = Uint8Array.from(rows, (i) => positive[i]);
       return {
@@ -209,17 +289,19 @@ function quarterFigures(
         auc: aucOfColumn(values, lost)?.auc ?? null,
       };
     })
+    .filter((figure): figure is QuarterFigure => figure !== null)
     .sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
 }
 
 /** Per churned or downgraded renewal: days before the renewal it turned red (over its horizons). */
-function leadTimes(samples: readonly BacktestSample[]): Map<number, number | null> {
+function leadTimes(samples: SampleColumns): Map<number, number | null> {
   const byRenewal = new Map<number, { daysBefore: number; band: Band | null }[]>();
-  for (const s of samples) {
-    if (!s.positive) continue;
-    const list = byRenewal.get(s.renewalId) ?? [];
-    list.push({ daysBefore: s.horizonDays, band: s.band });
-    byRenewal.set(s.renewalId, list);
+  for (let i = 0; i < samples.count; i++) {
+    if (!samples.positive[i] || !samples.read[i]) continue;
+    const id = samples.renewalId[i];
+    const list = byRenewal.get(id) ?? [];
+    list.push({ daysBefore: BACKTEST_HORIZONS[samples.horizon[i]], band: BACKTEST_BANDS[samples.band[i]] ?? null });
+    byRenewal.set(id, list);
   }
   return new Map([...byRenewal].map(([id, list]) => [id, redLeadTimeDays(list)]));
 }

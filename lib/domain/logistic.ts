@@ -48,14 +48,23 @@ export function derivatives(
   const hessian = Array.from({ length: size }, (_, i) =>
     Array.from({ length: size }, (_, j) => (i === j && i > 0 ? lambda : 0)),
   );
+  // One row buffer [1, …features] reused for every row: no allocation per row and iteration.
+  const row = new Float64Array(size);
+  row[0] = 1;
   for (let r = 0; r < x.length; r++) {
-    const row = [1, ...x[r]];
-    const p = sigmoid(row.reduce((z, v, j) => z + v * beta[j], 0));
+    const features = x[r];
+    let z = beta[0];
+    for (let j = 1; j < size; j++) {
+      row[j] = features[j - 1];
+      z += row[j] * beta[j];
+    }
+    const p = sigmoid(z);
     const residual = p - (y[r] ? 1 : 0);
     const w = p * (1 - p);
     for (let i = 0; i < size; i++) {
       gradient[i] += residual * row[i];
-      for (let j = 0; j < size; j++) hessian[i][j] += w * row[i] * row[j];
+      const hessianRow = hessian[i];
+      for (let j = 0; j < size; j++) hessianRow[j] += w * row[i] * row[j];
     }
   }
   return { gradient, hessian };

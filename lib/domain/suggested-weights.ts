@@ -5,7 +5,7 @@
 // Why −β: the fitted log-odds of a loss are β₀ + Σ βₖ·cₖ. The health score is Σ wₖ·cₖ / Σ wₖ,
 // and a lower score means more risk, so weights proportional to −βₖ rank accounts the way the
 // fit does. A component whose β is ≥ 0 (a higher score went with more losses) gets no weight.
-import { aucOfSorted, MIN_OUTCOMES_FOR_CONFIDENCE, type Horizon } from "./backtest";
+import { aucOfColumn, MIN_OUTCOMES_FOR_CONFIDENCE, type Horizon } from "./backtest";
 import type { BacktestSample, SegmentFilter } from "./backtest-report";
 import { roundHalfUp } from "./health";
 import { COMPONENT_KEYS, type ComponentKey, type HealthModel } from "./health-model";
@@ -53,46 +53,85 @@ export function weightsFromCoefficients(coefficients: readonly number[]): Weight
 export function reweighedScore(components: readonly (number | null)[], weights: Weights): number | null {
   let weighted = 0;
   let total = 0;
-  COMPONENT_KEYS.forEach((c, i) => {
+  for (let i = 0; i < COMPONENT_KEYS.length; i++) {
     const score = components[i];
-    if (score === null) return;
-    weighted += weights[c] * score;
-    total += weights[c];
-  });
+    if (score === null) continue;
+    const weight = weights[COMPONENT_KEYS[i]];
+    weighted += weight * score;
+    total += weight;
+  }
   return total > 0 ? roundHalfUp(weighted / total) : null;
 }
 
-function aucOfWeights(samples: readonly BacktestSample[], weights: Weights): number | null {
-  const pos: number[] = [];
-  const neg: number[] = [];
-  for (const s of samples) {
-    const score = reweighedScore(s.components, weights);
-    if (score !== null) (s.positive ? pos : neg).push(score);
+/** Component scores as columns (NaN = no score), and which renewals were lost. */
+export interface ComponentColumns {
+  /** One column per component, in COMPONENT_KEYS order. */
+  components: readonly Float64Array[];
+  positive: Uint8Array;
+}
+
+/** As reweighedScore, for row r of the columns (NaN = no score). */
+function reweighedScoreAt(columns: readonly Float64Array[], r: number, weights: readonly number[]): number {
+  let weighted = 0;
+  let total = 0;
+  for (let k = 0; k < columns.length; k++) {
+    const score = columns[k][r];
+    if (Number.isNaN(score)) continue;
+    weighted += weights[k] * score;
+    total += weights[k];
   }
-  return aucOfSorted(Float64Array.from(pos).sort(), Float64Array.from(neg).sort())?.auc ?? null;
+  return total > 0 ? roundHalfUp(weighted / total) : Number.NaN;
+}
+
+function aucOfWeights({ components, positive }: ComponentColumns, weights: Weights): number | null {
+  const w = COMPONENT_KEYS.map((c) => weights[c]);
+  const scores = Float64Array.from(positive, (_, r) => reweighedScoreAt(components, r, w));
+  return aucOfColumn(scores, positive)?.auc ?? null;
 }
 
 /** Component scores as features in 0..1; a missing one takes the mean of those present. */
-function features(samples: readonly BacktestSample[]): number[][] {
-  const means = COMPONENT_KEYS.map((_, i) => {
-    const present = samples.map((s) => s.components[i]).filter((v) => v !== null);
-    return present.length ? present.reduce((a, b) => a + b, 0) / present.length : 50;
+function features({ components, positive }: ComponentColumns): number[][] {
+  const means = components.map((column) => {
+    let sum = 0;
+    let present = 0;
+    for (const v of column) {
+      if (Number.isNaN(v)) continue;
+      sum += v;
+      present++;
+    }
+    return present ? sum / present : 50;
   });
-  return samples.map((s) => s.components.map((v, i) => (v ?? means[i]) / 100));
+  return Array.from(positive, (_, r) =>
+    components.map((column, k) => (Number.isNaN(column[r]) ? means[k] : column[r]) / 100),
+  );
 }
 
 /** Fits and compares, over the samples of one horizon (and segment). */
 export function suggestWeights(
   samples: readonly BacktestSample[],
   current: Weights,
+  scope: { segment: SegmentFilter; horizonDays: Horizon },
+): WeightSuggestion {
+  const columns: ComponentColumns = {
+    components: COMPONENT_KEYS.map((_, k) => Float64Array.from(samples, (s) => s.components[k] ?? Number.NaN)),
+    positive: Uint8Array.from(samples, (s) => (s.positive ? 1 : 0)),
+  };
+  return suggestWeightsOfColumns(columns, current, scope);
+}
+
+/** As suggestWeights, from the samples' component columns. */
+export function suggestWeightsOfColumns(
+  columns: ComponentColumns,
+  current: Weights,
   { segment, horizonDays }: { segment: SegmentFilter; horizonDays: Horizon },
 ): WeightSuggestion {
-  const positives = samples.filter((s) => s.positive).length;
-  const fittable = positives > 0 && positives < samples.length;
+  const n = columns.positive.length;
+  const positives = columns.positive.reduce((t, v) => t + v, 0);
+  const fittable = positives > 0 && positives < n;
   const fit = fittable
     ? fitLogistic(
-        features(samples),
-        samples.map((s) => s.positive),
+        features(columns),
+        Array.from(columns.positive, (v) => v === 1),
         { lambda: SUGGESTION_LAMBDA },
       )
     : null;
@@ -100,13 +139,13 @@ export function suggestWeights(
   return {
     segment,
     horizonDays,
-    n: samples.length,
+    n,
     positives,
     current,
     suggested,
-    aucCurrent: aucOfWeights(samples, current),
-    aucSuggested: suggested ? aucOfWeights(samples, suggested) : null,
-    smallSample: samples.length < MIN_OUTCOMES_FOR_CONFIDENCE,
+    aucCurrent: aucOfWeights(columns, current),
+    aucSuggested: suggested ? aucOfWeights(columns, suggested) : null,
+    smallSample: n < MIN_OUTCOMES_FOR_CONFIDENCE,
   };
 }
 

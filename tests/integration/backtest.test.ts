@@ -7,7 +7,7 @@ import { addDays } from "@/lib/domain/dates";
 import { computeHealth, type Band } from "@/lib/domain/health";
 import type { HealthView } from "@/lib/data/accounts/views";
 import { recomputeHealth } from "@/lib/data/health/recompute";
-import { getHealthModelVersion, getLatestBacktest, loadReadings, readingKey } from "@/lib/data/health/backtest";
+import { getHealthModelVersion, getLatestBacktest, loadReadings } from "@/lib/data/health/backtest";
 import { applySuggestedWeights, saveHealthModel } from "@/lib/data/health/model";
 import { getHealthModel, loadHealthFacts } from "@/lib/data/health/recompute";
 import { readingOf } from "@/lib/domain/backtest-report";
@@ -171,9 +171,9 @@ describe("POST and GET /health/backtest", () => {
     expect(snapshots).toHaveLength(CASES.length);
     const pairs = snapshots.map((s) => ({ accountId: s.accountId, asOf }));
     const readings = await loadReadings(db, pairs, DEFAULT_HEALTH_MODEL);
-    for (const s of snapshots) {
-      expect(readings.get(readingKey(s.accountId, asOf))).toEqual(readingOf(restoreHealthResult(s.components)));
-    }
+    snapshots.forEach((s, i) => {
+      expect(readings[i]).toEqual(readingOf(restoreHealthResult(s.components)));
+    });
   });
 
   it("stores each run with the model version", async () => {

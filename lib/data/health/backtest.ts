@@ -7,12 +7,14 @@ import {
   type Horizon,
 } from "@/lib/domain/backtest";
 import {
-  buildBacktestReport,
+  buildBacktestReportOfColumns,
   findSlice,
+  READING_WIDTH,
+  readingNumbers,
+  SampleColumns,
   SEGMENTS,
   type SegmentFilter,
   readingOf,
-  type BacktestSample,
   type BacktestSlice,
   compareSegmentModels,
   type ComparisonSample,
@@ -23,7 +25,7 @@ import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { computeHealth, type Band, type Segment } from "@/lib/domain/health";
 import { COMPONENT_KEYS, modelForSegment, segmentsWithOwnModel, type HealthModel } from "@/lib/domain/health-model";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { suggestWeights, type WeightSuggestion, type Weights } from "@/lib/domain/suggested-weights";
+import { suggestWeightsOfColumns, type WeightSuggestion, type Weights } from "@/lib/domain/suggested-weights";
 import type { Db } from "@/lib/db/types";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
@@ -58,119 +60,149 @@ ORDER BY r.id`;
 
 // Each snapshot's component and measure scores, as the database computes them from the compact
 // snapshot into "readings" (migration snapshot_readings: COMPONENT_KEYS, then COMPONENT_MEASURES
-// in order; null for the old format). Only those numbers cross the wire, and each chunk comes
-// back as text of lines "accountId;day;score;band;c1,…,c4,m1,…,m15" (day = days since
-// 1970-01-01, as readingKey counts them; an empty field is
-// null), which costs far less to receive than many rows. float8 prints the shortest text that
-// reads back exactly, so Number() restores the very doubles the snapshot stored.
-// Rows of a few hundred accounts each: one huge text would be copied over and over while it
-// arrives. With the row estimate right (no filter into the document), the planner probes the unique index for
-// a few pairs among many snapshots, and hashes the pairs against one scan when they are many.
-const READINGS_PER_ROW = 250;
+// in order; null for the old format). Only those numbers cross the wire, as text of lines
+// "n;score;band;c1,…,c4,m1,…,m15" (n = the pair's place in the request, from 1; an empty field
+// is null), which costs far less to receive than many rows. float8 prints the shortest text
+// that reads back exactly, so Number() restores the very doubles the snapshot stored.
+// Rows of a thousand lines each: one huge text would be copied over and over while it arrives.
+// With the row estimate right (no filter into the document), the planner probes the unique
+// index for a few pairs among many snapshots, and hashes the pairs against one scan when they
+// are many.
+const LINES_PER_ROW = 1000;
 const SNAPSHOT_READINGS_SQL = statement<[accountIds: string, dates: string]>`
-SELECT string_agg(concat_ws(';', s."accountId", s."asOf" - DATE '1970-01-01', coalesce(s.score::text, ''), coalesce(s.band::text, ''),
+SELECT string_agg(concat_ws(';', p.n, coalesce(s.score::text, ''), coalesce(s.band::text, ''),
          array_to_string(s.readings, ',', '')), E'\n') AS lines
-FROM unnest($1::text::int[], $2::text::date[]) AS p(id, d)
+FROM unnest($1::text::int[], $2::text::date[]) WITH ORDINALITY AS p(id, d, n)
 JOIN "HealthSnapshot" s ON s."accountId" = p.id AND s."asOf" = p.d
 WHERE s.readings IS NOT NULL
-GROUP BY s."accountId" / ${READINGS_PER_ROW}`;
-
-const numberOrNull = (field: string) => (field === "" ? null : Number(field));
+GROUP BY p.n / ${LINES_PER_ROW}`;
 
 const SNAPSHOT_CHUNK = 200_000;
 const FACTS_CHUNK = 250;
 
-const dayNumbers = new Map<IsoDate, number>();
-const KEY_STRIDE = 200_000;
-const KEY_OFFSET = 50_000;
-
-/**
- * The key of one (account, date) in the readings: a number, so 800,000 of them cost no strings.
- * accountId × 200,000 + 50,000 + days since 1970-01-01: dates are bounded to 1900–2199 (−25,567
- * to 83,600 days), and account ids are int4, so keys never collide and stay exact (< 2^53).
- */
-export function readingKey(accountId: number, asOf: IsoDate): number {
-  let day = dayNumbers.get(asOf);
-  if (day === undefined) {
-    day = Date.UTC(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10))) / 86_400_000;
-    dayNumbers.set(asOf, day);
-  }
-  return accountId * KEY_STRIDE + KEY_OFFSET + day;
+/** (account, date) pairs as two parallel lists. */
+interface Pairs {
+  accountIds: readonly number[];
+  dates: readonly IsoDate[];
 }
 
-/** Scores as of each (account, date): stored snapshots first, then recomputed from facts. */
+type ReadingVisitor = (index: number, band: Band | null, values: Float64Array) => void;
+
+/**
+ * Calls `visit` with each line's pair index (from `offset`), band and READING_WIDTH numbers (NaN
+ * = none), reading the text in place: no array per line or field.
+ */
+function eachReadingLine(lines: string, offset: number, values: Float64Array, visit: ReadingVisitor): void {
+  const field = (from: number, to: number) => (from === to ? Number.NaN : Number(lines.slice(from, to)));
+  let at = 0;
+  while (at < lines.length) {
+    let lineEnd = lines.indexOf("\n", at);
+    if (lineEnd < 0) lineEnd = lines.length;
+    let end = lines.indexOf(";", at);
+    const index = offset + Number(lines.slice(at, end)) - 1;
+    at = end + 1;
+    end = lines.indexOf(";", at);
+    values[0] = field(at, end);
+    at = end + 1;
+    end = lines.indexOf(";", at);
+    const band = at === end ? null : (lines.slice(at, end) as Band);
+    at = end + 1;
+    for (let k = 1; k < READING_WIDTH; k++) {
+      end = k < READING_WIDTH - 1 ? lines.indexOf(",", at) : lineEnd;
+      values[k] = field(at, end);
+      at = end + 1;
+    }
+    visit(index, band, values);
+    at = lineEnd + 1;
+  }
+}
+
+/** Visits the stored snapshot reading of each pair that has one. */
+async function readStoredReadings(client: Db, pairs: Pairs, visit: ReadingVisitor): Promise<void> {
+  const total = pairs.accountIds.length;
+  const query = (start: number) => {
+    const ids = `{${pairs.accountIds.slice(start, start + SNAPSHOT_CHUNK).join(",")}}`;
+    const dates = `{${pairs.dates.slice(start, start + SNAPSHOT_CHUNK).join(",")}}`;
+    // then() starts it now: Prisma's queries run when first awaited.
+    return client.$queryRaw<{ lines: string }[]>(SNAPSHOT_READINGS_SQL(ids, dates)).then((rows) => rows);
+  };
+  const values = new Float64Array(READING_WIDTH);
+  // The database works on the next chunk while this one is parsed (outside a transaction the
+  // client runs them on two connections).
+  let next = total > 0 ? query(0) : null;
+  for (let start = 0; next; start += SNAPSHOT_CHUNK) {
+    const rows = await next;
+    next = start + SNAPSHOT_CHUNK < total ? query(start + SNAPSHOT_CHUNK) : null;
+    for (const { lines } of rows) eachReadingLine(lines, start, values, visit);
+  }
+}
+
+/**
+ * Recomputes the given pairs' readings as GET …/health?asOf= does — the account's dated facts
+ * through computeHealth — loading the facts of many accounts per query, each account once for
+ * all of its dates, and each (account, date) scored once.
+ */
+async function recomputeReadings(
+  client: Db,
+  pairs: Pairs,
+  indices: readonly number[],
+  model: HealthModel,
+  visit: (index: number, reading: ScoreReading) => void,
+): Promise<void> {
+  const byAccount = new Map<number, number[]>();
+  for (const i of indices) {
+    const list = byAccount.get(pairs.accountIds[i]);
+    if (list) list.push(i);
+    else byAccount.set(pairs.accountIds[i], [i]);
+  }
+  const accountIds = [...byAccount.keys()];
+  for (let start = 0; start < accountIds.length; start += FACTS_CHUNK) {
+    const facts = await loadHealthFactsMany(client, accountIds.slice(start, start + FACTS_CHUNK));
+    for (const [id, accountFacts] of facts) {
+      const byDate = new Map<IsoDate, ScoreReading>();
+      for (const i of byAccount.get(id) ?? []) {
+        const asOf = pairs.dates[i];
+        let reading = byDate.get(asOf);
+        if (!reading) byDate.set(asOf, (reading = readingOf(computeHealth(accountFacts, asOf, model))));
+        visit(i, reading);
+      }
+    }
+  }
+}
+
+/** Scores as of each (account, date), in order: the stored snapshot, else recomputed from facts; null for no account. */
 export async function loadReadings(
   client: Db,
   pairs: readonly { accountId: number; asOf: IsoDate }[],
   model: HealthModel,
-): Promise<Map<number, ScoreReading>> {
-  const readings = new Map<number, ScoreReading>();
-  for (let start = 0; start < pairs.length; start += SNAPSHOT_CHUNK) {
-    const chunk = pairs.slice(start, start + SNAPSHOT_CHUNK);
-    const ids = `{${chunk.map((p) => p.accountId).join(",")}}`;
-    const dates = `{${chunk.map((p) => p.asOf).join(",")}}`;
-    const rows = await client.$queryRaw<{ lines: string }[]>(SNAPSHOT_READINGS_SQL(ids, dates));
-    for (const { lines } of rows) {
-      for (const line of lines.split("\n")) {
-        const [accountId, day, score, band, parts] = line.split(";");
-        const values = parts.split(",");
-        const components: (number | null)[] = [];
-        const measures: (number | null)[] = [];
-        for (let k = 0; k < values.length; k++) {
-          (k < COMPONENT_KEYS.length ? components : measures).push(numberOrNull(values[k]));
-        }
-        readings.set(Number(accountId) * KEY_STRIDE + KEY_OFFSET + Number(day), {
-          score: numberOrNull(score),
-          band: band === "" ? null : (band as Band),
-          components,
-          measures,
-        });
-      }
-    }
-  }
-  // What has no snapshot is recomputed as GET …/health?asOf= does it — the account's dated facts
-  // through computeHealth — loading the facts of many accounts per query and each account once
-  // for all of its dates.
-  const missing = new Map<number, IsoDate[]>();
-  for (const { accountId, asOf } of pairs) {
-    if (readings.has(readingKey(accountId, asOf))) continue;
-    const dates = missing.get(accountId) ?? [];
-    dates.push(asOf);
-    missing.set(accountId, dates);
-  }
-  const accountIds = [...missing.keys()];
-  for (let start = 0; start < accountIds.length; start += FACTS_CHUNK) {
-    const facts = await loadHealthFactsMany(client, accountIds.slice(start, start + FACTS_CHUNK));
-    for (const [id, accountFacts] of facts) {
-      for (const asOf of missing.get(id) ?? []) {
-        readings.set(readingKey(id, asOf), readingOf(computeHealth(accountFacts, asOf, model)));
-      }
-    }
-  }
+): Promise<(ScoreReading | null)[]> {
+  const columns: Pairs = { accountIds: pairs.map((p) => p.accountId), dates: pairs.map((p) => p.asOf) };
+  const readings: (ScoreReading | null)[] = pairs.map(() => null);
+  const nullIfNaN = (v: number) => (Number.isNaN(v) ? null : v);
+  await readStoredReadings(client, columns, (i, band, values) => {
+    readings[i] = {
+      score: nullIfNaN(values[0]),
+      band,
+      components: Array.from(values.subarray(1, 1 + COMPONENT_KEYS.length), nullIfNaN),
+      measures: Array.from(values.subarray(1 + COMPONENT_KEYS.length), nullIfNaN),
+    };
+  });
+  const missing = pairs.flatMap((_, i) => (readings[i] ? [] : [i]));
+  await recomputeReadings(client, columns, missing, model, (i, reading) => (readings[i] = reading));
   return readings;
 }
 
-/** One sample per closed renewal and horizon whose date has passed. */
+/** One sample per closed renewal and horizon whose date has passed, as columns. */
 export async function loadBacktestSamples(
   client: Db,
   { asOf, model }: { asOf: IsoDate; model: HealthModel },
-): Promise<{ samples: BacktestSample[]; renewals: RenewalRow[] }> {
+): Promise<{ samples: SampleColumns; renewals: RenewalRow[] }> {
   const renewals = await client.$queryRaw<RenewalRow[]>(CLOSED_RENEWALS_SQL(asOf));
   const wanted = horizonDates(renewals, asOf);
-  const unique = new Map(
-    wanted.map((w) => [readingKey(w.r.account_id, w.date), { accountId: w.r.account_id, asOf: w.date }]),
-  );
-  const readings = await loadReadings(client, [...unique.values()], model);
-  const samples: BacktestSample[] = [];
-  for (const { r, horizonDays, date } of wanted) {
-    const reading = readings.get(readingKey(r.account_id, date));
-    if (!reading) continue;
-    // One object shape for every sample, whichever way its reading was made.
-    samples.push({
-      score: reading.score,
-      band: reading.band,
-      components: reading.components,
-      measures: reading.measures,
+  // Sample i is wanted[i], and pair i its (account, horizon date).
+  const samples = new SampleColumns(wanted.length);
+  for (const { r, horizonDays } of wanted) {
+    samples.add({
       renewalId: r.id,
       segment: r.segment,
       renewalDate: r.renewal_date,
@@ -178,6 +210,13 @@ export async function loadBacktestSamples(
       horizonDays,
     });
   }
+  const pairs: Pairs = { accountIds: wanted.map((w) => w.r.account_id), dates: wanted.map((w) => w.date) };
+  await readStoredReadings(client, pairs, (i, band, values) => samples.setReading(i, band, values));
+  const missing: number[] = [];
+  for (let i = 0; i < samples.count; i++) if (!samples.read[i]) missing.push(i);
+  await recomputeReadings(client, pairs, missing, model, (i, reading) =>
+    samples.setReading(i, reading.band, readingNumbers(reading)),
+  );
   return { samples, renewals };
 }
 
@@ -257,15 +296,23 @@ interface StoredResult {
   comparisons?: ModelComparison[];
 }
 
-function suggestionsFor(samples: readonly BacktestSample[], model: HealthModel): WeightSuggestion[] {
-  const atHorizon = samples.filter((s) => s.horizonDays === SUGGESTION_HORIZON);
-  return (["all", ...SEGMENTS] as const).map((segment) =>
-    suggestWeights(
-      segment === "all" ? atHorizon : atHorizon.filter((s) => s.segment === segment),
-      segment === "all" ? model.weights : modelForSegment(model, segment).weights,
-      { segment, horizonDays: SUGGESTION_HORIZON },
-    ),
-  );
+function suggestionsFor(samples: SampleColumns, model: HealthModel): WeightSuggestion[] {
+  const h = BACKTEST_HORIZONS.indexOf(SUGGESTION_HORIZON);
+  return (["all", ...SEGMENTS] as const).map((segment) => {
+    const g = segment === "all" ? -1 : SEGMENTS.indexOf(segment);
+    const rows: number[] = [];
+    for (let i = 0; i < samples.count; i++) {
+      if (samples.read[i] && samples.horizon[i] === h && (g < 0 || samples.segment[i] === g)) rows.push(i);
+    }
+    const columns = {
+      components: COMPONENT_KEYS.map((_, k) =>
+        Float64Array.from(rows, (i) => samples.scores[i * READING_WIDTH + 1 + k]),
+      ),
+      positive: Uint8Array.from(rows, (i) => samples.positive[i]),
+    };
+    const current = segment === "all" ? model.weights : modelForSegment(model, segment).weights;
+    return suggestWeightsOfColumns(columns, current, { segment, horizonDays: SUGGESTION_HORIZON });
+  });
 }
 
 /** The version of the model in force: 0 while the SPEC defaults apply. */
@@ -279,7 +326,7 @@ export async function runHealthBacktest(client: Db, { asOf }: { asOf: IsoDate })
   const [model, modelVersion] = await Promise.all([getHealthModel(client), getHealthModelVersion(client)]);
   const { samples, renewals } = await loadBacktestSamples(client, { asOf, model });
   const result = {
-    slices: buildBacktestReport(samples),
+    slices: buildBacktestReportOfColumns(samples),
     suggestions: suggestionsFor(samples, model),
     comparisons: await loadModelComparisons(client, { renewals, asOf, model }),
   } satisfies StoredResult;
