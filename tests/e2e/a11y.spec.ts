@@ -8,14 +8,19 @@ import { pagesFor } from "./pages";
 // Issue 12, "Must show": every page, as every role, on a laptop (1440 px) and on a phone (390 px):
 // nothing scrolls sideways and axe-core finds no serious or critical WCAG 2 A/AA violation.
 // One sign-in per role and width; each page's problems are a soft failure, so one run lists them all.
+// A11Y_SCOPE=smoke narrows the run to the manager on a phone. CI sets it for its second
+// database (PostgreSQL): the pages are the same code on both, and the full run takes a quarter
+// of an hour, so the whole matrix runs once (PGlite) and the second run shows they render there.
+const SMOKE = process.env.A11Y_SCOPE === "smoke";
+
 const WIDTHS = [
   { label: "1440", width: 1440, height: 900 },
   { label: "390", width: 390, height: 844 },
-] as const;
+].filter((w) => !SMOKE || w.label === "390");
 
-const ROLE_USERS = (["admin", "manager", "csm", "ae", "executive"] as const).map((role) =>
-  DEMO_USERS.find((u) => u.role === role)!,
-);
+const ROLE_USERS = (["admin", "manager", "csm", "ae", "executive"] as const)
+  .filter((role) => !SMOKE || role === "manager")
+  .map((role) => DEMO_USERS.find((u) => u.role === role)!);
 
 async function problemsOn(page: Page): Promise<string[]> {
   const problems: string[] = [];
@@ -24,7 +29,11 @@ async function problemsOn(page: Page): Promise<string[]> {
     clientWidth: document.documentElement.clientWidth,
   }));
   if (scrollWidth > clientWidth) problems.push(`scrolls sideways: ${scrollWidth} px in ${clientWidth} px`);
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  // Violations only: axe then skips recording every passing node, much of its time on big tables.
+  const axe = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa"])
+    .options({ resultTypes: ["violations"] })
+    .analyze();
   for (const v of axe.violations) {
     if (v.impact !== "serious" && v.impact !== "critical") continue;
     const targets = v.nodes.slice(0, 3).map((n) => n.target.join(" "));
