@@ -37,11 +37,20 @@ function npm(...args: string[]) {
   return spawnSync("npm", ["run", "-s", ...args], { env: env(), encoding: "utf8", timeout: 120_000 });
 }
 
+/**
+ * fetch on a fresh connection each time: the CLI runs between requests block this process for
+ * seconds, longer than the server keeps an idle connection, and reusing one the server is
+ * closing fails with "other side closed".
+ */
+function request(url: string, init: RequestInit & { headers?: Record<string, string> } = {}) {
+  return fetch(url, { ...init, headers: { ...init.headers, connection: "close" } });
+}
+
 async function signIn(email: string, password: string): Promise<string | undefined> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const csrf = await request(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+  const res = await request(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
@@ -76,7 +85,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
       for (let i = 0; i < 900; i++) {
         if (server.exitCode !== null) throw new Error(`npm start exited:\n${log}`);
         try {
-          if ((await fetch(`${base}/sign-in`)).ok) return;
+          if ((await request(`${base}/sign-in`)).ok) return;
         } catch {
           /* not up yet */
         }
@@ -97,7 +106,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
       const created = npm("apikey", "--", "--name", "CRM sync");
       expect(created.status, created.stderr).toBe(0);
       const key = created.stdout.trim().split("\n").at(-1)!;
-      const res = await fetch(`${base}/api/v1/accounts`, { headers: { authorization: `Bearer ${key}` } });
+      const res = await request(`${base}/api/v1/accounts`, { headers: { authorization: `Bearer ${key}` } });
       expect(res.status).toBe(200);
       expect(await res.json()).toHaveProperty("data");
     }, 120_000);
