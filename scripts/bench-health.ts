@@ -56,7 +56,7 @@ async function timedWithoutJit(run: (tx: typeof db) => Promise<unknown>): Promis
 async function inputsAlone(): Promise<number> {
   return timedWithoutJit(async (tx) => {
     for (let after = 0; ;) {
-      const rows = await tx.$queryRaw<{ id: number }[]>(HEALTH_INPUTS_SQL(today, null, after, RESCORE_SLICE));
+      const rows = await tx.$queryRaw<{ id: number }[]>(HEALTH_INPUTS_SQL(today, null, after, RESCORE_SLICE, null));
       if (rows.length < RESCORE_SLICE) break;
       after = rows[rows.length - 1].id;
     }

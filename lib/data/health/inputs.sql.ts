@@ -1,7 +1,8 @@
 // One set-based statement that aggregates HealthInputs (lib/domain/health.ts) as of a date for
 // one slice of accounts — the same rules as healthInputsFromFacts, in SQL. The batch rescore
 // walks the accounts in slices by id (keyset: $3 = the last id of the previous slice, $4 = the
-// slice's size), so its memory does not grow with the number of accounts. $1 = as-of date,
+// slice's size; $5 = the slice's last id when the slices are cut in advance, else NULL), so its
+// memory does not grow with the number of accounts. $1 = as-of date,
 // $2 = account ids (or NULL for every active account). tests/integration/health.test.ts checks
 // it against the pure function on real data, across slice boundaries.
 //
@@ -38,7 +39,7 @@ const inSlice = (alias: SqlText) =>
   sqlText`${alias}."accountId" BETWEEN (SELECT lo FROM slice) AND (SELECT hi FROM slice)`;
 
 export const HEALTH_INPUTS_SQL = statement<
-  [asOf: IsoDate, accountIds: number[] | null, afterId: number, sliceSize: number]
+  [asOf: IsoDate, accountIds: number[] | null, afterId: number, sliceSize: number, throughId: number | null]
 >`
 WITH params AS (
   SELECT $1::date AS as_of,
@@ -53,7 +54,7 @@ acc AS MATERIALIZED (
          ${hasBlank(sqlText`a."purchasedFeatures"`)} AS purchased_blank
   FROM "Account" a
   WHERE CASE WHEN $2::int[] IS NULL THEN a.status = 'active' ELSE a.id = ANY($2::int[]) END
-    AND a.id > $3::int
+    AND a.id > $3::int AND ($5::int IS NULL OR a.id <= $5::int)
   ORDER BY a.id
   LIMIT $4::int
 ),
