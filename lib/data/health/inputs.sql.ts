@@ -7,7 +7,9 @@
 // it against the pure function on real data, across slice boundaries.
 //
 // Usage: ONE read of each account's window rows (a LATERAL index range scan on UsageDay's
-// (accountId, date) key, ~30 rows, in date order) computes every usage input at once: the sums,
+// (accountId, date) key, ~30 rows, in date order; the window's bounds are written from $1 itself,
+// not the params CTE, so the planner keeps only the two or three monthly partitions they touch
+// instead of opening every partition for every account: 5–6 ms → 1–2 ms for one account) computes every usage input at once: the sums,
 // the mean feature depth, the latest data quality, and the distinct features and integrations.
 // Feature and integration keys become tsvectors (array_to_tsvector: the keys as they are,
 // deduplicated), so set operations run as native code, with no per-row subquery:
@@ -120,7 +122,7 @@ contacts AS (
 SELECT acc.id, acc.segment, acc.seats, acc.arr,
   (p.as_of - acc."contractStart")::int AS days_since_contract_start,
   -- A row in the usage window is a row on or before as_of: only accounts without one look further back.
-  coalesce(usage.n > 0, false) OR EXISTS (SELECT 1 FROM "UsageDay" x WHERE x."accountId" = acc.id AND x.date <= p.as_of) AS has_usage,
+  coalesce(usage.n > 0, false) OR EXISTS (SELECT 1 FROM "UsageDay" x WHERE x."accountId" = acc.id AND x.date <= ${AS_OF}) AS has_usage,
   (cardinality(acc.purchased) + acc.purchased_blank::int)::int AS purchased_feature_count,
   coalesce(usage.logins, 0) AS logins,
   coalesce(usage.active_users, 0) AS active_users,
@@ -169,7 +171,7 @@ CROSS JOIN LATERAL (
       ${lexemes(sqlText`u."featuresUsed"`)} AS f, ${hasBlank(sqlText`u."featuresUsed"`)} AS f_blank,
       ${lexemes(sqlText`u."integrationsActive"`)} AS i, ${hasBlank(sqlText`u."integrationsActive"`)} AS i_blank
     FROM "UsageDay" u
-    WHERE u."accountId" = acc.id AND u.date BETWEEN p.usage_start AND p.as_of
+    WHERE u."accountId" = acc.id AND u.date BETWEEN ${healthWindowStartSql(AS_OF, "usage")} AND ${AS_OF}
     ORDER BY u.date) u -- date order: avg() then sums the depths as the pure engine does
 ) usage
 LEFT JOIN tickets ON tickets.id = acc.id
