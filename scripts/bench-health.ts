@@ -56,7 +56,7 @@ async function timedWithoutJit(run: (tx: typeof db) => Promise<unknown>): Promis
 async function inputsAlone(): Promise<number> {
   return timedWithoutJit(async (tx) => {
     for (let after = 0; ;) {
-      const rows = await tx.$queryRaw<{ id: number }[]>(HEALTH_INPUTS_SQL(today, null, after, RESCORE_SLICE));
+      const rows = await tx.$queryRaw<{ id: number }[]>(HEALTH_INPUTS_SQL(today, null, after, RESCORE_SLICE, null));
       if (rows.length < RESCORE_SLICE) break;
       after = rows[rows.length - 1].id;
     }
@@ -95,6 +95,7 @@ async function batchRecompute() {
   }
   global.gc?.();
   const before = process.memoryUsage();
+  const retained: [scored: number, heap: number][] = [];
   const memory = memoryPeaks();
   const markAt = Math.min(10_000, Math.floor(accounts / 2));
   // As the daily job runs it: the playbooks run afterwards, once, as a step of their own.
@@ -104,11 +105,20 @@ async function batchRecompute() {
       playbooks: false,
       onSlice: (scored) => {
         if (scored >= markAt && !memory.marked()) memory.mark();
+        if (retainedAfterGc && global.gc) {
+          global.gc();
+          retained.push([scored, process.memoryUsage().heapUsed]);
+        }
       },
     }),
   );
   memory.stop();
   const early = memory.marked() ?? memory.peak;
+  if (retained.length > 0)
+    console.log(
+      `Heap kept after a forced GC, slice by slice (BENCH_GC=1, times not comparable): ` +
+        retained.map(([n, heap]) => `${n.toLocaleString()}: ${mb(heap)}`).join(" · "),
+    );
   console.log(
     `Batch rescore: ${summary.scored.toLocaleString()} of ${accounts.toLocaleString()} active accounts in ${seconds(full)} ` +
       `(slices of ${RESCORE_SLICE.toLocaleString()}; bar ≤ 12 s: ${bar(full <= 12_000)})`,
@@ -201,6 +211,9 @@ async function usageUpsert(key: { key: string }) {
 const parts = process.env.BENCH_PARTS ?? "batch,http";
 // BENCH_HEALTH_INPUTS_ONLY=1: the floor and the inputs statement only (no rescore, no server).
 const inputsOnly = process.env.BENCH_HEALTH_INPUTS_ONLY === "1";
+// BENCH_GC=1 (with NODE_OPTIONS=--expose-gc): force a GC after each slice and print the heap kept,
+// to tell memory the rescore holds from garbage V8 has not collected yet.
+const retainedAfterGc = process.env.BENCH_GC === "1";
 let server: Awaited<ReturnType<typeof http.start>> | undefined;
 try {
   if (parts.includes("batch")) await batchRecompute();

@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseTarget, type DatabaseTarget } from "./target";
@@ -35,7 +36,16 @@ export function openDb(target: DatabaseTarget = databaseTarget(), options: OpenO
     const { connectionString, schema } = splitSchema(target.url);
     const adapter = new PrismaPg({ connectionString }, schema ? { schema } : undefined);
     const prisma = withUnavailableErrors(new PrismaClient({ adapter }));
-    return { prisma, target, close: () => prisma.$disconnect() };
+    let pool: pg.Pool | undefined;
+    BULK_POOLS.set(prisma, () => (pool ??= bulkPool(connectionString)));
+    return {
+      prisma,
+      target,
+      close: async () => {
+        await prisma.$disconnect();
+        await pool?.end();
+      },
+    };
   }
   if (target.dataDir.startsWith("memory://")) {
     const pglite = new PGlite(target.dataDir);
@@ -66,6 +76,29 @@ export function openDb(target: DatabaseTarget = databaseTarget(), options: OpenO
       await embedded.close();
     },
   };
+}
+
+// Bulk statements on PostgreSQL (the batch rescore's slices) go through a small pg pool of their
+// own beside Prisma's: Prisma's client engine keeps large query parameters (a slice's snapshots,
+// megabytes of JSON) alive long after the query, so the heap grew with every slice, and it
+// passes each parameter through its WASM query compiler. pg sends them as they are.
+const BULK_POOLS = new WeakMap<object, () => pg.Pool>();
+
+/** Three connections: two slices read side by side while a third writes. JIT off (see recompute.ts). */
+function bulkPool(connectionString: string): pg.Pool {
+  const url = new URL(connectionString);
+  url.searchParams.set("options", [url.searchParams.get("options"), "-c jit=off"].filter(Boolean).join(" "));
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 4, allowExitOnIdle: true });
+  pool.on("error", () => undefined); // an idle connection dropped: the next query reconnects
+  return pool;
+}
+
+/**
+ * The pg pool for bulk statements beside a PostgreSQL client opened by openDb (created at first
+ * use); null for PGlite and for transaction clients (their statements must stay in the transaction).
+ */
+export function bulkPoolOf(client: object): pg.Pool | null {
+  return BULK_POOLS.get(client)?.() ?? null;
 }
 
 /** Decides at the first query (Prisma connects lazily) whether to own the folder or connect to its owner. */

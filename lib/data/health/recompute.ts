@@ -16,6 +16,8 @@ import { HEALTH_INPUTS_SQL } from "./inputs.sql";
 import { clock } from "@/lib/clock";
 import { statement } from "../platform/sql";
 import type { Db } from "@/lib/db/types";
+import { bulkPoolOf } from "@/lib/db/client";
+import type pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Health scores in the database: the active model, set-based aggregation of every account's
@@ -107,7 +109,7 @@ export async function loadHealthInputs(
   sliceSize = RESCORE_SLICE,
 ): Promise<Map<number, HealthInputs>> {
   const inputs = new Map<number, HealthInputs>();
-  await withoutJit(client, async (query) => {
+  await withoutJit(client, accountIds, async (query) => {
     for (let rows = await query(asOf, accountIds, 0, sliceSize); rows.length > 0;) {
       for (const r of rows) inputs.set(r.id, toInputs(r));
       rows = rows.length < sliceSize ? [] : await query(asOf, accountIds, rows[rows.length - 1].id, sliceSize);
@@ -115,6 +117,9 @@ export async function loadHealthInputs(
   });
   return inputs;
 }
+
+/** Up to this many listed accounts, the inputs statement's estimated cost stays far below JIT's threshold. */
+const JIT_FREE_ACCOUNTS = 100;
 
 /** A slice takes well under a second; under heavy load it may wait its turn far longer. */
 const SLICE_TX_OPTIONS = { maxWait: 60_000, timeout: 10 * 60_000 } as const;
@@ -129,20 +134,28 @@ type SliceQuery = (
 // The statement's estimated cost is above PostgreSQL's JIT thresholds, but compiling it takes
 // longer than it saves: JIT is off for the inputs statement. On the app's client each slice runs
 // in a short transaction of its own (SET LOCAL); inside the caller's transaction it is turned off
-// once for all slices and restored afterwards.
-async function withoutJit<T>(client: Db, work: (query: SliceQuery) => Promise<T>): Promise<T> {
+// once for all slices and restored afterwards. A short list of accounts (a write's rescore) is
+// far below the threshold (jit_above_cost, 100,000 by default: one account's statement is
+// estimated at ~9,000, ten at ~11,000), so it runs as it is, without the two extra round trips.
+async function withoutJit<T>(
+  client: Db,
+  accountIds: number[] | null,
+  work: (query: SliceQuery) => Promise<T>,
+): Promise<T> {
+  if (accountIds !== null && accountIds.length <= JIT_FREE_ACCOUNTS)
+    return work((...args) => client.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(...args, null)));
   if ("$transaction" in client) {
     const prisma = client;
     return work((...args) =>
       prisma.$transaction(async (tx) => {
         await tx.$executeRaw`SET LOCAL jit = off`;
-        return tx.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(...args));
+        return tx.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(...args, null));
       }, SLICE_TX_OPTIONS),
     );
   }
   await client.$executeRaw`SET LOCAL jit = off`;
   try {
-    return await work((...args) => client.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(...args)));
+    return await work((...args) => client.$queryRaw<InputsRow[]>(HEALTH_INPUTS_SQL(...args, null)));
   } finally {
     await client.$executeRaw`SET LOCAL jit TO DEFAULT`;
   }
@@ -191,8 +204,14 @@ export async function recomputeHealth(
 ): Promise<RescoreSummary> {
   const activeModel = model ?? (await getHealthModel(client));
   const summary: RescoreSummary = { scored: 0, bands: {}, results: new Map() };
+  const pool = bulkPoolOf(client);
+  if (pool) {
+    await rescoreOnPool(pool, { asOf, accountIds, sliceSize, onSlice }, activeModel, summary);
+    if (playbooks && asOf >= clock.today()) await runPlaybooks(client, { asOf, accountIds });
+    return summary;
+  }
   const overlap = "$transaction" in client;
-  await withoutJit(client, async (query) => {
+  await withoutJit(client, accountIds, async (query) => {
     const load = (afterId: number) => query(asOf, accountIds, afterId, sliceSize).then((rows) => rows);
     let pending = load(0);
     let writing: Promise<unknown> = Promise.resolve();
@@ -217,6 +236,66 @@ export async function recomputeHealth(
   // Playbooks act on the current score only: a backfilled past day must not raise tasks.
   if (playbooks && asOf >= clock.today()) await runPlaybooks(client, { asOf, accountIds });
   return summary;
+}
+
+/** Slices read ahead of the one being scored, on PostgreSQL (each on its own connection). */
+const READ_AHEAD = 2;
+/** Slices written side by side: parsing a slice's snapshots into jsonb is the largest cost. */
+const WRITE_AHEAD = 2;
+/** A slice cut in advance: the accounts after `afterId` through `throughId` (the rest when null). */
+type Slice = { afterId: number; throughId: number | null };
+
+// The last id of every full slice of active accounts, so the slices can be read side by side.
+const SLICE_ENDS_SQL = statement<[sliceSize: number]>`
+SELECT id FROM (
+  SELECT id, row_number() OVER (ORDER BY id) AS n FROM "Account" WHERE status = 'active'
+) a WHERE n % $1::int = 0 ORDER BY id`;
+
+/** The slices of a rescore: of the listed accounts (ids sorted), or of every active account. */
+async function cutSlices(pool: pg.Pool, accountIds: number[] | null, sliceSize: number): Promise<Slice[]> {
+  const ends =
+    accountIds === null
+      ? (await pool.query<{ id: number }>(SLICE_ENDS_SQL.text, [sliceSize])).rows.map((r) => r.id)
+      : [...new Set(accountIds)].sort((a, b) => a - b).filter((_, i) => (i + 1) % sliceSize === 0);
+  return [...ends, null].map((throughId, i) => ({ afterId: i === 0 ? 0 : ends[i - 1], throughId }));
+}
+
+/**
+ * The batch on PostgreSQL, through the bulk pool (lib/db/client.ts): the slices are cut in
+ * advance, READ_AHEAD of them are read side by side while one is scored in Node and the last one
+ * written, each statement on a connection of its own. Nothing is kept from slice to slice.
+ */
+async function rescoreOnPool(
+  pool: pg.Pool,
+  {
+    asOf,
+    accountIds,
+    sliceSize,
+    onSlice,
+  }: { asOf: IsoDate; accountIds: number[] | null; sliceSize: number; onSlice?: (scored: number) => void },
+  model: HealthModel,
+  summary: RescoreSummary,
+): Promise<void> {
+  const slices = await cutSlices(pool, accountIds, sliceSize);
+  // A cut slice holds whatever its id range holds when it is read: no LIMIT cuts it short.
+  const read = ({ afterId, throughId }: Slice) =>
+    handled(
+      pool
+        .query<InputsRow>(HEALTH_INPUTS_SQL.text, [asOf, accountIds, afterId, 2 ** 31 - 1, throughId])
+        .then((r) => r.rows),
+    );
+  const reading = slices.slice(0, READ_AHEAD).map(read);
+  const writing: Promise<unknown>[] = [];
+  for (let next = READ_AHEAD; reading.length > 0; next++) {
+    const rows = (await reading.shift()) ?? [];
+    if (next < slices.length) reading.push(read(slices[next]));
+    if (rows.length === 0) continue;
+    const payload = await scoreSlice(rows, model, summary, accountIds !== null);
+    onSlice?.(summary.scored);
+    if (writing.length === WRITE_AHEAD) await writing.shift();
+    writing.push(handled(pool.query(SAVE_HEALTH_SQL.text, [asOf, payload])));
+  }
+  await Promise.all(writing);
 }
 
 /**
