@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/ui/action-form";
+import { Disclosure } from "@/components/ui/disclosure";
 import { Field, inputClass } from "@/components/ui/field";
 import { recordOutcomeAction } from "@/lib/actions/renewals";
 import { CHURN_REASON_KEYS, CHURN_REASON_LABELS } from "@/lib/domain/offboarding";
@@ -12,7 +13,10 @@ const OUTCOMES = [
   ["churned", "Churned"],
 ] as const;
 
-/** Closes the renewal; the account's ARR, contract lines and next renewal follow on the server. A churn opens the offboarding checklist. */
+/**
+ * Closes the renewal; the account's ARR, contract lines and next renewal follow on the server. A churn opens the offboarding checklist.
+ * The form is rendered once "Record outcome" opens (Disclosure).
+ */
 export function RecordOutcomeForm({
   accountId,
   accountName,
@@ -26,10 +30,14 @@ export function RecordOutcomeForm({
 }) {
   const id = (name: string) => `${name}-${accountId}`;
   return (
-    <details className="mt-3 rounded-lg bg-slate-50 px-3 py-2">
-      <summary className="cursor-pointer text-xs font-medium text-slate-700">
-        Record outcome<span className="sr-only"> for {accountName}</span>
-      </summary>
+    <Disclosure
+      className="mt-3 rounded-lg bg-slate-50 px-3 py-2"
+      summary={
+        <summary className="cursor-pointer text-xs font-medium text-slate-700">
+          Record outcome<span className="sr-only"> for {accountName}</span>
+        </summary>
+      }
+    >
       <ActionForm
         action={recordOutcomeAction}
         submitLabel="Save outcome"
@@ -71,6 +79,6 @@ export function RecordOutcomeForm({
           </select>
         </Field>
       </ActionForm>
-    </details>
+    </Disclosure>
   );
 }

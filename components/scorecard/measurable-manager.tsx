@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/ui/action-form";
+import { Disclosure } from "@/components/ui/disclosure";
 import { Field, inputClass } from "@/components/ui/field";
 import {
   addMeasurableAction,
@@ -57,8 +58,10 @@ export function MeasurableManager({ measurables, owners }: { measurables: Measur
                   </button>
                 </form>
               </div>
-              <details className="mt-1">
-                <summary className="cursor-pointer text-xs text-brand-700">Edit goal and owner</summary>
+              <Disclosure
+                className="mt-1"
+                summary={<summary className="cursor-pointer text-xs text-brand-700">Edit goal and owner</summary>}
+              >
                 <ActionForm
                   action={updateMeasurableAction}
                   submitLabel="Save measurable"
@@ -89,7 +92,7 @@ export function MeasurableManager({ measurables, owners }: { measurables: Measur
                     </select>
                   </Field>
                 </ActionForm>
-              </details>
+              </Disclosure>
             </li>
           ))}
         </ul>

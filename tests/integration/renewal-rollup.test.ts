@@ -8,6 +8,8 @@ import { pinClock } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enums";
 import {
+  getAccountGroups,
+  getDueRenewalCountsByCsm,
   getOpenRenewalGroups,
   getQuarterLedger,
   getSignatureTimes,
@@ -70,7 +72,19 @@ async function expectRollupToMatchTables(day: IsoDate = today) {
     expect(await getRenewalFigures(scope, day)).toEqual(await directFigures(scope, day));
     expect(await getSignatureTimes("rollup", scope, day)).toEqual(await getSignatureTimes("live", scope, day));
     expect(await getQuarterLedger("rollup", scope, day)).toEqual(await getQuarterLedger("live", scope, day));
+    expect(sorted(await getAccountGroups("rollup", scope, day))).toEqual(
+      sorted(await getAccountGroups("live", scope, day)),
+    );
   }
+  expect([...(await getDueRenewalCountsByCsm("rollup", day))].sort()).toEqual(
+    [...(await getDueRenewalCountsByCsm("live", day))].sort(),
+  );
+  // The account groups against a plain count of the active accounts and their ARR.
+  const groups = await getAccountGroups("rollup", Prisma.sql`TRUE`, day);
+  const [plain] = await db.$queryRaw<{ n: number; arr: number }[]>`
+SELECT count(*)::int AS n, coalesce(sum(arr), 0)::float8 AS arr FROM "Account" WHERE status = 'active'`;
+  expect(groups.reduce((n, g) => n + g.count, 0)).toBe(plain.n);
+  expect(groups.reduce((c, g) => c + g.arr, 0)).toBeCloseTo(plain.arr, 2);
 }
 
 const changeCount = () => db.renewalRollupChange.count();
@@ -186,6 +200,26 @@ describe("the renewal rollup", () => {
       where: { externalId: externalIdOf(10) },
       data: { aeId: owners.ae[1], csmId: owners.csm[0], segment: "enterprise" },
     });
+    await expectRollupToMatchTables();
+  });
+
+  it("keeps the account totals exact after a new account, an ARR change and a churned account", async () => {
+    await db.account.create({
+      data: {
+        externalId: "rollup-new",
+        name: "Rollup new",
+        segment: "smb",
+        seats: 5,
+        arr: 4321.09,
+        contractStart: date(-10),
+        renewalDate: date(355),
+        healthBand: "green",
+        csmId: owners.csm[0],
+        aeId: owners.ae[0],
+      },
+    });
+    await db.account.update({ where: { externalId: externalIdOf(11) }, data: { arr: 77777.77 } });
+    await db.account.update({ where: { externalId: externalIdOf(12) }, data: { status: "churned" } });
     await expectRollupToMatchTables();
   });
 

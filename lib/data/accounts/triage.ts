@@ -1,9 +1,10 @@
 import "server-only";
 import { effectiveStage } from "@/lib/domain/lifecycle";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Band, LifecycleStage, Segment } from "@/lib/generated/prisma/enums";
-import { addDays, daysBetween, toIsoDate } from "@/lib/domain/dates";
+import { addDays, daysBetween, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { ensureRenewalRollup, getAccountGroups } from "../renewals/rollup";
 import { sortDirection, type TTriageQuery } from "@/lib/validation/triage";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { HealthResult } from "@/lib/domain/health";
@@ -94,15 +95,44 @@ export async function listTriage(viewer: CurrentUser, query: TTriageQuery, pageS
       take: pageSize,
       select: listSelect,
     }),
-    db.account.groupBy({ by: ["healthBand"], where: base, _count: { _all: true } }),
+    countByBand(viewer, query, base, today),
   ]);
   const bandCounts: Record<Band, number> = { red: 0, yellow: 0, green: 0, purple: 0 };
   let total = 0;
   for (const b of bands) {
-    if (b.healthBand) bandCounts[b.healthBand] = b._count._all;
-    if (!query.band || b.healthBand === query.band) total += b._count._all;
+    if (b.band) bandCounts[b.band] += b.count;
+    if (!query.band || b.band === query.band) total += b.count;
   }
   return { total, bandCounts, rows: await withOpenTasks(rows, today) };
+}
+
+/**
+ * Accounts per band under the view's filters. A book, a segment or both (every filter the
+ * rollup groups by) read the daily rollup plus the changes since (lib/data/renewals/rollup.ts),
+ * not the accounts; a stage, a renewal window or a search counts the matching accounts.
+ */
+async function countByBand(
+  viewer: CurrentUser,
+  query: TTriageQuery,
+  base: Prisma.AccountWhereInput,
+  today: IsoDate,
+): Promise<{ band: Band | null; count: number }[]> {
+  if (query.stage || query.renewal !== undefined || query.q) {
+    const bands = await db.account.groupBy({ by: ["healthBand"], where: base, _count: { _all: true } });
+    return bands.map((b) => ({ band: b.healthBand, count: b._count._all }));
+  }
+  const book = bookScope(viewer, query.csm, query.ae);
+  const scope = Prisma.join(
+    [
+      Prisma.sql`TRUE`,
+      ...(book.csmId === undefined ? [] : [Prisma.sql`a."csmId" = ${book.csmId}`]),
+      ...(book.aeId === undefined ? [] : [Prisma.sql`a."aeId" = ${book.aeId}`]),
+      ...(query.segment ? [Prisma.sql`a.segment = ${query.segment}::"Segment"`] : []),
+    ],
+    " AND ",
+  );
+  await ensureRenewalRollup(today);
+  return (await getAccountGroups("rollup", scope, today)).map((g) => ({ band: g.healthBand, count: g.count }));
 }
 
 /** Every row of a triage view (for CSV export), in the view's order. */

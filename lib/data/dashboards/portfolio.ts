@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/domain/dates";
-import { DUE_HORIZON_DAYS } from "@/lib/domain/renewals";
 import { clock } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getRenewalFigures, type RenewalFigures } from "../renewals/figures";
+import { ensureRenewalRollup, getAccountGroups, getDueRenewalCountsByCsm, type AccountGroup } from "../renewals/rollup";
 
 export interface PortfolioSummary {
   activeAccounts: number;
@@ -22,38 +22,47 @@ interface Totals {
   arr: string | null;
 }
 
-/** Portfolio-wide figures in a handful of set-based queries (no per-account loops). */
+/**
+ * Portfolio-wide figures: the active accounts' counts and ARR from the daily rollup plus the
+ * changes since (lib/data/renewals/rollup.ts), never a scan of every account on a page view.
+ */
 export async function getPortfolioSummary(): Promise<PortfolioSummary> {
   const today = clock.today();
   const yearAgo = addDays(today, -365);
-  const [active, renewing, churned, bySegment, byBand] = await Promise.all([
-    db.$queryRaw<
-      Totals[]
-    >`SELECT count(*)::int AS accounts, sum(arr)::text AS arr FROM "Account" WHERE status = 'active'`,
+  await ensureRenewalRollup(today);
+  const [groups, renewing, churned] = await Promise.all([
+    getAccountGroups("rollup", Prisma.sql`TRUE`, today),
     getRenewalFigures(Prisma.sql`TRUE`, today),
     db.$queryRaw<
       Totals[]
     >`SELECT count(DISTINCT "accountId")::int AS accounts, (-sum(amount))::text AS arr FROM "ArrMovement"
       WHERE type = 'churn' AND date > ${yearAgo}::date AND date <= ${today}::date`,
-    db.$queryRaw<
-      (Totals & { segment: string })[]
-    >`SELECT segment::text AS segment, count(*)::int AS accounts, sum(arr)::text AS arr
-      FROM "Account" WHERE status = 'active' GROUP BY segment ORDER BY segment`,
-    db.$queryRaw<
-      (Totals & { band: string | null })[]
-    >`SELECT "healthBand"::text AS band, count(*)::int AS accounts, sum(arr)::text AS arr
-      FROM "Account" WHERE status = 'active' GROUP BY "healthBand"`,
   ]);
-  const num = (v: string | null | undefined) => Number(v ?? 0);
   return {
-    activeAccounts: active[0]?.accounts ?? 0,
-    totalArr: num(active[0]?.arr),
+    activeAccounts: sumCount(groups),
+    totalArr: sumArr(groups),
     renewals: renewing,
     churnedLast12Count: churned[0]?.accounts ?? 0,
-    churnedLast12Arr: num(churned[0]?.arr),
-    bySegment: bySegment.map((r) => ({ segment: r.segment, accounts: r.accounts, arr: num(r.arr) })),
-    byBand: byBand.map((r) => ({ band: r.band, accounts: r.accounts, arr: num(r.arr) })),
+    churnedLast12Arr: Number(churned[0]?.arr ?? 0),
+    bySegment: totalsBy(groups, (g) => g.segment)
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map(({ key, accounts, arr }) => ({ segment: key, accounts, arr })),
+    byBand: totalsBy(groups, (g) => g.healthBand).map(({ key, accounts, arr }) => ({ band: key, accounts, arr })),
   };
+}
+
+const sumCount = (groups: readonly AccountGroup[]) => groups.reduce((n, g) => n + g.count, 0);
+// Sums in cents, so the total is the sum of the accounts' ARR to the cent.
+const sumArr = (groups: readonly AccountGroup[]) => Math.round(groups.reduce((c, g) => c + g.arr * 100, 0)) / 100;
+
+function totalsBy<K>(groups: readonly AccountGroup[], key: (g: AccountGroup) => K) {
+  const byKey = new Map<K, AccountGroup[]>();
+  for (const g of groups) {
+    const list = byKey.get(key(g));
+    if (list) list.push(g);
+    else byKey.set(key(g), [g]);
+  }
+  return [...byKey].map(([k, gs]) => ({ key: k, accounts: sumCount(gs), arr: sumArr(gs) }));
 }
 
 export interface TeamBookRow {
@@ -67,27 +76,36 @@ export interface TeamBookRow {
   overdueTasks: number;
 }
 
-/** Each CSM's book: size, ARR, renewals due and red/yellow accounts — the manager's weekly view. */
+/**
+ * Each CSM's book: size, ARR, renewals due and red/yellow accounts — the manager's weekly view.
+ * Books and renewals come from the rollup; open tasks are counted per CSM on their index.
+ */
 export async function getTeamBook(): Promise<TeamBookRow[]> {
   const today = clock.today();
-  const rows = await db.$queryRaw<(Omit<TeamBookRow, "arr"> & { arr: string | null })[]>`
-    SELECT u.id AS "csmId", u.name,
-      count(a.id)::int AS accounts,
-      coalesce(sum(a.arr), 0)::text AS arr,
-      (SELECT count(*) FROM "Renewal" r JOIN "Account" ra ON ra.id = r."accountId"
-        WHERE ra."csmId" = u.id AND ra.status = 'active' AND r.status = 'open'
-          AND r."renewalDate" BETWEEN ${today}::date AND ${addDays(today, DUE_HORIZON_DAYS)}::date)::int AS "renewing90",
-      count(a.id) FILTER (WHERE a."healthBand" IN ('red', 'yellow'))::int AS "atRisk",
-      coalesce(t.open, 0)::int AS "openTasks",
-      coalesce(t.overdue, 0)::int AS "overdueTasks"
-    FROM "User" u
-    LEFT JOIN "Account" a ON a."csmId" = u.id AND a.status = 'active'
-    LEFT JOIN (
-      SELECT "ownerId", count(*) AS open, count(*) FILTER (WHERE "dueDate" < ${today}::date) AS overdue
-      FROM "Task" WHERE status = 'open' GROUP BY "ownerId"
-    ) t ON t."ownerId" = u.id
+  await ensureRenewalRollup(today);
+  const [csms, groups, due] = await Promise.all([
+    db.$queryRaw<{ csmId: number; name: string; openTasks: number; overdueTasks: number }[]>`
+    SELECT u.id AS "csmId", u.name, t.open::int AS "openTasks", t.overdue::int AS "overdueTasks"
+    FROM "User" u CROSS JOIN LATERAL (
+      SELECT count(*) AS open, count(*) FILTER (WHERE "dueDate" < ${today}::date) AS overdue
+      FROM "Task" WHERE "ownerId" = u.id AND status = 'open'
+    ) t
     WHERE u.role = 'csm' AND u.active
-    GROUP BY u.id, u.name, t.open, t.overdue
-    ORDER BY u.name`;
-  return rows.map((r) => ({ ...r, arr: Number(r.arr ?? 0) }));
+    ORDER BY u.name`,
+    getAccountGroups("rollup", Prisma.sql`a."csmId" IS NOT NULL`, today),
+    getDueRenewalCountsByCsm("rollup", today),
+  ]);
+  return csms.map((u) => {
+    const book = groups.filter((g) => g.csmId === u.csmId);
+    return {
+      csmId: u.csmId,
+      name: u.name,
+      accounts: sumCount(book),
+      arr: sumArr(book),
+      renewing90: due.get(u.csmId) ?? 0,
+      atRisk: sumCount(book.filter((g) => g.healthBand === "red" || g.healthBand === "yellow")),
+      openTasks: u.openTasks,
+      overdueTasks: u.overdueTasks,
+    };
+  });
 }

@@ -3,11 +3,11 @@ import { atRiskSql, renewalWindowSql } from "../platform/rules.sql";
 import { prismaSql, sqlText } from "../platform/sql";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { RenewalForecast } from "@/lib/generated/prisma/enums";
+import type { Band, RenewalForecast, Segment } from "@/lib/generated/prisma/enums";
 import { addDays, type IsoDate } from "@/lib/domain/dates";
 import { FORECAST_WEIGHTS, UNFORECAST_WEIGHT, type RenewalForecastKind } from "@/lib/domain/renewals";
 import { quarterOf } from "@/lib/domain/renewal-forecast";
-import { medianOfCounts, type OpenRenewalGroup } from "@/lib/domain/renewal-rollup";
+import { DUE_WINDOWS, medianOfCounts, type OpenRenewalGroup } from "@/lib/domain/renewal-rollup";
 import type { RenewalWindow } from "@/lib/domain/windows";
 
 // The renewal pages' aggregates without aggregating the book on each view (issue 16).
@@ -23,6 +23,10 @@ import type { RenewalWindow } from "@/lib/domain/windows";
 //
 // The same grouping also runs straight over the tables (`live`) for scopes the rollup doesn't
 // group by (a lifecycle stage), so there is one definition of each figure.
+//
+// The active accounts themselves (count and ARR by AE, CSM, segment and band) are grouped the same
+// way (kind "accounts", changes of kind "account"), for the scorecard's and the portfolio's totals,
+// the books by CSM and the triage page's band chips.
 
 /** The pipeline's "later" stops here; the groups cover renewals up to this many days out. */
 export const LATER_HORIZON_DAYS = 180;
@@ -75,6 +79,15 @@ function movementFacts(source: "tables" | "changes", scope: Prisma.Sql, day: Iso
   WHERE a.kind = 'movement' AND a."movementDate" <= ${day}::date AND ${scope}`;
 }
 
+function accountFacts(source: "tables" | "changes", scope: Prisma.Sql): Prisma.Sql {
+  return source === "tables"
+    ? Prisma.sql`SELECT a."aeId", a."csmId", a.segment, a."healthBand", round(a.arr * 100)::bigint AS cents, 1 AS sign
+  FROM "Account" a WHERE a.status = 'active' AND ${scope}`
+    : Prisma.sql`SELECT a."aeId", a."csmId", a.segment, a."healthBand", a.cents, a.sign::int AS sign
+  FROM "RenewalRollupChange" a
+  WHERE a.kind = 'account' AND a."accountStatus" = 'active' AND ${scope}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Groups: the facts grouped by the filters' columns and what each page shows. One definition,
 // used to build the rollup, to group the changes, and to group the tables directly.
@@ -100,10 +113,14 @@ function ledgerGroups(facts: Prisma.Sql, day: IsoDate): Prisma.Sql {
 FROM (${facts}) f GROUP BY 1, 2, 3, 4`;
 }
 
+function accountGroups(facts: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT ${DIMS}, sum(f.sign)::int AS n, sum(f.sign * f.cents)::bigint AS cents FROM (${facts}) f GROUP BY 1, 2, 3, 4`;
+}
+
 /** The stored groups of a kind for a day plus the changes' groups, or the tables' groups. */
 function groupsOf(
   source: GroupSource,
-  kind: "open" | "signed" | "ledger",
+  kind: "open" | "signed" | "ledger" | "accounts",
   columns: Prisma.Sql,
   group: (facts: Prisma.Sql) => Prisma.Sql,
   facts: (source: "tables" | "changes") => Prisma.Sql,
@@ -114,6 +131,17 @@ function groupsOf(
   return Prisma.sql`SELECT ${columns} FROM "RenewalRollup" a WHERE a."asOf" = ${day}::date AND a.kind = ${kind} AND ${scope}
 UNION ALL SELECT ${columns} FROM (${group(facts("changes"))}) a`;
 }
+
+const openGroupsOf = (source: GroupSource, columns: Prisma.Sql, scope: Prisma.Sql, day: IsoDate) =>
+  groupsOf(
+    source,
+    "open",
+    columns,
+    (f) => openGroups(f, day),
+    (s) => openFacts(s, scope, day),
+    scope,
+    day,
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -135,15 +163,7 @@ export async function getOpenRenewalGroups(
   day: IsoDate,
 ): Promise<OpenRenewalGroup[]> {
   const columns = Prisma.sql`a.bucket, a."inQuarter", a.forecast, a."healthBand", a.n, a.cents, a."expectedCents"`;
-  const groups = groupsOf(
-    source,
-    "open",
-    columns,
-    (f) => openGroups(f, day),
-    (s) => openFacts(s, scope, day),
-    scope,
-    day,
-  );
+  const groups = openGroupsOf(source, columns, scope, day);
   const risky = prismaSql(atRiskSql(sqlText`g."healthBand"`, sqlText`g.forecast`));
   const rows = await db.$queryRaw<OpenRow[]>`
 SELECT g.bucket, g."inQuarter", g.forecast, ${risky} AS "atRisk",
@@ -194,6 +214,38 @@ SELECT coalesce(sum(g.cents), 0)::float8 AS start, coalesce(sum(g."lostCents"), 
   return { startCents: row.start, lostCents: row.lost };
 }
 
+/** Each CSM's open renewals due within DUE_HORIZON_DAYS (the windows of DUE_WINDOWS), by CSM id. */
+export async function getDueRenewalCountsByCsm(source: GroupSource, day: IsoDate): Promise<Map<number, number>> {
+  const groups = openGroupsOf(source, Prisma.sql`a."csmId", a.bucket, a.n`, Prisma.sql`TRUE`, day);
+  const rows = await db.$queryRaw<{ csmId: number; count: number }[]>`
+SELECT g."csmId", sum(g.n)::int AS count FROM (${groups}) g
+WHERE g."csmId" IS NOT NULL AND g.bucket IN (${Prisma.join([...DUE_WINDOWS])}) GROUP BY 1`;
+  return new Map(rows.map((r) => [r.csmId, r.count]));
+}
+
+/** Active accounts and their ARR of one group: a CSM's, a segment's or a band's, … */
+export interface AccountGroup {
+  csmId: number | null;
+  segment: Segment;
+  healthBand: Band | null;
+  count: number;
+  arr: number;
+}
+
+/**
+ * The active accounts of the book `scope` selects (SQL over the columns aeId, csmId, segment and
+ * healthBand of the alias a), grouped by CSM, segment and band: counts and ARR without a scan of
+ * the accounts.
+ */
+export async function getAccountGroups(source: GroupSource, scope: Prisma.Sql, day: IsoDate): Promise<AccountGroup[]> {
+  const columns = Prisma.sql`a."csmId", a.segment, a."healthBand", a.n, a.cents`;
+  const groups = groupsOf(source, "accounts", columns, accountGroups, (s) => accountFacts(s, scope), scope, day);
+  const rows = await db.$queryRaw<(Omit<AccountGroup, "arr"> & { cents: number })[]>`
+SELECT g."csmId", g.segment::text AS segment, g."healthBand"::text AS "healthBand", sum(g.n)::int AS count, sum(g.cents)::float8 AS cents
+FROM (${groups}) g GROUP BY 1, 2, 3 HAVING sum(g.n) <> 0`;
+  return rows.map(({ cents, ...r }) => ({ ...r, arr: cents / 100 }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Building (the daily job)
 
@@ -220,6 +272,9 @@ SELECT ${day}::date, 'signed', g.* FROM (${signedGroups(signedFacts("tables", al
         n +=
           await tx.$executeRaw`INSERT INTO "RenewalRollup" ("asOf", kind, "aeId", "csmId", segment, "healthBand", cents, "lostCents")
 SELECT ${day}::date, 'ledger', g.* FROM (${ledgerGroups(movementFacts("tables", all, day), day)}) g`;
+        n +=
+          await tx.$executeRaw`INSERT INTO "RenewalRollup" ("asOf", kind, "aeId", "csmId", segment, "healthBand", n, cents)
+SELECT ${day}::date, 'accounts', g.* FROM (${accountGroups(accountFacts("tables", all))}) g`;
       }
       await tx.$executeRaw`DELETE FROM "RenewalRollupChange"`;
       return n;
