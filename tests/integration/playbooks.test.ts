@@ -127,6 +127,36 @@ describe("idempotency", () => {
   });
 });
 
+describe("a run over many accounts", () => {
+  it("sends each account's email steps to that account's own contacts, and notes each step's outcome", async () => {
+    const accounts = await Promise.all([1, 2, 3].map(() => makeAccount({ asOf: today, csmId: csm.id })));
+    await db.account.updateMany({ where: { id: { in: accounts.map((a) => a.id) } }, data: { segment: "smb" } });
+    // Two contacts for the first account, one for the second, none for the third.
+    await db.contact.createMany({
+      data: [
+        { accountId: accounts[0].id, name: "Bea", email: "bea@first.test" },
+        { accountId: accounts[0].id, name: "Cal", email: "cal@first.test" },
+        { accountId: accounts[1].id, name: "Dee", email: "dee@second.test" },
+      ],
+    });
+    const run = await runPlaybooks(db, { asOf: today, accountIds: accounts.map((a) => a.id) });
+    expect(run.emails).toBe(6);
+    const sentTo = async (accountId: number) =>
+      (await db.emailMessage.findMany({ where: { accountId }, orderBy: { id: "asc" } })).map((m) => m.to);
+    expect(await sentTo(accounts[0].id)).toEqual([
+      ["bea@first.test", "cal@first.test"],
+      ["bea@first.test", "cal@first.test"],
+    ]);
+    expect(await sentTo(accounts[1].id)).toEqual([["dee@second.test"], ["dee@second.test"]]);
+    expect(await sentTo(accounts[2].id)).toEqual([]);
+    const outcomes = async (accountId: number) => (await tasksOf(accountId)).map((t) => t.outcome);
+    expect(await outcomes(accounts[0].id)).toEqual(
+      Array(2).fill("In the outbox for 2 contacts (no SMTP server configured)."),
+    );
+    expect(await outcomes(accounts[2].id)).toEqual(Array(2).fill("Not sent: the account has no contacts."));
+  });
+});
+
 describe("snooze and dismiss", () => {
   it("hides a snoozed task from the inbox without the playbook raising it again", async () => {
     const account = await makeAccount({ asOf: today, csmId: csm.id, band: "yellow", score: 66 });

@@ -154,9 +154,20 @@ async function sendStepEmails(client: Db, rows: CreatedRow[], planned: PlannedSt
     select: { accountId: true, email: true },
     orderBy: { id: "asc" },
   });
+  // Looked up by key, not searched per row: the first daily run at 50,000 accounts records tens
+  // of thousands of email steps, and a search of every planned step and contact per row made
+  // that quadratic (minutes of CPU before the first message went out).
+  const stepByKey = new Map<string, PlannedStep>();
+  for (const p of planned) if (!stepByKey.has(`${p.ruleKey}|${p.step}`)) stepByKey.set(`${p.ruleKey}|${p.step}`, p);
+  const emailsByAccount = new Map<number, string[]>();
+  for (const c of contacts) {
+    const list = emailsByAccount.get(c.accountId);
+    if (list) list.push(c.email);
+    else emailsByAccount.set(c.accountId, [c.email]);
+  }
   for (const row of rows) {
-    const step = planned.find((p) => p.ruleKey === row.rule_key && p.step === row.step);
-    const to = contacts.filter((c) => c.accountId === row.account_id).map((c) => c.email);
+    const step = stepByKey.get(`${row.rule_key}|${row.step}`);
+    const to = emailsByAccount.get(row.account_id) ?? [];
     let outcome = "Not sent: the account has no contacts.";
     if (step && to.length > 0) {
       const sent = await sendEmail(client, {
