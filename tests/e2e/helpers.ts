@@ -6,7 +6,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  // Longer than other waits: a spec's first sign-in can queue behind the daily update the fresh
+  // server starts with (embedded PGlite serves one statement at a time).
+  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 45_000 });
 }
 
 export async function signOut(page: Page) {
