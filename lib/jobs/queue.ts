@@ -121,7 +121,11 @@ export async function startJobs(handle: DbHandle = dbHandle, options: StartJobsO
     archiveFailedAfterSeconds: 3 * 86_400,
     deleteAfterDays: 30,
   });
-  boss.on("error", (error) => console.error("[jobs]", error));
+  // One line per error: a dropped connection (the database restarting, say) is the usual one, and
+  // the driver's error object carries the whole client with it.
+  boss.on("error", (error: Error & { code?: string }) =>
+    console.error(`[jobs] ${error.message}${error.code ? ` (${error.code})` : ""}`),
+  );
   await boss.start();
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 5;
 
