@@ -51,16 +51,13 @@ export function weightsFromCoefficients(coefficients: readonly number[]): Weight
  * Σ weight·score / Σ weight over the components with data, rounded half up; null when none.
  */
 export function reweighedScore(components: readonly (number | null)[], weights: Weights): number | null {
-  let weighted = 0;
-  let total = 0;
-  for (let i = 0; i < COMPONENT_KEYS.length; i++) {
-    const score = components[i];
-    if (score === null) continue;
-    const weight = weights[COMPONENT_KEYS[i]];
-    weighted += weight * score;
-    total += weight;
-  }
-  return total > 0 ? roundHalfUp(weighted / total) : null;
+  const columns = components.map((score) => Float64Array.of(score ?? Number.NaN));
+  const score = reweighedScoreAt(
+    columns,
+    0,
+    COMPONENT_KEYS.map((c) => weights[c]),
+  );
+  return Number.isNaN(score) ? null : score;
 }
 
 /** Component scores as columns (NaN = no score), and which renewals were lost. */
@@ -70,7 +67,7 @@ export interface ComponentColumns {
   positive: Uint8Array;
 }
 
-/** As reweighedScore, for row r of the columns (NaN = no score). */
+/** reweighedScore of row r of the columns (NaN = no score, and NaN when no component has one). */
 function reweighedScoreAt(columns: readonly Float64Array[], r: number, weights: readonly number[]): number {
   let weighted = 0;
   let total = 0;
