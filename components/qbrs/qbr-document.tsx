@@ -26,15 +26,18 @@ export function QbrDocumentEditor({
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   function save(contents: Record<string, string> | null) {
     setError(null);
+    setSaved(null);
     startTransition(async () => {
       const result = await saveQbrDocumentAction({ id, sections: contents });
       if (!result.ok) return setError(result.error.message);
       if (contents) setSections(sections.map((s) => ({ ...s, content: contents[s.key] ?? s.content })));
       setEditing(false);
+      setSaved(contents ? "Document saved." : "Document regenerated from the account's data.");
     });
   }
 
@@ -70,6 +73,10 @@ export function QbrDocumentEditor({
               )}
             </>
           )}
+          {pending && <span className="text-sm text-slate-500">Saving…</span>}
+          <span role="status" className="text-sm text-emerald-700">
+            {saved}
+          </span>
           {error && (
             <p role="alert" className="text-sm text-red-600">
               {error}
