@@ -131,3 +131,100 @@ export async function sendEmail(db: Db, input: EmailInput, options: SendOptions 
     : await db.emailMessage.create({ data: { ...data, key: input.key ?? null, createdAt: now } });
   return { id: row.id, status, error, replayed: false };
 }
+
+/** Messages stored by one outbox statement: enough to keep each statement's parameter modest. */
+const OUTBOX_CHUNK = 5_000;
+
+/**
+ * Sends (or outboxes) many messages, each as `sendEmail` would, with the same statuses and the
+ * same "a key is sent once" rule. Over SMTP the messages go out one by one (the network is the
+ * cost); without SMTP they are stored in the outbox a chunk per statement, so a daily playbook
+ * run that records tens of thousands of email steps writes them in a few statements, not one
+ * round trip each. Results come back in the inputs' order.
+ */
+export async function sendEmails(db: Db, inputs: KeyedEmailInput[], options: SendOptions = {}): Promise<EmailResult[]> {
+  const smtpUrl = options.smtpUrl === undefined ? process.env.SMTP_URL || null : options.smtpUrl;
+  if (smtpUrl) {
+    const results: EmailResult[] = [];
+    for (const input of inputs) results.push(await sendEmail(db, input, options));
+    return results;
+  }
+  const results: EmailResult[] = [];
+  for (let start = 0; start < inputs.length; start += OUTBOX_CHUNK)
+    results.push(...(await outboxChunk(db, inputs.slice(start, start + OUTBOX_CHUNK))));
+  return results;
+}
+
+/** A message of a batch: the key is what makes a retried batch send nothing twice. */
+export type KeyedEmailInput = EmailInput & { key: string };
+
+interface OutboxRow {
+  n: bigint;
+  id: number | null;
+  key: string;
+  status: EmailStatus;
+  error: string | null;
+  fresh: boolean;
+}
+
+async function outboxChunk(db: Db, inputs: KeyedEmailInput[]): Promise<EmailResult[]> {
+  const messages = inputs.map((input) => {
+    const to = recipients(input.to);
+    if (to.length === 0) throw new RangeError("sendEmail: no recipient");
+    return {
+      key: input.key,
+      to,
+      subject: input.subject,
+      text: input.text,
+      html: input.html ?? null,
+      attachments: allAttachments(input),
+      accountId: input.accountId ?? null,
+    };
+  });
+  // A key seen before keeps its message (a failed one is stored again as outboxed, as a retried
+  // sendEmail would); the ordinality puts the rows back in the inputs' order, and a key repeated
+  // in the batch is written once. "fresh" tells a row written now from one found under its key.
+  const rows = await db.$queryRaw<OutboxRow[]>`
+    WITH input AS (
+      SELECT m.*, n
+      FROM jsonb_array_elements(${JSON.stringify(messages)}::jsonb) WITH ORDINALITY AS e(doc, n),
+           jsonb_to_record(e.doc) AS m(key text, "to" jsonb, subject text, text text, html text,
+                                       attachments jsonb, "accountId" int)
+    ), written AS (
+      INSERT INTO "EmailMessage" (key, "to", subject, text, html, attachments, status, "accountId", "createdAt")
+      SELECT key, ARRAY(SELECT jsonb_array_elements_text("to")), subject, text, html, attachments,
+             'outboxed'::"EmailStatus", "accountId", ${clock.now()}
+      FROM (SELECT DISTINCT ON (key) * FROM input ORDER BY key, n) AS first
+      ON CONFLICT (key) DO UPDATE
+        SET "to" = EXCLUDED."to", subject = EXCLUDED.subject, text = EXCLUDED.text, html = EXCLUDED.html,
+            attachments = EXCLUDED.attachments, status = 'outboxed', error = NULL, "messageId" = NULL,
+            "accountId" = EXCLUDED."accountId", "sentAt" = NULL
+        WHERE "EmailMessage".status = 'failed'
+      RETURNING id, key, status, error
+    )
+    SELECT i.n, COALESCE(w.id, old.id) AS id, i.key, COALESCE(w.status, old.status) AS status,
+           CASE WHEN w.id IS NULL THEN old.error ELSE w.error END AS error, w.id IS NOT NULL AS fresh
+    FROM input i
+    LEFT JOIN written w ON w.key = i.key
+    LEFT JOIN "EmailMessage" old ON w.id IS NULL AND old.key = i.key
+    ORDER BY i.n`;
+  // A key another run stored while this statement ran is invisible to it: read those after.
+  const missing = rows.filter((r) => r.id === null).map((r) => r.key);
+  const late = new Map(
+    missing.length === 0
+      ? []
+      : (await db.emailMessage.findMany({ where: { key: { in: missing } } })).map((m) => [m.key, m] as const),
+  );
+  const seen = new Set<string>();
+  return rows.map((r) => {
+    const stored = r.id === null ? late.get(r.key) : undefined;
+    const first = !seen.has(r.key);
+    seen.add(r.key);
+    return {
+      id: stored?.id ?? (r.id as number),
+      status: stored?.status ?? r.status,
+      error: stored ? stored.error : r.error,
+      replayed: !(r.fresh && first),
+    };
+  });
+}

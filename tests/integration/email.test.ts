@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpSink, type SmtpSink } from "@/tests/support/smtp-sink";
 
 const { db } = await import("@/lib/db");
-const { sendEmail } = await import("@/lib/email/send");
+const { sendEmail, sendEmails } = await import("@/lib/email/send");
 const { listOutbox } = await import("@/lib/email/outbox");
 
 let sink: SmtpSink;
@@ -82,5 +82,57 @@ describe("sendEmail", () => {
     expect(retried).toMatchObject({ status: "sent", replayed: false });
     expect(sink.received.at(-1)?.to).toEqual(["cy@customer.test"]);
     expect(await db.emailMessage.count({ where: { key: "smtp-2" } })).toBe(1);
+  });
+});
+
+describe("sendEmails (a batch, as the daily playbook run sends)", () => {
+  it("outboxes every message in the inputs' order, each to its own recipients, and a rerun stores nothing new", async () => {
+    const batch = Array.from({ length: 7 }, (_, i) => ({
+      to: [`c${i}@batch.test`, `d${i}@batch.test`],
+      subject: `Check-in ${i}`,
+      text: `Hello ${i}`,
+      key: `batch-${i}`,
+    }));
+    const first = await sendEmails(db, batch, { smtpUrl: null });
+    expect(first.map((r) => [r.status, r.replayed])).toEqual(batch.map(() => ["outboxed", false]));
+    const rows = await db.emailMessage.findMany({ where: { key: { startsWith: "batch-" } }, orderBy: { key: "asc" } });
+    expect(rows.map((r) => [r.key, r.to, r.subject, r.text])).toEqual(
+      batch.map((b) => [b.key, b.to, b.subject, b.text]),
+    );
+    expect(first.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+
+    const again = await sendEmails(db, batch, { smtpUrl: null });
+    expect(again.map((r) => [r.id, r.replayed])).toEqual(first.map((r) => [r.id, true]));
+    expect(await db.emailMessage.count({ where: { key: { startsWith: "batch-" } } })).toBe(7);
+  });
+
+  it("stores a key repeated within a batch once, and outboxes again a message that had failed", async () => {
+    const refusing = await startSmtpSink({ reject: "Mailbox unavailable" });
+    try {
+      const failed = await sendEmail(
+        db,
+        { to: "fa@batch.test", subject: "Renewal", text: "Soon", key: "batch-failed" },
+        { smtpUrl: refusing.url },
+      );
+      expect(failed.status).toBe("failed");
+    } finally {
+      await refusing.close();
+    }
+    const results = await sendEmails(
+      db,
+      [
+        { to: "fa@batch.test", subject: "Renewal", text: "Soon", key: "batch-failed" },
+        { to: "dup@batch.test", subject: "Twice", text: "Once", key: "batch-dup" },
+        { to: "dup@batch.test", subject: "Twice", text: "Once", key: "batch-dup" },
+      ],
+      { smtpUrl: null },
+    );
+    expect(results.map((r) => [r.status, r.error, r.replayed])).toEqual([
+      ["outboxed", null, false],
+      ["outboxed", null, false],
+      ["outboxed", null, true],
+    ]);
+    expect(results[1].id).toBe(results[2].id);
+    expect(await db.emailMessage.count({ where: { key: { in: ["batch-failed", "batch-dup"] } } })).toBe(2);
   });
 });

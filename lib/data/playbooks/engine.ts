@@ -7,7 +7,7 @@ import type { Band, RenewalForecast, Segment } from "@/lib/domain/health";
 import { storedRawPath } from "@/lib/domain/health-snapshot";
 import { playbookManager, planPlaybooks, type PlannedStep, type PlaybookFacts } from "@/lib/domain/playbooks";
 import { clock } from "@/lib/clock";
-import { sendEmail, type EmailStatus } from "@/lib/email/send";
+import { sendEmails, type EmailStatus, type KeyedEmailInput } from "@/lib/email/send";
 import { sqlLiteral, statement } from "../platform/sql";
 import { loadPlaybookRules } from "./rules";
 import type { Db } from "@/lib/db/types";
@@ -165,22 +165,36 @@ async function sendStepEmails(client: Db, rows: CreatedRow[], planned: PlannedSt
     if (list) list.push(c.email);
     else emailsByAccount.set(c.accountId, [c.email]);
   }
+  const outcomes = new Map<number, string>();
+  const messages: { row: CreatedRow; input: KeyedEmailInput }[] = [];
   for (const row of rows) {
     const step = stepByKey.get(`${row.rule_key}|${row.step}`);
     const to = emailsByAccount.get(row.account_id) ?? [];
-    let outcome = "Not sent: the account has no contacts.";
-    if (step && to.length > 0) {
-      const sent = await sendEmail(client, {
-        to,
-        subject: step.subject ?? step.title,
-        text: step.description,
-        key: `playbook-task:${row.id}`,
-        accountId: row.account_id,
+    if (step && to.length > 0)
+      messages.push({
+        row,
+        input: {
+          to,
+          subject: step.subject ?? step.title,
+          text: step.description,
+          key: `playbook-task:${row.id}`,
+          accountId: row.account_id,
+        },
       });
-      outcome = EMAIL_OUTCOMES[sent.status](to.length, sent.error);
-    }
-    await client.task.update({ where: { id: row.id }, data: { outcome } });
+    else outcomes.set(row.id, "Not sent: the account has no contacts.");
   }
+  const sent = await sendEmails(
+    client,
+    messages.map((m) => m.input),
+  );
+  messages.forEach(({ row, input }, i) =>
+    outcomes.set(row.id, EMAIL_OUTCOMES[sent[i].status]([input.to].flat().length, sent[i].error)),
+  );
+  // Every step's outcome in one statement.
+  await client.$executeRaw`
+    UPDATE "Task" AS t SET outcome = v.outcome
+    FROM unnest(${[...outcomes.keys()]}::int[], ${[...outcomes.values()]}::text[]) AS v(id, outcome)
+    WHERE t.id = v.id`;
 }
 
 const contactsPhrase = (n: number) => `${n} ${n === 1 ? "contact" : "contacts"}`;
