@@ -281,6 +281,16 @@ describe("stage dashboards", () => {
     expect(value.rows.map((r) => [r.name, r.stageValue, r.stageDetail])).toEqual([["Ivy", 0.5, "1 of 2 due"]]);
     const expansion = await listStageAccounts("expansion", { sort: "stage", page: 1 }, 25, today);
     expect(expansion.rows.map((r) => [r.name, r.stageValue, r.stageDetail])).toEqual([["Hex", 7500, "2 deals"]]);
+    // Sorted by another column, the page is picked first and the stage column joined to its rows.
+    const expansionByScore = await listStageAccounts("expansion", { sort: "score", page: 1 }, 25, today);
+    expect(expansionByScore.rows.map((r) => [r.name, r.stageValue, r.stageDetail])).toEqual([["Hex", 7500, "2 deals"]]);
+    const byCsm = await listStageAccounts("renewal", { sort: "csm", dir: "desc", page: 1 }, 2, today);
+    expect(byCsm.rows.map((r) => [r.name, r.stageDetail])).toEqual([
+      ["Dyn", "commit"],
+      ["Echo", "at_risk"],
+    ]);
+    const secondPage = await listStageAccounts("onboarding", { sort: "name", page: 2 }, 1, today);
+    expect(secondPage.rows.map((r) => [r.name, r.stageDetail])).toEqual([["Bolt", "3 of 4 milestones"]]);
   });
 
   it("streams every row of the table in batches, in the table's order", async () => {

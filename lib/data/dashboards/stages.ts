@@ -334,13 +334,13 @@ function stageColumn(
   }
 }
 
-function stageOrder(query: Pick<TStageTableQuery, "sort" | "dir">): Prisma.Sql {
+function stageOrder(query: Pick<TStageTableQuery, "sort" | "dir">, csmName: Prisma.Sql): Prisma.Sql {
   const dir = Prisma.raw(stageSortDirection(query) === "asc" ? "ASC" : "DESC");
   const column = {
     score: Prisma.sql`a."healthScore"`,
     name: Prisma.sql`a.name`,
     arr: Prisma.sql`a.arr`,
-    csm: Prisma.sql`u.name`,
+    csm: csmName,
     stage: Prisma.sql`"stageValue"`,
   }[query.sort];
   return Prisma.sql`ORDER BY ${column} ${dir} NULLS LAST, a.id`;
@@ -358,13 +358,28 @@ function selectStageAccounts(
   today: IsoDate,
 ) {
   const column = stageColumn(stage, today);
+  const fields = Prisma.sql`a."externalId", a.name, a.segment::text AS segment, a."healthBand"::text AS "healthBand", a."healthScore",
+      a.arr::text AS arr`;
+  if (query.sort === "stage")
+    // Sorted by the stage's own column: every account in the stage needs it before the sort.
+    return db.$queryRaw<RawStageRow[]>`
+      SELECT ${fields}, u.name AS "csmName", ${column.value} AS "stageValue", ${column.detail} AS "stageDetail"
+      FROM "Account" a LEFT JOIN "User" u ON u.id = a."csmId" ${column.join}
+      WHERE ${inStage(stage)}
+      ${stageOrder(query, Prisma.sql`u.name`)}
+      LIMIT ${limit} OFFSET ${offset}`;
+  // Otherwise the page's rows are picked first, in the stage index's order, and only those get
+  // the stage column's per-account lookup (the expansion stage holds half the accounts: its
+  // open-deal sums for all of them cost more than the rest of the page).
   return db.$queryRaw<RawStageRow[]>`
-    SELECT a."externalId", a.name, a.segment::text AS segment, a."healthBand"::text AS "healthBand", a."healthScore",
-      a.arr::text AS arr, u.name AS "csmName", ${column.value} AS "stageValue", ${column.detail} AS "stageDetail"
-    FROM "Account" a LEFT JOIN "User" u ON u.id = a."csmId" ${column.join}
-    WHERE ${inStage(stage)}
-    ${stageOrder(query)}
-    LIMIT ${limit} OFFSET ${offset}`;
+    SELECT ${fields}, a."csmName", ${column.value} AS "stageValue", ${column.detail} AS "stageDetail"
+    FROM (
+      SELECT a.*, u.name AS "csmName" FROM "Account" a LEFT JOIN "User" u ON u.id = a."csmId"
+      WHERE ${inStage(stage)}
+      ${stageOrder(query, Prisma.sql`u.name`)}
+      LIMIT ${limit} OFFSET ${offset}
+    ) a ${column.join}
+    ${stageOrder(query, Prisma.sql`a."csmName"`)}`;
 }
 
 const toStageRow = (r: RawStageRow): StageAccountRow => ({ ...r, arr: money(r.arr) });
