@@ -194,6 +194,9 @@ describe("snooze and dismiss", () => {
       created: 0,
     });
     expect(await keysOf(account.id)).toContain("low_engagement.action_plan:cancelled");
+    // The daily run over every account keeps it closed too.
+    await runPlaybooks(db, { asOf: addDays(today, 30) });
+    expect(await keysOf(account.id)).not.toContain("low_engagement.action_plan:open");
     await runPlaybooks(db, { asOf: addDays(today, 31), accountIds: [account.id] });
     expect(await keysOf(account.id)).toContain("low_engagement.action_plan:open");
 

@@ -8,7 +8,8 @@ import { storedRawPath } from "@/lib/domain/health-snapshot";
 import { playbookManager, planPlaybooks, type PlannedStep, type PlaybookFacts } from "@/lib/domain/playbooks";
 import { clock } from "@/lib/clock";
 import { sendEmails, type EmailStatus, type KeyedEmailInput } from "@/lib/email/send";
-import { sqlLiteral, statement } from "../platform/sql";
+import { bulkPoolOf } from "@/lib/db/client";
+import { sqlLiteral, statement, type Statement } from "../platform/sql";
 import { loadPlaybookRules } from "./rules";
 import type { Db } from "@/lib/db/types";
 
@@ -56,27 +57,26 @@ WHERE CASE WHEN $1::int[] IS NULL THEN a.status = 'active' ELSE a.id = ANY($1::i
 // One statement, so the tasks and their audit rows commit together even outside a transaction.
 // ON CONFLICT DO NOTHING skips what the partial unique indexes forbid: a second open task for a
 // rule step ("Task_open_rule_step_key"), a second task for one occurrence ("Task_rule_cycle_key").
-// NOT EXISTS keeps a closed state step closed for the rule's re-arm period. Email steps are
-// recorded as done tasks (what went out, to whom it belongs). Audit rows have the shape
-// recordAudit gives a system actor's create.
+// Email steps are recorded as done tasks (what went out, to whom it belongs). Audit rows have the
+// shape recordAudit gives a system actor's create. The re-arm period (a closed state step stays
+// closed) is applied before, from CLOSED_SQL: a correlated NOT EXISTS here was planned as a
+// sequential scan of "Task" per planned step whenever the table's statistics said it was empty,
+// and each scan then read the rows this statement had inserted so far (quadratic: a first daily
+// run at 50,000 accounts ran for many minutes).
 const INSERT_SQL = statement`
 WITH v AS (
   SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[],
-    $9::text[], $10::text[], $11::int[], $12::text[])
-    AS v(account_id, rule_key, step, cycle, owner_id, title, description, reason, due, priority, rearm_days, type)
+    $9::text[], $10::text[], $11::text[])
+    AS v(account_id, rule_key, step, cycle, owner_id, title, description, reason, due, priority, type)
 ), created AS (
   INSERT INTO "Task" ("accountId", "ownerId", title, description, "ruleKey", step, cycle, reason, "dueDate", priority,
     source, status, "completedAt", outcome)
   SELECT v.account_id, v.owner_id, v.title, NULLIF(v.description, ''), v.rule_key, v.step, v.cycle, v.reason, v.due::date,
     v.priority::"TaskPriority", 'playbook'::"TaskSource",
     (CASE WHEN v.type = 'email' THEN 'done' ELSE 'open' END)::"TaskStatus",
-    CASE WHEN v.type = 'email' THEN $14::timestamptz END,
+    CASE WHEN v.type = 'email' THEN $12::timestamptz END,
     CASE WHEN v.type = 'email' THEN 'Sent by the playbook' END
   FROM v
-  WHERE v.cycle IS NOT NULL OR NOT EXISTS (
-    SELECT 1 FROM "Task" t
-    WHERE t."accountId" = v.account_id AND t."ruleKey" = v.rule_key AND t.step = v.step AND t.status <> 'open'
-      AND t."completedAt" >= $13::date - v.rearm_days)
   ON CONFLICT DO NOTHING
   RETURNING id, "accountId", "ownerId", title, description, "ruleKey", step, reason, "dueDate", priority, source, status
 ), audited AS (
@@ -88,6 +88,42 @@ WITH v AS (
 )
 SELECT c.id, c."accountId" AS account_id, c."ruleKey" AS rule_key, c.step, c.status::text AS status
 FROM created c ORDER BY c.id`;
+
+// Each rule step's latest closing within the longest re-arm period, as days before the run's day
+// (the listed accounts, or every account when null): one grouped read.
+const CLOSED_SQL = statement`
+SELECT t."accountId" AS account_id, t."ruleKey" AS rule_key, t.step, ($1::date - max(t."completedAt")::date) AS days_ago
+FROM "Task" t
+WHERE t."ruleKey" IS NOT NULL AND t.status <> 'open' AND t."completedAt" >= $1::date - $2::int
+  AND ($3::int[] IS NULL OR t."accountId" = ANY($3::int[]))
+GROUP BY 1, 2, 3`;
+
+/**
+ * The planned steps without those inside their re-arm period: a state step (no cycle) closed
+ * less than `rearmDays` days ago stays closed. Occurrence steps (with a cycle) are kept: the
+ * unique index decides those.
+ */
+async function withoutRearming<T extends PlannedStep & { accountId: number }>(
+  client: Db,
+  asOf: IsoDate,
+  steps: T[],
+  accountIds: number[] | null,
+): Promise<T[]> {
+  const longest = Math.max(0, ...steps.filter((s) => s.cycle === null).map((s) => s.rearmDays));
+  if (longest === 0) return steps;
+  const closed = await query<{ account_id: number; rule_key: string; step: string; days_ago: number }>(
+    client,
+    CLOSED_SQL,
+    [asOf, longest, accountIds],
+  );
+  if (closed.length === 0) return steps;
+  const daysAgo = new Map(closed.map((c) => [`${c.account_id}|${c.rule_key}|${c.step}`, c.days_ago]));
+  return steps.filter((s) => {
+    if (s.cycle !== null) return true;
+    const ago = daysAgo.get(`${s.accountId}|${s.ruleKey}|${s.step}`);
+    return ago === undefined || ago > s.rearmDays;
+  });
+}
 
 interface CreatedRow {
   id: number;
@@ -135,9 +171,9 @@ export async function runPlaybooks(
     where: { role: { in: ["manager", "admin"] } },
     select: { id: true, role: true, active: true },
   });
-  const planned = plan(playbookManager(users));
+  const planned = await withoutRearming(client, asOf, plan(playbookManager(users)), accountIds);
   if (planned.length === 0) return { created: 0, emails: 0 };
-  const created = await insertSteps(client, asOf, planned);
+  const created = await insertSteps(client, planned);
   const emails = created.filter((c) => c.status === "done");
   if (emails.length > 0) await sendStepEmails(client, emails, planned);
   return { created: created.length - emails.length, emails: emails.length };
@@ -206,7 +242,7 @@ const EMAIL_OUTCOMES: Record<EmailStatus, (n: number, error: string | null) => s
 
 /** The engine's facts of the listed accounts (every active one when null), by account id. */
 export async function loadPlaybookFacts(client: Db, accountIds: number[] | null): Promise<Map<number, PlaybookFacts>> {
-  const rows = await client.$queryRaw<FactsRow[]>(FACTS_SQL(accountIds));
+  const rows = await query<FactsRow>(client, FACTS_SQL, [accountIds]);
   return new Map(rows.map((r) => [r.id, toFacts(r)]));
 }
 
@@ -231,28 +267,31 @@ function toFacts(r: FactsRow): PlaybookFacts {
   };
 }
 
-async function insertSteps(
-  client: Db,
-  asOf: IsoDate,
-  steps: (PlannedStep & { accountId: number })[],
-): Promise<CreatedRow[]> {
+async function insertSteps(client: Db, steps: (PlannedStep & { accountId: number })[]): Promise<CreatedRow[]> {
   const col = <T>(pick: (s: PlannedStep & { accountId: number }) => T) => steps.map(pick);
-  return client.$queryRaw<CreatedRow[]>(
-    INSERT_SQL(
-      col((s) => s.accountId),
-      col((s) => s.ruleKey),
-      col((s) => s.step),
-      col((s) => s.cycle),
-      col((s) => s.ownerId),
-      col((s) => (s.type === "email" ? `Email: ${s.subject ?? s.title}` : s.title)),
-      col((s) => s.description),
-      col((s) => s.reason),
-      col((s) => s.dueDate),
-      col((s) => s.priority),
-      col((s) => s.rearmDays),
-      col((s) => s.type),
-      asOf,
-      clock.now(),
-    ),
-  );
+  return query<CreatedRow>(client, INSERT_SQL, [
+    col((s) => s.accountId),
+    col((s) => s.ruleKey),
+    col((s) => s.step),
+    col((s) => s.cycle),
+    col((s) => s.ownerId),
+    col((s) => (s.type === "email" ? `Email: ${s.subject ?? s.title}` : s.title)),
+    col((s) => s.description),
+    col((s) => s.reason),
+    col((s) => s.dueDate),
+    col((s) => s.priority),
+    col((s) => s.type),
+    clock.now(),
+  ]);
+}
+
+/**
+ * Runs a statement through the bulk pg pool beside an app client when there is one (the daily
+ * run over every account reads and writes tens of thousands of rows, and Prisma's raw-query path
+ * costs seconds of CPU per 50,000 rows), else through the client itself (PGlite, transactions).
+ */
+async function query<T>(client: Db, sql: Statement, values: unknown[]): Promise<T[]> {
+  const pool = bulkPoolOf(client);
+  if (pool) return (await pool.query(sql.text, values)).rows as T[];
+  return client.$queryRaw<T[]>(sql(...values));
 }
