@@ -406,10 +406,21 @@ export async function listStageAccounts(
   today = clock.today(),
 ): Promise<StageAccountPage> {
   const [rows, [{ total }]] = await Promise.all([
-    selectStageAccounts(stage, query, pageSize, (query.page - 1) * pageSize, today),
+    listStageRows(stage, query, pageSize, today),
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Account" a WHERE ${inStage(stage)}`,
   ]);
-  return { rows: rows.map(toStageRow), total };
+  return { rows, total };
+}
+
+/** One page of the table without its count (the dashboard has the count from its totals). */
+export async function listStageRows(
+  stage: DashboardStage,
+  query: TStageTableQuery,
+  pageSize: number,
+  today = clock.today(),
+): Promise<StageAccountRow[]> {
+  const rows = await selectStageAccounts(stage, query, pageSize, (query.page - 1) * pageSize, today);
+  return rows.map(toStageRow);
 }
 
 /** Every row of the table in its order, a batch at a time (for a streamed CSV export). */

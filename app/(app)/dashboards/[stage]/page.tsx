@@ -12,7 +12,7 @@ import { StageCharts } from "@/components/dashboards/stage-charts";
 import { StageTabs } from "@/components/dashboards/stage-tabs";
 import { requirePermission } from "@/lib/auth/session";
 import { cachedAggregate } from "@/lib/data/dashboards/cache";
-import { getStageCharts, getStageTotals, listStageAccounts } from "@/lib/data/dashboards/stages";
+import { getStageCharts, getStageTotals, listStageRows } from "@/lib/data/dashboards/stages";
 
 import { STAGE_SLUGS, stageFromSlug } from "@/lib/domain/dashboards";
 import { STAGE_LABELS } from "@/lib/format";
@@ -47,11 +47,13 @@ export default async function StageDashboardPage({
   const query = ZStageTableQuery.parse(await searchParams);
   const today = clock.today();
   const path = `/dashboards/${STAGE_SLUGS[stage]}`;
-  const [totals, charts, page] = await Promise.all([
+  // The table's count is the totals' account count: the stage's accounts are counted once.
+  const [totals, charts, rows] = await Promise.all([
     getStageTotals(stage),
     cachedAggregate(`stage:${stage}`, today, () => getStageCharts(stage, today)),
-    listStageAccounts(stage, query, PAGE_SIZE, today),
+    listStageRows(stage, query, PAGE_SIZE, today),
   ]);
+  const page = { rows, total: totals.accounts };
 
   return (
     <>
