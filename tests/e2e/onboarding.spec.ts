@@ -1,7 +1,7 @@
 // Onboarding plans and QBRs as the CSM works them (issue 13): ticking onboarding items changes a
 // milestone's status; a QBR is scheduled, its document generated, edited and printed to PDF; its
 // .ics parses as a calendar; recording attendance raises the relationship score.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import ICAL from "ical.js";
 import { signIn, signOut, snap } from "./helpers";
 import { addDays } from "../../lib/domain/dates";
@@ -26,9 +26,15 @@ const api = (request: APIRequestContext) => ({
   get: (path: string) => request.get(`/api/v1${path}`, { headers: { authorization: `Bearer ${apiKey}` } }),
 });
 
-async function newAccount(request: APIRequestContext, externalId: string, segment: string, startedDaysAgo: number) {
+async function newAccount(
+  request: APIRequestContext,
+  externalId: string,
+  name: string,
+  segment: string,
+  startedDaysAgo: number,
+) {
   const res = await api(request).put(`/accounts/${externalId}`, {
-    name: externalId === "e2e-onboard" ? "Northwind Onboarding" : "Contoso Enterprise",
+    name,
     segment,
     arr: 240_000,
     seats: 80,
@@ -48,17 +54,25 @@ async function newAccount(request: APIRequestContext, externalId: string, segmen
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   apiKey = await createKey(page);
-  await newAccount(page.request, "e2e-onboard", "mid_market", 16);
   await page.close();
 });
 
-test("a CSM lands on My day and ticks onboarding items; a milestone's status changes", async ({ page }) => {
+/** A retry works on an account of its own, not on what the failed attempt left behind. */
+function attemptKey(base: string, name: string, testInfo: TestInfo) {
+  const attempt = testInfo.retry + testInfo.repeatEachIndex;
+  return attempt === 0 ? { key: base, name } : { key: `${base}-${attempt}`, name: `${name} ${attempt + 1}` };
+}
+
+test("a CSM lands on My day and ticks onboarding items; a milestone's status changes", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const { key, name } = attemptKey("e2e-onboard", "Northwind Onboarding", testInfo);
+  await newAccount(page.request, key, name, "mid_market", 16);
   await signIn(page, "priya@bowtie.demo");
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByRole("heading", { level: 1, name: "My day" })).toBeVisible();
   await snap(page, "my-day-1440");
 
-  await page.goto("/accounts/e2e-onboard");
+  await page.goto(`/accounts/${key}`);
   const active = page.getByTestId("milestone-status-active");
   await expect(active).toHaveText("Behind"); // "Quick wins identified" was due on day 14
   await page.getByLabel("Quick wins identified").check();
@@ -76,10 +90,10 @@ test("a CSM lands on My day and ticks onboarding items; a milestone's status cha
 
   await page.goto("/onboarding");
   const board = page.getByRole("table", { name: "Onboarding board" });
-  await expect(board.getByRole("row", { name: /Northwind Onboarding/ })).toContainText("Done");
+  await expect(board.getByRole("row", { name: new RegExp(`${name}\\b`) })).toContainText("Done");
   await snap(page, "onboarding-board-1440");
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/accounts/e2e-onboard");
+  await page.goto(`/accounts/${key}`);
   await expect(page.getByTestId("milestone-status-active")).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await snap(page, "onboarding-account-390");
@@ -91,10 +105,9 @@ test("a CSM lands on My day and ticks onboarding items; a milestone's status cha
 test("a QBR is scheduled, its document generated, edited and printed to PDF; its .ics parses; attendance raises the relationship score", async ({
   page,
 }, testInfo) => {
-  // A retry works on an account of its own, not on the reviews the failed attempt left behind.
-  const attempt = testInfo.retry + testInfo.repeatEachIndex;
-  const key = attempt === 0 ? "e2e-qbr" : `e2e-qbr-${attempt}`;
-  await newAccount(page.request, key, "enterprise", 200);
+  test.setTimeout(120_000);
+  const { key, name } = attemptKey("e2e-qbr", "Contoso Enterprise", testInfo);
+  await newAccount(page.request, key, name, "enterprise", 200);
   const relationship = async () => {
     const body = await (await api(page.request).get(`/accounts/${key}`)).json();
     return body.health.components.relationship.score as number | null;
