@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getAccount, getAccountChanges, getAccountHealthView } from "@/lib/data/accounts/triage";
 import { getAccountAdvocacy, listAccountActivities } from "@/lib/data/advocacy/advocacy";
+import { getAccountRenewals } from "@/lib/data/renewals/commercial";
 import { addDays } from "@/lib/domain/dates";
 import { accountBody, apiClient, createTestKey, createTestUser, usageDays } from "@/tests/factories/api";
 import { clock } from "@/lib/clock";
@@ -165,5 +166,24 @@ describe("the account page's data", () => {
       ["Zed Sponsor", ["promoter"], 0],
     ]);
     expect(await listAccountActivities(accountId)).toEqual([]);
+  });
+
+  it("the open renewal, and the last one closed by the day it was signed", async () => {
+    const closed = (renewalDate: string, signedAt: string, outcome: "renewed" | "churned") =>
+      db.renewal.create({
+        data: {
+          accountId,
+          renewalDate: day(renewalDate),
+          status: "closed",
+          arr: 1000,
+          outcome,
+          signedAt: day(signedAt),
+        },
+      });
+    await closed(addDays(today, -300), addDays(today, -290), "churned");
+    await closed(addDays(today, -700), addDays(today, -100), "renewed"); // signed last, though older
+    const { open, lastClosed } = await getAccountRenewals(accountId);
+    expect(open).toMatchObject({ status: "open", renewalDate: addDays(today, 60) });
+    expect(lastClosed).toMatchObject({ status: "closed", outcome: "renewed", signedAt: addDays(today, -100) });
   });
 });

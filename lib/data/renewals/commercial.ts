@@ -188,14 +188,19 @@ export function updateRenewal(
   );
 }
 
-/** The account page's renewal: the open one, and the last one closed (its outcome). */
+/**
+ * The account page's renewal: the open one (at most one, Renewal_open_account_key), and the last
+ * one closed (its outcome), from one read of the account's renewals (one a year).
+ */
 export async function getAccountRenewals(
   accountId: number,
 ): Promise<{ open: RenewalView | null; lastClosed: RenewalView | null }> {
-  const [open, lastClosed] = await Promise.all([
-    db.renewal.findFirst({ where: { accountId, status: "open" } }),
-    db.renewal.findFirst({ where: { accountId, status: "closed" }, orderBy: [{ signedAt: "desc" }, { id: "desc" }] }),
-  ]);
+  const renewals = await db.renewal.findMany({
+    where: { accountId },
+    orderBy: [{ signedAt: "desc" }, { id: "desc" }],
+  });
+  const open = renewals.find((r) => r.status === "open") ?? null;
+  const lastClosed = renewals.find((r) => r.status === "closed") ?? null;
   return { open: open && toRenewalView(open), lastClosed: lastClosed && toRenewalView(lastClosed) };
 }
 
