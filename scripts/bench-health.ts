@@ -11,7 +11,7 @@
 //   4. one API call upserting 10,000 usage days.
 // Load data first: `npm run bench:seed` (50,000 accounts). Pages are measured over HTTP against
 // `npm start` on BENCH_PORT (default 3300), which this script starts and stops. BENCH_PARTS=batch
-// runs part 1 only, BENCH_PARTS=http the others only.
+// runs part 1 only, BENCH_PARTS=http the others only; BENCH_ACCOUNT_PAGE_ONLY=1 the account page only.
 import { addDays } from "@/lib/domain/dates";
 import { HEALTH_INPUTS_SQL } from "@/lib/data/health/inputs.sql";
 import { HEALTH_FLOOR_SQL } from "@/lib/data/health/floor.sql";
@@ -216,6 +216,8 @@ const inputsOnly = process.env.BENCH_HEALTH_INPUTS_ONLY === "1";
 // BENCH_GC=1 (with NODE_OPTIONS=--expose-gc): force a GC after each slice and print the heap kept,
 // to tell memory the rescore holds from garbage V8 has not collected yet.
 const retainedAfterGc = process.env.BENCH_GC === "1";
+// BENCH_ACCOUNT_PAGE_ONLY=1 (with BENCH_PARTS=http): the account page only, no triage, no writes.
+const accountPageOnly = process.env.BENCH_ACCOUNT_PAGE_ONLY === "1";
 let server: Awaited<ReturnType<typeof http.start>> | undefined;
 try {
   if (parts.includes("batch")) await batchRecompute();
@@ -223,8 +225,10 @@ try {
     server = await http.start();
     const manager = await http.signIn("manager@bowtie.demo");
     const csm = await http.signIn("priya@bowtie.demo");
-    await pageTimes("Triage, manager, red, by score", manager, ["/accounts?band=red"]);
-    await pageTimes("Triage, CSM's own book, red", csm, ["/accounts?band=red"]);
+    if (!accountPageOnly) {
+      await pageTimes("Triage, manager, red, by score", manager, ["/accounts?band=red"]);
+      await pageTimes("Triage, CSM's own book, red", csm, ["/accounts?band=red"]);
+    }
     const sample = await db.$queryRawUnsafe<{ externalId: string }[]>(
       `SELECT "externalId" FROM "Account" WHERE status = 'active' ORDER BY random() LIMIT 40`,
     );
@@ -233,9 +237,11 @@ try {
       manager,
       sample.map((a) => `/accounts/${encodeURIComponent(a.externalId)}`),
     );
-    const key = await createApiKey(`bench ${clock.now().toISOString()}`, { system: "bench" });
-    await oneDayRescore(key.key);
-    await usageUpsert(key);
+    if (!accountPageOnly) {
+      const key = await createApiKey(`bench ${clock.now().toISOString()}`, { system: "bench" });
+      await oneDayRescore(key.key);
+      await usageUpsert(key);
+    }
   }
 } finally {
   stopServer(server);

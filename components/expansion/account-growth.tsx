@@ -1,5 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
 import { can, type Actor, type AccountOwnership } from "@/lib/auth/policy";
 import type { AccountGrowthData } from "@/lib/data/expansion/pipeline";
 import { CellForm } from "@/components/whitespace/cell-form";
@@ -94,14 +95,18 @@ export function AccountGrowth({
                   {canEdit && d.stage !== "won" && (
                     <div className="grid gap-2 md:grid-cols-2">
                       <StageMoveForm accountId={account.id} dealKey={d.key} stage={d.stage} label={label} />
-                      <details className="mt-2 rounded-lg bg-slate-50 px-3 py-2">
-                        <summary className="cursor-pointer text-xs font-medium text-slate-700">
-                          Edit deal<span className="sr-only"> {label}</span>
-                        </summary>
+                      <Disclosure
+                        className="mt-2 rounded-lg bg-slate-50 px-3 py-2"
+                        summary={
+                          <summary className="cursor-pointer text-xs font-medium text-slate-700">
+                            Edit deal<span className="sr-only"> {label}</span>
+                          </summary>
+                        }
+                      >
                         <div className="mt-2">
                           <DealForm accountId={account.id} deal={d} />
                         </div>
-                      </details>
+                      </Disclosure>
                     </div>
                   )}
                 </li>
@@ -110,12 +115,16 @@ export function AccountGrowth({
           </ul>
         )}
         {canEdit && (
-          <details className="border-t border-slate-100 px-5 py-3">
-            <summary className="cursor-pointer text-sm font-medium text-brand-700">Add an expansion deal</summary>
+          <Disclosure
+            className="border-t border-slate-100 px-5 py-3"
+            summary={
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">Add an expansion deal</summary>
+            }
+          >
             <div className="mt-3">
               <DealForm accountId={account.id} />
             </div>
-          </details>
+          </Disclosure>
         )}
         <div className="border-t border-slate-100 px-5 py-4">
           <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Whitespace</h3>
@@ -139,12 +148,16 @@ export function AccountGrowth({
           )}
         </div>
         {canEditWhitespace && products.length > 0 && (
-          <details className="border-t border-slate-100 px-5 py-3">
-            <summary className="cursor-pointer text-sm font-medium text-brand-700">Add or edit whitespace</summary>
+          <Disclosure
+            className="border-t border-slate-100 px-5 py-3"
+            summary={
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">Add or edit whitespace</summary>
+            }
+          >
             <div className="mt-3">
               <CellForm accountId={account.id} products={products} />
             </div>
-          </details>
+          </Disclosure>
         )}
       </Card>
       <AccountAdvocacy

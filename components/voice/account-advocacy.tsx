@@ -1,3 +1,4 @@
+import { Disclosure } from "@/components/ui/disclosure";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { ActivityView, AdvocateView } from "@/lib/data/advocacy/advocacy";
@@ -58,14 +59,18 @@ export function AccountAdvocacy({
         </ul>
       )}
       {canLog && contacts.length > 0 && (
-        <details className="border-t border-slate-100 px-5 py-3">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">
-            Log a reference request or other ask
-          </summary>
+        <Disclosure
+          className="border-t border-slate-100 px-5 py-3"
+          summary={
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">
+              Log a reference request or other ask
+            </summary>
+          }
+        >
           <div className="mt-3">
             <AdvocacyForm accountId={accountId} contacts={contacts} today={today} />
           </div>
-        </details>
+        </Disclosure>
       )}
     </Card>
   );

@@ -228,6 +228,8 @@ export interface AccountDetail {
   purchasedFeatures: string[];
   healthScore: number | null;
   healthBand: Band | null;
+  /** Points the score moved over the last 30 days (the header's trend). */
+  healthTrend: number | null;
   contacts: {
     id: number;
     name: string;
@@ -275,96 +277,72 @@ export async function accountExists(externalId: string): Promise<boolean> {
   return (await db.account.count({ where: { externalId } })) > 0;
 }
 
+type AccountRow = Omit<
+  AccountDetail,
+  "daysToRenewal" | "stage" | "stageIsManual" | "derivedStage" | "contractStart" | "renewalDate"
+> & {
+  contractStart: string;
+  renewalDate: string;
+  lifecycleStage: LifecycleStage;
+  stageOverride: LifecycleStage | null;
+};
+
+/**
+ * The account page's account, its contacts, contract lines, latest touchpoints, tickets and
+ * surveys, and open tasks, in one statement (the page's largest read: one round trip, not eleven).
+ */
 export async function getAccount(externalId: string): Promise<AccountDetail | null> {
-  const a = await db.account.findUnique({
-    where: { externalId },
-    include: {
-      csm: { select: { id: true, name: true } },
-      ae: { select: { id: true, name: true } },
-      contacts: { orderBy: [{ execSponsor: "desc" }, { champion: "desc" }, { name: "asc" }] },
-      contractLines: { orderBy: { startDate: "desc" } },
-      touchpoints: { orderBy: { occurredAt: "desc" }, take: 10 },
-      tickets: { orderBy: { openedAt: "desc" }, take: 8 },
-      surveys: { orderBy: { respondedAt: "desc" }, take: 8, include: { contact: { select: { name: true } } } },
-      tasks: { where: { status: "open" }, orderBy: { dueDate: "asc" }, include: { owner: { select: { name: true } } } },
-    },
-  });
+  const [a] = await db.$queryRaw<AccountRow[]>`
+SELECT a.id, a."externalId", a.name, a.domain, a.industry, a.segment::text AS segment, a.plan, a.seats,
+  a.arr::float8 AS arr, to_char(a."contractStart", 'YYYY-MM-DD') AS "contractStart",
+  to_char(a."renewalDate", 'YYYY-MM-DD') AS "renewalDate", a."lifecycleStage"::text AS "lifecycleStage",
+  a."stageOverride"::text AS "stageOverride", a."stageOverrideReason", a.status::text AS status,
+  a."purchasedFeatures", a."healthScore", a."healthBand"::text AS "healthBand", a."healthTrend",
+  (SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."csmId") AS csm,
+  (SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."aeId") AS ae,
+  COALESCE((
+    SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'email', c.email, 'title', c.title,
+        'execSponsor', c."execSponsor", 'champion', c.champion, 'decisionMaker', c."decisionMaker",
+        'referenceWilling', c."referenceWilling", 'lastTouchAt', to_char(c."lastTouchAt", 'YYYY-MM-DD'))
+      ORDER BY c."execSponsor" DESC, c.champion DESC, c.name, c.id)
+    FROM "Contact" c WHERE c."accountId" = a.id), '[]') AS contacts,
+  COALESCE((
+    SELECT json_agg(json_build_object('id', l.id, 'product', l.product, 'seats', l.seats, 'price', l.price::float8,
+        'startDate', to_char(l."startDate", 'YYYY-MM-DD'), 'endDate', to_char(l."endDate", 'YYYY-MM-DD'))
+      ORDER BY l."startDate" DESC, l.id DESC)
+    FROM "ContractLine" l WHERE l."accountId" = a.id), '[]') AS "contractLines",
+  COALESCE((
+    SELECT json_agg(json_build_object('id', t.id, 'type', t.type, 'occurredAt', to_char(t."occurredAt", 'YYYY-MM-DD'),
+        'notes', t.notes, 'attended', t.attended) ORDER BY t."occurredAt" DESC, t.id DESC)
+    FROM (SELECT * FROM "Touchpoint" WHERE "accountId" = a.id ORDER BY "occurredAt" DESC, id DESC LIMIT 10) t), '[]')
+    AS touchpoints,
+  COALESCE((
+    SELECT json_agg(json_build_object('id', t.id, 'externalId', t."externalId", 'subject', t.subject,
+        'openedAt', to_char(t."openedAt", 'YYYY-MM-DD'), 'closedAt', to_char(t."closedAt", 'YYYY-MM-DD'),
+        'priority', t.priority, 'sentiment', t.sentiment) ORDER BY t."openedAt" DESC, t.id DESC)
+    FROM (SELECT * FROM "SupportTicket" WHERE "accountId" = a.id ORDER BY "openedAt" DESC, id DESC LIMIT 8) t), '[]')
+    AS tickets,
+  COALESCE((
+    SELECT json_agg(json_build_object('id', v.id, 'type', v.type, 'score', v.score,
+        'respondedAt', to_char(v."respondedAt", 'YYYY-MM-DD'), 'comment', v.comment, 'contactName', c.name)
+      ORDER BY v."respondedAt" DESC, v.id DESC)
+    FROM (SELECT * FROM "SurveyResponse" WHERE "accountId" = a.id ORDER BY "respondedAt" DESC, id DESC LIMIT 8) v
+    LEFT JOIN "Contact" c ON c.id = v."contactId"), '[]') AS surveys,
+  COALESCE((
+    SELECT json_agg(json_build_object('id', t.id, 'title', t.title, 'dueDate', to_char(t."dueDate", 'YYYY-MM-DD'),
+        'priority', t.priority, 'ownerName', u.name, 'reason', t.reason,
+        'snoozedUntil', to_char(t."snoozedUntil", 'YYYY-MM-DD')) ORDER BY t."dueDate", t.id)
+    FROM "Task" t JOIN "User" u ON u.id = t."ownerId"
+    WHERE t."accountId" = a.id AND t.status = 'open'), '[]') AS "openTasks"
+FROM "Account" a WHERE a."externalId" = ${externalId}`;
   if (!a) return null;
+  const { lifecycleStage, stageOverride, ...rest } = a;
   return {
-    id: a.id,
-    externalId: a.externalId,
-    name: a.name,
-    domain: a.domain,
-    industry: a.industry,
-    segment: a.segment,
-    plan: a.plan,
-    seats: a.seats,
-    arr: Number(a.arr),
-    contractStart: toIsoDate(a.contractStart),
-    renewalDate: toIsoDate(a.renewalDate),
-    daysToRenewal: daysBetween(clock.today(), toIsoDate(a.renewalDate)),
-    stage: effectiveStage(a.lifecycleStage, a.stageOverride),
-    stageIsManual: a.stageOverride != null,
-    derivedStage: a.lifecycleStage,
-    stageOverrideReason: a.stageOverrideReason,
-    status: a.status,
-    csm: a.csm,
-    ae: a.ae,
-    purchasedFeatures: a.purchasedFeatures,
-    healthScore: a.healthScore,
-    healthBand: a.healthBand,
-    contacts: a.contacts.map((c) => ({
-      id: c.id,
-      name: c.name,
-      email: c.email,
-      title: c.title,
-      execSponsor: c.execSponsor,
-      champion: c.champion,
-      decisionMaker: c.decisionMaker,
-      referenceWilling: c.referenceWilling,
-      lastTouchAt: c.lastTouchAt ? toIsoDate(c.lastTouchAt) : null,
-    })),
-    contractLines: a.contractLines.map((l) => ({
-      id: l.id,
-      product: l.product,
-      seats: l.seats,
-      price: Number(l.price),
-      startDate: toIsoDate(l.startDate),
-      endDate: toIsoDate(l.endDate),
-    })),
-    touchpoints: a.touchpoints.map((t) => ({
-      id: t.id,
-      type: t.type,
-      occurredAt: toIsoDate(t.occurredAt),
-      notes: t.notes,
-      attended: t.attended,
-    })),
-    tickets: a.tickets.map((t) => ({
-      id: t.id,
-      externalId: t.externalId,
-      subject: t.subject,
-      openedAt: toIsoDate(t.openedAt),
-      closedAt: t.closedAt ? toIsoDate(t.closedAt) : null,
-      priority: t.priority,
-      sentiment: t.sentiment,
-    })),
-    surveys: a.surveys.map((v) => ({
-      id: v.id,
-      type: v.type,
-      score: v.score,
-      respondedAt: toIsoDate(v.respondedAt),
-      comment: v.comment,
-      contactName: v.contact?.name ?? null,
-    })),
-    openTasks: a.tasks.map((t) => ({
-      id: t.id,
-      title: t.title,
-      dueDate: toIsoDate(t.dueDate),
-      priority: t.priority,
-      ownerName: t.owner.name,
-      reason: t.reason,
-      snoozedUntil: t.snoozedUntil ? toIsoDate(t.snoozedUntil) : null,
-    })),
+    ...rest,
+    daysToRenewal: daysBetween(clock.today(), a.renewalDate),
+    stage: effectiveStage(lifecycleStage, stageOverride),
+    stageIsManual: stageOverride != null,
+    derivedStage: lifecycleStage,
   };
 }
 
@@ -378,18 +356,28 @@ export interface TimelineEntry {
 
 /** Recent changes to the account from the audit log (who changed what, before → after). */
 export async function getAccountChanges(accountId: number, take = 12): Promise<TimelineEntry[]> {
-  const rows = await db.auditLog.findMany({
-    where: { accountId },
-    orderBy: { at: "desc" },
-    take,
-    include: { actor: { select: { name: true } }, apiKey: { select: { name: true } } },
-  });
+  const rows = await db.$queryRaw<
+    {
+      at: string;
+      entity: string;
+      action: string;
+      before: Prisma.JsonValue;
+      after: Prisma.JsonValue;
+      actor: string | null;
+      apiKey: string | null;
+    }[]
+  >`
+SELECT to_char(l.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, l.entity, l.action, l.before, l.after, u.name AS actor, k.name AS "apiKey"
+FROM (SELECT * FROM "AuditLog" WHERE "accountId" = ${accountId} ORDER BY at DESC, id DESC LIMIT ${take}) l
+LEFT JOIN "User" u ON u.id = l."actorId"
+LEFT JOIN "ApiKey" k ON k.id = l."apiKeyId"
+ORDER BY l.at DESC, l.id DESC`;
   return rows.map((r) => ({
-    at: r.at.toISOString(),
+    at: r.at,
     kind: "change",
     title: changeTitle(r.entity, r.action),
     detail: describeChange(r.before, r.after),
-    by: r.actor?.name ?? (r.apiKey ? `API key “${r.apiKey.name}”` : "Bowtie"),
+    by: r.actor ?? (r.apiKey !== null ? `API key “${r.apiKey}”` : "Bowtie"),
   }));
 }
 
@@ -402,37 +390,37 @@ export interface AccountHealthView {
   usage: { weekStart: string; activeUsers: number; logins: number; sessions: number }[];
 }
 
-/** The score explained, its 6-month history and weekly usage, for the account page. */
+/** The score explained, its 6-month history and weekly usage, for the account page (one statement). */
 export async function getAccountHealthView(accountId: number): Promise<AccountHealthView> {
   const since = addDays(clock.today(), -182);
-  const [latest, history, usage, account] = await Promise.all([
-    db.healthSnapshot.findFirst({
-      where: { accountId },
-      orderBy: { asOf: "desc" },
-      select: { asOf: true, components: true },
-    }),
-    db.healthSnapshot.findMany({
-      where: { accountId, asOf: { gte: dateOnly(since) } },
-      orderBy: { asOf: "asc" },
-      select: { asOf: true, score: true },
-    }),
-    db.$queryRaw<{ week: string; active_users: number; logins: number; sessions: number }[]>`
+  const [row] = await db.$queryRaw<
+    {
+      latest: { asOf: string; components: Prisma.JsonValue } | null;
+      trend: number | null;
+      history: { asOf: string; score: number | null }[];
+      usage: { weekStart: string; activeUsers: number; logins: number; sessions: number }[];
+    }[]
+  >`
+SELECT
+  (SELECT json_build_object('asOf', to_char(s."asOf", 'YYYY-MM-DD'), 'components', s.components)
+    FROM "HealthSnapshot" s WHERE s."accountId" = ${accountId} ORDER BY s."asOf" DESC LIMIT 1) AS latest,
+  (SELECT "healthTrend" FROM "Account" WHERE id = ${accountId}) AS trend,
+  COALESCE((
+    SELECT json_agg(json_build_object('asOf', to_char(s."asOf", 'YYYY-MM-DD'), 'score', s.score) ORDER BY s."asOf")
+    FROM "HealthSnapshot" s WHERE s."accountId" = ${accountId} AND s."asOf" >= ${since}::date), '[]') AS history,
+  COALESCE((
+    SELECT json_agg(json_build_object('weekStart', w.week, 'activeUsers', w.active_users, 'logins', w.logins,
+        'sessions', w.sessions) ORDER BY w.week)
+    FROM (
       SELECT to_char(date_trunc('week', date), 'YYYY-MM-DD') AS week,
         round(avg("activeUsers"))::int AS active_users, sum(logins)::int AS logins, sum(sessions)::int AS sessions
       FROM "UsageDay" WHERE "accountId" = ${accountId} AND date >= ${since}::date
-      GROUP BY 1 ORDER BY 1`,
-    db.account.findUnique({ where: { id: accountId }, select: { healthTrend: true } }),
-  ]);
+      GROUP BY 1) w), '[]') AS usage`;
   return {
-    health: latest ? restoreHealthResult(latest.components) : null,
-    asOf: latest ? toIsoDate(latest.asOf) : null,
-    trend: account?.healthTrend ?? null,
-    history: history.map((h) => ({ asOf: toIsoDate(h.asOf), score: h.score })),
-    usage: usage.map((u) => ({
-      weekStart: u.week,
-      activeUsers: u.active_users,
-      logins: u.logins,
-      sessions: u.sessions,
-    })),
+    health: row.latest ? restoreHealthResult(row.latest.components) : null,
+    asOf: row.latest?.asOf ?? null,
+    trend: row.trend,
+    history: row.history,
+    usage: row.usage,
   };
 }

@@ -47,64 +47,66 @@ export type ActivityView = {
 
 /** The account's advocates (promoters, champions, ROI achieved, reference-willing) and their asks this quarter. */
 export async function listAccountAdvocates(accountId: number, today: IsoDate = clock.today()): Promise<AdvocateView[]> {
+  return (await getAccountAdvocacy(accountId, today)).advocates;
+}
+
+/**
+ * The account's advocates and every contact (by name, for the ask form), in one statement: each
+ * contact with whether they are a recent promoter, their asks this quarter, and whether the
+ * account has achieved an outcome (ROI).
+ */
+export async function getAccountAdvocacy(
+  accountId: number,
+  today: IsoDate = clock.today(),
+): Promise<{ advocates: AdvocateView[]; contacts: { email: string; name: string }[] }> {
   const quarter = quarterOf(today);
-  const [contacts, roi] = await Promise.all([
-    db.contact.findMany({
-      where: { accountId },
-      orderBy: { name: "asc" },
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        champion: true,
-        referenceWilling: true,
-        surveys: {
-          where: {
-            type: "nps",
-            score: { gte: NPS_PROMOTER_MIN },
-            respondedAt: { gte: dateOnly(addDays(today, -(PROMOTER_DAYS - 1))), lte: dateOnly(today) },
-          },
-          select: { id: true },
-          take: 1,
-        },
-        advocacy: {
-          where: { date: { gte: dateOnly(quarter.start), lte: dateOnly(quarter.end) } },
-          select: { id: true },
-        },
-      },
-    }),
-    db.successOutcome.count({ where: { accountId, achieved: true } }),
-  ]);
-  return contacts
+  const contacts = await db.$queryRaw<
+    {
+      id: number;
+      name: string;
+      email: string;
+      champion: boolean;
+      referenceWilling: boolean;
+      promoter: boolean;
+      asked: number;
+      roi: boolean;
+    }[]
+  >`
+SELECT c.id, c.name, c.email, c.champion, c."referenceWilling",
+  EXISTS (
+    SELECT 1 FROM "SurveyResponse" s
+    WHERE s."contactId" = c.id AND s.type = 'nps' AND s.score >= ${NPS_PROMOTER_MIN}
+      AND s."respondedAt" >= ${addDays(today, -(PROMOTER_DAYS - 1))}::date AND s."respondedAt" <= ${today}::date
+  ) AS promoter,
+  (SELECT count(*)::int FROM "AdvocacyActivity" v
+    WHERE v."contactId" = c.id AND v.date >= ${quarter.start}::date AND v.date <= ${quarter.end}::date) AS asked,
+  EXISTS (SELECT 1 FROM "SuccessOutcome" o WHERE o."accountId" = ${accountId} AND o.achieved) AS roi
+FROM "Contact" c WHERE c."accountId" = ${accountId}
+ORDER BY c.name, c.id`;
+  const advocates = contacts
     .map((c) => ({
       contactId: c.id,
       name: c.name,
       email: c.email,
       reasons: advocateReasons({
-        promoter: c.surveys.length > 0,
+        promoter: c.promoter,
         champion: c.champion,
-        roiAchieved: roi > 0 && (c.champion || c.referenceWilling || c.surveys.length > 0),
+        roiAchieved: c.roi && (c.champion || c.referenceWilling || c.promoter),
         referenceWilling: c.referenceWilling,
       }),
-      askedThisQuarter: c.advocacy.length,
+      askedThisQuarter: c.asked,
     }))
     .filter((a) => a.reasons.length > 0);
+  return { advocates, contacts: contacts.map((c) => ({ email: c.email, name: c.name })) };
 }
 
 export async function listAccountActivities(accountId: number): Promise<ActivityView[]> {
-  const rows = await db.advocacyActivity.findMany({
-    where: { accountId },
-    orderBy: [{ date: "desc" }, { id: "desc" }],
-    take: 50,
-    include: { contact: { select: { email: true, name: true } } },
-  });
-  return rows.map((r) => ({
-    contactEmail: r.contact.email,
-    contactName: r.contact.name,
-    kind: r.kind,
-    date: toIsoDate(r.date),
-    status: r.status,
-  }));
+  return db.$queryRaw<ActivityView[]>`
+SELECT c.email AS "contactEmail", c.name AS "contactName", v.kind::text AS kind,
+  to_char(v.date, 'YYYY-MM-DD') AS date, v.status::text AS status
+FROM "AdvocacyActivity" v JOIN "Contact" c ON c.id = v."contactId"
+WHERE v."accountId" = ${accountId}
+ORDER BY v.date DESC, v.id DESC LIMIT 50`;
 }
 
 export interface LoggedActivity extends Saved<ActivityView> {

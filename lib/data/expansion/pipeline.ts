@@ -13,12 +13,7 @@ import {
 } from "@/lib/domain/expansion";
 import { toExpansionView, type ExpansionView } from "./deals";
 import { getAccountTriggers } from "./triggers";
-import {
-  listAccountActivities,
-  listAccountAdvocates,
-  type ActivityView,
-  type AdvocateView,
-} from "../advocacy/advocacy";
+import { listAccountActivities, getAccountAdvocacy, type ActivityView, type AdvocateView } from "../advocacy/advocacy";
 import { advocacyAsksPerQuarter } from "@/lib/config";
 import { listCellsOf, listProducts, type ProductView, type RankedCell } from "../whitespace/whitespace";
 import { clock } from "@/lib/clock";
@@ -127,14 +122,13 @@ export interface AccountGrowthData {
 
 /** What the account page's growth panel shows: triggers met today, deals, and whitespace cells. */
 export async function getAccountGrowth(accountId: number, externalId: string): Promise<AccountGrowthData> {
-  const [triggers, deals, products, whitespace, advocates, activities, contacts] = await Promise.all([
+  const [triggers, deals, products, whitespace, { advocates, contacts }, activities] = await Promise.all([
     getAccountTriggers(accountId),
     listAccountExpansions(accountId),
     listProducts(),
     listCellsOf([externalId]),
-    listAccountAdvocates(accountId),
+    getAccountAdvocacy(accountId),
     listAccountActivities(accountId),
-    db.contact.findMany({ where: { accountId }, orderBy: { name: "asc" }, select: { email: true, name: true } }),
   ]);
   return {
     triggers,

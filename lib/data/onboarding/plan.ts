@@ -69,9 +69,17 @@ async function loadPlan(client: Db, account: { id: number; contractStart: Date; 
 
 const accountSelect = { id: true, contractStart: true, csm: { select: { name: true } } } as const;
 
-/** The plan of an account in its first year (null before its start or after its first year). */
-export async function getOnboarding(accountId: number): Promise<AccountOnboarding | null> {
-  const account = await db.account.findUnique({ where: { id: accountId }, select: accountSelect });
+/**
+ * The plan of an account in its first year (null before its start or after its first year). The
+ * account page passes the contract start and CSM it has read already: no query after the first year.
+ */
+export async function getOnboarding(
+  accountId: number,
+  known?: { contractStart: IsoDate; csm: { name: string } | null },
+): Promise<AccountOnboarding | null> {
+  const account = known
+    ? { id: accountId, contractStart: dateOnly(known.contractStart), csm: known.csm && { name: known.csm.name } }
+    : await db.account.findUnique({ where: { id: accountId }, select: accountSelect });
   if (!account) return null;
   const age = daysBetween(toIsoDate(account.contractStart), clock.today());
   return age < 0 || age > 365 ? null : loadPlan(db, account);

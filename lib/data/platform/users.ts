@@ -65,6 +65,19 @@ export function listUsersByRole(role: Role): Promise<UserSummary[]> {
   return db.user.findMany({ where: { role, active: true }, select: summary, orderBy: { name: "asc" } });
 }
 
+/** The active users of each of these roles, by name (one query for several roles). */
+export async function listUsersByRoles<R extends Role>(roles: readonly R[]): Promise<Record<R, UserSummary[]>> {
+  const users = await db.user.findMany({
+    where: { role: { in: [...roles] }, active: true },
+    select: summary,
+    orderBy: { name: "asc" },
+  });
+  return Object.fromEntries(roles.map((role) => [role, users.filter((u) => u.role === role)])) as Record<
+    R,
+    UserSummary[]
+  >;
+}
+
 export interface AdminUserRow extends UserSummary {
   /** The last successful sign-in on record (security events), or null. */
   lastSignInAt: string | null;

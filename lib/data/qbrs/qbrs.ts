@@ -443,13 +443,19 @@ async function openFollowUpTask(tx: Tx, accountId: number, qbrId: number, day: I
 }
 
 /** The account page's reviews: the latest QBRs and when the next is due by the segment's cadence. */
-export async function getQbrPanel(accountId: number): Promise<{ qbrs: QbrView[]; nextDue: IsoDate | null }> {
+export async function getQbrPanel(
+  accountId: number,
+  /** The account's fields when the caller has read them already (the account page): one query fewer. */
+  known?: { segment: Segment; contractStart: IsoDate; status: "active" | "churned" },
+): Promise<{ qbrs: QbrView[]; nextDue: IsoDate | null }> {
   const [qbrs, account, lastHeld] = await Promise.all([
     listQbrsOf(accountId),
-    db.account.findUniqueOrThrow({
-      where: { id: accountId },
-      select: { segment: true, contractStart: true, status: true },
-    }),
+    known
+      ? { ...known, contractStart: dateOnly(known.contractStart) }
+      : db.account.findUniqueOrThrow({
+          where: { id: accountId },
+          select: { segment: true, contractStart: true, status: true },
+        }),
     db.qbr.findFirst({
       where: { accountId, status: "held" },
       orderBy: { scheduledFor: "desc" },

@@ -57,10 +57,10 @@ export default async function AccountPage({ params }: Params) {
     getActiveOverride(account.id),
     getAccountChanges(account.id),
     getAccountStatusLabel(account.id, account.status),
-    getOnboarding(account.id),
+    getOnboarding(account.id, account),
     getAccountGrowth(account.id, account.externalId),
-    getQbrPanel(account.id),
-    getSuccessPlan(account.id),
+    getQbrPanel(account.id, account),
+    getSuccessPlan(account.id, account),
   ]);
   const today = clock.today();
   const contactOptions = account.contacts.map((c) => ({ email: c.email, name: c.name, execSponsor: c.execSponsor }));

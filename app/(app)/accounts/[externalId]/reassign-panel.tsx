@@ -1,4 +1,4 @@
-import { listUsersByRole } from "@/lib/data/platform/users";
+import { listUsersByRoles } from "@/lib/data/platform/users";
 import { ReassignAccountForm } from "@/components/accounts/reassign-account-form";
 
 /** The account page's reassignment panel: loads the active CSMs and AEs to choose from. */
@@ -7,7 +7,7 @@ export async function ReassignAccountPanel({
 }: {
   account: { id: number; csm: { id: number } | null; ae: { id: number } | null };
 }) {
-  const [csms, aes] = await Promise.all([listUsersByRole("csm"), listUsersByRole("ae")]);
+  const { csm: csms, ae: aes } = await listUsersByRoles(["csm", "ae"] as const);
   const pick = (users: { id: number; name: string }[]) => users.map(({ id, name }) => ({ id, name }));
   return (
     <ReassignAccountForm
