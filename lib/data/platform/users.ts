@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { dummyHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
@@ -52,6 +53,13 @@ export function getSessionUser(id: number): Promise<(UserSummary & { sessionVers
   return db.user.findUnique({ where: { id }, select: { ...summary, sessionVersion: true } });
 }
 
+/**
+ * getSessionUser read once per page render: the session's jwt callback (lib/auth/options.ts) and
+ * getCurrentUser (lib/auth/session.ts) both check the same row in one request. Outside a render
+ * (route handlers, sign-in, scripts) React's cache passes every call through.
+ */
+export const getSessionUserOnce = cache(getSessionUser);
+
 /** Ends every session of a user at once (sign-out, and inside password and role changes). */
 export async function endSessions(userId: number, tx: Prisma.TransactionClient | typeof db = db): Promise<void> {
   await tx.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
@@ -63,6 +71,15 @@ export function listUsers(): Promise<UserSummary[]> {
 
 export function listUsersByRole(role: Role): Promise<UserSummary[]> {
   return db.user.findMany({ where: { role, active: true }, select: summary, orderBy: { name: "asc" } });
+}
+
+/** The active users of several roles, by name, in one statement (the triage page's CSM and AE filters). */
+export function listUsersByRoles(roles: readonly Role[]): Promise<UserSummary[]> {
+  return db.user.findMany({
+    where: { role: { in: [...roles] }, active: true },
+    select: summary,
+    orderBy: { name: "asc" },
+  });
 }
 
 export interface AdminUserRow extends UserSummary {
