@@ -11,7 +11,8 @@
 //   4. one API call upserting 10,000 usage days.
 // Load data first: `npm run bench:seed` (50,000 accounts). Pages are measured over HTTP against
 // `npm start` on BENCH_PORT (default 3300), which this script starts and stops. BENCH_PARTS=batch
-// runs part 1 only, BENCH_PARTS=http the others only; BENCH_ACCOUNT_PAGE_ONLY=1 the account page only.
+// runs part 1 only, BENCH_PARTS=http the others only, BENCH_PARTS=triage the triage pages only;
+// BENCH_ACCOUNT_PAGE_ONLY=1 (with BENCH_PARTS=http) the account page only.
 import { addDays } from "@/lib/domain/dates";
 import { HEALTH_INPUTS_SQL } from "@/lib/data/health/inputs.sql";
 import { HEALTH_FLOOR_SQL } from "@/lib/data/health/floor.sql";
@@ -209,8 +210,10 @@ async function usageUpsert(key: { key: string }) {
   }
 }
 
-// BENCH_PARTS=batch runs the batch rescore only (no server); BENCH_PARTS=http the rest only.
+// BENCH_PARTS=batch runs the batch rescore only (no server); BENCH_PARTS=http the rest only;
+// BENCH_PARTS=triage the two triage pages only.
 const parts = process.env.BENCH_PARTS ?? "batch,http";
+const pages = parts.includes("http") || parts.includes("triage");
 // BENCH_HEALTH_INPUTS_ONLY=1: the floor and the inputs statement only (no rescore, no server).
 const inputsOnly = process.env.BENCH_HEALTH_INPUTS_ONLY === "1";
 // BENCH_GC=1 (with NODE_OPTIONS=--expose-gc): force a GC after each slice and print the heap kept,
@@ -218,10 +221,27 @@ const inputsOnly = process.env.BENCH_HEALTH_INPUTS_ONLY === "1";
 const retainedAfterGc = process.env.BENCH_GC === "1";
 // BENCH_ACCOUNT_PAGE_ONLY=1 (with BENCH_PARTS=http): the account page only, no triage, no writes.
 const accountPageOnly = process.env.BENCH_ACCOUNT_PAGE_ONLY === "1";
+
+/** The account page, the one-day rescore and the 10,000-day upsert (BENCH_PARTS=http). */
+async function accountPageAndWrites(manager: string) {
+  const sample = await db.$queryRawUnsafe<{ externalId: string }[]>(
+    `SELECT "externalId" FROM "Account" WHERE status = 'active' ORDER BY random() LIMIT 40`,
+  );
+  await pageTimes(
+    "Account page",
+    manager,
+    sample.map((a) => `/accounts/${encodeURIComponent(a.externalId)}`),
+  );
+  if (accountPageOnly) return;
+  const key = await createApiKey(`bench ${clock.now().toISOString()}`, { system: "bench" });
+  await oneDayRescore(key.key);
+  await usageUpsert(key);
+}
+
 let server: Awaited<ReturnType<typeof http.start>> | undefined;
 try {
   if (parts.includes("batch")) await batchRecompute();
-  if (parts.includes("http") && !inputsOnly) {
+  if (pages && !inputsOnly) {
     server = await http.start();
     const manager = await http.signIn("manager@bowtie.demo");
     const csm = await http.signIn("priya@bowtie.demo");
@@ -229,19 +249,7 @@ try {
       await pageTimes("Triage, manager, red, by score", manager, ["/accounts?band=red"]);
       await pageTimes("Triage, CSM's own book, red", csm, ["/accounts?band=red"]);
     }
-    const sample = await db.$queryRawUnsafe<{ externalId: string }[]>(
-      `SELECT "externalId" FROM "Account" WHERE status = 'active' ORDER BY random() LIMIT 40`,
-    );
-    await pageTimes(
-      "Account page",
-      manager,
-      sample.map((a) => `/accounts/${encodeURIComponent(a.externalId)}`),
-    );
-    if (!accountPageOnly) {
-      const key = await createApiKey(`bench ${clock.now().toISOString()}`, { system: "bench" });
-      await oneDayRescore(key.key);
-      await usageUpsert(key);
-    }
+    if (parts.includes("http")) await accountPageAndWrites(manager);
   }
 } finally {
   stopServer(server);

@@ -5,7 +5,8 @@
 // the pages it times each dashboard aggregate once in-process, uncached, so the cost behind the
 // pages' 5-minute aggregate cache (lib/data/dashboards/cache.ts) is on record too.
 // Load data first: `npm run bench:seed`. Pages are measured over HTTP against `npm start` on
-// BENCH_PORT (default 3301), which this script starts and stops.
+// BENCH_PORT (default 3301), which this script starts and stops. BENCH_PAGES=scorecard times the
+// scorecard only (no aggregates, no dashboards).
 import { closeDb } from "@/lib/db";
 import { openDb } from "@/lib/db/client";
 import {
@@ -25,6 +26,7 @@ const port = Number(process.env.BENCH_PORT || 3301);
 const runs = Number(process.env.BENCH_RUNS || 40);
 /** The scorecard's first load on a database the daily job has run on (issue 16). */
 const SCORECARD_FIRST_LOAD_BAR_MS = 500;
+const scorecardOnly = process.env.BENCH_PAGES === "scorecard";
 
 if (!process.env.DATABASE_URL)
   throw new Error("Set DATABASE_URL to a PostgreSQL database loaded with `npm run bench:seed`.");
@@ -53,15 +55,16 @@ async function aggregates() {
 const http = benchServer(port);
 let server: Awaited<ReturnType<typeof http.start>> | undefined;
 try {
-  await aggregates();
+  if (!scorecardOnly) await aggregates();
   server = await http.start();
   const executive = await http.signIn("erin@bowtie.demo");
   const manager = await http.signIn("manager@bowtie.demo");
   const bar = PAGE_P95_BAR_MS;
   // The first scorecard load of this server, before anything else warms the data it reads.
   const scorecard = await http.pageTimes("Scorecard, manager", manager, ["/scorecard"], runs, bar);
-  const results = [scorecard, await http.pageTimes("Portfolio, executive", executive, ["/dashboard"], runs, bar)];
-  for (const stage of DASHBOARD_STAGES) {
+  const results = [scorecard];
+  if (!scorecardOnly) results.push(await http.pageTimes("Portfolio, executive", executive, ["/dashboard"], runs, bar));
+  for (const stage of scorecardOnly ? [] : DASHBOARD_STAGES) {
     const path = `/dashboards/${STAGE_SLUGS[stage]}`;
     results.push(
       await http.pageTimes(

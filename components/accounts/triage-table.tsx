@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { Table, Td, Th } from "@/components/ui/table";
-import { AccountNameCell } from "./account-name-cell";
+import { Table, Th } from "@/components/ui/table";
 import type { AccountListRow } from "@/lib/data/accounts/triage";
 import { MEASURE_LABELS, type MeasureKey } from "@/lib/domain/health-model";
-import { formatDate, formatMoney, formatRelativeDays, STAGE_LABELS } from "@/lib/format";
+import { formatDate, formatMoney, formatRelativeDays, SEGMENT_LABELS, STAGE_LABELS } from "@/lib/format";
 import { sortDirection, triageHref, type TTriageQuery } from "@/lib/validation/triage";
 import { HealthBadge } from "./health-badge";
 import { Trend } from "./trend";
@@ -62,24 +61,33 @@ export function TriageTable({
           <Th className="text-right">Tasks</Th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
+      {/* Plain <td>s: the body's "cells" class (app/globals.css) gives each the look of <Td>. */}
+      <tbody className="cells divide-y divide-slate-100">
         {rows.map((a) => (
           <tr key={a.externalId} className="hover:bg-slate-50">
-            <AccountNameCell account={a} />
-            <Td data-label="Health">
+            <td>
+              <Link
+                href={`/accounts/${encodeURIComponent(a.externalId)}`}
+                className="font-medium text-slate-900 hover:text-brand-700"
+              >
+                {a.name}
+              </Link>
+              <p className="text-xs text-slate-500">{SEGMENT_LABELS[a.segment]}</p>
+            </td>
+            <td data-label="Health">
               <HealthBadge band={a.healthBand} score={a.healthScore} />
               {a.healthInsufficient && <p className="mt-0.5 text-xs text-amber-700">Insufficient data</p>}
-            </Td>
-            <Td data-label="Trend">
+            </td>
+            <td data-label="Trend">
               <Trend value={a.healthTrend} />
-            </Td>
-            <Td data-label="Biggest detractor" className="max-w-40 whitespace-normal text-slate-600">
+            </td>
+            <td data-label="Biggest detractor" className="max-w-40 whitespace-normal text-slate-600">
               {a.biggestDetractor ? MEASURE_LABELS[a.biggestDetractor as MeasureKey] : "—"}
-            </Td>
-            <Td data-label="ARR" className="text-right tabular-nums">
+            </td>
+            <td data-label="ARR" className="text-right tabular-nums">
               {formatMoney(a.arr)}
-            </Td>
-            <Td data-label="Renewal">
+            </td>
+            <td data-label="Renewal">
               {formatDate(a.renewalDate)}
               <p
                 className={
@@ -92,16 +100,16 @@ export function TriageTable({
               >
                 {formatRelativeDays(a.daysToRenewal)}
               </p>
-            </Td>
-            <Td data-label="Stage">
+            </td>
+            <td data-label="Stage">
               {STAGE_LABELS[a.stage]}
               {a.stageIsManual && <span className="ml-1 text-xs text-slate-500">(manual)</span>}
-            </Td>
-            {showCsm && <Td data-label="CSM">{a.csmName ?? "Unassigned"}</Td>}
-            <Td data-label="Last touch">{formatDate(a.lastTouchAt)}</Td>
-            <Td data-label="Open tasks" className="text-right tabular-nums">
+            </td>
+            {showCsm && <td data-label="CSM">{a.csmName ?? "Unassigned"}</td>}
+            <td data-label="Last touch">{formatDate(a.lastTouchAt)}</td>
+            <td data-label="Open tasks" className="text-right tabular-nums">
               {a.openTasks}
-            </Td>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -2,7 +2,6 @@ import { Th } from "@/components/ui/table";
 import type { Scorecard, ScorecardRow } from "@/lib/data/scorecard/scorecard";
 import { SCORECARD_WINDOW_LABELS, type ScorecardWindow } from "@/lib/domain/metrics-catalogue";
 import { formatGoal, formatMetricValue, formatWeek } from "@/lib/metric-format";
-import { cn } from "@/components/ui/cn";
 import { ScrollToLatest } from "./scroll-to-latest";
 import { Sparkline } from "./sparkline";
 
@@ -11,7 +10,9 @@ const WEEK_HEADER =
   "whitespace-nowrap bg-slate-50 px-1.5 py-2.5 text-right text-[11px] font-semibold uppercase tracking-wide text-slate-500";
 // The measurable stays in view while the weeks scroll sideways on narrow screens.
 const STICKY = "sticky left-0 z-10 max-w-72 shadow-[1px_0_0_#e2e8f0]";
-const WEEK_CELL = "whitespace-nowrap px-1.5 py-3 text-right text-xs tabular-nums";
+// A week's cell: the look is the "week-cell" class (app/globals.css), set once rather than spelt
+// out on each of the 130 cells in the HTML and the RSC payload (issue 16).
+const WEEK_CELL = "week-cell";
 
 /** The EOS-style weekly table: one row per measurable, 13 weeks of actuals, off-goal cells flagged. */
 export function ScorecardTable({ scorecard }: { scorecard: Scorecard }) {
@@ -70,11 +71,7 @@ function MeasurableRow({ row, weeks }: { row: ScorecardRow; weeks: Scorecard["we
           data-week={cell.weekStart}
           data-goal={weeks[i]?.current ? "partial" : cell.onGoal === null ? "none" : cell.onGoal ? "on" : "off"}
           title={weeks[i]?.current ? "Week under way: partial, not judged against the goal yet" : undefined}
-          className={cn(
-            WEEK_CELL,
-            cell.onGoal === false ? "bg-red-50 font-medium text-red-700" : "text-slate-700",
-            weeks[i]?.current && "bg-slate-50 italic",
-          )}
+          className={`${WEEK_CELL} ${cell.onGoal === false ? "bg-red-50 font-medium text-red-700" : "text-slate-700"}${weeks[i]?.current ? " bg-slate-50 italic" : ""}`}
         >
           {cell.onGoal === false && (
             <span aria-hidden="true" className="mr-0.5 text-[9px]">

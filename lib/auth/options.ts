@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { checkCredentials, endSessions, getSessionUser } from "@/lib/data/platform/users";
+import { checkCredentials, endSessions, getSessionUserOnce } from "@/lib/data/platform/users";
 import { recordSignInFailure, recordSignInSuccess, signInRetryAfter } from "@/lib/data/platform/sign-in-throttle";
 import { recordSecurityEvent } from "@/lib/data/platform/security-events";
 import { db } from "@/lib/db";
@@ -71,9 +71,9 @@ export const authOptions: NextAuthOptions = {
       }
       // Every later use of the session: it ends when the user signed out elsewhere, changed
       // their password, was deactivated or had their role changed (all bump sessionVersion).
-      let current: Awaited<ReturnType<typeof getSessionUser>> = null;
+      let current: Awaited<ReturnType<typeof getSessionUserOnce>> = null;
       try {
-        current = typeof token.uid === "number" ? await getSessionUser(token.uid) : null;
+        current = typeof token.uid === "number" ? await getSessionUserOnce(token.uid) : null;
       } catch (error) {
         // The database is down: that is an outage, not a sign-out. Keep the token; the page's own
         // reads (getCurrentUser) fail too and show "temporarily unavailable", granting nothing.

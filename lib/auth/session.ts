@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { getSessionUser, type UserSummary } from "@/lib/data/platform/users";
+import { getSessionUserOnce, type UserSummary } from "@/lib/data/platform/users";
 import { authOptions } from "./options";
 import { can, type GlobalAction } from "./policy";
 
@@ -18,7 +18,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (typeof id !== "number") return null;
-  const user = await getSessionUser(id);
+  const user = await getSessionUserOnce(id);
   if (!user?.active || user.sessionVersion !== session?.user.sv) return null;
   const { sessionVersion: _sv, ...current } = user;
   return current;

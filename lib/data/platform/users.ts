@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { dummyHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
@@ -51,6 +52,13 @@ export function getUser(id: number): Promise<UserSummary | null> {
 export function getSessionUser(id: number): Promise<(UserSummary & { sessionVersion: number }) | null> {
   return db.user.findUnique({ where: { id }, select: { ...summary, sessionVersion: true } });
 }
+
+/**
+ * getSessionUser read once per page render: the session's jwt callback (lib/auth/options.ts) and
+ * getCurrentUser (lib/auth/session.ts) both check the same row in one request. Outside a render
+ * (route handlers, sign-in, scripts) React's cache passes every call through.
+ */
+export const getSessionUserOnce = cache(getSessionUser);
 
 /** Ends every session of a user at once (sign-out, and inside password and role changes). */
 export async function endSessions(userId: number, tx: Prisma.TransactionClient | typeof db = db): Promise<void> {

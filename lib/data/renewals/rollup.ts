@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { atRiskSql, renewalWindowSql } from "../platform/rules.sql";
 import { prismaSql, sqlText } from "../platform/sql";
 import { db } from "@/lib/db";
@@ -287,9 +288,11 @@ SELECT ${day}::date, 'accounts', g.* FROM (${accountGroups(accountFacts("tables"
 /**
  * The source a page reads: the rollup once a day has been built for `day` (the daily job builds
  * today's and tomorrow's). On a database the job has not run on for two days, this builds it once,
- * for everyone, as the dashboards' rollups do (lib/data/dashboards/cache.ts).
+ * for everyone, as the dashboards' rollups do (lib/data/dashboards/cache.ts). Checked once per page
+ * render (React's cache: the scorecard's summary and team book both read the rollup); outside a
+ * render every call checks.
  */
-export async function ensureRenewalRollup(day: IsoDate): Promise<void> {
+export const ensureRenewalRollup = cache(async function ensureRenewalRollup(day: IsoDate): Promise<void> {
   const built = async () =>
     (await db.$queryRaw<unknown[]>`SELECT 1 FROM "RenewalRollup" WHERE "asOf" = ${day}::date AND kind = 'day' LIMIT 1`)
       .length > 0;
@@ -300,4 +303,4 @@ export async function ensureRenewalRollup(day: IsoDate): Promise<void> {
     // Another process built it at the same moment (a serialization failure): theirs will do.
     if (!(await built())) throw error;
   }
-}
+});

@@ -82,13 +82,17 @@ const measurableSelect = {
  * in that write. A week not stored yet shows no figure.
  */
 export async function getScorecard(asOf: IsoDate = clock.today()): Promise<Scorecard> {
-  await ensureDefaultMeasurables(db);
   const weeks = scorecardWeeks(asOf);
-  const measurables = await db.scorecardMeasurable.findMany({
-    where: { active: true },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-    select: measurableSelect,
-  });
+  const active = () =>
+    db.scorecardMeasurable.findMany({
+      where: { active: true },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: measurableSelect,
+    });
+  let measurables = await active();
+  // An active measurable means the defaults were made (they are made once, when none exists):
+  // only an empty scorecard needs the check, and reads again once the defaults are made.
+  if (measurables.length === 0 && (await ensureDefaultMeasurables(db)) > 0) measurables = await active();
   const stored = await storedValues(
     measurables.map((m) => m.id),
     weeks,

@@ -11,7 +11,7 @@ import { TriageTable } from "@/components/accounts/triage-table";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { listTriage } from "@/lib/data/accounts/triage";
-import { listUsersByRole } from "@/lib/data/platform/users";
+import { listUsersByRoles } from "@/lib/data/platform/users";
 import { triageHref, ZTriageQuery } from "@/lib/validation/triage";
 
 export const metadata: Metadata = { title: "My accounts" };
@@ -28,11 +28,11 @@ export default async function AccountsPage({
   const mine = user.role === "csm";
   const isAe = user.role === "ae";
   const aeBook = isAe && query.ae === undefined;
-  const [page, csms, aes] = await Promise.all([
+  const [page, owners] = await Promise.all([
     listTriage(user, query, PAGE_SIZE),
-    mine ? Promise.resolve([]) : listUsersByRole("csm"),
-    mine ? Promise.resolve([]) : listUsersByRole("ae"),
+    mine ? Promise.resolve({ csm: [], ae: [] }) : listUsersByRoles(["csm", "ae"] as const),
   ]);
+  const { csm: csms, ae: aes } = owners;
   const withPage = (p: number) => triageHref({ ...query, page: p });
 
   return (
