@@ -83,7 +83,7 @@ export default async function MyDayPage() {
             <ul className="divide-y divide-slate-100" aria-label="Band changes">
               {day.bandChanges.map((c) => (
                 <li key={c.externalId} className={row}>
-                  <Link href={accountPath(c.externalId)} className={`${link} min-w-0 flex-1`}>
+                  <Link href={accountPath(c.externalId)} className={`${link} flex-auto break-words`}>
                     {c.name}
                   </Link>
                   <Badge>{c.from ? BAND_LABELS[c.from as keyof typeof BAND_LABELS] : "Not scored"}</Badge>
@@ -115,7 +115,10 @@ export default async function MyDayPage() {
             <ul className="divide-y divide-slate-100" aria-label="Milestones due">
               {day.milestones.map((m) => (
                 <li key={`${m.accountExternalId}-${m.key}`} className={row}>
-                  <Link href={`${accountPath(m.accountExternalId)}#onboarding`} className={`${link} min-w-0 flex-1`}>
+                  <Link
+                    href={`${accountPath(m.accountExternalId)}#onboarding`}
+                    className={`${link} flex-auto break-words`}
+                  >
                     {m.accountName}
                   </Link>
                   <span className="text-slate-700">{m.title}</span>
