@@ -2,8 +2,9 @@ import Link from "next/link";
 import { Table, Th } from "@/components/ui/table";
 import type { AccountListRow } from "@/lib/data/accounts/triage";
 import { MEASURE_LABELS, type MeasureKey } from "@/lib/domain/health-model";
-import { formatDate, formatMoney, formatRelativeDays, SEGMENT_LABELS, STAGE_LABELS } from "@/lib/format";
+import { formatDate, formatMoney, formatRelativeDays, STAGE_LABELS } from "@/lib/format";
 import { sortDirection, triageHref, type TTriageQuery } from "@/lib/validation/triage";
+import { AccountName } from "./account-name-cell";
 import { HealthBadge } from "./health-badge";
 import { Trend } from "./trend";
 
@@ -66,13 +67,7 @@ export function TriageTable({
         {rows.map((a) => (
           <tr key={a.externalId} className="hover:bg-slate-50">
             <td>
-              <Link
-                href={`/accounts/${encodeURIComponent(a.externalId)}`}
-                className="font-medium text-slate-900 hover:text-brand-700"
-              >
-                {a.name}
-              </Link>
-              <p className="text-xs text-slate-500">{SEGMENT_LABELS[a.segment]}</p>
+              <AccountName account={a} />
             </td>
             <td data-label="Health">
               <HealthBadge band={a.healthBand} score={a.healthScore} />

@@ -47,6 +47,10 @@ export interface SendOptions {
   from?: string;
 }
 
+/** The SMTP server to send through: the option, else SMTP_URL; null means the outbox. */
+const smtpUrlOf = (options: SendOptions) =>
+  options.smtpUrl === undefined ? process.env.SMTP_URL || null : options.smtpUrl;
+
 const transports = new Map<string, Transporter>();
 
 function transportFor(url: string): Transporter {
@@ -91,7 +95,7 @@ export async function sendEmail(db: Db, input: EmailInput, options: SendOptions 
     return { id: previous.id, status: previous.status, error: previous.error, replayed: true };
   }
   const attachments = allAttachments(input);
-  const smtpUrl = options.smtpUrl === undefined ? process.env.SMTP_URL || null : options.smtpUrl;
+  const smtpUrl = smtpUrlOf(options);
   let status: EmailStatus = "outboxed";
   let error: string | null = null;
   let messageId: string | null = null;
@@ -143,7 +147,7 @@ const OUTBOX_CHUNK = 5_000;
  * round trip each. Results come back in the inputs' order.
  */
 export async function sendEmails(db: Db, inputs: KeyedEmailInput[], options: SendOptions = {}): Promise<EmailResult[]> {
-  const smtpUrl = options.smtpUrl === undefined ? process.env.SMTP_URL || null : options.smtpUrl;
+  const smtpUrl = smtpUrlOf(options);
   if (smtpUrl) {
     const results: EmailResult[] = [];
     for (const input of inputs) results.push(await sendEmail(db, input, options));
