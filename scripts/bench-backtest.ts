@@ -11,6 +11,7 @@
 import { runHealthBacktest } from "@/lib/data/health/backtest";
 import { scoreHealth, type HealthInputs } from "@/lib/domain/health";
 import { toStoredHealth } from "@/lib/domain/health-snapshot";
+import { snapshotReadings } from "@/lib/domain/backtest-report";
 import { openDb } from "@/lib/db/client";
 import { closeDb } from "@/lib/db";
 import { clock } from "@/lib/clock";
@@ -27,7 +28,13 @@ const today = clock.today();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** 101 stored results from poor to excellent usage: the snapshots' contents. */
-function templates(): { k: number; score: number | null; band: string | null; components: unknown }[] {
+function templates(): {
+  k: number;
+  score: number | null;
+  band: string | null;
+  components: unknown;
+  readings: (number | null)[];
+}[] {
   const base: HealthInputs = {
     segment: "mid_market",
     seats: 10,
@@ -78,7 +85,7 @@ function templates(): { k: number; score: number | null; band: string | null; co
       outcomesAchieved: Math.round(2 * f),
     });
     // An object, not its JSON text: json_to_recordset would store a string as a jsonb string.
-    return { k, score: r.score, band: r.band, components: toStoredHealth(r) };
+    return { k, score: r.score, band: r.band, components: toStoredHealth(r), readings: snapshotReadings(r) };
   });
 }
 
@@ -105,14 +112,14 @@ async function load() {
     CROSS JOIN LATERAL (SELECT CASE
       WHEN random() < 1 / (1 + exp(((a.id * 7919) % 101 - 45) / 9.0)) THEN (ARRAY['churned', 'downgraded'])[1 + (a.id + k) % 2]
       ELSE (ARRAY['renewed', 'expanded'])[1 + (a.id + k) % 2] END AS outcome) o`;
-  await db.$executeRaw`CREATE TEMP TABLE tpl (k int PRIMARY KEY, score int, band "Band", components jsonb)`;
+  await db.$executeRaw`CREATE TEMP TABLE tpl (k int PRIMARY KEY, score int, band "Band", components jsonb, readings float8[])`;
   await db.$executeRaw`
     INSERT INTO tpl SELECT * FROM json_to_recordset(${JSON.stringify(templates())}::json)
-      AS t(k int, score int, band "Band", components jsonb)`;
+      AS t(k int, score int, band "Band", components jsonb, readings float8[])`;
   // Snapshots drift a little with the horizon around the account's risk.
   await db.$executeRaw`
-    INSERT INTO "HealthSnapshot" ("accountId", "asOf", score, band, "insufficientData", components, "computedAt")
-    SELECT DISTINCT ON (r."accountId", r."renewalDate" - h) r."accountId", r."renewalDate" - h, t.score, t.band, false, t.components, now()
+    INSERT INTO "HealthSnapshot" ("accountId", "asOf", score, band, "insufficientData", components, readings, "computedAt")
+    SELECT DISTINCT ON (r."accountId", r."renewalDate" - h) r."accountId", r."renewalDate" - h, t.score, t.band, false, t.components, t.readings, now()
     FROM "Renewal" r
     CROSS JOIN unnest(ARRAY[30, 60, 90, 180]) h
     JOIN tpl t ON t.k = least(100, greatest(0, (r."accountId" * 7919) % 101 + (r.id % 11) - 5 + h / 30))

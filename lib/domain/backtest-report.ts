@@ -54,6 +54,15 @@ export function readingOf(result: HealthResult): ScoreReading {
   };
 }
 
+/**
+ * A result's 19 scores as HealthSnapshot.readings stores them (the writer fills the column): the
+ * 4 component scores in COMPONENT_KEYS order, then the 15 measure scores; null where no data.
+ */
+export function snapshotReadings(result: HealthResult): (number | null)[] {
+  const reading = readingOf(result);
+  return [...reading.components, ...reading.measures];
+}
+
 export interface KeyAuc<K extends string> {
   key: K;
   /** Null when the scored renewals lack churned or retained ones. */

@@ -58,9 +58,9 @@ FROM "Renewal" r JOIN "Account" a ON a.id = r."accountId"
 WHERE r.status = 'closed' AND r.outcome IS NOT NULL AND r."renewalDate" - ${NEAREST_HORIZON} <= $1::date
 ORDER BY r.id`;
 
-// Each snapshot's component and measure scores, as the database computes them from the compact
-// snapshot into "readings" (migration snapshot_readings: COMPONENT_KEYS, then COMPONENT_MEASURES
-// in order; null for the old format). Only those numbers cross the wire, as text of lines
+// Each snapshot's component and measure scores, as the rescore stores them beside the compact
+// snapshot in "readings" (snapshotReadings: COMPONENT_KEYS, then COMPONENT_MEASURES in order;
+// null for the old format). Only those numbers cross the wire, as text of lines
 // "n;score;band;c1,…,c4,m1,…,m15" (n = the pair's place in the request, from 1; an empty field
 // is null), which costs far less to receive than many rows. float8 prints the shortest text
 // that reads back exactly, so Number() restores the very doubles the snapshot stored.
