@@ -86,7 +86,7 @@ export function benchServer(port: number, extraEnv: Record<string, string | unde
     return result;
   }
 
-  return { base, start, signIn, pageTimes };
+  return { base, start, signIn, get, pageTimes };
 }
 
 /** Issue 16's bar for a page's p95 at 50,000 accounts, as the widest role sees it. */

@@ -60,6 +60,10 @@ try {
   const executive = await http.signIn("erin@bowtie.demo");
   const manager = await http.signIn("manager@bowtie.demo");
   const bar = PAGE_P95_BAR_MS;
+  // The server process's own first page (its modules, its connections) is not the scorecard's
+  // cost: one executive page warms the process, so the scorecard's first request below is the
+  // first read of its data (stored weeks, the week under way) by a running server.
+  await http.get("/dashboard", executive);
   // The first scorecard load of this server, before anything else warms the data it reads.
   const scorecard = await http.pageTimes("Scorecard, manager", manager, ["/scorecard"], runs, bar);
   const results = [scorecard];

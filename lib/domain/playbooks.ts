@@ -183,6 +183,17 @@ export interface PlannedStep {
   rearmDays: number;
 }
 
+/**
+ * The longest re-arm period among the state steps (0 without any): how far back a closed step
+ * can still hold a new one. A loop, not Math.max(...): the daily run plans a step or more per
+ * account, and spreading 100,000+ arguments overflows the call stack.
+ */
+export function longestRearm(steps: readonly PlannedStep[]): number {
+  let longest = 0;
+  for (const s of steps) if (s.cycle === null && s.rearmDays > longest) longest = s.rearmDays;
+  return longest;
+}
+
 // A score flagged insufficient data is no evidence either way: health conditions fail on it.
 const trusted = (f: PlaybookFacts) => !f.insufficientData && f.score !== null;
 

@@ -3,10 +3,12 @@ import { addDays } from "@/lib/domain/dates";
 import { DEFAULT_PLAYBOOKS } from "@/lib/domain/playbook-defaults";
 import {
   describeConditions,
+  longestRearm,
   periodOf,
   planPlaybooks,
   playbookManager,
   ZRuleDefinition,
+  type PlannedStep,
   type PlaybookFacts,
   type PlaybookRule,
 } from "@/lib/domain/playbooks";
@@ -334,5 +336,31 @@ describe("playbookManager", () => {
     ["nobody when there is neither", [user(2, "csm"), user(5, "admin", false)], null],
   ])("picks %s", (_case, users, expected) => {
     expect(playbookManager(users)).toBe(expected);
+  });
+});
+
+describe("longestRearm", () => {
+  const step = (cycle: string | null, rearmDays: number): PlannedStep => ({
+    ruleKey: "r",
+    step: "s",
+    type: "task",
+    cycle,
+    title: "t",
+    description: "",
+    reason: "",
+    ownerId: CSM,
+    dueDate: asOf,
+    priority: "medium",
+    rearmDays,
+  });
+
+  it("is the longest re-arm period of the state steps, ignoring occurrence steps", () => {
+    expect(longestRearm([])).toBe(0);
+    expect(longestRearm([step(null, 14), step("2027-01-01", 90), step(null, 30)])).toBe(30);
+  });
+
+  it("handles a daily run over 200,000 accounts (a spread of that many arguments overflows the stack)", () => {
+    const steps = Array.from({ length: 250_000 }, (_, i) => step(null, i % 45));
+    expect(longestRearm(steps)).toBe(44);
   });
 });

@@ -5,7 +5,13 @@ import "server-only";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { Band, RenewalForecast, Segment } from "@/lib/domain/health";
 import { storedRawPath } from "@/lib/domain/health-snapshot";
-import { playbookManager, planPlaybooks, type PlannedStep, type PlaybookFacts } from "@/lib/domain/playbooks";
+import {
+  longestRearm,
+  playbookManager,
+  planPlaybooks,
+  type PlannedStep,
+  type PlaybookFacts,
+} from "@/lib/domain/playbooks";
 import { clock } from "@/lib/clock";
 import { sendEmails, type EmailStatus, type KeyedEmailInput } from "@/lib/email/send";
 import { bulkPoolOf } from "@/lib/db/client";
@@ -109,7 +115,7 @@ async function withoutRearming<T extends PlannedStep & { accountId: number }>(
   steps: T[],
   accountIds: number[] | null,
 ): Promise<T[]> {
-  const longest = Math.max(0, ...steps.filter((s) => s.cycle === null).map((s) => s.rearmDays));
+  const longest = longestRearm(steps);
   if (longest === 0) return steps;
   const closed = await query<{ account_id: number; rule_key: string; step: string; days_ago: number }>(
     client,
