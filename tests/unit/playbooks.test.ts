@@ -350,7 +350,7 @@ describe("longestRearm", () => {
     reason: "",
     ownerId: CSM,
     dueDate: asOf,
-    priority: "medium",
+    priority: "normal",
     rearmDays,
   });
 
