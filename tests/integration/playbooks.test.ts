@@ -127,6 +127,32 @@ describe("idempotency", () => {
   });
 });
 
+describe("a run that stopped between recording its email steps and sending them", () => {
+  it("leaves them for the next run, which sends each one once", async () => {
+    const account = await makeAccount({ asOf: today, csmId: csm.id });
+    await db.account.update({ where: { id: account.id }, data: { segment: "smb" } });
+    await db.contact.create({ data: { accountId: account.id, name: "Ada", email: "ada@customer.test" } });
+    expect((await runPlaybooks(db, { asOf: today, accountIds: [account.id] })).emails).toBe(2);
+    const [lost, sent] = await tasksOf(account.id);
+    // As a stop would leave them: both steps recorded and waiting; the first one's message never
+    // stored, the second one's stored before the stop.
+    await db.task.updateMany({ where: { accountId: account.id }, data: { outcome: "Waiting to be sent." } });
+    await db.emailMessage.deleteMany({ where: { key: `playbook-task:${lost.id}` } });
+
+    expect(await runPlaybooks(db, { asOf: today, accountIds: [account.id] })).toEqual({ created: 0, emails: 0 });
+    expect((await tasksOf(account.id)).map((t) => t.outcome)).toEqual(
+      Array(2).fill("In the outbox for 1 contact (no SMTP server configured)."),
+    );
+    const messages = await db.emailMessage.findMany({ where: { accountId: account.id }, orderBy: { key: "asc" } });
+    expect(messages.map((m) => [m.key, m.subject, m.to])).toEqual(
+      [
+        [`playbook-task:${lost.id}`, lost.title.replace("Email: ", ""), ["ada@customer.test"]],
+        [`playbook-task:${sent.id}`, sent.title.replace("Email: ", ""), ["ada@customer.test"]],
+      ].sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
+  });
+});
+
 describe("a run over many accounts", () => {
   it("sends each account's email steps to that account's own contacts, and notes each step's outcome", async () => {
     const accounts = await Promise.all([1, 2, 3].map(() => makeAccount({ asOf: today, csmId: csm.id })));

@@ -69,6 +69,14 @@ WHERE CASE WHEN $1::int[] IS NULL THEN a.status = 'active' ELSE a.id = ANY($1::i
 // sequential scan of "Task" per planned step whenever the table's statistics said it was empty,
 // and each scan then read the rows this statement had inserted so far (quadratic: a first daily
 // run at 50,000 accounts ran for many minutes).
+/**
+ * An email step's outcome from the moment it is recorded until its send is noted over it. A run
+ * that stops in between leaves it so, and the next run sends it (runPlaybooks).
+ */
+const UNSENT = "Waiting to be sent.";
+/** An email step's task title; the subject is read back from it when the step is sent. */
+const EMAIL_TITLE = "Email: ";
+
 const INSERT_SQL = statement`
 WITH v AS (
   SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[],
@@ -81,7 +89,7 @@ WITH v AS (
     v.priority::"TaskPriority", 'playbook'::"TaskSource",
     (CASE WHEN v.type = 'email' THEN 'done' ELSE 'open' END)::"TaskStatus",
     CASE WHEN v.type = 'email' THEN $12::timestamptz END,
-    CASE WHEN v.type = 'email' THEN 'Sent by the playbook' END
+    CASE WHEN v.type = 'email' THEN ${sqlLiteral(UNSENT)} END
   FROM v
   ON CONFLICT DO NOTHING
   RETURNING id, "accountId", "ownerId", title, description, "ruleKey", step, reason, "dueDate", priority, source, status
@@ -157,13 +165,27 @@ export async function runPlaybooks(
   client: Db,
   { asOf, accountIds = null }: { asOf: IsoDate; accountIds?: number[] | null },
 ): Promise<PlaybookRunResult> {
+  // Email steps go out from runs outside a transaction (the daily run, the batch): a message sent
+  // from inside a write that then rolls back could not be taken back.
+  const mailing = "$transaction" in client;
+  const result = await raiseSteps(client, asOf, accountIds, mailing);
+  // Every email step recorded and not sent yet goes out now: this run's, and any that a run which
+  // stopped between recording and sending left behind. Each message is keyed by its step, so a
+  // step whose message already went out is not sent again.
+  if (mailing) await sendStepEmails(client, await query<UnsentRow>(client, UNSENT_SQL, [accountIds]));
+  return result;
+}
+
+async function raiseSteps(
+  client: Db,
+  asOf: IsoDate,
+  accountIds: number[] | null,
+  mailing: boolean,
+): Promise<PlaybookRunResult> {
   // Sequential rather than Promise.all: the client may be an interactive transaction.
   const rules = await loadPlaybookRules(client);
   if (!rules.some((r) => r.enabled)) return { created: 0, emails: 0 };
   const facts = await loadPlaybookFacts(client, accountIds);
-  // Email steps go out from runs outside a transaction (the daily run, the batch): a message sent
-  // from inside a write that then rolls back could not be taken back.
-  const mailing = "$transaction" in client;
   const plan = (managerId: number | null) =>
     [...facts].flatMap(([accountId, f]) =>
       planPlaybooks(rules, f, { asOf, managerId })
@@ -180,10 +202,23 @@ export async function runPlaybooks(
   const planned = await withoutRearming(client, asOf, plan(playbookManager(users)), accountIds);
   if (planned.length === 0) return { created: 0, emails: 0 };
   const created = await insertSteps(client, planned);
-  const emails = created.filter((c) => c.status === "done");
-  if (emails.length > 0) await sendStepEmails(client, emails, planned);
-  return { created: created.length - emails.length, emails: emails.length };
+  const emails = created.filter((c) => c.status === "done").length;
+  return { created: created.length - emails, emails };
 }
+
+interface UnsentRow {
+  id: number;
+  account_id: number;
+  title: string;
+  description: string | null;
+}
+
+// The email steps recorded and not sent yet, of the listed accounts (every account when null).
+const UNSENT_SQL = statement`
+SELECT t.id, t."accountId" AS account_id, t.title, t.description FROM "Task" t
+WHERE t.source = 'playbook' AND t.status = 'done' AND t.outcome = ${sqlLiteral(UNSENT)}
+  AND ($1::int[] IS NULL OR t."accountId" = ANY($1::int[]))
+ORDER BY t.id`;
 
 // The accounts' contacts, in the order they were added. One array parameter: the first daily run
 // at 200,000 accounts records emails for 160,000 accounts, past PostgreSQL's 65,535 parameters
@@ -194,17 +229,15 @@ SELECT c."accountId" AS "accountId", c.email FROM "Contact" c WHERE c."accountId
 /**
  * Sends each recorded email step to its account's contacts (through lib/email: SMTP, or the
  * outbox without SMTP_URL) and notes the result on the step. Keyed by the step's task, so a
- * retried send never goes out twice.
+ * retried send never goes out twice. The subject and text are the step's task's own.
  */
-async function sendStepEmails(client: Db, rows: CreatedRow[], planned: PlannedStep[]): Promise<void> {
+async function sendStepEmails(client: Db, rows: UnsentRow[]): Promise<void> {
+  if (rows.length === 0) return;
   const contacts = await query<{ accountId: number; email: string }>(client, CONTACT_EMAILS_SQL, [
     [...new Set(rows.map((r) => r.account_id))],
   ]);
-  // Looked up by key, not searched per row: the first daily run at 50,000 accounts records tens
-  // of thousands of email steps, and a search of every planned step and contact per row made
-  // that quadratic (minutes of CPU before the first message went out).
-  const stepByKey = new Map<string, PlannedStep>();
-  for (const p of planned) if (!stepByKey.has(`${p.ruleKey}|${p.step}`)) stepByKey.set(`${p.ruleKey}|${p.step}`, p);
+  // Looked up by account, not searched per row: the first daily run at 50,000 accounts records
+  // tens of thousands of email steps.
   const emailsByAccount = new Map<number, string[]>();
   for (const c of contacts) {
     const list = emailsByAccount.get(c.accountId);
@@ -212,17 +245,16 @@ async function sendStepEmails(client: Db, rows: CreatedRow[], planned: PlannedSt
     else emailsByAccount.set(c.accountId, [c.email]);
   }
   const outcomes = new Map<number, string>();
-  const messages: { row: CreatedRow; input: KeyedEmailInput }[] = [];
+  const messages: { row: UnsentRow; input: KeyedEmailInput }[] = [];
   for (const row of rows) {
-    const step = stepByKey.get(`${row.rule_key}|${row.step}`);
     const to = emailsByAccount.get(row.account_id) ?? [];
-    if (step && to.length > 0)
+    if (to.length > 0)
       messages.push({
         row,
         input: {
           to,
-          subject: step.subject ?? step.title,
-          text: step.description,
+          subject: row.title.startsWith(EMAIL_TITLE) ? row.title.slice(EMAIL_TITLE.length) : row.title,
+          text: row.description ?? "",
           key: `playbook-task:${row.id}`,
           accountId: row.account_id,
         },
@@ -285,7 +317,7 @@ async function insertSteps(client: Db, steps: (PlannedStep & { accountId: number
     col((s) => s.step),
     col((s) => s.cycle),
     col((s) => s.ownerId),
-    col((s) => (s.type === "email" ? `Email: ${s.subject ?? s.title}` : s.title)),
+    col((s) => (s.type === "email" ? `${EMAIL_TITLE}${s.subject ?? s.title}` : s.title)),
     col((s) => s.description),
     col((s) => s.reason),
     col((s) => s.dueDate),
