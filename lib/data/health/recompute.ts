@@ -316,25 +316,29 @@ async function scoreSlice(
   summary: RescoreSummary,
   keep: boolean,
 ): Promise<string> {
-  const out = [];
+  const out: string[] = [];
   for (const row of rows) {
     const r = scoreHealth(toInputs(row), model);
     summary.scored++;
     const band = r.band ?? "unscored";
     summary.bands[band] = (summary.bands[band] ?? 0) + 1;
     if (keep) summary.results.set(row.id, r);
-    out.push({
-      id: row.id,
-      score: r.score,
-      band: r.band,
-      insufficient: r.insufficientData,
-      detractor: r.biggestDetractor,
-      result: toStoredHealth(r),
-      readings: snapshotReadings(r),
-    });
+    // Each account's JSON is made at once, so its objects die young: kept for the whole slice,
+    // they outlived V8's young generation and cost a second of full collections per 50,000.
+    out.push(
+      JSON.stringify({
+        id: row.id,
+        score: r.score,
+        band: r.band,
+        insufficient: r.insufficientData,
+        detractor: r.biggestDetractor,
+        result: toStoredHealth(r),
+        readings: snapshotReadings(r),
+      }),
+    );
     if (out.length % SCORE_STEP === 0) await yieldToIo();
   }
-  return JSON.stringify(out);
+  return `[${out.join(",")}]`;
 }
 
 // One statement per slice writes both the snapshots and the accounts' current health, from one
