@@ -17,7 +17,8 @@ import {
   USAGE_DEFAULT_PARTITION,
   USAGE_MONTHS_AHEAD,
 } from "@/lib/domain/usage-partitions";
-import { recomputeHealth } from "@/lib/data/health/recompute";
+import { getHealthModel, loadHealthInputs, recomputeHealth } from "@/lib/data/health/recompute";
+import { scoreHealth, type HealthResult } from "@/lib/domain/health";
 import { maintainUsagePartitions } from "@/lib/data/health/usage-partitions";
 import type { Db } from "@/lib/db/types";
 import type { UsageUpsertResult } from "@/lib/data/health/usage";
@@ -43,11 +44,12 @@ async function partitions(client: Db): Promise<string[]> {
 }
 
 /** The scores and their components, account by account. */
-const scores = (summary: Awaited<ReturnType<typeof recomputeHealth>>) => [...summary.results.entries()];
+const scores = (results: Map<number, HealthResult>) => [...results.entries()];
 
 /**
  * A second database migrated up to just before the partitioning, beside the test's own:
- * in-memory PGlite, or a schema of its own on the TEST_DATABASE_URL server.
+ * in-memory PGlite, or a schema of its own on the TEST_DATABASE_URL server. `migrate` upgrades it
+ * as a deployment would: the partitioning and every migration after it.
  */
 async function databaseBeforePartitioning(): Promise<{ handle: DbHandle; migrate: () => Promise<unknown> }> {
   const dir = join(process.cwd(), "prisma", "migrations");
@@ -57,13 +59,18 @@ async function databaseBeforePartitioning(): Promise<{ handle: DbHandle; migrate
     .sort();
   const scripts = migrationScripts(dir);
   const before = scripts.slice(0, names.indexOf(MIGRATION));
-  const partitioning = scripts[names.indexOf(MIGRATION)] ?? "";
+  const upgrade = scripts.slice(names.indexOf(MIGRATION));
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const handle = openDb({ kind: "pglite", dataDir: "memory://" });
     const exec = (sql: string) => handle.pglite!.exec(sql);
     for (const sql of before) await exec(sql);
-    return { handle, migrate: () => exec(partitioning) };
+    return {
+      handle,
+      migrate: async () => {
+        for (const sql of upgrade) await exec(sql);
+      },
+    };
   }
   const schema = `t_parts_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: url });
@@ -82,7 +89,12 @@ async function databaseBeforePartitioning(): Promise<{ handle: DbHandle; migrate
       await admin.end();
     },
   };
-  return { handle, migrate: () => admin.query(partitioning) };
+  return {
+    handle,
+    migrate: async () => {
+      for (const sql of upgrade) await admin.query(sql);
+    },
+  };
 }
 
 describe("the migration to monthly partitions", () => {
@@ -114,7 +126,10 @@ describe("the migration to monthly partitions", () => {
       date: new Date(`${d.date}T00:00:00Z`),
     }));
     await client.usageDay.createMany({ data: days });
-    const before = await recomputeHealth(client, { asOf: today, accountIds: [account.id], playbooks: false });
+    // Scored from the inputs the old schema gives (the rescore's writes need the newest schema).
+    const model = await getHealthModel(client);
+    const inputs = await loadHealthInputs(client, today, [account.id]);
+    const before = new Map([...inputs].map(([id, i]) => [id, scoreHealth(i, model)] as const));
 
     await scratch.migrate();
 
@@ -124,7 +139,7 @@ describe("the migration to monthly partitions", () => {
     const months = [...new Set(placed.map((p) => usagePartition(p.date).name))];
     expect(await partitions(client)).toEqual([...months, USAGE_DEFAULT_PARTITION].sort());
     const after = await recomputeHealth(client, { asOf: today, accountIds: [account.id], playbooks: false });
-    expect(scores(after)).toEqual(scores(before));
+    expect(scores(after.results)).toEqual(scores(before));
   });
 });
 
@@ -164,7 +179,7 @@ describe("the daily partition step", () => {
     expect(placed.filter((p) => p.partition !== usagePartition(p.date).name)).toEqual([]);
 
     const after = await recomputeHealth(db, { asOf: today, accountIds: [accountId], playbooks: false });
-    expect(scores(after)).toEqual(scores(before));
+    expect(scores(after.results)).toEqual(scores(before.results));
   });
 
   it("does nothing more when run again the same day", async () => {
