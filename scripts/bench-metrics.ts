@@ -26,7 +26,7 @@ import { clock } from "@/lib/clock";
 
 const port = Number(process.env.BENCH_PORT || 3301);
 const runs = Number(process.env.BENCH_RUNS || 40);
-/** The scorecard's first load on a database the daily job has run on (issue 16). */
+/** The scorecard's first load on a database without stored weeks, once the job's step has stored them (issue 16). */
 const SCORECARD_FIRST_LOAD_BAR_MS = 500;
 const scorecardOnly = process.env.BENCH_PAGES === "scorecard";
 

@@ -9,7 +9,6 @@ import { statement } from "./sql";
 // cost seconds instead of milliseconds (the expansion dashboard's 7 s, see docs/benchmarks.md).
 // The daily job and the seed refresh them right after their writes. ANALYZE samples a fixed
 // number of rows per table, so it costs well under a second at 50,000 accounts.
-//
 
 // The tables the daily job rewrites, vacuumed and analysed. VACUUM also marks their pages all
 // visible, which lets counts be answered from an index alone: at 200,000 accounts the scorecard's
@@ -30,7 +29,10 @@ const ANALYZE_ALL = statement`ANALYZE`;
  * inside one.
  */
 export async function refreshPlannerStatistics(client: Db, { all = false }: { all?: boolean } = {}): Promise<void> {
-  if (!all) return void (await client.$executeRaw(VACUUM_DAILY()));
-  await client.$executeRaw(VACUUM_CHANGE_LOG());
-  await client.$executeRaw(ANALYZE_ALL());
+  if (all) {
+    await client.$executeRaw(VACUUM_CHANGE_LOG());
+    await client.$executeRaw(ANALYZE_ALL());
+  } else {
+    await client.$executeRaw(VACUUM_DAILY());
+  }
 }

@@ -60,15 +60,6 @@ LEFT JOIN "User" ae ON ae.id = a."aeId"
 LEFT JOIN "HealthSnapshot" s ON s."accountId" = a.id AND s."asOf" = a."healthAsOf" AND (s.components->>'v') = '2'
 WHERE CASE WHEN $1::int[] IS NULL THEN a.status = 'active' ELSE a.id = ANY($1::int[]) END`;
 
-// One statement, so the tasks and their audit rows commit together even outside a transaction.
-// ON CONFLICT DO NOTHING skips what the partial unique indexes forbid: a second open task for a
-// rule step ("Task_open_rule_step_key"), a second task for one occurrence ("Task_rule_cycle_key").
-// Email steps are recorded as done tasks (what went out, to whom it belongs). Audit rows have the
-// shape recordAudit gives a system actor's create. The re-arm period (a closed state step stays
-// closed) is applied before, from CLOSED_SQL: a correlated NOT EXISTS here was planned as a
-// sequential scan of "Task" per planned step whenever the table's statistics said it was empty,
-// and each scan then read the rows this statement had inserted so far (quadratic: a first daily
-// run at 50,000 accounts ran for many minutes).
 /**
  * An email step's outcome from the moment it is recorded until its send is noted over it. A run
  * that stops in between leaves it so, and the next run sends it (runPlaybooks).
@@ -77,6 +68,15 @@ const UNSENT = "Waiting to be sent.";
 /** An email step's task title; the subject is read back from it when the step is sent. */
 const EMAIL_TITLE = "Email: ";
 
+// One statement, so the tasks and their audit rows commit together even outside a transaction.
+// ON CONFLICT DO NOTHING skips what the partial unique indexes forbid: a second open task for a
+// rule step ("Task_open_rule_step_key"), a second task for one occurrence ("Task_rule_cycle_key").
+// Email steps are recorded as done tasks, waiting to be sent (UNSENT). Audit rows have the
+// shape recordAudit gives a system actor's create. The re-arm period (a closed state step stays
+// closed) is applied before, from CLOSED_SQL: a correlated NOT EXISTS here was planned as a
+// sequential scan of "Task" per planned step whenever the table's statistics said it was empty,
+// and each scan then read the rows this statement had inserted so far (quadratic: a first daily
+// run at 50,000 accounts ran for many minutes).
 const INSERT_SQL = statement`
 WITH v AS (
   SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[],
