@@ -112,10 +112,10 @@ async function load() {
     CROSS JOIN LATERAL (SELECT CASE
       WHEN random() < 1 / (1 + exp(((a.id * 7919) % 101 - 45) / 9.0)) THEN (ARRAY['churned', 'downgraded'])[1 + (a.id + k) % 2]
       ELSE (ARRAY['renewed', 'expanded'])[1 + (a.id + k) % 2] END AS outcome) o`;
-  await db.$executeRaw`CREATE TEMP TABLE tpl (k int PRIMARY KEY, score int, band "Band", components jsonb, readings float8[])`;
+  await db.$executeRaw`CREATE TEMP TABLE tpl (k int PRIMARY KEY, score int, band "Band", components json, readings float8[])`;
   await db.$executeRaw`
     INSERT INTO tpl SELECT * FROM json_to_recordset(${JSON.stringify(templates())}::json)
-      AS t(k int, score int, band "Band", components jsonb, readings float8[])`;
+      AS t(k int, score int, band "Band", components json, readings float8[])`;
   // Snapshots drift a little with the horizon around the account's risk.
   await db.$executeRaw`
     INSERT INTO "HealthSnapshot" ("accountId", "asOf", score, band, "insufficientData", components, readings, "computedAt")

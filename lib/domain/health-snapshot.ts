@@ -1,7 +1,9 @@
 // The stored form of a HealthResult (HealthSnapshot.components): the same numbers, without the
 // property names, measure keys and labels repeated in every snapshot. A full HealthResult is
-// ~3.5 KB of JSON (~2.5 KB as jsonb, so PostgreSQL compresses each one); this is ~0.9 KB
-// (~1.7 KB as jsonb, stored as is), and the batch recompute writes 50,000 of them.
+// ~3.5 KB of JSON; this is ~1.2 KB, and the batch recompute writes 50,000 of them. The column is
+// `json`, kept as the text written: the document is only ever read whole, by Node, and building
+// jsonb from it (a numeric per number) was most of the cost of a rescore's writes. What SQL reads
+// out of a snapshot has typed columns of its own: `readings` (the scores) and `measures` (below).
 // Lossless: restoreHealthResult(toStoredHealth(r)) deep-equals r.
 //
 // Version 2 layout:
@@ -64,20 +66,37 @@ export interface StoredHealth {
   components: Record<ComponentKey, StoredComponent>;
 }
 
-/** The fields of a stored measure tuple, in their order. */
-export const STORED_MEASURE_FIELDS = ["raw", "score", "floor", "target", "weight", "contribution", "lost"] as const;
-export type StoredMeasureField = (typeof STORED_MEASURE_FIELDS)[number];
+// HealthSnapshot.measures: the numbers set-based SQL reads without opening the document (upsell
+// triggers, playbook rules), as a float8[] the rescore writes beside it: each measure's raw value
+// and target, measures in V2_MEASURES order (component by component), then the nps and csat
+// parts' — 17 pairs, 34 numbers.
+export type SnapshotMeasureKey = MeasureKey | ScaleResult["key"];
+const SNAPSHOT_MEASURE_KEYS: readonly SnapshotMeasureKey[] = [
+  ...COMPONENT_KEYS.flatMap((c) => V2_MEASURES[c]),
+  ...V2_PARTS,
+];
+/** The numbers kept per measure in HealthSnapshot.measures, in their order. */
+export const SNAPSHOT_MEASURE_FIELDS = ["raw", "target"] as const;
+export type SnapshotMeasureField = (typeof SNAPSHOT_MEASURE_FIELDS)[number];
 
-/**
- * Where one number of a measure sits inside a version 2 snapshot, as a jsonb path
- * (["components", "engagement", "3", "2", "0"]: active user ratio, raw), for SQL that reads it.
- */
-export function storedMeasurePath(measure: MeasureKey, field: StoredMeasureField): string[] {
-  for (const component of COMPONENT_KEYS) {
-    const index = V2_MEASURES[component].indexOf(measure);
-    if (index >= 0) return ["components", component, "3", String(index), String(STORED_MEASURE_FIELDS.indexOf(field))];
+/** Where one number of a measure (or of the nps / csat part) sits in HealthSnapshot.measures: 1-based, as SQL indexes arrays. */
+export function snapshotMeasureIndex(key: SnapshotMeasureKey, field: SnapshotMeasureField): number {
+  const k = SNAPSHOT_MEASURE_KEYS.indexOf(key);
+  if (k < 0) throw new RangeError(`No stored measure ${key}`);
+  return 1 + k * SNAPSHOT_MEASURE_FIELDS.length + SNAPSHOT_MEASURE_FIELDS.indexOf(field);
+}
+
+/** A result's HealthSnapshot.measures (its measures must match the version 2 layout, as toStoredHealth checks). */
+export function snapshotMeasures(r: HealthResult): (number | null)[] {
+  const out: (number | null)[] = [];
+  const parts: (number | null)[] = [];
+  for (const key of COMPONENT_KEYS) {
+    for (const m of r.components[key].measures) {
+      out.push(m.raw, m.target);
+      if (m.parts) for (const p of m.parts) parts.push(p.raw, p.target);
+    }
   }
-  throw new RangeError(`No stored measure ${measure}`);
+  return out.concat(parts);
 }
 
 /** The compact form written to HealthSnapshot.components. */
@@ -162,16 +181,4 @@ function restoreMeasure(key: MeasureKey, m: StoredMeasure): MeasureResult {
 
 function isStoredHealth(value: unknown): value is StoredHealth {
   return typeof value === "object" && value !== null && (value as { v?: unknown }).v === 2;
-}
-
-/**
- * Where a measure's raw value (or one of its parts') sits in a version 2 snapshot, as a jsonb
- * path ("{components,product,3,0,0}"), so set-based SQL can read it without restoring results.
- */
-export function storedRawPath(component: ComponentKey, measure: MeasureKey, part?: ScaleResult["key"]): string {
-  const m = V2_MEASURES[component].indexOf(measure);
-  if (m < 0) throw new RangeError(`${measure} is not a ${component} measure`);
-  const steps = ["components", component, 3, m];
-  if (part) steps.push(7, V2_PARTS.indexOf(part));
-  return `{${[...steps, 0].join(",")}}`;
 }

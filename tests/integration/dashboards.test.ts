@@ -20,6 +20,8 @@ import {
 import { getMetricsReport } from "@/lib/data/dashboards/metrics";
 import { addDays } from "@/lib/domain/dates";
 import type { Band, LifecycleStage } from "@/lib/generated/prisma/enums";
+import type { MeasureKey } from "@/lib/domain/health-model";
+import { snapshotMeasureIndex } from "@/lib/domain/health-snapshot";
 
 const today = "2026-06-15";
 const day = (offset: number) => new Date(`${addDays(today, offset)}T00:00:00Z`);
@@ -132,15 +134,27 @@ beforeAll(async () => {
   await deal("s2", "seats", "2500.00", "open");
   await deal("t1", "tier", "8000.00", "won", -30);
   await deal("a1", "add_on", "1000.00", "lost", -400);
-  const measure = (raw: number, target: number) => [raw, 50, 0, target, 1, 0, 0];
-  const components = {
-    v: 2,
-    components: {
-      engagement: [40, 40, 60, [measure(1, 3), measure(0.2, 0.5), measure(0.7, 0.6), measure(10, 20), measure(1, 0.5)]],
-      product: [30, 30, 60, [measure(0.5, 0.8), measure(0.5, 0.9), measure(0.9, 0.95), measure(1, 3)]],
-    },
+  // Hex's current snapshot: usage above its target (0.7 ≥ 0.6), adoption below it (0.5 < 0.8).
+  const raws: Partial<Record<MeasureKey, [raw: number, target: number]>> = {
+    login_frequency: [1, 3],
+    feature_usage_depth: [0.2, 0.5],
+    active_user_ratio: [0.7, 0.6],
+    session_duration: [10, 20],
+    support_ticket_volume: [1, 0.5],
+    feature_adoption: [0.5, 0.8],
+    workflow_completion: [0.5, 0.9],
+    data_quality: [0.9, 0.95],
+    integration_usage: [1, 3],
   };
-  await db.healthSnapshot.create({ data: { accountId: ids.Hex, asOf: day(0), score: 85, band: "green", components } });
+  const measures = Array<number | null>(snapshotMeasureIndex("csat", "target")).fill(null);
+  for (const [key, [raw, target]] of Object.entries(raws) as [MeasureKey, [number, number]][]) {
+    measures[snapshotMeasureIndex(key, "raw") - 1] = raw;
+    measures[snapshotMeasureIndex(key, "target") - 1] = target;
+  }
+  await db.healthSnapshot.create({
+    data: { accountId: ids.Hex, asOf: day(0), score: 85, band: "green", components: {} },
+  });
+  await db.$executeRaw`UPDATE "HealthSnapshot" SET measures = ${measures}::float8[] WHERE "accountId" = ${ids.Hex}`;
   await db.contact.create({
     data: { accountId: ids.Hex, name: "Sponsor", email: "s@hex.test", execSponsor: true, lastTouchAt: day(-10) },
   });

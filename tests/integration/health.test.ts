@@ -4,7 +4,7 @@ import { getHealthModel, loadHealthFacts, loadHealthInputs, recomputeHealth } fr
 import { seedIfEmpty } from "@/lib/data/platform/seed";
 import { addDays } from "@/lib/domain/dates";
 import { computeHealth, healthInputsFromFacts } from "@/lib/domain/health";
-import { toStoredHealth } from "@/lib/domain/health-snapshot";
+import { snapshotMeasures, toStoredHealth } from "@/lib/domain/health-snapshot";
 
 const today = "2026-11-23";
 
@@ -80,6 +80,9 @@ describe("the streamed batch rescore", () => {
     const accounts = await db.account.findMany({ where: { status: "active" }, orderBy: { id: "asc" } });
     const snapshots = await db.healthSnapshot.findMany({ where: { asOf: new Date(`${asOf}T00:00:00Z`) } });
     const byAccount = new Map(snapshots.map((s) => [s.accountId, s]));
+    const measureRows = await db.$queryRaw<{ accountId: number; measures: (number | null)[] }[]>`
+      SELECT "accountId", measures FROM "HealthSnapshot" WHERE "asOf" = ${asOf}::date`;
+    const measuresOf = new Map(measureRows.map((r) => [r.accountId, r.measures]));
     for (const account of accounts) {
       const expected = computeHealth((await loadHealthFacts(db, account.id))!, asOf, model);
       const snapshot = byAccount.get(account.id);
@@ -89,6 +92,7 @@ describe("the streamed batch rescore", () => {
         insufficientData: expected.insufficientData,
       });
       expect(snapshot!.components, `account ${account.id}`).toStrictEqual(toStoredHealth(expected));
+      expect(measuresOf.get(account.id), `account ${account.id}`).toEqual(snapshotMeasures(expected));
       if (asOf === today)
         expect(account, `account ${account.id}`).toMatchObject({
           healthScore: expected.score,

@@ -4,9 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addDays, lastNDays } from "@/lib/domain/dates";
-import { HEALTH_WINDOW_DAYS, isDetractor, isPromoter, scoreHealth, type HealthInputs } from "@/lib/domain/health";
+import { HEALTH_WINDOW_DAYS, isDetractor, isPromoter, scoreHealth } from "@/lib/domain/health";
 import { MEASURE_KEYS, type MeasureKey } from "@/lib/domain/health-model";
-import { toStoredHealth } from "@/lib/domain/health-snapshot";
+import { snapshotMeasures, type SnapshotMeasureKey } from "@/lib/domain/health-snapshot";
 import { deriveLifecycleStage, type LifecycleFacts } from "@/lib/domain/lifecycle";
 import { renewalWindow } from "@/lib/domain/windows";
 import {
@@ -110,22 +110,20 @@ describe("rules in SQL agree with the domain", () => {
     expect((await db.$queryRaw<{ stage: string }[]>(query())).map((r) => r.stage)).toEqual(["renewal", "expansion"]);
   });
 
-  it("reads each measure's raw value and target out of a stored snapshot", async () => {
-    const inputs: HealthInputs = FULL_HEALTH_INPUTS;
-    const result = scoreHealth(inputs);
+  it("reads each measure's raw value and target out of a snapshot's measures", async () => {
+    const result = scoreHealth(FULL_HEALTH_INPUTS);
     const measures = Object.values(result.components).flatMap((c) => c.measures);
-    for (const key of MEASURE_KEYS as readonly MeasureKey[]) {
-      const query = statement<[string]>`
-        SELECT ${snapshotMeasureSql(sqlText`$1::jsonb`, key, "raw")} AS raw, ${snapshotMeasureSql(sqlText`$1::jsonb`, key, "target")} AS target`;
+    const scales = measures.flatMap((m) => m.parts ?? []);
+    const keys: SnapshotMeasureKey[] = [...(MEASURE_KEYS as readonly MeasureKey[]), "nps", "csat"];
+    for (const key of keys) {
+      const query = statement<[(number | null)[]]>`
+        SELECT ${snapshotMeasureSql(sqlText`$1::float8[]`, key, "raw")} AS raw, ${snapshotMeasureSql(sqlText`$1::float8[]`, key, "target")} AS target`;
       const [row] = await db.$queryRaw<{ raw: number | null; target: number | null }[]>(
-        query(JSON.stringify(toStoredHealth(result))),
+        query(snapshotMeasures(result)),
       );
-      const measure = measures.find((m) => m.key === key);
-      expect({ key, raw: row.raw, target: row.target }).toEqual({
-        key,
-        raw: measure?.raw ?? null,
-        target: measure?.target ?? null,
-      });
+      const measure = [...measures, ...scales].find((m) => m.key === key);
+      expect(measure, key).toBeDefined();
+      expect({ key, raw: row.raw, target: row.target }).toEqual({ key, raw: measure!.raw, target: measure!.target });
     }
   });
 });

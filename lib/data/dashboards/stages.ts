@@ -37,7 +37,7 @@ const inStage = (stage: DashboardStage) =>
 
 /** The snapshot's raw value of a measure is at or above its target (an upsell trigger). */
 export const reachesTarget = (measure: MeasureKey) =>
-  sqlText`${snapshotMeasureSql(sqlText`s.components`, measure, "raw")} >= ${snapshotMeasureSql(sqlText`s.components`, measure, "target")}`;
+  sqlText`${snapshotMeasureSql(sqlText`s.measures`, measure, "raw")} >= ${snapshotMeasureSql(sqlText`s.measures`, measure, "target")}`;
 
 const money = (text: string | null | undefined) => toCents(text ?? "0") / 100;
 
@@ -228,8 +228,7 @@ export interface ExpansionCharts {
 }
 
 export async function getExpansionCharts(stage: DashboardStage, today = clock.today()): Promise<ExpansionCharts> {
-  // Measures in the stored snapshot (lib/domain/health-snapshot.ts, version 2): component →
-  // [weight, effectiveWeight, score, measures], each measure [raw, score, floor, target, …].
+  // Raw values and targets from the current snapshot's `measures` (lib/domain/health-snapshot.ts).
   const [pipeline, [triggers]] = await Promise.all([
     db.$queryRaw<(Omit<PipelineCell, "arr"> & { arr: string })[]>`
       SELECT e.type::text AS type, e.status::text AS status, count(*)::int AS deals, sum(e.arr)::text AS arr

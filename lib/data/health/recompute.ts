@@ -10,12 +10,12 @@ import {
 } from "@/lib/domain/health";
 import { DEFAULT_HEALTH_MODEL, ZHealthModel, type HealthModel } from "@/lib/domain/health-model";
 import { addDays, toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import { toStoredHealth } from "@/lib/domain/health-snapshot";
+import { snapshotMeasures, toStoredHealth } from "@/lib/domain/health-snapshot";
 import { snapshotReadings } from "@/lib/domain/backtest-report";
 import { runPlaybooks } from "../playbooks/engine";
 import { HEALTH_INPUTS_SQL } from "./inputs.sql";
 import { clock } from "@/lib/clock";
-import { statement } from "../platform/sql";
+import { sqlLiteral, statement } from "../platform/sql";
 import type { Db } from "@/lib/db/types";
 import { bulkPoolOf } from "@/lib/db/client";
 import type pg from "pg";
@@ -225,7 +225,7 @@ export async function recomputeHealth(
       const payload = await scoreSlice(rows, activeModel, summary, accountIds !== null);
       onSlice?.(summary.scored);
       await writing;
-      writing = handled(client.$executeRaw(SAVE_HEALTH_SQL(asOf, payload)).then(() => undefined));
+      writing = handled(client.$executeRaw(SAVE_HEALTH_SQL(asOf, ...payload)).then(() => undefined));
       if (!more) break;
       if (!overlap) {
         await writing;
@@ -294,7 +294,7 @@ async function rescoreOnPool(
     const payload = await scoreSlice(rows, model, summary, accountIds !== null);
     onSlice?.(summary.scored);
     if (writing.length === WRITE_AHEAD) await writing.shift();
-    writing.push(handled(pool.query(SAVE_HEALTH_SQL.text, [asOf, payload])));
+    writing.push(handled(pool.query(SAVE_HEALTH_SQL.text, [asOf, ...payload])));
   }
   await Promise.all(writing);
 }
@@ -309,59 +309,112 @@ function handled<T>(promise: Promise<T>): Promise<T> {
   return started;
 }
 
-/** Scores one slice into the write's JSON, in small steps that let pending I/O through. */
+/**
+ * One slice's rows for SAVE_HEALTH_SQL, column by column (its parameters $2…$9, in this order).
+ * The last three are text, one line per account (LINES): each snapshot's document as JSON, and
+ * its readings and measures as float8[] literals.
+ */
+type SliceColumns = [
+  ids: number[],
+  scores: (number | null)[],
+  bands: (Band | null)[],
+  insufficient: boolean[],
+  detractors: (string | null)[],
+  documents: string,
+  readings: string,
+  measures: string,
+];
+
+/**
+ * Lines of text passed as one parameter and split by the database (string_to_array): JSON text
+ * never holds a raw line break (JSON.stringify escapes it inside strings), and as one string it
+ * needs no escaping, where a text[] parameter escapes every quote of every document.
+ */
+const LINES = "\n";
+
+/**
+ * A float8[] literal ("{1.5,null,3}"; array input reads NULL in any case), made by
+ * JSON.stringify, which prints numbers several times faster than joining them as strings (its
+ * shortest form of each number reads back exactly).
+ */
+const float8Array = (values: (number | null)[]) => `{${JSON.stringify(values).slice(1, -1)}}`;
+
+/** Scores one slice into the write's columns, in small steps that let pending I/O through. */
 async function scoreSlice(
   rows: InputsRow[],
   model: HealthModel,
   summary: RescoreSummary,
   keep: boolean,
-): Promise<string> {
-  const out: string[] = [];
+): Promise<SliceColumns> {
+  const [ids, scores, bands, insufficient, detractors]: [
+    number[],
+    (number | null)[],
+    (Band | null)[],
+    boolean[],
+    (string | null)[],
+  ] = [[], [], [], [], []];
+  const documents: string[] = [];
+  const readings: string[] = [];
+  const measures: string[] = [];
   for (const row of rows) {
     const r = scoreHealth(toInputs(row), model);
     summary.scored++;
     const band = r.band ?? "unscored";
     summary.bands[band] = (summary.bands[band] ?? 0) + 1;
     if (keep) summary.results.set(row.id, r);
-    // Each account's JSON is made at once, so its objects die young: kept for the whole slice,
+    // Each account's text is made at once, so its objects die young: kept for the whole slice,
     // they outlived V8's young generation and cost a second of full collections per 50,000.
-    out.push(
-      JSON.stringify({
-        id: row.id,
-        score: r.score,
-        band: r.band,
-        insufficient: r.insufficientData,
-        detractor: r.biggestDetractor,
-        result: toStoredHealth(r),
-        readings: snapshotReadings(r),
-      }),
-    );
-    if (out.length % SCORE_STEP === 0) await yieldToIo();
+    ids.push(row.id);
+    scores.push(r.score);
+    bands.push(r.band);
+    insufficient.push(r.insufficientData);
+    detractors.push(r.biggestDetractor);
+    documents.push(JSON.stringify(toStoredHealth(r)));
+    readings.push(float8Array(snapshotReadings(r)));
+    measures.push(float8Array(snapshotMeasures(r)));
+    if (ids.length % SCORE_STEP === 0) await yieldToIo();
   }
-  return `[${out.join(",")}]`;
+  return [
+    ids,
+    scores,
+    bands,
+    insufficient,
+    detractors,
+    documents.join(LINES),
+    readings.join(LINES),
+    measures.join(LINES),
+  ];
 }
 
 // One statement per slice writes both the snapshots and the accounts' current health, from one
-// JSON parameter (PostgreSQL parses it once; a text[] of JSON documents costs far more to pass).
-// It is parsed straight to jsonb: each snapshot's components are then taken out as jsonb, where
-// parsing it as json would read every snapshot's text a second time to make its jsonb.
-// Snapshots hold the compact form of the result (lib/domain/health-snapshot.ts) and its 19 scores
-// as an array (readings, for the backtest): written from the numbers Node already has, where
-// computing them in the database from 19 paths into each document took a third of the write.
+// parameter per column (unnest). The documents arrive as lines of text and are stored in the
+// json column as they are (checked, not parsed into a tree); the readings and measures as
+// float8[] literals. Passing the slice as one JSON document instead cost far more: as jsonb,
+// every number of every snapshot was parsed into a numeric (~350 ms of a 2,000-account slice);
+// as json, json_to_recordset still took ~90 ms to take it apart (docs/benchmarks.md, "Snapshots
+// as json").
+// Snapshots hold the compact form of the result (lib/domain/health-snapshot.ts), its 19 scores as
+// an array (readings, for the backtest) and its measures' raw values and targets (measures, for
+// upsell triggers and playbook rules): both written from the numbers Node already has.
 // Trend = score now − the latest stored score at least 30 days before (SPEC §3): the snapshots
 // this statement writes are dated asOf, so they never take part in it.
-const SAVE_HEALTH_SQL = statement`
+const SAVE_HEALTH_SQL = statement<[asOf: IsoDate, ...columns: SliceColumns]>`
 WITH v AS (
-  SELECT * FROM jsonb_to_recordset($2::jsonb)
-    AS v(id int, score int, band text, insufficient bool, detractor text, result jsonb, readings float8[])
+  SELECT * FROM unnest($2::int[], $3::int[], $4::text[], $5::bool[], $6::text[],
+      string_to_array($7::text, ${sqlLiteral(LINES)}), string_to_array($8::text, ${sqlLiteral(LINES)}),
+      string_to_array($9::text, ${sqlLiteral(LINES)}))
+    AS v(id, score, band, insufficient, detractor, result, readings, measures)
 ),
 snapshots AS (
-  INSERT INTO "HealthSnapshot" ("accountId", "asOf", score, band, "insufficientData", components, readings, "computedAt")
-  SELECT v.id, $1::date, v.score, v.band::"Band", v.insufficient, v.result, v.readings, now()
+  INSERT INTO "HealthSnapshot" ("accountId", "asOf", score, band, "insufficientData", components, readings, measures,
+    "computedAt")
+  SELECT v.id, $1::date, v.score, v.band::"Band", v.insufficient, v.result::json, v.readings::float8[],
+    v.measures::float8[], now()
   FROM v
   ON CONFLICT ("accountId", "asOf") DO UPDATE SET
     score = EXCLUDED.score, band = EXCLUDED.band, "insufficientData" = EXCLUDED."insufficientData",
-    components = EXCLUDED.components, readings = EXCLUDED.readings, "computedAt" = EXCLUDED."computedAt"
+    components = EXCLUDED.components, readings = EXCLUDED.readings, measures = EXCLUDED.measures,
+    "computedAt" = EXCLUDED."computedAt"
 )
 UPDATE "Account" a SET
   "healthScore" = v.score,

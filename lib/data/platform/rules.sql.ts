@@ -11,8 +11,7 @@ import {
 } from "@/lib/domain/lifecycle";
 import { RENEWAL_WINDOW_ENDS } from "@/lib/domain/windows";
 import { AT_RISK_BANDS, AT_RISK_FORECASTS } from "@/lib/domain/renewals";
-import type { MeasureKey } from "@/lib/domain/health-model";
-import { storedMeasurePath, type StoredMeasureField } from "@/lib/domain/health-snapshot";
+import { snapshotMeasureIndex, type SnapshotMeasureField, type SnapshotMeasureKey } from "@/lib/domain/health-snapshot";
 import { sqlJoin, sqlLiteral, sqlText, type SqlText } from "./sql";
 
 /** The account's shown lifecycle stage (alias `a` for "Account"): a manual stage wins. */
@@ -41,9 +40,9 @@ export const isDetractorSql = (score: SqlText): SqlText => sqlText`(${score} <= 
 export const healthWindowStartSql = (asOf: SqlText, window: keyof typeof HEALTH_WINDOW_DAYS): SqlText =>
   sqlText`(${asOf} - ${HEALTH_WINDOW_DAYS[window] - 1})`;
 
-/** One number of a measure in a stored snapshot column (storedMeasurePath), as float8. */
-export function snapshotMeasureSql(column: SqlText, measure: MeasureKey, field: StoredMeasureField): SqlText {
-  return sqlText`(${column} #>> ${sqlLiteral(`{${storedMeasurePath(measure, field).join(",")}}`)})::float8`;
+/** One number of a measure (or of the nps / csat part) in a snapshot's `measures` column (snapshotMeasureIndex). */
+export function snapshotMeasureSql(measures: SqlText, key: SnapshotMeasureKey, field: SnapshotMeasureField): SqlText {
+  return sqlText`(${measures})[${snapshotMeasureIndex(key, field)}]`;
 }
 
 /** deriveLifecycleStage in SQL, for the account `a` on the day `asOf` (SQL expressions). */

@@ -4,7 +4,6 @@
 import "server-only";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { Band, RenewalForecast, Segment } from "@/lib/domain/health";
-import { storedRawPath } from "@/lib/domain/health-snapshot";
 import {
   longestRearm,
   playbookManager,
@@ -15,7 +14,8 @@ import {
 import { clock } from "@/lib/clock";
 import { sendEmails, type EmailStatus, type KeyedEmailInput } from "@/lib/email/send";
 import { bulkPoolOf } from "@/lib/db/client";
-import { sqlLiteral, statement, type Statement } from "../platform/sql";
+import { sqlLiteral, sqlText, statement, type Statement } from "../platform/sql";
+import { snapshotMeasureSql } from "../platform/rules.sql";
 import { loadPlaybookRules } from "./rules";
 import type { Db } from "@/lib/db/types";
 
@@ -40,7 +40,8 @@ interface FactsRow {
 }
 
 // $1 = account ids (NULL: every active account). Upsell signals come from the account's current
-// snapshot (written by the rescore that runs just before), so they match the explained score.
+// snapshot (written by the rescore that runs just before), so they match the explained score:
+// its typed `measures`, NULL in snapshots written before them (as in those before version 2).
 // Deactivated owners count as none, so their steps go to the manager rather than nobody.
 const FACTS_SQL = statement`
 SELECT a.id, a.status::text AS status, a.segment::text AS segment, a."healthBand"::text AS band,
@@ -50,14 +51,14 @@ SELECT a.id, a.status::text AS status, a.segment::text AS segment, a."healthBand
   (SELECT r.forecast::text FROM "Renewal" r WHERE r."accountId" = a.id AND r.status = 'open'
    ORDER BY r."renewalDate" LIMIT 1) AS forecast,
   (SELECT count(*)::int FROM "ExpansionOpportunity" e WHERE e."accountId" = a.id AND e.status = 'open') AS open_expansions,
-  (s.components #>> ${sqlLiteral(storedRawPath("product", "feature_adoption"))})::float8 AS feature_adoption,
-  (s.components #>> ${sqlLiteral(storedRawPath("relationship", "exec_sponsor_engagement"))})::float8 AS exec_sponsor_days,
-  (s.components #>> ${sqlLiteral(storedRawPath("relationship", "nps_csat", "nps"))})::float8 AS nps,
+  ${snapshotMeasureSql(sqlText`s.measures`, "feature_adoption", "raw")} AS feature_adoption,
+  ${snapshotMeasureSql(sqlText`s.measures`, "exec_sponsor_engagement", "raw")} AS exec_sponsor_days,
+  ${snapshotMeasureSql(sqlText`s.measures`, "nps", "raw")} AS nps,
   CASE WHEN csm.active THEN a."csmId" END AS csm_id, CASE WHEN ae.active THEN a."aeId" END AS ae_id
 FROM "Account" a
 LEFT JOIN "User" csm ON csm.id = a."csmId"
 LEFT JOIN "User" ae ON ae.id = a."aeId"
-LEFT JOIN "HealthSnapshot" s ON s."accountId" = a.id AND s."asOf" = a."healthAsOf" AND (s.components->>'v') = '2'
+LEFT JOIN "HealthSnapshot" s ON s."accountId" = a.id AND s."asOf" = a."healthAsOf"
 WHERE CASE WHEN $1::int[] IS NULL THEN a.status = 'active' ELSE a.id = ANY($1::int[]) END`;
 
 /**
