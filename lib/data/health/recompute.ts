@@ -397,7 +397,9 @@ async function scoreSlice(
 // an array (readings, for the backtest) and its measures' raw values and targets (measures, for
 // upsell triggers and playbook rules): both written from the numbers Node already has.
 // Trend = score now − the latest stored score at least 30 days before (SPEC §3): the snapshots
-// this statement writes are dated asOf, so they never take part in it.
+// this statement writes are dated asOf, so they never take part in it. The accounts are also
+// picked by `id = ANY($2)`: knowing the slice is 2,000 of them, the planner would otherwise hash
+// every account in the table to join them (33 ms per slice at 50k, against 20 ms).
 const SAVE_HEALTH_SQL = statement<[asOf: IsoDate, ...columns: SliceColumns]>`
 WITH v AS (
   SELECT * FROM unnest($2::int[], $3::int[], $4::text[], $5::bool[], $6::text[],
@@ -427,7 +429,7 @@ UPDATE "Account" a SET
     WHERE s."accountId" = a.id AND s."asOf" <= $1::date - 30
     ORDER BY s."asOf" DESC LIMIT 1)
 FROM v
-WHERE a.id = v.id AND (a."healthAsOf" IS NULL OR a."healthAsOf" <= $1::date)`;
+WHERE a.id = v.id AND a.id = ANY($2::int[]) AND (a."healthAsOf" IS NULL OR a."healthAsOf" <= $1::date)`;
 
 const SCORE_STEP = 250;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
