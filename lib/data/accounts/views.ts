@@ -89,8 +89,9 @@ export function toHealthView(result: HealthResult, asOf: IsoDate, trend: number 
   };
 }
 
-// Snapshots come back from jsonb with their keys reordered: rebuild each object in the documented
-// order so every endpoint prints a score the same way.
+// Rebuild each object in the documented order so every endpoint prints a score the same way,
+// whatever order a snapshot's keys were stored in (documents stored as jsonb before migration
+// 20261202120000 come back with their keys reordered).
 
 function componentView(c: ComponentResult): ComponentResult {
   return {

@@ -241,7 +241,7 @@ export async function recomputeHealth(
 
 /** Slices read ahead of the one being scored, on PostgreSQL (each on its own connection). */
 const READ_AHEAD = 2;
-/** Slices written side by side: parsing a slice's snapshots into jsonb is the largest cost. */
+/** Slices written side by side while the next ones are read and scored. */
 const WRITE_AHEAD = 2;
 /** A slice cut in advance: the accounts after `afterId` through `throughId` (the rest when null). */
 type Slice = { afterId: number; throughId: number | null };
