@@ -346,13 +346,11 @@ async function scoreSlice(
   summary: RescoreSummary,
   keep: boolean,
 ): Promise<SliceColumns> {
-  const [ids, scores, bands, insufficient, detractors]: [
-    number[],
-    (number | null)[],
-    (Band | null)[],
-    boolean[],
-    (string | null)[],
-  ] = [[], [], [], [], []];
+  const ids: number[] = [];
+  const scores: (number | null)[] = [];
+  const bands: (Band | null)[] = [];
+  const insufficient: boolean[] = [];
+  const detractors: (string | null)[] = [];
   const documents: string[] = [];
   const readings: string[] = [];
   const measures: string[] = [];
