@@ -1,8 +1,9 @@
 // npm run bench:health — the health issue's performance bars on PostgreSQL (DATABASE_URL):
-//   1. the batch rescore of every active account as the daily job runs it, beside the true floor
-//      (the plain aggregates of every window the model reads, lib/data/health/floor.sql.ts) and
-//      the inputs statement (lib/data/health/inputs.sql.ts, every slice) on its own, with the
-//      ratios and the rescore's peak memory; then an untimed pass with a full GC after each slice
+//   1. the batch rescore of every active account as the daily job runs it, alternated round by
+//      round (BENCH_BATCH_ROUNDS, default 5) with the true floor (the plain aggregates of every
+//      window the model reads, lib/data/health/floor.sql.ts), medians and the median ratio; the
+//      inputs statement (lib/data/health/inputs.sql.ts, every slice) on its own, and the
+//      rescore's peak memory; then an untimed pass with a full GC after each slice
 //      shows what it keeps does not grow with the number of accounts (it streams in slices);
 //   2. triage first page (band filter, sorted by score) and account page: server p50 / p95;
 //   3. a single account's rescore after a one-day usage PUT: p50 / p95 of 50 sequential PUTs
@@ -93,31 +94,51 @@ function exposeGc(): () => void {
   return runInNewContext("gc") as () => void;
 }
 
+/**
+ * Rounds of (floor, rescore), alternated in one run: the figures printed are their medians, and
+ * the ratio is each round's rescore over the floor measured just before it (the machines are
+ * shared and noisy: the same rescore's CPU time varies by a third from run to run).
+ */
+const batchRounds = Math.max(1, Number(process.env.BENCH_BATCH_ROUNDS || 5));
+const median = (xs: number[]) => percentile(xs, 50);
+
 async function batchRecompute() {
   const accounts = await db.account.count({ where: { status: "active" } });
   await timedWithoutJit((tx) => tx.$queryRaw(HEALTH_FLOOR_SQL(today))); // warm the cache once
-  const floor = await timedWithoutJit((tx) => tx.$queryRaw(HEALTH_FLOOR_SQL(today)));
   const inputs = await inputsAlone();
   if (inputsOnly) {
+    const floor = await timedWithoutJit((tx) => tx.$queryRaw(HEALTH_FLOOR_SQL(today)));
     console.log(`The true floor: ${seconds(floor)} · the inputs statement alone: ${seconds(inputs)}`);
     return;
   }
   const gc = exposeGc();
+  const floors: number[] = [];
+  const fulls: number[] = [];
+  const markAt = Math.min(10_000, Math.floor(accounts / 2));
+  // Memory is sampled over the first round (the process's first rescore).
   gc();
   const before = process.memoryUsage();
   const memory = memoryPeaks();
-  const markAt = Math.min(10_000, Math.floor(accounts / 2));
-  // As the daily job runs it: the playbooks run afterwards, once, as a step of their own.
-  const [summary, full] = await time(() =>
-    recomputeHealth(db, {
-      asOf: today,
-      playbooks: false,
-      onSlice: (scored) => {
-        if (scored >= markAt && !memory.marked()) memory.mark();
-      },
-    }),
-  );
-  memory.stop();
+  let summary: Awaited<ReturnType<typeof recomputeHealth>> | undefined;
+  for (let round = 0; round < batchRounds; round++) {
+    floors.push(await timedWithoutJit((tx) => tx.$queryRaw(HEALTH_FLOOR_SQL(today))));
+    // As the daily job runs it: the playbooks run afterwards, once, as a step of their own.
+    const [result, full] = await time(() =>
+      recomputeHealth(db, {
+        asOf: today,
+        playbooks: false,
+        onSlice: (scored) => {
+          if (round === 0 && scored >= markAt && !memory.marked()) memory.mark();
+        },
+      }),
+    );
+    if (round === 0) memory.stop();
+    fulls.push(full);
+    summary = result;
+  }
+  if (!summary) throw new Error("no round ran");
+  const ratios = fulls.map((full, i) => full / floors[i]);
+  const [floor, full, ratio] = [median(floors), median(fulls), median(ratios)];
   const early = memory.marked() ?? memory.peak;
   // The memory pass: the same rescore again, untimed, with a full collection after every slice,
   // so what the rescore keeps is told apart from garbage V8 has not collected yet (it lets the
@@ -136,18 +157,25 @@ async function batchRecompute() {
   const keptAtMark = kept.find(([n]) => n >= markAt)?.[1] ?? kept[0][1];
   const keptMax = Math.max(...kept.filter(([n]) => n >= markAt).map(([, heap]) => heap));
   const keptAtEnd = kept[kept.length - 1][1];
+  const range = (xs: number[], f: (x: number) => string) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
   console.log(
-    `Batch rescore: ${summary.scored.toLocaleString()} of ${accounts.toLocaleString()} active accounts in ${seconds(full)} ` +
-      `(slices of ${RESCORE_SLICE.toLocaleString()}; bar ≤ 12 s: ${bar(full <= 12_000)})`,
+    `Batch rescore: ${summary.scored.toLocaleString()} of ${accounts.toLocaleString()} active accounts, median of ${batchRounds} ` +
+      `rounds ${seconds(full)} (range ${range(fulls, seconds)}; slices of ${RESCORE_SLICE.toLocaleString()}; bar ≤ 12 s: ${bar(full <= 12_000)})`,
   );
   console.log(
-    `  true floor (plain aggregates of every window the model reads): ${seconds(floor)} · rescore / floor ${(full / floor).toFixed(2)}× (bar ≤ 2.5×: ${bar(full <= 2.5 * floor)})`,
+    `  true floor (plain aggregates of every window the model reads): median ${seconds(floor)} (range ${range(floors, seconds)}) · ` +
+      `rescore / floor, each round against its own floor: median ${ratio.toFixed(2)}× ` +
+      `(range ${range(ratios, (x) => `${x.toFixed(2)}×`)}; bar ≤ 2.5×: ${bar(ratio <= 2.5)})`,
+  );
+  // The process's first rescore also pays for V8 compiling the scoring code and for new connections.
+  console.log(
+    `  first round (a fresh process): rescore ${seconds(fulls[0])}, floor ${seconds(floors[0])}, ${ratios[0].toFixed(2)}× the floor`,
   );
   console.log(
-    `  the inputs statement alone (every slice): ${seconds(inputs)} · ${(inputs / floor).toFixed(2)}× the floor`,
+    `  the inputs statement alone (every slice, once): ${seconds(inputs)} · ${(inputs / floor).toFixed(2)}× the median floor`,
   );
   console.log(
-    `  memory, timed run: before RSS ${mb(before.rss)}, heap ${mb(before.heapUsed)} · peak after ${markAt.toLocaleString()} accounts ` +
+    `  memory, first round: before RSS ${mb(before.rss)}, heap ${mb(before.heapUsed)} · peak after ${markAt.toLocaleString()} accounts ` +
       `RSS ${mb(early.rss)}, heap ${mb(early.heap)} · peak over all ${summary.scored.toLocaleString()} RSS ${mb(memory.peak.rss)}, ` +
       `heap ${mb(memory.peak.heap)}`,
   );
