@@ -167,7 +167,8 @@ async function batchRecompute() {
       `rescore / floor, each round against its own floor: median ${ratio.toFixed(2)}× ` +
       `(range ${range(ratios, (x) => `${x.toFixed(2)}×`)}; bar ≤ 2.5×: ${bar(ratio <= 2.5)})`,
   );
-  // The process's first rescore also pays for V8 compiling the scoring code and for new connections.
+  // The process's first rescore is the slowest; why is not settled (docs/benchmarks.md, "Rounds, medians
+  // and the first round"), so it is printed apart from the medians.
   console.log(
     `  first round (a fresh process): rescore ${seconds(fulls[0])}, floor ${seconds(floors[0])}, ${ratios[0].toFixed(2)}× the floor`,
   );
