@@ -5,20 +5,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { HEALTH_FLOOR_SQL } from "@/lib/data/health/floor.sql";
-import { seedIfEmpty } from "@/lib/data/platform/seed";
+import { seedDemoAsOf } from "@/tests/factories/demo";
 import { addDays } from "@/lib/domain/dates";
 import { HEALTH_WINDOW_DAYS } from "@/lib/domain/health";
 
 const today = "2026-11-23";
 
-beforeAll(async () => {
-  await seedIfEmpty(db, {
-    today: new Date(`${today}T00:00:00Z`),
-    accountCount: 30,
-    log: () => {},
-    env: { NODE_ENV: "test" },
-  });
-});
+beforeAll(() => seedDemoAsOf(today));
 
 async function floorPlan(): Promise<string> {
   const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(

@@ -1,21 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getHealthModel, loadHealthFacts, loadHealthInputs, recomputeHealth } from "@/lib/data/health/recompute";
-import { seedIfEmpty } from "@/lib/data/platform/seed";
+import { seedDemoAsOf } from "@/tests/factories/demo";
 import { addDays } from "@/lib/domain/dates";
 import { computeHealth, healthInputsFromFacts } from "@/lib/domain/health";
 import { snapshotMeasures, toStoredHealth } from "@/lib/domain/health-snapshot";
 
 const today = "2026-11-23";
 
-beforeAll(async () => {
-  await seedIfEmpty(db, {
-    today: new Date(`${today}T00:00:00Z`),
-    accountCount: 30,
-    log: () => {},
-    env: { NODE_ENV: "test" },
-  });
-});
+beforeAll(() => seedDemoAsOf(today));
 
 describe("set-based health inputs", () => {
   it.each([today, addDays(today, -45), addDays(today, -200)])(
